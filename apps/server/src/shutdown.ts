@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+
+export type ShutdownOutcome = 'drained' | 'forced';
+
+/**
+ * Stops accepting connections, lets in-flight requests finish, then runs the app's onClose hooks
+ * (pools, Redis, workers). Connections still open after `timeoutMs` (slow requests, SSE streams) are cut
+ * so shutdown always ends.
+ */
+export async function shutdownGracefully(app: FastifyInstance, timeoutMs: number): Promise<ShutdownOutcome> {
+  let outcome: ShutdownOutcome = 'drained';
+  const timer = setTimeout(() => {
+    outcome = 'forced';
+    app.log.warn({ timeoutMs }, 'shutdown: requests still open after the drain timeout, closing their connections');
+    app.server.closeAllConnections();
+  }, timeoutMs);
+  timer.unref();
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(timer);
+  }
+  return outcome;
+}
+
+/** First SIGINT/SIGTERM drains and exits; a second one exits at once. */
+export function exitOnSignals(app: FastifyInstance, timeoutMs: number, afterClose: () => Promise<void>): void {
+  let stopping = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopping) {
+      app.log.warn({ signal }, 'second signal, exiting now');
+      process.exit(1);
+    }
+    stopping = true;
+    app.log.info({ signal }, 'shutting down');
+    shutdownGracefully(app, timeoutMs)
+      .then(async (outcome) => {
+        await afterClose();
+        app.log.info({ outcome }, 'stopped');
+        process.exit(0);
+      })
+      .catch((error: unknown) => {
+        app.log.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
