@@ -24,7 +24,7 @@ export async function shutdownGracefully(app: FastifyInstance, timeoutMs: number
 }
 
 /** First SIGINT/SIGTERM drains and exits; a second one exits at once. */
-export function exitOnSignals(app: FastifyInstance, timeoutMs: number, afterClose: () => Promise<void>): void {
+export function exitOnSignals(app: FastifyInstance, timeoutMs: number): void {
   let stopping = false;
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopping) {
@@ -34,8 +34,7 @@ export function exitOnSignals(app: FastifyInstance, timeoutMs: number, afterClos
     stopping = true;
     app.log.info({ signal }, 'shutting down');
     shutdownGracefully(app, timeoutMs)
-      .then(async (outcome) => {
-        await afterClose();
+      .then((outcome) => {
         app.log.info({ outcome }, 'stopped');
         process.exit(0);
       })
