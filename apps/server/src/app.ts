@@ -25,7 +25,14 @@ function panelAccess(config: Config, deps: ApiDeps): PanelAccess {
     if (scheme?.toLowerCase() !== 'bearer' || !token) return 'unauthenticated';
     const claims = await deps.tokens.verifyAccessToken(token).catch(() => undefined);
     if (!claims) return 'unauthenticated';
-    return claims.role === 'admin' ? 'allowed' : 'forbidden';
+    // The role is read from the database, as the admin procedures do, so a demotion counts at once.
+    const user = await deps.db
+      .selectFrom('users')
+      .select(['role', 'disabled_at'])
+      .where('id', '=', claims.userId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return user?.role === 'admin' && user.disabled_at === null ? 'allowed' : 'forbidden';
   };
 }
 

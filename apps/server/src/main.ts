@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { loadDotEnv } from './dotenv';
 import { startServer } from './start';
+
+loadDotEnv();
 
 const { config, url } = await startServer();
 

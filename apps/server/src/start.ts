@@ -14,7 +14,11 @@ export interface StartedServer {
 /** Creates the first admin from ADMIN_ACCOUNT / ADMIN_PASSWORD when both are set and no admin exists yet. */
 async function ensureEnvAdmin({ deps, config, log }: Runtime): Promise<void> {
   if (!config.ADMIN_ACCOUNT || !config.ADMIN_PASSWORD) return;
-  const outcome = await createFirstAdmin(deps, { account: config.ADMIN_ACCOUNT, password: config.ADMIN_PASSWORD });
+  const outcome = await createFirstAdmin(deps, {
+    account: config.ADMIN_ACCOUNT,
+    password: config.ADMIN_PASSWORD,
+    onlyIfNoAdmin: true,
+  });
   log.info({ account: config.ADMIN_ACCOUNT, outcome }, 'first admin from environment');
 }
 
