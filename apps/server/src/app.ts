@@ -1,5 +1,5 @@
 import { appRouter, closeApiDeps, type ApiDeps } from '@arya/api';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Config } from './config';
 import { loggerOptions, REQUEST_ID_HEADER, requestIdFor } from './logging';
@@ -16,6 +16,9 @@ export interface AppOptions {
   /** A logger shared with the rest of the process; by default one is made from the config. */
   logger?: FastifyBaseLogger;
 }
+
+/** Orchestrators poll the probes every few seconds; logging each poll would drown the real traffic. */
+const isProbe = (request: { url: string }) => request.url === '/healthz' || request.url === '/readyz';
 
 /** In production the panel, when enabled at all, answers admins only. */
 function panelAccess(config: Config, deps: ApiDeps): PanelAccess {
@@ -45,7 +48,7 @@ export async function buildApp({ config, deps, logger }: AppOptions): Promise<Fa
     ...(logger ? { loggerInstance: logger } : { logger: loggerOptions(config) }),
     genReqId: requestIdFor,
     requestIdHeader: false,
-    requestIdLogLabel: 'requestId',
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: isProbe }),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     // Batched tRPC calls put every procedure path in one URL segment.

@@ -43,14 +43,9 @@ const requiredInProduction = ['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_KEY'] as
 
 const devOrigins = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
-export const configSchema = serverEnvSchema
-  .extend(apiConfigSchema.shape)
-  .superRefine((env, ctx) => {
-    if (env.NODE_ENV !== 'production') return;
-    for (const name of requiredInProduction) {
-      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required when NODE_ENV=production' });
-    }
-  })
+/** The API's variables plus the host's; where both name one (NODE_ENV, the URLs) the host's stricter rule wins. */
+export const configSchema = apiConfigSchema
+  .extend(serverEnvSchema.shape)
   .transform((env) => {
     const production = env.NODE_ENV === 'production';
     return {
@@ -73,9 +68,16 @@ export class ConfigError extends Error {
 /** Parses the environment once; every problem names the variable it is about. */
 export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const withoutBlanks = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  // Checked on the raw environment so these are reported even when other variables are invalid too.
+  const missing: string[] =
+    withoutBlanks.NODE_ENV === 'production' ? requiredInProduction.filter((name) => !withoutBlanks[name]) : [];
   const result = configSchema.safeParse(withoutBlanks);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
-  );
+  if (result.success && missing.length === 0) return result.data;
+  const problems = [
+    ...missing.map((name) => `${name}: is required when NODE_ENV=production`),
+    ...(result.error?.issues ?? [])
+      .filter((issue) => !missing.includes(String(issue.path[0])))
+      .map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+  ];
+  throw new ConfigError(problems);
 }

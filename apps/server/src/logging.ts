@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { FastifyServerOptions } from 'fastify';
+import type { LoggerOptions } from 'pino';
 import type { Config } from './config';
 
 type LoggingConfig = Pick<Config, 'NODE_ENV' | 'LOG_LEVEL'>;
@@ -16,7 +16,7 @@ export function requestIdFor(req: IncomingMessage): string {
 }
 
 /** Pino options: JSON lines in production and tests, pretty lines only in development. */
-export function loggerOptions(config: LoggingConfig): NonNullable<FastifyServerOptions['logger']> {
+export function loggerOptions(config: LoggingConfig): LoggerOptions {
   return {
     level: config.LOG_LEVEL,
     redact: {

@@ -15,10 +15,15 @@ export async function shutdownGracefully(app: FastifyInstance, timeoutMs: number
     app.server.closeAllConnections();
   }, timeoutMs);
   timer.unref();
+  // A keep-alive connection becomes idle once its last response is sent; close those as they appear
+  // instead of waiting for the client to hang up.
+  const sweeper = setInterval(() => app.server.closeIdleConnections(), 50);
+  sweeper.unref();
   try {
     await app.close();
   } finally {
     clearTimeout(timer);
+    clearInterval(sweeper);
   }
   return outcome;
 }

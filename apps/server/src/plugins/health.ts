@@ -21,9 +21,9 @@ function withTimeout(check: ReadinessCheck, timeoutMs: number): Promise<unknown>
 /** `/healthz`: the process is up. `/readyz`: every dependency answers (503 and which one failed otherwise). */
 export const healthPlugin = fp<HealthOptions>(
   async (app: FastifyInstance, { checks, timeoutMs = 2000 }) => {
-    app.get('/healthz', { logLevel: 'warn' }, async () => ({ status: 'ok' }));
+    app.get('/healthz', async () => ({ status: 'ok' }));
 
-    app.get('/readyz', { logLevel: 'warn' }, async (request, reply) => {
+    app.get('/readyz', async (request, reply) => {
       const names = Object.keys(checks);
       const outcomes = await Promise.allSettled(names.map((name) => withTimeout(checks[name]!, timeoutMs)));
       const results: Record<string, 'ok' | 'down'> = {};
