@@ -28,15 +28,19 @@ export async function shutdownGracefully(app: FastifyInstance, timeoutMs: number
   return outcome;
 }
 
-/** First SIGINT/SIGTERM drains and exits; a second one exits at once. */
+/**
+ * First SIGINT/SIGTERM drains and exits. A Ctrl-C reaches the server twice (from the terminal and relayed by
+ * tsx/turbo), so repeats within a second are ignored; a later one exits at once.
+ */
 export function exitOnSignals(app: FastifyInstance, timeoutMs: number): void {
-  let stopping = false;
+  let firstSignalAt: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
-    if (stopping) {
+    if (firstSignalAt !== undefined) {
+      if (Date.now() - firstSignalAt < 1000) return;
       app.log.warn({ signal }, 'second signal, exiting now');
       process.exit(1);
     }
-    stopping = true;
+    firstSignalAt = Date.now();
     app.log.info({ signal }, 'shutting down');
     shutdownGracefully(app, timeoutMs)
       .then((outcome) => {
