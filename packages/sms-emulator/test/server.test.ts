@@ -56,6 +56,14 @@ describe('Dysmsapi emulator driven by the real SDK', () => {
     expect(emulator.messages('13800138000')[0]).toMatchObject({ signName: SIGN, templateCode: TEMPLATE });
   });
 
+  it('accepts the documented spellings of mainland and international numbers', async () => {
+    for (const phone of ['+8613800138001', '008613800138002', '8613800138003', '85212345678']) {
+      expect((await sendCode(phone)).body?.code).toBe('OK');
+    }
+    expect(emulator.latestCode('13800138002')).toBe('123456');
+    expect(emulator.latestCode('+85212345678')).toBe('123456');
+  });
+
   it('refuses a wrong secret with 400 SignatureDoesNotMatch and delivers nothing', async () => {
     const error = await sendCode('13800138000', '111111', sdk({ secret: 'not-the-secret' })).catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'ClientError', statusCode: 400, code: 'SignatureDoesNotMatch' });
@@ -125,7 +133,7 @@ describe('Dysmsapi emulator driven by the real SDK', () => {
   });
 
   it('answers an invalid number with HTTP 200 isv.MOBILE_NUMBER_ILLEGAL', async () => {
-    for (const phone of ['12345', '1380013800', '23800138000', '+86 138']) {
+    for (const phone of ['12345', '+86 138', '138-0013-8000', '8612345', '13800138000x']) {
       const response = await sendCode(phone);
       expect(response.statusCode).toBe(200);
       expect(response.body?.code).toBe('isv.MOBILE_NUMBER_ILLEGAL');
