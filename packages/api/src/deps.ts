@@ -1,0 +1,82 @@
+import { createDb, type DB } from '@arya/db';
+import { Redis } from 'ioredis';
+import type { Kysely } from 'kysely';
+import { pino } from 'pino';
+import { systemClock, type Clock } from './clock';
+import type { ApiConfig } from './config';
+import { createPasswordHasher, type PasswordHasher } from './security/passwords';
+import { createTokenService, type TokenService } from './security/tokens';
+
+/** Structured logger; a pino logger fits. */
+export interface Logger {
+  debug: (obj: object, msg?: string) => void;
+  info: (obj: object, msg?: string) => void;
+  warn: (obj: object, msg?: string) => void;
+  error: (obj: object, msg?: string) => void;
+}
+
+/** Everything procedures need, built once per process by the host and closed on shutdown. */
+export interface ApiDeps {
+  db: Kysely<DB>;
+  redis: Redis;
+  config: ApiConfig;
+  clock: Clock;
+  logger: Logger;
+  passwords: PasswordHasher;
+  tokens: TokenService;
+}
+
+/** Replace any part (tests pass their own database, Redis and clock). Parts passed in are not closed by `closeApiDeps`. */
+export type ApiDepsOverrides = Partial<ApiDeps> & {
+  /** bcrypt worker threads (default: cores − 1). */
+  passwordThreads?: number;
+};
+
+const closers = new WeakMap<ApiDeps, Array<() => Promise<void>>>();
+
+function required(value: string | undefined, name: string): string {
+  if (!value) throw new Error(`${name} is not set and no replacement was passed to createApiDeps`);
+  return value;
+}
+
+export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrides = {}): Promise<ApiDeps> {
+  const owned: Array<() => Promise<void>> = [];
+  const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? pino({ level: config.NODE_ENV === 'test' ? 'silent' : 'info' });
+
+  const db = overrides.db ?? createDb(required(config.DATABASE_URL, 'DATABASE_URL'));
+  if (!overrides.db) owned.push(() => db.destroy());
+
+  let redis = overrides.redis;
+  if (!redis) {
+    const ownRedis = new Redis(required(config.REDIS_URL, 'REDIS_URL'), { maxRetriesPerRequest: 3 });
+    owned.push(async () => {
+      await ownRedis.quit();
+    });
+    redis = ownRedis;
+  }
+
+  const passwords = overrides.passwords ?? createPasswordHasher({ cost: config.BCRYPT_COST, threads: overrides.passwordThreads });
+  if (!overrides.passwords) owned.push(() => passwords.close());
+
+  const tokens =
+    overrides.tokens ??
+    (await createTokenService({
+      signingKey: config.JWT_PRIVATE_KEY,
+      extraPublicKeys: config.JWT_PUBLIC_KEYS?.keys,
+      issuer: config.JWT_ISSUER,
+      audience: config.JWT_AUDIENCE,
+      clock,
+    }));
+
+  const deps: ApiDeps = { db, redis, config, clock, logger, passwords, tokens };
+  closers.set(deps, owned);
+  return deps;
+}
+
+/** Closes what `createApiDeps` opened (pools, Redis, worker threads), newest first. */
+export async function closeApiDeps(deps: ApiDeps): Promise<void> {
+  const owned = closers.get(deps) ?? [];
+  closers.delete(deps);
+  for (const close of owned.toReversed()) await close();
+}

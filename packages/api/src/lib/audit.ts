@@ -1,0 +1,46 @@
+import type { AuditDetails, Executor } from '@arya/db';
+
+/** Every action the audit log records. Modules add theirs here. */
+export type AuditAction =
+  | 'auth.register'
+  | 'auth.login'
+  | 'auth.login_failed'
+  | 'auth.logout'
+  | 'auth.refresh_reuse_detected'
+  | 'user.profile_updated'
+  | 'user.password_changed'
+  | 'user.session_revoked'
+  | 'user.other_sessions_revoked'
+  | 'admin.user_created'
+  | 'admin.user_disabled'
+  | 'admin.user_enabled'
+  | 'admin.role_changed'
+  | 'admin.sessions_revoked';
+
+export interface AuditEntry {
+  action: AuditAction;
+  /** Who did it; null when anonymous (a failed login). */
+  actorUserId: string | null;
+  /** Whom it concerns. */
+  subjectUserId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  at: Date;
+  details?: AuditDetails;
+}
+
+/** Writes one audit row with the executor given, so it commits or rolls back with the caller's transaction. */
+export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
+  await executor
+    .insertInto('audit_log')
+    .values({
+      action: entry.action,
+      actor_user_id: entry.actorUserId,
+      subject_user_id: entry.subjectUserId,
+      ip: entry.ip,
+      user_agent: entry.userAgent,
+      details: entry.details ?? {},
+      created_at: entry.at,
+    })
+    .execute();
+}

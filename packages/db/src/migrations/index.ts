@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001Accounts from './2026_11_28_0001_accounts';
+
+/**
+ * Every migration, by its file name. Listed statically (not read from disk) so bundled builds of the server carry them;
+ * add one line per new dated file.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_28_0001_accounts': m0001Accounts,
+};

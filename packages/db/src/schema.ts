@@ -1,0 +1,10 @@
+import type { AuditLogTable } from './tables/audit-log';
+import type { SessionsTable } from './tables/sessions';
+import type { UsersTable } from './tables/users';
+
+/** The single source of table types. Each domain keeps its tables in `tables/<domain>.ts` and adds them here. */
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}
