@@ -24,7 +24,7 @@ const started: LocalService[] = [];
 let tempDir: string | undefined;
 
 async function teardown(): Promise<void> {
-  await Promise.allSettled(started.reverse().map((service) => service.stop()));
+  await Promise.allSettled(started.toReversed().map((service) => service.stop()));
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
 }
 

@@ -13,7 +13,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { Client } from 'pg';
 import { findRepoRoot } from '../src/paths';
 
 const seconds = Number(process.env.BENCH_DURATION_SECONDS ?? 8);
@@ -27,8 +27,8 @@ if (!baseDatabaseUrl || !redisUrl) {
 const ACCOUNT = 'bench-user';
 const PASSWORD = 'Quartz-Lantern-42-Orbit';
 
-async function withAdminClient<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: baseDatabaseUrl });
+async function withAdminClient<T>(run: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: baseDatabaseUrl });
   await client.connect();
   try {
     return await run(client);

@@ -13,6 +13,13 @@ describe('security headers, request ids and CORS', () => {
     await dev.close();
   });
 
+  const preflight = (origin: string) =>
+    dev.app.inject({
+      method: 'OPTIONS',
+      url: '/trpc/auth.login',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+    });
+
   it('sends a same-origin CSP and the usual hardening headers', async () => {
     const response = await dev.app.inject('/healthz');
     const csp = String(response.headers['content-security-policy']);
@@ -45,12 +52,6 @@ describe('security headers, request ids and CORS', () => {
   });
 
   it('answers CORS preflights for configured origins only, with credentials', async () => {
-    const preflight = (origin: string) =>
-      dev.app.inject({
-        method: 'OPTIONS',
-        url: '/trpc/auth.login',
-        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
-      });
     const allowed = await preflight('https://app.example.com');
     expect(allowed.statusCode).toBe(204);
     expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.com');

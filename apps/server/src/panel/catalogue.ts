@@ -15,6 +15,7 @@ interface ProcedureDefinition {
 
 function definitionOf(procedure: unknown): ProcedureDefinition | undefined {
   if (typeof procedure !== 'function' && typeof procedure !== 'object') return undefined;
+  // oxlint-disable-next-line no-underscore-dangle -- tRPC exposes a procedure's definition only as `_def`
   const def: unknown = (procedure as { _def?: unknown } | null)?._def;
   if (!def || typeof def !== 'object') return undefined;
   const { type, inputs } = def as { type?: unknown; inputs?: unknown };
@@ -35,11 +36,12 @@ function inputSchema(inputs: unknown[]): Record<string, unknown> | null {
 
 /** Every procedure of the router, sorted by path, with the JSON Schema of its input (from zod 4's own converter). */
 export function describeProcedures(router: AnyTRPCRouter): ProcedureEntry[] {
+  // oxlint-disable-next-line no-underscore-dangle -- the flat `path → procedure` map lives on `_def`
   const procedures: Record<string, unknown> = router._def.procedures;
   return Object.entries(procedures)
     .flatMap(([path, procedure]) => {
       const def = definitionOf(procedure);
       return def ? [{ path, type: def.type, input: inputSchema(def.inputs) }] : [];
     })
-    .sort((a, b) => a.path.localeCompare(b.path));
+    .toSorted((a, b) => a.path.localeCompare(b.path));
 }

@@ -12,6 +12,10 @@ export interface WebUiOptions {
 /** Paths owned by the server; a browser navigating to an unknown one gets a 404, not the SPA. */
 const serverPrefixes = ['/trpc', '/panel', '/healthz', '/readyz', '/.well-known', '/files'];
 
+function sendIndex(reply: FastifyReply) {
+  return reply.header('cache-control', 'no-cache').sendFile('index.html');
+}
+
 function wantsHtml(accept: string | undefined): boolean {
   return accept?.includes('text/html') ?? false;
 }
@@ -38,9 +42,6 @@ export const webUiPlugin = fp<WebUiOptions>(
         );
       },
     });
-
-    const sendIndex = (reply: FastifyReply) =>
-      reply.header('cache-control', 'no-cache').sendFile('index.html');
 
     app.get('/', (_request, reply) => sendIndex(reply));
     app.get('/*', (request, reply) => {
