@@ -5,13 +5,11 @@
  * workspace package imports must also be a dependency here (checked below).
  */
 import { build, type Plugin } from 'esbuild';
-import { cp, readFile, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { cp, readFile, realpath, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 const here = import.meta.dirname;
 const dist = join(here, 'dist');
-const require = createRequire(import.meta.url);
 
 interface PackageJson {
   name: string;
@@ -35,18 +33,19 @@ async function checkExternalDependencies(): Promise<void> {
   const server = await readPackage(here);
   const declared = new Set(Object.keys(server.dependencies ?? {}));
   const missing: string[] = [];
-  const visit = async (name: string, seen: Set<string>): Promise<void> => {
+  // pnpm links each workspace dependency into the dependent's node_modules.
+  const visit = async (name: string, fromDir: string, seen: Set<string>): Promise<void> => {
     if (seen.has(name)) return;
     seen.add(name);
-    const dir = dirname(require.resolve(`${name}/package.json`, { paths: [here] }));
+    const dir = await realpath(join(fromDir, 'node_modules', name));
     const pkg = await readPackage(dir);
     for (const dependency of Object.keys(pkg.dependencies ?? {})) {
-      if (dependency.startsWith('@arya/')) await visit(dependency, seen);
+      if (dependency.startsWith('@arya/')) await visit(dependency, dir, seen);
       else if (!declared.has(dependency)) missing.push(`${dependency} (needed by ${pkg.name})`);
     }
   };
   const seen = new Set<string>();
-  for (const name of declared) if (name.startsWith('@arya/')) await visit(name, seen);
+  for (const name of declared) if (name.startsWith('@arya/')) await visit(name, here, seen);
   if (missing.length > 0) {
     throw new Error(`add these to apps/server dependencies, the bundle loads them at run time:\n  ${missing.join('\n  ')}`);
   }
@@ -72,7 +71,7 @@ await build({
   plugins: [npmPackagesExternal],
 });
 // Files loaded by path at run time, resolved relative to the bundle (`new URL('./…', import.meta.url)`).
-const passwordWorker = join(dirname(require.resolve('@arya/api', { paths: [here] })), 'security/password-worker.mjs');
+const passwordWorker = join(await realpath(join(here, 'node_modules/@arya/api')), 'src/security/password-worker.mjs');
 await cp(passwordWorker, join(dist, 'password-worker.mjs'));
 await cp(join(here, 'src/panel/assets'), join(dist, 'assets'), { recursive: true });
 console.log(`built ${dist}`);
