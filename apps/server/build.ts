@@ -6,7 +6,7 @@
  */
 import { build, type Plugin } from 'esbuild';
 import { cp, readFile, realpath, rm } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 
 const here = import.meta.dirname;
 const dist = join(here, 'dist');
