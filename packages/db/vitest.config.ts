@@ -1,0 +1,6 @@
+import '@arya/testing/node20-polyfills';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: { testTimeout: 30_000, hookTimeout: 60_000 },
+});
