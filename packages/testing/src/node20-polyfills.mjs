@@ -1,6 +1,7 @@
 // Vitest 5's reporter calls `Map.groupBy` (Node >= 21) when printing failures; on Node 20 it crashes and hides the real
-// error. Imported from vitest.config.ts (which runs in the reporter's process), hence plain JavaScript.
-if (typeof Map.groupBy !== 'function') {
+// error. Called from vitest.config.ts (which runs in the reporter's process), hence plain JavaScript.
+export function installNode20Polyfills() {
+  if (typeof Map.groupBy === 'function') return;
   Object.defineProperty(Map, 'groupBy', {
     configurable: true,
     writable: true,
