@@ -73,7 +73,6 @@ describe('two server instances sharing Redis', () => {
   });
 });
 
-const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
 
 /** Time of one failing login, with the limit counters cleared first so they never interfere. */
 async function timeFailedLogin(account: string): Promise<number> {
@@ -88,13 +87,14 @@ describe('no account enumeration by timing', () => {
     const unknown: number[] = [];
     const wrong: number[] = [];
     await timeFailedLogin('timing'); // warm-up
-    for (let i = 0; i < 10; i++) {
+    for (let i = 0; i < 12; i++) {
       unknown.push(await timeFailedLogin(`ghost-${i}`));
       wrong.push(await timeFailedLogin('timing'));
     }
-    const [unknownMs, wrongMs] = [median(unknown), median(wrong)];
-    // Both are dominated by one bcrypt verification (~80 ms at cost 10); without the dummy hash unknown would be ~0 ms.
+    // The fastest of each series is the intrinsic cost (other work on the shared cores only adds time). Both are one
+    // bcrypt verification (~80 ms at cost 10); without the dummy hash an unknown account would answer in ~5 ms.
+    const [unknownMs, wrongMs] = [Math.min(...unknown), Math.min(...wrong)];
     expect(unknownMs).toBeGreaterThan(wrongMs * 0.7);
-    expect(unknownMs).toBeLessThan(wrongMs * 1.3);
+    expect(unknownMs).toBeLessThan(wrongMs * 1.4);
   });
 });
