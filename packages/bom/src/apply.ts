@@ -1,0 +1,117 @@
+import { bomWarnings, readBomModel } from './bom-model';
+import type { ChangeLogEntry } from './change-log';
+import { resolveLimits, type BomLimits } from './limits';
+import { readOps, type OpsSource } from './ops-source';
+import { changeLogSheetXml, newBomSheetXml, type RowDiff } from './output-sheets';
+import { runOps } from './run-ops';
+import type { OpStatus } from './statuses';
+import { makeWarning, type BomWarning } from './warnings';
+import { shareableSheetRels, stylesSource, writeWorkbookWithSheets } from './xlsx/add-sheets';
+import { findSheet, openWorkbook, readSheetXml, type OpenedWorkbook } from './xlsx/package';
+import type { SheetRef } from './xlsx/workbook';
+import { StyleEditor } from './xlsx/styles';
+
+export const BOM_SHEET_NAME = '原表';
+export const NEW_BOM_SHEET_NAME = '新BOM表';
+export const CHANGE_LOG_SHEET_NAME = '变更日志';
+
+export type ApplyPhase = 'read' | 'apply' | 'write';
+
+export interface ApplyOptions {
+  onProgress?: (phase: ApplyPhase, percent: number) => void;
+  limits?: Partial<BomLimits>;
+  /** warnings kept in the summary (the total is always counted) */
+  maxWarnings?: number;
+  /** deflate level for new parts: 6 (default) or 1 (faster, larger) */
+  compression?: 1 | 6;
+}
+
+export interface ApplySummary {
+  bomSheet: string;
+  opsSheet: string | null;
+  headerRow: number;
+  opsTotal: number;
+  counts: Record<OpStatus, number>;
+  rowsChanged: number;
+  warnings: BomWarning[];
+  warningsTotal: number;
+  durationMs: number;
+}
+
+export interface ApplyResult {
+  workbook: Uint8Array;
+  summary: ApplySummary;
+  log: ChangeLogEntry[];
+  diff: RowDiff[];
+}
+
+/** The BOM sheet: the one named 原表, otherwise the first sheet. */
+export function bomSheetOf(book: OpenedWorkbook): SheetRef {
+  return findSheet(book, BOM_SHEET_NAME) ?? book.parts.sheets[0]!;
+}
+
+/** Sheet names are unique ignoring case; an existing name gets a numbered suffix. */
+function freeSheetName(wanted: string, taken: Set<string>): string {
+  let name = wanted;
+  for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${wanted}(${n})`;
+  taken.add(name.toLowerCase());
+  return name;
+}
+
+export function applyOperations(bomBytes: Uint8Array, source: OpsSource, options: ApplyOptions = {}): ApplyResult {
+  const started = performance.now();
+  const limits = resolveLimits(options.limits);
+  const progress = options.onProgress ?? (() => {});
+  progress('read', 0);
+  const book = openWorkbook(bomBytes, limits);
+  const bomSheet = bomSheetOf(book);
+  const model = readBomModel(readSheetXml(book, bomSheet), bomSheet.name, book.sharedStrings, limits);
+  const { ops, sheetName: opsSheet } = readOps(book, source, limits);
+  const bom = bomWarnings(model);
+  progress('read', 100);
+
+  progress('apply', 0);
+  const run = runOps(model, ops, bom.byRow, (done) => progress('apply', Math.round((done / Math.max(1, ops.length)) * 100)));
+  progress('apply', 100);
+
+  progress('write', 0);
+  const styles = new StyleEditor(stylesSource(book));
+  const { xml: newSheetXml, diffs } = newBomSheetXml(model, [...run.states.values()].toSorted((a, b) => a.row.rowNumber - b.row.rowNumber), styles);
+  const logXml = changeLogSheetXml(run.log, styles.bold());
+  const taken = new Set(book.parts.sheets.map((s) => s.name.toLowerCase()));
+  const renamed: BomWarning[] = [];
+  const names = [NEW_BOM_SHEET_NAME, CHANGE_LOG_SHEET_NAME].map((wanted) => {
+    const used = freeSheetName(wanted, taken);
+    if (used !== wanted) renamed.push(makeWarning('sheet_renamed', { wanted, used }));
+    return used;
+  });
+  const workbook = writeWorkbookWithSheets(
+    book,
+    [
+      { name: names[0]!, xml: newSheetXml, relsXml: shareableSheetRels(book, bomSheet.path) },
+      { name: names[1]!, xml: logXml },
+    ],
+    styles.toXml(),
+    options.compression ?? 6,
+  );
+  progress('write', 100);
+
+  const allWarnings = [...renamed, ...bom.warnings, ...run.opWarnings];
+  const maxWarnings = options.maxWarnings ?? 1000;
+  return {
+    workbook,
+    summary: {
+      bomSheet: bomSheet.name,
+      opsSheet,
+      headerRow: model.table.headerRow,
+      opsTotal: run.log.length,
+      counts: run.counts,
+      rowsChanged: diffs.length,
+      warnings: allWarnings.slice(0, maxWarnings),
+      warningsTotal: allWarnings.length,
+      durationMs: Math.round(performance.now() - started),
+    },
+    log: run.log,
+    diff: diffs,
+  };
+}

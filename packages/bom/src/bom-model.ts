@@ -1,0 +1,100 @@
+import { BOM_ROLES, type BomRole } from './columns';
+import { parseDesignators } from './designators';
+import type { BomLimits } from './limits';
+import { readTable, type Table } from './table';
+import { cellText, materialCodeKey, parseLevel, quantityValue, type CellValue } from './values';
+import { makeWarning, type BomWarning } from './warnings';
+import type { ScannedRow } from './xlsx/sheet-scanner';
+
+export interface BomRow {
+  rowNumber: number;
+  row: ScannedRow;
+  materialCode: CellValue;
+  materialKey: string | null;
+  /** null when blank or not an integer: such a row never matches an op that gives a level */
+  level: number | null;
+  quantity: CellValue;
+  designators: string[];
+  top: string[];
+  bottom: string[];
+  malformed: string[];
+}
+
+export interface BomModel {
+  table: Table<BomRole>;
+  rows: BomRow[];
+  byMaterial: Map<string, BomRow[]>;
+  /** every designator in any 位号 cell */
+  allDesignators: Set<string>;
+}
+
+export function readBomModel(xml: string, sheetName: string, sharedStrings: readonly string[], limits: BomLimits, previewRows = 0): BomModel {
+  const table = readTable(xml, sheetName, sharedStrings, BOM_ROLES, limits, { previewRows });
+  const rows: BomRow[] = [];
+  const byMaterial = new Map<string, BomRow[]>();
+  const allDesignators = new Set<string>();
+  for (const r of table.rows) {
+    const v = r.values;
+    const main = parseDesignators(cellText(v.designators));
+    const top = parseDesignators(cellText(v.topDesignators));
+    const bottom = parseDesignators(cellText(v.bottomDesignators));
+    const level = parseLevel(v.level);
+    const row: BomRow = {
+      rowNumber: r.rowNumber,
+      row: r.row,
+      materialCode: v.materialCode ?? null,
+      materialKey: materialCodeKey(v.materialCode),
+      level: Number.isNaN(level) ? null : level,
+      quantity: v.quantity ?? null,
+      designators: main.items,
+      top: top.items,
+      bottom: bottom.items,
+      malformed: [...main.malformed, ...top.malformed, ...bottom.malformed].map((m) => m.token),
+    };
+    rows.push(row);
+    for (const d of row.designators) allDesignators.add(d);
+    if (row.materialKey !== null) {
+      const list = byMaterial.get(row.materialKey);
+      if (list) list.push(row);
+      else byMaterial.set(row.materialKey, [row]);
+    }
+  }
+  return { table, rows, byMaterial, allDesignators };
+}
+
+/** BOM-level validation warnings, plus an index of the warnings that concern each row. */
+export function bomWarnings(model: BomModel): { warnings: BomWarning[]; byRow: Map<number, BomWarning[]> } {
+  const warnings: BomWarning[] = [];
+  const byRow = new Map<number, BomWarning[]>();
+  const add = (w: BomWarning, rows: readonly number[]) => {
+    warnings.push(w);
+    for (const r of new Set(rows)) {
+      const list = byRow.get(r);
+      if (list) list.push(w);
+      else byRow.set(r, [w]);
+    }
+  };
+  const hasQuantity = model.table.columns.quantity !== undefined;
+  const seen = new Map<string, number[]>();
+  for (const row of model.rows) {
+    for (const token of row.malformed) add(makeWarning('malformed_range_in_bom', { row: row.rowNumber, token }), [row.rowNumber]);
+    const quantity = quantityValue(row.quantity);
+    if (hasQuantity && row.designators.length > 0 && typeof quantity === 'number' && quantity !== row.designators.length) {
+      add(
+        makeWarning('quantity_mismatch', { row: row.rowNumber, materialCode: cellText(row.materialCode), quantity, count: row.designators.length }),
+        [row.rowNumber],
+      );
+    }
+    const own = new Set(row.designators);
+    for (const [side, list] of [['A', row.top], ['B', row.bottom]] as const) {
+      for (const d of new Set(list)) if (!own.has(d)) add(makeWarning('side_designator_missing', { row: row.rowNumber, side, designator: d }), [row.rowNumber]);
+    }
+    for (const d of row.designators) {
+      const rows = seen.get(d);
+      if (rows) rows.push(row.rowNumber);
+      else seen.set(d, [row.rowNumber]);
+    }
+  }
+  for (const [designator, rows] of seen) if (rows.length > 1) add(makeWarning('duplicate_designator', { designator, rows }), rows);
+  return { warnings, byRow };
+}

@@ -1,0 +1,68 @@
+/**
+ * Designator lists (位号, A面位号, B面位号 and the op's 位号): split on , ， ; ； 、 and Unicode whitespace,
+ * trimmed, empty tokens dropped, upper-cased; `R1-R4` / `R1~R4` ranges expanded.
+ */
+export const MAX_RANGE_ITEMS = 1000;
+
+const SEPARATORS = /[,，;；、\s]+/u;
+const RANGE = /^([A-Z]+)(\d+)[-~]([A-Z]+)(\d+)$/;
+
+export type MalformedReason = 'prefix_mismatch' | 'descending' | 'too_many_items';
+
+export interface MalformedRange {
+  token: string;
+  reason: MalformedReason;
+}
+
+export interface ParsedDesignators {
+  /** Expanded designators in written order (duplicates kept). */
+  items: string[];
+  /** Ranges that could not be expanded; their tokens are not in `items`. */
+  malformed: MalformedRange[];
+}
+
+export function splitTokens(text: string): string[] {
+  return text
+    .split(SEPARATORS)
+    .map((t) => t.trim().toUpperCase())
+    .filter((t) => t !== '');
+}
+
+export type RangeResult = { kind: 'range'; items: string[] } | { kind: 'malformed'; reason: MalformedReason } | { kind: 'single' };
+
+/** Expands one upper-cased token. Digits keep the start's zero padding (R01-R03 → R01, R02, R03). */
+export function expandRange(token: string): RangeResult {
+  const m = RANGE.exec(token);
+  if (!m) return { kind: 'single' };
+  const [, prefixA = '', digitsA = '', prefixB = '', digitsB = ''] = m;
+  if (prefixA !== prefixB) return { kind: 'malformed', reason: 'prefix_mismatch' };
+  const from = Number(digitsA);
+  const to = Number(digitsB);
+  if (to < from) return { kind: 'malformed', reason: 'descending' };
+  if (to - from + 1 > MAX_RANGE_ITEMS) return { kind: 'malformed', reason: 'too_many_items' };
+  const width = digitsA.startsWith('0') ? digitsA.length : 0;
+  const items: string[] = [];
+  for (let n = from; n <= to; n++) items.push(prefixA + String(n).padStart(width, '0'));
+  return { kind: 'range', items };
+}
+
+export function parseDesignators(text: string): ParsedDesignators {
+  const items: string[] = [];
+  const malformed: MalformedRange[] = [];
+  for (const token of splitTokens(text)) {
+    const range = expandRange(token);
+    if (range.kind === 'single') items.push(token);
+    else if (range.kind === 'range') for (const item of range.items) items.push(item);
+    else malformed.push({ token, reason: range.reason });
+  }
+  return { items, malformed };
+}
+
+/** First occurrence order, duplicates removed ("a designator listed twice in one op counts once"). */
+export function uniqueInOrder(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}
+
+export function joinDesignators(items: readonly string[]): string {
+  return items.join(',');
+}

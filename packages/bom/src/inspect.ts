@@ -1,0 +1,78 @@
+import { bomSheetOf } from './apply';
+import { bomWarnings, readBomModel } from './bom-model';
+import type { BomRole, OpRole } from './columns';
+import { resolveLimits, type BomLimits } from './limits';
+import { OPS_SHEET_NAME, opsFromTable, readOpsTable } from './ops-source';
+import { runOps } from './run-ops';
+import type { PreviewRow, Table } from './table';
+import type { BomWarning } from './warnings';
+import { findSheet, openWorkbook, readSheetXml } from './xlsx/package';
+import { columnLetter } from './xlsx/sheet-scanner';
+
+export interface ColumnRole {
+  column: string;
+  header: string;
+}
+
+export interface SheetInspection<R extends string> {
+  sheet: string;
+  headerRow: number;
+  roles: Partial<Record<R, ColumnRole>>;
+  /** every header cell, by column letter */
+  headers: { column: string; header: string }[];
+  dataRowCount: number;
+  preview: PreviewRow[];
+}
+
+export interface InspectResult {
+  sheets: string[];
+  bom: SheetInspection<BomRole>;
+  /** the workbook's own 操作指示表, when it has one */
+  ops: (SheetInspection<OpRole> & { warnings: BomWarning[] }) | null;
+  warnings: BomWarning[];
+  warningsTotal: number;
+}
+
+export interface InspectOptions {
+  limits?: Partial<BomLimits>;
+  previewRows?: number;
+  maxWarnings?: number;
+}
+
+function describe<R extends string>(table: Table<R>): SheetInspection<R> {
+  const roles: Partial<Record<R, ColumnRole>> = {};
+  for (const [role, col] of Object.entries(table.columns) as [R, number][]) roles[role] = { column: columnLetter(col), header: table.headers.get(col) ?? '' };
+  return {
+    sheet: table.sheetName,
+    headerRow: table.headerRow,
+    roles,
+    headers: [...table.headers].toSorted((a, b) => a[0] - b[0]).map(([col, header]) => ({ column: columnLetter(col), header })),
+    dataRowCount: table.dataRowCount,
+    preview: table.preview,
+  };
+}
+
+/** Detects the BOM sheet, header row and column roles, previews the first rows and lists validation warnings. */
+export function inspectWorkbook(bytes: Uint8Array, options: InspectOptions = {}): InspectResult {
+  const limits = resolveLimits(options.limits);
+  const previewRows = options.previewRows ?? 100;
+  const maxWarnings = options.maxWarnings ?? 1000;
+  const book = openWorkbook(bytes, limits);
+  const bomSheet = bomSheetOf(book);
+  const model = readBomModel(readSheetXml(book, bomSheet), bomSheet.name, book.sharedStrings, limits, previewRows);
+  const bom = bomWarnings(model);
+  let ops: InspectResult['ops'] = null;
+  if (findSheet(book, OPS_SHEET_NAME) && bomSheet.name !== OPS_SHEET_NAME) {
+    const table = readOpsTable(book, OPS_SHEET_NAME, limits, previewRows);
+    // a dry run gives the op-level warnings (designators not on the BOM) without writing anything
+    const run = runOps(model, opsFromTable(table), bom.byRow);
+    ops = { ...describe(table), warnings: run.opWarnings.slice(0, maxWarnings) };
+  }
+  return {
+    sheets: book.parts.sheets.map((s) => s.name),
+    bom: describe(model.table),
+    ops,
+    warnings: bom.warnings.slice(0, maxWarnings),
+    warningsTotal: bom.warnings.length,
+  };
+}

@@ -1,0 +1,106 @@
+import { HEADER_SEARCH_ROWS, matchRoles, type RoleSpec } from './columns';
+import { BomInputError } from './errors';
+import type { BomLimits } from './limits';
+import { readCellValue, scanCells, scanRows, sheetLayout, type ScannedRow, type SheetLayout } from './xlsx/sheet-scanner';
+import { cellText, isBlank, type CellValue } from './values';
+
+/** One sheet read as a table: header row found, role columns located, data rows with their role values. */
+export interface TableRow<R extends string> {
+  rowNumber: number;
+  row: ScannedRow;
+  values: Partial<Record<R, CellValue>>;
+}
+
+export interface PreviewRow {
+  rowNumber: number;
+  /** values by column, index 0 = column A */
+  values: CellValue[];
+}
+
+export interface Table<R extends string> {
+  sheetName: string;
+  xml: string;
+  layout: SheetLayout;
+  headerRow: number;
+  /** role → 1-based column */
+  columns: Partial<Record<R, number>>;
+  /** 1-based column → header text */
+  headers: Map<number, string>;
+  rows: TableRow<R>[];
+  /** Rows below the header with at least one value. */
+  dataRowCount: number;
+  preview: PreviewRow[];
+}
+
+export interface ReadTableOptions {
+  previewRows?: number;
+}
+
+export function readTable<R extends string>(
+  xml: string,
+  sheetName: string,
+  sharedStrings: readonly string[],
+  roles: Record<R, RoleSpec>,
+  limits: BomLimits,
+  options: ReadTableOptions = {},
+): Table<R> {
+  const layout = sheetLayout(xml);
+  const previewLimit = options.previewRows ?? 0;
+  const materialSynonyms = new Set((roles as Record<string, RoleSpec>)['materialCode']?.synonyms.map((s) => s.trim().toLowerCase()));
+  let headerRow = -1;
+  let headers = new Map<number, string>();
+  let columns: Partial<Record<R, number>> = {};
+  let roleColumns: [R, number][] = [];
+  const rows: TableRow<R>[] = [];
+  const preview: PreviewRow[] = [];
+  let dataRowCount = 0;
+  let seen = 0;
+
+  scanRows(xml, layout, (row) => {
+    if (++seen > limits.maxRows) throw new BomInputError('too_many_rows', { sheet: sheetName, limit: limits.maxRows });
+    if (headerRow < 0) {
+      if (row.rowNumber > HEADER_SEARCH_ROWS) return false;
+      const texts = new Map<number, string>();
+      for (const cell of scanCells(xml, row, layout.prefix)) {
+        const value = readCellValue(cell, sharedStrings, layout.prefix);
+        if (!isBlank(value)) texts.set(cell.col, cellText(value));
+      }
+      if ([...texts.values()].some((t) => materialSynonyms.has(t.trim().toLowerCase()))) {
+        headerRow = row.rowNumber;
+        headers = texts;
+        columns = matchRoles(roles, texts);
+        roleColumns = (Object.entries(columns) as [R, number][]).toSorted((a, b) => a[1] - b[1]);
+      }
+      return true;
+    }
+    const cells = scanCells(xml, row, layout.prefix);
+    const values: Partial<Record<R, CellValue>> = {};
+    let anyValue = false;
+    let previewValues: CellValue[] | undefined;
+    if (preview.length < previewLimit) previewValues = [];
+    for (const cell of cells) {
+      const wantRole = roleColumns.find(([, col]) => col === cell.col);
+      if (!wantRole && !previewValues && anyValue) continue;
+      const value = readCellValue(cell, sharedStrings, layout.prefix);
+      if (!isBlank(value)) anyValue = true;
+      if (wantRole) values[wantRole[0]] = value;
+      if (previewValues) previewValues[cell.col - 1] = value;
+    }
+    if (anyValue) dataRowCount++;
+    if (previewValues) {
+      for (let c = 0; c < previewValues.length; c++) previewValues[c] ??= null;
+      preview.push({ rowNumber: row.rowNumber, values: previewValues });
+    }
+    rows.push({ rowNumber: row.rowNumber, row, values });
+    return true;
+  });
+
+  const materialLabel = (roles as Record<string, RoleSpec>)['materialCode']?.synonyms.join(' / ') ?? '';
+  if (headerRow < 0) throw new BomInputError('no_header', { sheet: sheetName, expected: materialLabel });
+  for (const role of Object.keys(roles) as R[]) {
+    if (roles[role].required && columns[role] === undefined) {
+      throw new BomInputError('missing_column', { sheet: sheetName, column: roles[role].synonyms.join(' / ') });
+    }
+  }
+  return { sheetName, xml, layout, headerRow, columns, headers, rows, dataRowCount, preview };
+}
