@@ -69,6 +69,30 @@ describe('user.changePassword', () => {
   });
 });
 
+describe('user.changePassword guessing', () => {
+  it('counts wrong current passwords as failed logins of the account', async () => {
+    const agent = createAgent(t.deps);
+    await agent.register('guessed', 'first good password');
+    for (let i = 0; i < 3; i++) {
+      await expectAppError(
+        agent.api.user.changePassword({ currentPassword: `guess ${i} wrong`, newPassword: 'second good password' }),
+        'BAD_REQUEST',
+        'password.wrongCurrent',
+      );
+    }
+    for (let i = 0; i < 2; i++) {
+      await expectAppError(createAgent(t.deps).login('guessed', `guess ${i} also wrong`), 'UNAUTHORIZED', 'auth.invalidCredentials');
+    }
+    const blocked = await expectAppError(
+      agent.api.user.changePassword({ currentPassword: 'first good password', newPassword: 'second good password' }),
+      'TOO_MANY_REQUESTS',
+      'auth.tooManyFailedLogins',
+    );
+    expect(blocked.retryAfterSeconds).toBeGreaterThan(0);
+    await expectAppError(createAgent(t.deps).login('guessed', 'first good password'), 'TOO_MANY_REQUESTS', 'auth.tooManyFailedLogins');
+  });
+});
+
 describe('user.sessions and revocation', () => {
   it('lists live sessions with the current one marked, and revokes one or all others', async () => {
     const a = createAgent(t.deps, { userAgent: 'A', ip: '192.0.2.1' });
