@@ -157,6 +157,17 @@ describe('user.bindPhone', () => {
     const nextCode = await codeFor(next, 'bind_phone', accessToken);
     expect((await failure(me.user.bindPhone({ phone: next, code: nextCode, password: 'wrong-password-123' }))).code).toBe('BAD_REQUEST');
     await me.user.bindPhone({ phone: next, code: nextCode, password: PASSWORD });
+    const audit = await bed.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'user.phone_bound')
+      .where('subject_user_id', '=', user.id)
+      .orderBy('id')
+      .execute();
+    expect(audit.map((row) => row.details)).toEqual([
+      { phone: `+86 ${phone.slice(0, 3)}****${phone.slice(-4)}`, previousPhone: null },
+      { phone: `+86 ${next.slice(0, 3)}****${next.slice(-4)}`, previousPhone: `+86 ${phone.slice(0, 3)}****${phone.slice(-4)}` },
+    ]);
     // The phone now signs in to this account.
     const viaSms = await bed.caller().auth.loginWithSms({ phone: next, code: await codeFor(next, 'login') });
     expect(viaSms.user.id).toBe(user.id);

@@ -1,6 +1,7 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
+import { translate } from '../../../src/messages';
 import { sendSmsCode } from '../../../src/modules/sms/service';
 import { createSmsTestBed, EMULATOR_KEY_SECRET, uniquePhone, type SmsTestBed } from './harness';
 
@@ -77,6 +78,10 @@ describe('sms.send', () => {
     const refused = await failure(send(phone, { purpose: 'register' }));
     expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'sms.tooManyForPhone', retryAfterSeconds: 40 });
     expect(refused.params).toEqual({ retryAfterSeconds: 40 });
+    expect(translate(refused.messageKey, refused.params, 'en')).toBe(
+      'Too many codes were requested for this phone number. Try again in 40 seconds.',
+    );
+    expect(translate(refused.messageKey, refused.params, 'zh-CN')).toBe('该手机号获取验证码过于频繁，请 40 秒后再试。');
     expect(bed.emulator.messages(phone)).toHaveLength(1); // refused before the provider was called
     bed.clock.advance(40_000);
     await send(phone);
