@@ -164,7 +164,7 @@ describe('user.bindPhone', () => {
       .where('subject_user_id', '=', user.id)
       .orderBy('id')
       .execute();
-    expect(audit.map((row) => row.details)).toEqual([
+    expect(audit.map((entry) => entry.details)).toEqual([
       { phone: `+86 ${phone.slice(0, 3)}****${phone.slice(-4)}`, previousPhone: null },
       { phone: `+86 ${next.slice(0, 3)}****${next.slice(-4)}`, previousPhone: `+86 ${phone.slice(0, 3)}****${phone.slice(-4)}` },
     ]);
