@@ -6,6 +6,8 @@ import { systemClock, type Clock } from './clock';
 import type { ApiConfig } from './config';
 import { createPasswordHasher, type PasswordHasher } from './security/passwords';
 import { createTokenService, type TokenService } from './security/tokens';
+import { createSmsProvider } from './modules/sms/providers/create';
+import type { SmsProvider } from './modules/sms/providers/types';
 
 /** Structured logger; a pino logger fits. */
 export interface Logger {
@@ -24,6 +26,8 @@ export interface ApiDeps {
   logger: Logger;
   passwords: PasswordHasher;
   tokens: TokenService;
+  /** Sends verification codes (Aliyun in production, the console provider in development). */
+  sms: SmsProvider;
 }
 
 /** Replace any part (tests pass their own database, Redis and clock). Parts passed in are not closed by `closeApiDeps`. */
@@ -69,7 +73,9 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
       clock,
     }));
 
-  const deps: ApiDeps = { db, redis, config, clock, logger, passwords, tokens };
+  const sms = overrides.sms ?? createSmsProvider(config, logger);
+
+  const deps: ApiDeps = { db, redis, config, clock, logger, passwords, tokens, sms };
   closers.set(deps, owned);
   return deps;
 }
