@@ -1,4 +1,5 @@
 import type { AuditLogTable } from './tables/audit-log';
+import type { BomFilesTable, BomRunsTable } from './tables/bom';
 import type { SessionsTable } from './tables/sessions';
 import type { UsersTable } from './tables/users';
 
@@ -7,4 +8,6 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  bom_files: BomFilesTable;
+  bom_runs: BomRunsTable;
 }
