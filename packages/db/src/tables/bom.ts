@@ -8,6 +8,8 @@ export type BomOpsSource = 'sheet' | 'workbook' | 'rows';
 
 /** JSON documents the engine produces; the API owns their shape, the table stores them as they are. */
 export type BomJson = Record<string, unknown> | unknown[];
+/** Written as JSON text (JSON.stringify), read back parsed. */
+type NullableJson = JSONColumnType<BomJson | null, string | null, string | null>;
 
 /**
  * An uploaded workbook. The same bytes uploaded again by the same owner (same kind) reuse the row, so `sha256` is
@@ -42,20 +44,20 @@ export interface BomRunsTable {
   ops_file_id: string | null;
   ops_source: BomOpsSource;
   /** Online op rows (ops_source 'rows'), as validated. */
-  ops: JSONColumnType<BomJson> | null;
+  ops: NullableJson;
   status: ColumnType<BomRunStatus, BomRunStatus | undefined, BomRunStatus>;
   /** How many times a worker has claimed the run (a run is retried once after a crash). */
   attempts: ColumnType<number, number | undefined, number>;
   /** Which server process runs it (null while queued). */
   claimed_by: string | null;
   heartbeat_at: Timestamp | null;
-  summary: JSONColumnType<BomJson> | null;
-  log: JSONColumnType<BomJson> | null;
-  diff: JSONColumnType<BomJson> | null;
+  summary: NullableJson;
+  log: NullableJson;
+  diff: NullableJson;
   result: Buffer | null;
   result_size: number | null;
   /** Why the run failed: `{ code, message, messageEn }`. */
-  error: JSONColumnType<BomJson> | null;
+  error: NullableJson;
   queued_at: Timestamp;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
