@@ -114,6 +114,10 @@ export const messages = {
     'zh-CN': '有 {count} 行操作填写不正确（第一处：第 {firstRow} 行），请按提示修改后再运行。',
     en: '{count} operation rows are not valid (first: row {firstRow}). Fix them as shown and run again.',
   },
+  'bom.downloadExpired': {
+    'zh-CN': '下载链接已失效或文件已删除，请回到页面重新点击下载。',
+    en: 'This download link has expired or the file was deleted. Go back and click download again.',
+  },
   'bom.runNotFound': { 'zh-CN': '找不到该运行记录。', en: 'This run does not exist.' },
   'bom.runNotFinished': {
     'zh-CN': '该运行尚未成功完成（当前状态：{status}），暂无结果可下载。',

@@ -106,9 +106,9 @@ export async function recoverOrphanedRuns(db: Executor, now: Date, staleAfterMs:
     .updateTable('bom_runs')
     .set((eb) => ({
       status: sql<BomRunStatus>`case when attempts < ${MAX_ATTEMPTS} then 'queued' else 'failed' end`,
-      error: eb.case().when('attempts', '<', MAX_ATTEMPTS).then(null).else(JSON.stringify(reason)).end(),
-      finished_at: eb.case().when('attempts', '<', MAX_ATTEMPTS).then(null).else(now).end(),
-      queued_at: eb.case().when('attempts', '<', MAX_ATTEMPTS).then(now).else(eb.ref('queued_at')).end(),
+      error: sql<string | null>`case when attempts < ${MAX_ATTEMPTS} then null else ${JSON.stringify(reason)}::jsonb end`,
+      finished_at: sql<Date | null>`case when attempts < ${MAX_ATTEMPTS} then null else ${now}::timestamptz end`,
+      queued_at: sql<Date>`case when attempts < ${MAX_ATTEMPTS} then ${now}::timestamptz else ${eb.ref('queued_at')} end`,
       claimed_by: null,
       heartbeat_at: null,
     }))
