@@ -1,6 +1,6 @@
 /**
  * Bundles the server into `dist/`: `main.js` (the server), `admin-create.js` (CLI), `migrate.js`, and
- * the bcrypt worker beside them. Workspace packages (`@arya/*`, TypeScript source) are bundled in; npm
+ * the worker-thread files (bcrypt, BOM engine) beside them. Workspace packages (`@arya/*`, TypeScript source) are bundled in; npm
  * packages stay external and resolve from this package's node_modules, so every npm package a bundled
  * workspace package imports must also be a dependency here (checked below).
  */
@@ -31,7 +31,8 @@ const npmPackagesExternal: Plugin = {
 /** Fails the build when a bundled workspace package needs an npm package this one does not declare. */
 async function checkExternalDependencies(): Promise<void> {
   const server = await readPackage(here);
-  const declared = new Set(Object.keys(server.dependencies ?? {}));
+  // tsx is only the source-tree loader of bom-worker.mjs, which the bundle replaces.
+  const declared = new Set([...Object.keys(server.dependencies ?? {}), 'tsx']);
   const missing: string[] = [];
   // pnpm links each workspace dependency into the dependent's node_modules.
   const visit = async (name: string, fromDir: string, seen: Set<string>): Promise<void> => {
@@ -70,8 +71,24 @@ await build({
   logLevel: 'warning',
   plugins: [npmPackagesExternal],
 });
-// Files loaded by path at run time, resolved relative to the bundle (`new URL('./…', import.meta.url)`).
-const passwordWorker = join(await realpath(join(here, 'node_modules/@arya/api')), 'src/security/password-worker.mjs');
-await cp(passwordWorker, join(dist, 'password-worker.mjs'));
+// Worker files are loaded by path at run time, relative to the bundle (`new URL('./…', import.meta.url)` in @arya/api),
+// so each is bundled into a self-contained file of the name the API looks for.
+const api = await realpath(join(here, 'node_modules/@arya/api'));
+await build({
+  entryPoints: {
+    'password-worker': join(api, 'src/security/password-worker.mjs'),
+    // In source, bom-worker.mjs is a shim loading engine-task.ts through tsx; the bundle replaces it.
+    'bom-worker': join(api, 'src/modules/bom/engine-task.ts'),
+  },
+  outdir: dist,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [npmPackagesExternal],
+});
 await cp(join(here, 'src/panel/assets'), join(dist, 'assets'), { recursive: true });
 console.log(`built ${dist}`);

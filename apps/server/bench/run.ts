@@ -15,6 +15,7 @@ import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { findRepoRoot } from '../src/paths';
+import { productionSmsEnv } from '../test/production-sms-env';
 
 const seconds = Number(process.env.BENCH_DURATION_SECONDS ?? 8);
 const baseDatabaseUrl = process.env.DATABASE_URL;
@@ -45,6 +46,7 @@ async function startServer(databaseUrl: string): Promise<{ url: string; child: C
   const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server.ts')], {
     env: {
       ...process.env,
+      ...productionSmsEnv,
       NODE_ENV: 'production',
       LOG_LEVEL: 'warn',
       DATABASE_URL: databaseUrl,

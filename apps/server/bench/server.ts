@@ -45,13 +45,16 @@ function addCpuRoute(app: FastifyInstance): void {
 
 const runtime = await openRuntime(process.env);
 const app = await buildApp({ config: runtime.config, deps: runtime.deps, logger: runtime.log });
-app.addHook('onClose', () => runtime.close());
 addPlainMeRoute(app, runtime);
 addCpuRoute(app);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const { port } = app.server.address() as { port: number };
 console.log(`READY http://127.0.0.1:${port}`);
 
-const stop = () => void app.close().then(() => process.exit(0));
+const stop = () =>
+  void app
+    .close()
+    .then(() => runtime.close())
+    .then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -3,6 +3,7 @@ import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis 
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { parseConfig, type Config } from '../src/config';
+import { productionSmsEnv } from './production-sms-env';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -21,9 +22,11 @@ export interface TestAppOptions {
 
 const signingKey = JSON.stringify(await generateSigningKey());
 
+
 /** Config as the process would parse it, pointed at this test file's database. */
 export function testConfig(database: TestDatabase, env: Record<string, string> = {}): Config {
   return parseConfig({
+    ...(env.NODE_ENV === 'production' ? productionSmsEnv : {}),
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     JWT_PRIVATE_KEY: signingKey,

@@ -18,6 +18,8 @@ export const trpcPlugin = fp<TrpcPluginOptions>(
       trpcOptions: {
         router,
         allowBatching: true,
+        // JSON bodies are limited by Fastify's bodyLimit; multipart uploads (bom.files.upload) stream through tRPC.
+        maxBodySize: deps.config.UPLOAD_MAX_BYTES + 64 * 1024,
         createContext: ({ req, res }) =>
           createContext({
             deps,
