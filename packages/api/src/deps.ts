@@ -40,16 +40,19 @@ function required(value: string | undefined, name: string): string {
 }
 
 export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrides = {}): Promise<ApiDeps> {
+  // Checked before anything opens, so a missing variable leaks no pool.
+  const databaseUrl = overrides.db ? undefined : required(config.DATABASE_URL, 'DATABASE_URL');
+  const redisUrl = overrides.redis ? undefined : required(config.REDIS_URL, 'REDIS_URL');
   const owned: Array<() => Promise<void>> = [];
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? pino({ level: config.NODE_ENV === 'test' ? 'silent' : 'info' });
 
-  const db = overrides.db ?? createDb(required(config.DATABASE_URL, 'DATABASE_URL'));
+  const db = overrides.db ?? createDb(databaseUrl ?? '');
   if (!overrides.db) owned.push(() => db.destroy());
 
   let redis = overrides.redis;
   if (!redis) {
-    const ownRedis = new Redis(required(config.REDIS_URL, 'REDIS_URL'), { maxRetriesPerRequest: 3 });
+    const ownRedis = new Redis(redisUrl ?? '', { maxRetriesPerRequest: 3 });
     owned.push(async () => {
       await ownRedis.quit();
     });
