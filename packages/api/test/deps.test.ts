@@ -32,7 +32,7 @@ describe('createApiDeps / closeApiDeps', () => {
     expect(hash).toMatch(/^\$2[ab]\$10\$/);
     expect(await deps.passwords.verify('a fine password', hash)).toBe(true);
     await closeApiDeps(deps);
-    await expect(sql`select 1`.execute(deps.db)).rejects.toThrow(/pool/i);
+    await expect(sql`select 1`.execute(deps.db)).rejects.toThrow(/destroyed/);
     await expect(deps.redis.ping()).rejects.toThrow(/closed/i);
   });
 
