@@ -36,3 +36,9 @@ export { createFirstAdmin, type FirstAdminInput, type FirstAdminResult } from '.
 export function getPublicJwks(deps: Pick<ApiDeps, 'tokens'>) {
   return deps.tokens.publicJwks();
 }
+
+export { startBomRunner, type BomRunner } from './modules/bom/runner';
+export { openDownload, type Download } from './modules/bom/service';
+export { contentDisposition } from './modules/bom/files';
+export { bomWorkerUrl } from './modules/bom/worker-pool';
+export type { RunEvent, RunPhase } from './modules/bom/progress';

@@ -36,6 +36,7 @@ function describeError(error: TRPCError): AppErrorData {
       messageKey: cause.messageKey,
       params: cause.params,
       ...(cause.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: cause.retryAfterSeconds }),
+      ...(cause.fieldErrors === undefined ? {} : { fieldErrors: cause.fieldErrors }),
     };
   }
   if (cause instanceof ZodError) {
