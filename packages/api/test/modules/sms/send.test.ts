@@ -208,6 +208,16 @@ describe('sms.send when the provider refuses', () => {
     await send(phone);
   });
 
+  it('maps gateway throttling of the whole account to SERVICE_UNAVAILABLE and account problems to INTERNAL_SERVER_ERROR', async () => {
+    bed.emulator.injectFault({ kind: 'gatewayThrottle' });
+    expect(await failure(send(uniquePhone()))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', messageKey: 'sms.unavailable' });
+    expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'Throttling.User', accepted: false });
+
+    bed.emulator.injectFault({ kind: 'businessError', code: 'isv.AMOUNT_NOT_ENOUGH', message: '账户余额不足' });
+    expect(await failure(send(uniquePhone()))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', messageKey: 'sms.sendFailed' });
+    expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'isv.AMOUNT_NOT_ENOUGH', accepted: false });
+  });
+
   it('maps an unreachable provider to SERVICE_UNAVAILABLE without logging the number', async () => {
     const unreachable = await bed.depsWith({ ALIYUN_SMS_ENDPOINT: '127.0.0.1:9' });
     const phone = uniquePhone();
