@@ -43,6 +43,20 @@ export const apiConfigSchema = z.object({
   JWT_ISSUER: z.string().min(1).default('arya'),
   JWT_AUDIENCE: z.string().min(1).default('arya'),
   BCRYPT_COST: z.coerce.number().int().min(10, 'must be at least 10').max(15, 'above 15 is too slow to serve').default(12),
+  /** Largest workbook `bom.files.upload` accepts, in bytes (default 20 MiB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Worker threads running the BOM engine in each server process (default: cores − 1, at least 1). */
+  BOM_WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Runs one user may have executing at once, over all server processes; more wait in the queue. */
+  BOM_MAX_RUNNING_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  /** How often each process looks for queued runs another process created (its own are started at once). */
+  BOM_QUEUE_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** A running run's process refreshes its heartbeat this often. */
+  BOM_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5000),
+  /** A running run whose heartbeat is older than this is taken as orphaned by a crashed process and recovered. */
+  BOM_STALE_AFTER_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Lifetime of a download link issued by `bom.runs.downloadUrl` / `bom.files.downloadUrl`. */
+  BOM_DOWNLOAD_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   /** When both are set, the server creates this admin on first start if no admin exists yet. */
   ADMIN_ACCOUNT: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),

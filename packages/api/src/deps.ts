@@ -4,6 +4,8 @@ import type { Kysely } from 'kysely';
 import { pino } from 'pino';
 import { systemClock, type Clock } from './clock';
 import type { ApiConfig } from './config';
+import { createRunQueueSignal, type RunQueueSignal } from './modules/bom/queue-signal';
+import { createBomWorkerPool, type BomWorkerPool } from './modules/bom/worker-pool';
 import { createPasswordHasher, type PasswordHasher } from './security/passwords';
 import { createTokenService, type TokenService } from './security/tokens';
 import { createSmsProvider } from './modules/sms/providers/create';
@@ -28,12 +30,18 @@ export interface ApiDeps {
   tokens: TokenService;
   /** Sends verification codes (Aliyun in production, the console provider in development). */
   sms: SmsProvider;
+  /** BOM engine worker threads (started on first use). */
+  bomPool: BomWorkerPool;
+  /** Wakes this process's BOM runner when a run is queued here. */
+  bomQueue: RunQueueSignal;
 }
 
 /** Replace any part (tests pass their own database, Redis and clock). Parts passed in are not closed by `closeApiDeps`. */
 export type ApiDepsOverrides = Partial<ApiDeps> & {
   /** bcrypt worker threads (default: cores − 1). */
   passwordThreads?: number;
+  /** The BOM engine's worker file (bundled hosts ship their own build of it). */
+  bomWorkerFilename?: string;
 };
 
 const closers = new WeakMap<ApiDeps, Array<() => Promise<void>>>();
@@ -74,8 +82,16 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
     }));
 
   const sms = overrides.sms ?? createSmsProvider(config, logger);
+  const bomPool =
+    overrides.bomPool ??
+    createBomWorkerPool({
+      ...(config.BOM_WORKER_THREADS === undefined ? {} : { threads: config.BOM_WORKER_THREADS }),
+      ...(overrides.bomWorkerFilename === undefined ? {} : { filename: overrides.bomWorkerFilename }),
+    });
+  if (!overrides.bomPool) owned.push(() => bomPool.close());
+  const bomQueue = overrides.bomQueue ?? createRunQueueSignal();
 
-  const deps: ApiDeps = { db, redis, config, clock, logger, passwords, tokens, sms };
+  const deps: ApiDeps = { db, redis, config, clock, logger, passwords, tokens, sms, bomPool, bomQueue };
   closers.set(deps, owned);
   return deps;
 }

@@ -1,6 +1,7 @@
 import { adminRouter } from './modules/admin/router';
 import { authRouter } from './modules/auth/router';
 import { smsRouter } from './modules/sms/router';
+import { bomRouter } from './modules/bom/router';
 import { userRouter } from './modules/user/router';
 import { createTRPCRouter } from './trpc';
 
@@ -9,6 +10,7 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   admin: adminRouter,
   sms: smsRouter,
+  bom: bomRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,4 +1,5 @@
 import type { AuditLogTable } from './tables/audit-log';
+import type { BomFilesTable, BomRunsTable } from './tables/bom';
 import type { SessionsTable } from './tables/sessions';
 import type { SmsMessagesTable } from './tables/sms';
 import type { UsersTable } from './tables/users';
@@ -9,4 +10,6 @@ export interface DB {
   sessions: SessionsTable;
   audit_log: AuditLogTable;
   sms_messages: SmsMessagesTable;
+  bom_files: BomFilesTable;
+  bom_runs: BomRunsTable;
 }
