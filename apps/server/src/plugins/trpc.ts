@@ -1,17 +1,22 @@
 import { appRouter, createContext, type ApiDeps } from '@arya/api';
+import type { AnyTRPCRouter } from '@trpc/server';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-type AppRouter = typeof appRouter;
+export interface TrpcPluginOptions {
+  deps: ApiDeps;
+  /** The app router unless given (tests mount small routers built on the API's context). */
+  router?: AnyTRPCRouter;
+}
 
 /** The API router at `/trpc`: batching on, subscriptions over SSE (plain HTTP GET, no WebSocket server). */
-export const trpcPlugin = fp<{ deps: ApiDeps }>(
-  async (app: FastifyInstance, { deps }) => {
-    const options: FastifyTRPCPluginOptions<AppRouter> = {
+export const trpcPlugin = fp<TrpcPluginOptions>(
+  async (app: FastifyInstance, { deps, router = appRouter }) => {
+    const options: FastifyTRPCPluginOptions<AnyTRPCRouter> = {
       prefix: '/trpc',
       trpcOptions: {
-        router: appRouter,
+        router,
         allowBatching: true,
         createContext: ({ req, res }) =>
           createContext({
