@@ -37,6 +37,9 @@ const OPS = {
   ),
 };
 
+const formulaRow = (r: number, code: number, list: string, qty: number) =>
+  `<row r="${r}"><c r="A${r}"><f>${code}+0</f><v>${code}</v></c><c r="B${r}" t="str"><f>"${list}"</f><v>${list}</v></c><c r="C${r}"><f>LEN(B${r})</f><v>${qty}</v></c></row>`;
+
 function expectInputError(fn: () => unknown, code: string) {
   let caught: unknown;
   try {
@@ -161,14 +164,12 @@ describe('cell types', () => {
   });
 
   it('treats formulas everywhere by their cached values and writes values only into changed cells', async () => {
-    const row = (r: number, code: number, list: string, qty: number) =>
-      `<row r="${r}"><c r="A${r}"><f>${code}+0</f><v>${code}</v></c><c r="B${r}" t="str"><f>"${list}"</f><v>${list}</v></c><c r="C${r}"><f>LEN(B${r})</f><v>${qty}</v></c></row>`;
     const bom = {
       name: '原表',
       xml: sheetXml(
         '<row r="1"><c r="A1" t="str"><f>"物料编码"</f><v>物料编码</v></c><c r="B1" t="str"><f>"位号"</f><v>位号</v></c><c r="C1" t="str"><f>"用量"</f><v>用量</v></c></row>' +
-          row(2, 100, 'R1,R2', 2) +
-          row(3, 200, 'C1', 1),
+          formulaRow(2, 100, 'R1,R2', 2) +
+          formulaRow(3, 200, 'C1', 1),
       ),
     };
     const result = applyOperations(handmade([bom, OPS]), { kind: 'sheet' });
