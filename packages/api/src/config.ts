@@ -60,6 +60,33 @@ export const apiConfigSchema = z.object({
   /** When both are set, the server creates this admin on first start if no admin exists yet. */
   ADMIN_ACCOUNT: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),
+
+  // SMS (cross-variable rules — production needs aliyun and a secret, http only for loopback — are checked when the
+  // provider is built at start, see modules/sms/providers/create.ts)
+  /** `aliyun` sends through Alibaba Cloud; `console` (default outside production) writes codes to the log. */
+  SMS_PROVIDER: z.enum(['aliyun', 'console']).optional(),
+  /** HMAC key for stored codes; required in production. */
+  SMS_CODE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Allow numbers outside mainland China. */
+  SMS_ALLOW_INTERNATIONAL: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+  ALIYUN_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ALIYUN_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_REGISTER: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_LOGIN: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_BIND_PHONE: z.string().min(1).optional(),
+  /** host[:port] without scheme, e.g. a local Dysmsapi emulator `127.0.0.1:4010`. */
+  ALIYUN_SMS_ENDPOINT: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(?::\d{1,5})?$/, 'must be host[:port] without a scheme')
+    .default('dysmsapi.aliyuncs.com'),
+  ALIYUN_SMS_PROTOCOL: z.enum(['https', 'http']).default('https'),
+  /** Connect and read timeout of one SendSms call. */
+  ALIYUN_SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

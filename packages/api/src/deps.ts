@@ -8,6 +8,8 @@ import { createRunQueueSignal, type RunQueueSignal } from './modules/bom/queue-s
 import { createBomWorkerPool, type BomWorkerPool } from './modules/bom/worker-pool';
 import { createPasswordHasher, type PasswordHasher } from './security/passwords';
 import { createTokenService, type TokenService } from './security/tokens';
+import { createSmsProvider } from './modules/sms/providers/create';
+import type { SmsProvider } from './modules/sms/providers/types';
 
 /** Structured logger; a pino logger fits. */
 export interface Logger {
@@ -26,6 +28,8 @@ export interface ApiDeps {
   logger: Logger;
   passwords: PasswordHasher;
   tokens: TokenService;
+  /** Sends verification codes (Aliyun in production, the console provider in development). */
+  sms: SmsProvider;
   /** BOM engine worker threads (started on first use). */
   bomPool: BomWorkerPool;
   /** Wakes this process's BOM runner when a run is queued here. */
@@ -77,6 +81,7 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
       clock,
     }));
 
+  const sms = overrides.sms ?? createSmsProvider(config, logger);
   const bomPool =
     overrides.bomPool ??
     createBomWorkerPool({
@@ -86,7 +91,7 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
   if (!overrides.bomPool) owned.push(() => bomPool.close());
   const bomQueue = overrides.bomQueue ?? createRunQueueSignal();
 
-  const deps: ApiDeps = { db, redis, config, clock, logger, passwords, tokens, bomPool, bomQueue };
+  const deps: ApiDeps = { db, redis, config, clock, logger, passwords, tokens, sms, bomPool, bomQueue };
   closers.set(deps, owned);
   return deps;
 }

@@ -29,6 +29,7 @@ export {
 } from './security/tokens';
 export { passwordWorkerUrl } from './security/passwords';
 export { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH } from './modules/auth/keys';
+export { pruneExpiredSessionTokens } from './modules/auth/sessions';
 export { createFirstAdmin, type FirstAdminInput, type FirstAdminResult } from './first-admin';
 
 /** The public keys to serve at `/.well-known/jwks.json`. */

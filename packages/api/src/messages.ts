@@ -77,6 +77,53 @@ export const messages = {
   },
   'admin.invalidCursor': { 'zh-CN': '分页参数无效，请从第一页重新开始。', en: 'The page cursor is not valid. Start again from the first page.' },
 
+  // sms
+  'sms.phoneInvalid': {
+    'zh-CN': '手机号码格式不正确，请输入 11 位中国大陆手机号（可带 +86）。',
+    en: 'This phone number is not valid. Enter an 11-digit mainland China mobile number (+86 is optional).',
+  },
+  'sms.internationalNotSupported': {
+    'zh-CN': '目前只支持中国大陆手机号。',
+    en: 'Only mainland China mobile numbers are supported for now.',
+  },
+  'sms.tooManyForPhone': {
+    'zh-CN': '该手机号获取验证码过于频繁，请 {retryAfterSeconds} 秒后再试。',
+    en: 'Too many codes were requested for this phone number. Try again in {retryAfterSeconds} seconds.',
+  },
+  'sms.tooManyFromAddress': {
+    'zh-CN': '来自你网络地址的验证码请求过多，请 {retryAfterSeconds} 秒后再试。',
+    en: 'Too many codes were requested from your network address. Try again in {retryAfterSeconds} seconds.',
+  },
+  'sms.providerThrottled': {
+    'zh-CN': '短信发送过于频繁，请 {retryAfterSeconds} 秒后再试。',
+    en: 'Messages to this number are being sent too often. Try again in {retryAfterSeconds} seconds.',
+  },
+  'sms.sendFailed': {
+    'zh-CN': '短信暂时无法发送，我们已记录此问题，请稍后再试。',
+    en: 'The text message could not be sent. We have logged the problem; please try again later.',
+  },
+  'sms.unavailable': {
+    'zh-CN': '短信服务暂时不可用，请稍后再试。',
+    en: 'The text message service is unavailable right now. Please try again later.',
+  },
+  'sms.codeIncorrect': {
+    'zh-CN': '验证码不正确，还可以再试 {attemptsLeft} 次。',
+    en: 'The code is not correct. You have {attemptsLeft} attempts left.',
+  },
+  'sms.codeAttemptsExceeded': {
+    'zh-CN': '验证码输错次数过多，已失效，请重新获取。',
+    en: 'Too many wrong attempts: this code no longer works. Please request a new one.',
+  },
+  'sms.codeExpired': {
+    'zh-CN': '验证码已过期或无效，请重新获取。',
+    en: 'This code has expired or is not valid. Please request a new one.',
+  },
+  'auth.phoneTaken': { 'zh-CN': '该手机号已注册，请直接登录。', en: 'This phone number is already registered. Please sign in instead.' },
+  'auth.phoneNotRegistered': {
+    'zh-CN': '该手机号尚未注册。',
+    en: 'No account uses this phone number.',
+  },
+  'user.phoneTaken': { 'zh-CN': '该手机号已绑定其他账号。', en: 'This phone number belongs to another account.' },
   // bom
   'bom.uploadMissingFile': {
     'zh-CN': '请选择要上传的 .xlsx 文件（表单字段 file），并注明类型 kind（bom 或 ops）。',

@@ -7,6 +7,8 @@ export type AuditAction =
   | 'auth.login_failed'
   | 'auth.logout'
   | 'auth.refresh_reuse_detected'
+  | 'auth.password_reset'
+  | 'user.phone_bound'
   | 'user.profile_updated'
   | 'user.password_changed'
   | 'user.session_revoked'
