@@ -5,6 +5,9 @@ import fp from 'fastify-plugin';
 
 type AppRouter = typeof appRouter;
 
+/** Room for the multipart framing and the `kind` field around the file. */
+const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
+
 /** The API router at `/trpc`: batching on, subscriptions over SSE (plain HTTP GET, no WebSocket server). */
 export const trpcPlugin = fp<{ deps: ApiDeps }>(
   async (app: FastifyInstance, { deps }) => {
@@ -13,6 +16,9 @@ export const trpcPlugin = fp<{ deps: ApiDeps }>(
       trpcOptions: {
         router: appRouter,
         allowBatching: true,
+        // Multipart bodies (bom.files.upload) are streamed by tRPC, not Fastify: stop reading well past the upload limit.
+        // Between the two the upload procedure answers with the file's size and the limit.
+        maxBodySize: deps.config.UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD_BYTES,
         createContext: ({ req, res }) =>
           createContext({
             deps,

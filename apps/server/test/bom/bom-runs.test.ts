@@ -83,7 +83,7 @@ describe('bom: upload → inspect → run → progress → get → download', ()
     expect(file.status).toBe(200);
     expect(file.type).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(file.disposition).toBe(
-      `attachment; filename="_BOM 2026-_BOM.xlsx"; filename*=UTF-8''${encodeURIComponent('主板BOM 2026-新BOM.xlsx')}`,
+      `attachment; filename="__BOM 2026-_BOM.xlsx"; filename*=UTF-8''${encodeURIComponent('主板BOM 2026-新BOM.xlsx')}`,
     );
 
     const book = await readWorkbook(file.bytes);
