@@ -1,7 +1,6 @@
 import { generateBomWorkbook } from '@arya/bom/fixtures';
-import { TRPCClientError } from '@trpc/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectProgress, listeningApp, loginClient, signedInClient, xlsxForm, type AryaClient, type ListeningApp } from './harness';
+import { collectProgress, listeningApp, loginClient, refusalOf, signedInClient, xlsxForm, type AryaClient, type ListeningApp } from './harness';
 
 const UPLOAD_MAX_BYTES = 150_000;
 
@@ -16,13 +15,7 @@ let aliceRun: string;
 let aliceFile: string;
 
 async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TRPCClientError) return error.data?.code as string | undefined;
-    throw error;
-  }
-  return 'OK';
+  return (await refusalOf(promise)).code;
 }
 
 const small = generateBomWorkbook({ rows: 60, opsCount: 10, seed: 11 });
@@ -56,15 +49,10 @@ describe('bom: limits', () => {
   it('refuses a file over UPLOAD_MAX_BYTES with PAYLOAD_TOO_LARGE and the sizes in the message, storing nothing', async () => {
     const large = generateBomWorkbook({ rows: 4000, opsCount: 10, seed: 5 }).bom;
     expect(large.byteLength).toBeGreaterThan(UPLOAD_MAX_BYTES);
-    try {
-      await alice.bom.files.upload.mutate(xlsxForm(large, 'large.xlsx'));
-      throw new Error('expected a refusal');
-    } catch (error) {
-      if (!(error instanceof TRPCClientError)) throw error;
-      expect(error.data?.code).toBe('PAYLOAD_TOO_LARGE');
-      expect(error.data?.messageKey).toBe('bom.fileTooLarge');
-      expect(error.message).toContain('0.1 MB');
-    }
+    const error = await refusalOf(alice.bom.files.upload.mutate(xlsxForm(large, 'large.xlsx')));
+    expect(error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(error.data['messageKey']).toBe('bom.fileTooLarge');
+    expect(error.message).toContain('0.1 MB');
     const stored = await server.deps.db.selectFrom('bom_files').select('name').where('owner_id', '=', aliceId).execute();
     expect(stored.map((f) => f.name)).toEqual(['alice.xlsx']);
   });

@@ -6,6 +6,7 @@ import {
   httpSubscriptionLink,
   isNonJsonSerializable,
   splitLink,
+  TRPCClientError,
   type TRPCClient,
 } from '@trpc/client';
 import { EventSource } from 'eventsource';
@@ -68,6 +69,24 @@ export async function signedInClient(app: ListeningApp, account: string): Promis
 export async function loginClient(baseUrl: string, account: string): Promise<AryaClient> {
   const { accessToken } = await typedClient(baseUrl, null).auth.login.mutate({ account, password: strongPassword });
   return typedClient(baseUrl, accessToken);
+}
+
+export interface Refusal {
+  code: string | undefined;
+  message: string;
+  data: Record<string, unknown>;
+}
+
+/** The typed error a call ends with; fails the test when the call succeeds. */
+export async function refusalOf(promise: Promise<unknown>): Promise<Refusal> {
+  try {
+    await promise;
+  } catch (error) {
+    if (!(error instanceof TRPCClientError)) throw error;
+    const data = (error.data ?? {}) as Record<string, unknown>;
+    return { code: typeof data['code'] === 'string' ? data['code'] : undefined, message: error.message, data };
+  }
+  throw new Error('expected the call to be refused');
 }
 
 export function xlsxForm(bytes: Uint8Array, name: string, kind: 'bom' | 'ops' = 'bom'): FormData {
