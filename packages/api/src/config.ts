@@ -43,9 +43,50 @@ export const apiConfigSchema = z.object({
   JWT_ISSUER: z.string().min(1).default('arya'),
   JWT_AUDIENCE: z.string().min(1).default('arya'),
   BCRYPT_COST: z.coerce.number().int().min(10, 'must be at least 10').max(15, 'above 15 is too slow to serve').default(12),
+  /** Largest workbook `bom.files.upload` accepts, in bytes (default 20 MiB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Worker threads running the BOM engine in each server process (default: cores − 1, at least 1). */
+  BOM_WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Runs one user may have executing at once, over all server processes; more wait in the queue. */
+  BOM_MAX_RUNNING_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  /** How often each process looks for queued runs another process created (its own are started at once). */
+  BOM_QUEUE_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** A running run's process refreshes its heartbeat this often. */
+  BOM_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5000),
+  /** A running run whose heartbeat is older than this is taken as orphaned by a crashed process and recovered. */
+  BOM_STALE_AFTER_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Lifetime of a download link issued by `bom.runs.downloadUrl` / `bom.files.downloadUrl`. */
+  BOM_DOWNLOAD_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   /** When both are set, the server creates this admin on first start if no admin exists yet. */
   ADMIN_ACCOUNT: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),
+
+  // SMS (cross-variable rules — production needs aliyun and a secret, http only for loopback — are checked when the
+  // provider is built at start, see modules/sms/providers/create.ts)
+  /** `aliyun` sends through Alibaba Cloud; `console` (default outside production) writes codes to the log. */
+  SMS_PROVIDER: z.enum(['aliyun', 'console']).optional(),
+  /** HMAC key for stored codes; required in production. */
+  SMS_CODE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Allow numbers outside mainland China. */
+  SMS_ALLOW_INTERNATIONAL: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+  ALIYUN_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ALIYUN_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_REGISTER: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_LOGIN: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_BIND_PHONE: z.string().min(1).optional(),
+  /** host[:port] without scheme, e.g. a local Dysmsapi emulator `127.0.0.1:4010`. */
+  ALIYUN_SMS_ENDPOINT: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(?::\d{1,5})?$/, 'must be host[:port] without a scheme')
+    .default('dysmsapi.aliyuncs.com'),
+  ALIYUN_SMS_PROTOCOL: z.enum(['https', 'http']).default('https'),
+  /** Connect and read timeout of one SendSms call. */
+  ALIYUN_SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
 });
 
 export type ApiConfig = z.infer<typeof apiConfigSchema>;

@@ -4,8 +4,12 @@ import type { Kysely } from 'kysely';
 import { pino } from 'pino';
 import { systemClock, type Clock } from './clock';
 import type { ApiConfig } from './config';
+import { createRunQueueSignal, type RunQueueSignal } from './modules/bom/queue-signal';
+import { createBomWorkerPool, type BomWorkerPool } from './modules/bom/worker-pool';
 import { createPasswordHasher, type PasswordHasher } from './security/passwords';
 import { createTokenService, type TokenService } from './security/tokens';
+import { createSmsProvider } from './modules/sms/providers/create';
+import type { SmsProvider } from './modules/sms/providers/types';
 
 /** Structured logger; a pino logger fits. */
 export interface Logger {
@@ -24,12 +28,20 @@ export interface ApiDeps {
   logger: Logger;
   passwords: PasswordHasher;
   tokens: TokenService;
+  /** Sends verification codes (Aliyun in production, the console provider in development). */
+  sms: SmsProvider;
+  /** BOM engine worker threads (started on first use). */
+  bomPool: BomWorkerPool;
+  /** Wakes this process's BOM runner when a run is queued here. */
+  bomQueue: RunQueueSignal;
 }
 
 /** Replace any part (tests pass their own database, Redis and clock). Parts passed in are not closed by `closeApiDeps`. */
 export type ApiDepsOverrides = Partial<ApiDeps> & {
   /** bcrypt worker threads (default: cores − 1). */
   passwordThreads?: number;
+  /** The BOM engine's worker file (bundled hosts ship their own build of it). */
+  bomWorkerFilename?: string;
 };
 
 const closers = new WeakMap<ApiDeps, Array<() => Promise<void>>>();
@@ -69,7 +81,17 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
       clock,
     }));
 
-  const deps: ApiDeps = { db, redis, config, clock, logger, passwords, tokens };
+  const sms = overrides.sms ?? createSmsProvider(config, logger);
+  const bomPool =
+    overrides.bomPool ??
+    createBomWorkerPool({
+      ...(config.BOM_WORKER_THREADS === undefined ? {} : { threads: config.BOM_WORKER_THREADS }),
+      ...(overrides.bomWorkerFilename === undefined ? {} : { filename: overrides.bomWorkerFilename }),
+    });
+  if (!overrides.bomPool) owned.push(() => bomPool.close());
+  const bomQueue = overrides.bomQueue ?? createRunQueueSignal();
+
+  const deps: ApiDeps = { db, redis, config, clock, logger, passwords, tokens, sms, bomPool, bomQueue };
   closers.set(deps, owned);
   return deps;
 }

@@ -12,14 +12,22 @@ export class AppError extends Error {
   readonly messageKey: MessageKey;
   readonly params: MessageParams;
   readonly retryAfterSeconds: number | undefined;
+  /** Per-field problems the caller can show beside each field (e.g. `ops.3` → that row's problems). */
+  readonly fieldErrors: Record<string, string[]> | undefined;
 
-  constructor(code: AppErrorCode, messageKey: MessageKey, params: MessageParams = {}, options: { retryAfterSeconds?: number } = {}) {
+  constructor(
+    code: AppErrorCode,
+    messageKey: MessageKey,
+    params: MessageParams = {},
+    options: { retryAfterSeconds?: number; fieldErrors?: Record<string, string[]> } = {},
+  ) {
     super(messageKey);
     this.name = 'AppError';
     this.code = code;
     this.messageKey = messageKey;
     this.params = params;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.fieldErrors = options.fieldErrors;
   }
 }
 

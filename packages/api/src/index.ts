@@ -29,9 +29,16 @@ export {
 } from './security/tokens';
 export { passwordWorkerUrl } from './security/passwords';
 export { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH } from './modules/auth/keys';
+export { pruneExpiredSessionTokens } from './modules/auth/sessions';
 export { createFirstAdmin, type FirstAdminInput, type FirstAdminResult } from './first-admin';
 
 /** The public keys to serve at `/.well-known/jwks.json`. */
 export function getPublicJwks(deps: Pick<ApiDeps, 'tokens'>) {
   return deps.tokens.publicJwks();
 }
+
+export { startBomRunner, type BomRunner } from './modules/bom/runner';
+export { openDownload, type Download } from './modules/bom/service';
+export { contentDisposition } from './modules/bom/files';
+export { bomWorkerUrl } from './modules/bom/worker-pool';
+export type { RunEvent, RunPhase } from './modules/bom/progress';

@@ -36,6 +36,7 @@ function describeError(error: TRPCError): AppErrorData {
       messageKey: cause.messageKey,
       params: cause.params,
       ...(cause.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: cause.retryAfterSeconds }),
+      ...(cause.fieldErrors === undefined ? {} : { fieldErrors: cause.fieldErrors }),
     };
   }
   if (cause instanceof ZodError) {
@@ -68,16 +69,16 @@ export const mergeRouters = t.mergeRouters;
 
 // 3. Procedures
 
-/** Converts domain errors to TRPCError (the only place that does) and logs unexpected ones. */
-const errorMapping = t.middleware(async ({ ctx, next, path }) => {
+/**
+ * Converts domain errors to TRPCError (the only place that does). Unexpected errors pass through as
+ * INTERNAL_SERVER_ERROR; the host logs them in its `onError`.
+ */
+const errorMapping = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
   if (cause instanceof AppError) {
     return { ...result, error: new TRPCError({ code: cause.code, message: cause.messageKey, cause }) };
-  }
-  if (result.error.code === 'INTERNAL_SERVER_ERROR') {
-    ctx.deps.logger.error({ err: result.error.cause ?? result.error, path }, 'procedure failed');
   }
   return result;
 });

@@ -24,15 +24,18 @@ export interface BomModel {
   table: Table<BomRole>;
   rows: BomRow[];
   byMaterial: Map<string, BomRow[]>;
-  /** every designator in any 位号 cell */
-  allDesignators: Set<string>;
+  /** every designator in any 位号 cell → the first row it is on */
+  designatorRow: Map<string, number>;
+  /** designators on more than one row (or twice in one row) → every row they are on */
+  duplicates: Map<string, number[]>;
 }
 
 export function readBomModel(xml: string, sheetName: string, sharedStrings: readonly string[], limits: BomLimits, previewRows = 0): BomModel {
   const table = readTable(xml, sheetName, sharedStrings, BOM_ROLES, limits, { previewRows });
   const rows: BomRow[] = [];
   const byMaterial = new Map<string, BomRow[]>();
-  const allDesignators = new Set<string>();
+  const designatorRow = new Map<string, number>();
+  const duplicates = new Map<string, number[]>();
   for (const r of table.rows) {
     const v = r.values;
     const main = parseDesignators(cellText(v.designators));
@@ -52,14 +55,22 @@ export function readBomModel(xml: string, sheetName: string, sharedStrings: read
       malformed: [...main.malformed, ...top.malformed, ...bottom.malformed].map((m) => m.token),
     };
     rows.push(row);
-    for (const d of row.designators) allDesignators.add(d);
+    for (const d of row.designators) {
+      const first = designatorRow.get(d);
+      if (first === undefined) designatorRow.set(d, row.rowNumber);
+      else {
+        const dupRows = duplicates.get(d);
+        if (dupRows) dupRows.push(row.rowNumber);
+        else duplicates.set(d, [first, row.rowNumber]);
+      }
+    }
     if (row.materialKey !== null) {
       const list = byMaterial.get(row.materialKey);
       if (list) list.push(row);
       else byMaterial.set(row.materialKey, [row]);
     }
   }
-  return { table, rows, byMaterial, allDesignators };
+  return { table, rows, byMaterial, designatorRow, duplicates };
 }
 
 /** BOM-level validation warnings, plus an index of the warnings that concern each row. */
@@ -75,26 +86,21 @@ export function bomWarnings(model: BomModel): { warnings: BomWarning[]; byRow: M
     }
   };
   const hasQuantity = model.table.columns.quantity !== undefined;
-  const seen = new Map<string, number[]>();
   for (const row of model.rows) {
     for (const token of row.malformed) add(makeWarning('malformed_range_in_bom', { row: row.rowNumber, token }), [row.rowNumber]);
-    const quantity = quantityValue(row.quantity);
-    if (hasQuantity && row.designators.length > 0 && typeof quantity === 'number' && quantity !== row.designators.length) {
+    const quantity = hasQuantity && row.designators.length > 0 ? quantityValue(row.quantity) : null;
+    if (typeof quantity === 'number' && quantity !== row.designators.length) {
       add(
         makeWarning('quantity_mismatch', { row: row.rowNumber, materialCode: cellText(row.materialCode), quantity, count: row.designators.length }),
         [row.rowNumber],
       );
     }
+    if (row.top.length === 0 && row.bottom.length === 0) continue;
     const own = new Set(row.designators);
     for (const [side, list] of [['A', row.top], ['B', row.bottom]] as const) {
       for (const d of new Set(list)) if (!own.has(d)) add(makeWarning('side_designator_missing', { row: row.rowNumber, side, designator: d }), [row.rowNumber]);
     }
-    for (const d of row.designators) {
-      const rows = seen.get(d);
-      if (rows) rows.push(row.rowNumber);
-      else seen.set(d, [row.rowNumber]);
-    }
   }
-  for (const [designator, rows] of seen) if (rows.length > 1) add(makeWarning('duplicate_designator', { designator, rows }), rows);
+  for (const [designator, rows] of model.duplicates) add(makeWarning('duplicate_designator', { designator, rows }), rows);
   return { warnings, byRow };
 }

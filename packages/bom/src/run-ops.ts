@@ -48,7 +48,7 @@ export function runOps(model: BomModel, ops: readonly RawOp[], rowWarnings: Read
       notes.push(...op.problems.map(describeProblem));
     } else {
       if (op.kind === 'del') {
-        const unknown = op.requested.filter((d) => !model.allDesignators.has(d));
+        const unknown = op.requested.filter((d) => !model.designatorRow.has(d));
         if (unknown.length > 0) {
           const w = makeWarning('op_designators_not_on_bom', { opRow: raw.rowNumber, designators: unknown });
           opWarnings.push(w);

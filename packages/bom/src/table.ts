@@ -1,7 +1,7 @@
 import { HEADER_SEARCH_ROWS, matchRoles, type RoleSpec } from './columns';
 import { BomInputError } from './errors';
 import type { BomLimits } from './limits';
-import { readCellValue, scanCells, scanRows, sheetLayout, type ScannedRow, type SheetLayout } from './xlsx/sheet-scanner';
+import { CellCursor, readCellValue, scanCells, scanRows, sheetLayout, type ScannedRow, type SheetLayout } from './xlsx/sheet-scanner';
 import { cellText, isBlank, type CellValue } from './values';
 
 /** One sheet read as a table: header row found, role columns located, data rows with their role values. */
@@ -50,7 +50,8 @@ export function readTable<R extends string>(
   let headerRow = -1;
   let headers = new Map<number, string>();
   let columns: Partial<Record<R, number>> = {};
-  let roleColumns: [R, number][] = [];
+  let roleAt: (R | undefined)[] = [];
+  const cursor = new CellCursor(xml, layout.prefix);
   const rows: TableRow<R>[] = [];
   const preview: PreviewRow[] = [];
   let dataRowCount = 0;
@@ -69,22 +70,25 @@ export function readTable<R extends string>(
         headerRow = row.rowNumber;
         headers = texts;
         columns = matchRoles(roles, texts);
-        roleColumns = (Object.entries(columns) as [R, number][]).toSorted((a, b) => a[1] - b[1]);
+        roleAt = [];
+        for (const [role, col] of Object.entries(columns) as [R, number][]) roleAt[col] = role;
       }
       return true;
     }
-    const cells = scanCells(xml, row, layout.prefix);
     const values: Partial<Record<R, CellValue>> = {};
     let anyValue = false;
-    let previewValues: CellValue[] | undefined;
-    if (preview.length < previewLimit) previewValues = [];
-    for (const cell of cells) {
-      const wantRole = roleColumns.find(([, col]) => col === cell.col);
-      if (!wantRole && !previewValues && anyValue) continue;
-      const value = readCellValue(cell, sharedStrings, layout.prefix);
+    const previewValues: CellValue[] | undefined = preview.length < previewLimit ? [] : undefined;
+    cursor.reset(row);
+    while (cursor.next()) {
+      const role = roleAt[cursor.col];
+      if (role === undefined && !previewValues) {
+        if (!anyValue) anyValue = cursor.hasContent();
+        continue;
+      }
+      const value = readCellValue(cursor.cell(), sharedStrings, layout.prefix);
       if (!isBlank(value)) anyValue = true;
-      if (wantRole) values[wantRole[0]] = value;
-      if (previewValues) previewValues[cell.col - 1] = value;
+      if (role !== undefined) values[role] = value;
+      if (previewValues) previewValues[cursor.col - 1] = value;
     }
     if (anyValue) dataRowCount++;
     if (previewValues) {

@@ -59,6 +59,19 @@ async function ensureTemplate(admin: Client, base: string, template: string): Pr
   await admin.query(`alter database ${quote(building)} rename to ${quote(template)}`);
 }
 
+const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
+
+/** Drops test databases left by runs that crashed before `drop()` (their name starts with the creation time). */
+async function dropStaleTestDatabases(admin: Client, now: number): Promise<void> {
+  const result = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'arya\\_test\\_%'");
+  for (const { datname } of result.rows) {
+    const createdAt = Number.parseInt(datname.split('_')[2] ?? '', 36);
+    if (Number.isFinite(createdAt) && now - createdAt > STALE_AFTER_MS) {
+      await admin.query(`drop database if exists ${quote(datname)} with (force)`);
+    }
+  }
+}
+
 /**
  * A fresh database for one test file, cloned from a template migrated once per migration set. Safe for parallel
  * vitest workers: template creation and cloning are serialised by an advisory lock on the base database.
@@ -74,6 +87,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     try {
       await ensureTemplate(admin, base, template);
       await admin.query(`create database ${quote(name)} template ${quote(template)}`);
+      await dropStaleTestDatabases(admin, Date.now());
     } finally {
       await admin.query('select pg_advisory_unlock($1)', [TEMPLATE_LOCK_KEY]);
     }

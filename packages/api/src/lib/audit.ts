@@ -7,6 +7,8 @@ export type AuditAction =
   | 'auth.login_failed'
   | 'auth.logout'
   | 'auth.refresh_reuse_detected'
+  | 'auth.password_reset'
+  | 'user.phone_bound'
   | 'user.profile_updated'
   | 'user.password_changed'
   | 'user.session_revoked'
@@ -15,7 +17,13 @@ export type AuditAction =
   | 'admin.user_disabled'
   | 'admin.user_enabled'
   | 'admin.role_changed'
-  | 'admin.sessions_revoked';
+  | 'admin.sessions_revoked'
+  | 'bom.file_uploaded'
+  | 'bom.run_created'
+  | 'bom.run_succeeded'
+  | 'bom.run_failed'
+  | 'bom.run_retried'
+  | 'bom.run_deleted';
 
 export interface AuditEntry {
   action: AuditAction;

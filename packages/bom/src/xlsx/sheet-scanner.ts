@@ -100,38 +100,103 @@ export function scanRows(xml: string, layout: SheetLayout, onRow: (row: ScannedR
   }
 }
 
+/**
+ * Walks the cells of one row without allocating: after each `next()`, `col`, `start`, `tagEnd` (offset of
+ * the start tag's `>`) and `end` describe the current cell. One cursor is reused for a whole sheet.
+ */
+export class CellCursor {
+  col = 0;
+  start = 0;
+  tagEnd = 0;
+  end = 0;
+  private at = 0;
+  private rowEnd = 0;
+  private readonly open: string;
+  private readonly close: string;
+
+  constructor(
+    private readonly xml: string,
+    prefix: string,
+  ) {
+    this.open = `<${prefix}c`;
+    this.close = `</${prefix}c>`;
+  }
+
+  reset(row: ScannedRow): void {
+    this.at = row.selfClosing ? row.end : row.start + row.tag.length;
+    this.rowEnd = row.end;
+    this.col = 0;
+  }
+
+  next(): boolean {
+    const { xml, open } = this;
+    for (;;) {
+      const s = xml.indexOf(open, this.at);
+      if (s < 0 || s >= this.rowEnd) return false;
+      if (!isTagBoundary(xml.charCodeAt(s + open.length))) {
+        this.at = s + open.length;
+        continue;
+      }
+      const tagEnd = xml.indexOf('>', s);
+      let end: number;
+      if (xml.charCodeAt(tagEnd - 1) === 47) end = tagEnd + 1;
+      else {
+        const e = xml.indexOf(this.close, tagEnd);
+        if (e < 0 || e > this.rowEnd) return false;
+        end = e + this.close.length;
+      }
+      this.col = this.refColumn(s, tagEnd) || this.col + 1;
+      this.start = s;
+      this.tagEnd = tagEnd;
+      this.end = end;
+      this.at = end;
+      return true;
+    }
+  }
+
+  /** true when the cell carries a value (`<v>` or `<is>`), without reading it */
+  hasContent(): boolean {
+    return this.end - this.tagEnd > this.close.length + 1 && (this.xml.lastIndexOf('<', this.end - this.close.length - 1) > this.tagEnd);
+  }
+
+  cell(): ScannedCell {
+    const selfClosing = this.xml.charCodeAt(this.tagEnd - 1) === 47;
+    return {
+      col: this.col,
+      start: this.start,
+      end: this.end,
+      tag: this.xml.slice(this.start, this.tagEnd + 1),
+      inner: selfClosing ? '' : this.xml.slice(this.tagEnd + 1, this.end - this.close.length),
+    };
+  }
+
+  /** column of the `r` attribute (0 when absent), read in place */
+  private refColumn(start: number, tagEnd: number): number {
+    const xml = this.xml;
+    let i = xml.indexOf(' r=', start);
+    if (i < 0 || i > tagEnd) {
+      const tag = xml.slice(start, tagEnd + 1);
+      const r = findAttr(tag, 'r');
+      return r ? columnOfRef(r.value) : 0;
+    }
+    i += 4; // past ` r="`
+    let col = 0;
+    for (;; i++) {
+      const c = xml.charCodeAt(i);
+      if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+      else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+      else break;
+    }
+    return col;
+  }
+}
+
 /** The cells of one row, in document order. */
 export function scanCells(xml: string, row: ScannedRow, prefix: string): ScannedCell[] {
+  const cursor = new CellCursor(xml, prefix);
+  cursor.reset(row);
   const cells: ScannedCell[] = [];
-  if (row.selfClosing) return cells;
-  const open = `<${prefix}c`;
-  const close = `</${prefix}c>`;
-  let i = row.start + row.tag.length;
-  let previousCol = 0;
-  for (;;) {
-    const s = xml.indexOf(open, i);
-    if (s < 0 || s >= row.end) break;
-    if (!isTagBoundary(xml.charCodeAt(s + open.length))) {
-      i = s + open.length;
-      continue;
-    }
-    const tagEnd = xml.indexOf('>', s);
-    const tag = xml.slice(s, tagEnd + 1);
-    let end: number;
-    let inner = '';
-    if (xml.charCodeAt(tagEnd - 1) === 47) end = tagEnd + 1;
-    else {
-      const e = xml.indexOf(close, tagEnd);
-      if (e < 0 || e > row.end) break;
-      inner = xml.slice(tagEnd + 1, e);
-      end = e + close.length;
-    }
-    const r = findAttr(tag, 'r');
-    const col = r ? columnOfRef(r.value) : previousCol + 1;
-    previousCol = col;
-    cells.push({ col, start: s, end, tag, inner });
-    i = end;
-  }
+  while (cursor.next()) cells.push(cursor.cell());
   return cells;
 }
 

@@ -1,7 +1,6 @@
-import { deflateSync, inflateSync } from 'fflate';
 import { BomInputError } from '../errors';
 import type { BomLimits } from '../limits';
-import { crc32 } from './crc32';
+import { crc32, deflateRaw, inflateRaw, type DeflateLevel } from './codec';
 
 /**
  * A minimal zip container reader/writer. fflate does the (de)compression; the container is handled here so
@@ -98,8 +97,8 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: BomLimits): 
   if (entry.method === 0) data = raw;
   else if (entry.method === 8) {
     try {
-      // A preallocated buffer of the declared size bounds memory even when the declared size lies.
-      data = inflateSync(raw, { out: new Uint8Array(entry.size) });
+      // output is bounded by the declared size, so memory stays bounded even when the header lies
+      data = inflateRaw(raw, entry.size);
     } catch {
       throw new BomInputError('not_xlsx', { reason: `cannot inflate ${entry.name}` });
     }
@@ -118,7 +117,7 @@ export function readEntryText(zip: ZipArchive, name: string, limits: BomLimits):
 /** An entry of the output archive: either new content, or an input entry copied as stored. */
 export type ZipOutput = { name: string; data: Uint8Array } | { name: string; copyOf: ZipEntry };
 
-export function writeZip(source: ZipArchive | undefined, outputs: ZipOutput[], level: 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 = 6): Uint8Array {
+export function writeZip(source: ZipArchive | undefined, outputs: ZipOutput[], level: DeflateLevel = 6): Uint8Array {
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
@@ -135,7 +134,7 @@ export function writeZip(source: ZipArchive | undefined, outputs: ZipOutput[], l
       crc = crc32(out.data);
       size = out.data.length;
       method = 8;
-      payload = deflateSync(out.data, { level });
+      payload = deflateRaw(out.data, level);
       time = 0;
       date = (2020 - 1980) << 9 | 1 << 5 | 1;
     }

@@ -4,7 +4,8 @@ import { AppError } from '../../errors';
 import { createTRPCRouter, publicProcedure } from '../../trpc';
 import { toPublicUser } from '../user/views';
 import { clearRefreshCookie, refreshTokenFromCookie, setRefreshCookie } from './cookies';
-import { loginInput, logoutInput, refreshInput, registerInput } from './schemas';
+import { loginWithSms, registerWithPhone, resetPassword } from './phone-service';
+import { loginInput, loginWithSmsInput, logoutInput, refreshInput, registerInput, resetPasswordInput } from './schemas';
 import * as auth from './service';
 
 /** Sets the cookie and shapes the response; the refresh token is in the body only when asked for. */
@@ -20,9 +21,26 @@ function deliver(ctx: Context, signedIn: auth.SignedIn, tokenDelivery: 'cookie' 
 
 export const authRouter = createTRPCRouter({
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
-    const signedIn = await auth.register(ctx.deps, input, ctx.request);
+    const { account, password, username, phone, code } = input;
+    let signedIn: auth.SignedIn;
+    if (phone !== undefined && code !== undefined) {
+      signedIn = await registerWithPhone(ctx.deps, { phone, code, account, password, username }, ctx.request);
+    } else if (account !== undefined && password !== undefined) {
+      signedIn = await auth.register(ctx.deps, { account, password, username }, ctx.request);
+    } else {
+      throw new AppError('BAD_REQUEST', 'error.validation'); // unreachable: registerInput requires one of the two
+    }
     return deliver(ctx, signedIn, input.tokenDelivery);
   }),
+
+  loginWithSms: publicProcedure.input(loginWithSmsInput).mutation(async ({ ctx, input }) => {
+    const signedIn = await loginWithSms(ctx.deps, input, ctx.request);
+    return deliver(ctx, signedIn, input.tokenDelivery);
+  }),
+
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .mutation(({ ctx, input }) => resetPassword(ctx.deps, input, ctx.request)),
 
   login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
     const signedIn = await auth.login(ctx.deps, input, ctx.request);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneInputSchema, smsCodeSchema } from '../sms/schemas';
 
 /** Account names compare case-insensitively and by Unicode compatibility form. */
 export function normaliseAccount(account: string): string {
@@ -30,11 +31,39 @@ export const tokenDeliverySchema = z
   .default('cookie')
   .describe('"body" also returns the refresh token in the response, for services without a cookie jar');
 
-export const registerInput = z.object({
-  account: newAccountSchema,
-  password: passwordInputSchema,
-  username: usernameSchema.optional(),
+/**
+ * Register with an account and password, with a phone and its `register` code, or with both. Account and password go
+ * together; a phone-only account is valid (it signs in by SMS).
+ */
+export const registerInput = z
+  .object({
+    account: newAccountSchema.optional(),
+    password: passwordInputSchema.optional(),
+    username: usernameSchema.optional(),
+    phone: phoneInputSchema.optional(),
+    code: smsCodeSchema.optional(),
+    tokenDelivery: tokenDeliverySchema,
+  })
+  .superRefine((input, ctx) => {
+    const need = (path: 'account' | 'password' | 'phone' | 'code', message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    if (input.account !== undefined && input.password === undefined) need('password', 'A password is needed with an account.');
+    if (input.password !== undefined && input.account === undefined) need('account', 'An account name is needed with a password.');
+    if (input.phone !== undefined && input.code === undefined) need('code', 'Enter the code sent to this phone.');
+    if (input.code !== undefined && input.phone === undefined) need('phone', 'Enter the phone the code was sent to.');
+    if (input.account === undefined && input.phone === undefined) need('account', 'Choose an account name, or register with a phone.');
+  });
+
+export const loginWithSmsInput = z.object({
+  phone: phoneInputSchema,
+  code: smsCodeSchema,
   tokenDelivery: tokenDeliverySchema,
+});
+
+export const resetPasswordInput = z.object({
+  phone: phoneInputSchema,
+  code: smsCodeSchema,
+  newPassword: passwordInputSchema,
 });
 
 export const loginInput = z.object({

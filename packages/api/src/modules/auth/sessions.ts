@@ -125,3 +125,13 @@ export async function findSessionOfRefreshToken(db: Executor, refreshToken: stri
   const session = await findSessionToken(db, hashRefreshToken(refreshToken));
   return session && !session.revoked_at ? session : undefined;
 }
+
+/**
+ * Deletes refresh-token rows that can no longer be used or matter: expired for more than a day (a rotated token
+ * presented after its expiry is simply invalid, so reuse detection does not need it). Hosts run this periodically.
+ */
+export async function pruneExpiredSessionTokens(deps: Pick<ApiDeps, 'db' | 'clock'>): Promise<number> {
+  const cutoff = new Date(deps.clock.now().getTime() - 24 * 60 * 60 * 1000);
+  const result = await deps.db.deleteFrom('sessions').where('expires_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,5 +1,6 @@
 import { createTRPCRouter, protectedProcedure } from '../../trpc';
-import { changePasswordInput, revokeSessionInput, updateProfileInput } from './schemas';
+import { bindPhone } from './phone-service';
+import { bindPhoneInput, changePasswordInput, revokeSessionInput, updateProfileInput } from './schemas';
 import * as users from './service';
 import { toPublicUser } from './views';
 
@@ -13,6 +14,10 @@ export const userRouter = createTRPCRouter({
   changePassword: protectedProcedure
     .input(changePasswordInput)
     .mutation(({ ctx, input }) => users.changePassword(ctx.deps, ctx.auth, input, ctx.request)),
+
+  bindPhone: protectedProcedure.input(bindPhoneInput).mutation(async ({ ctx, input }) =>
+    toPublicUser(await bindPhone(ctx.deps, ctx.auth, input, ctx.request)),
+  ),
 
   sessions: protectedProcedure.query(({ ctx }) => users.listSessions(ctx.deps, ctx.auth)),
 

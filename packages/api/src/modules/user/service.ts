@@ -1,9 +1,11 @@
 import type { AccessTokenClaims } from '../../security/tokens';
 import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
-import { AppError } from '../../errors';
+import { AppError, tooManyRequests } from '../../errors';
 import { recordAudit } from '../../lib/audit';
+import { hitSlidingWindow, releaseSlidingWindowHit } from '../../lib/rate-limit';
 import { assertAcceptablePassword } from '../../security/password-rules';
+import { loginLimits } from '../auth/keys';
 import { revokeSessions } from '../auth/sessions';
 import { listLiveSessions } from '../auth/sessions-repo';
 import { findLiveUserById, updateUser, type UserRow } from './repo';
@@ -48,12 +50,17 @@ export async function changePassword(
 ): Promise<{ revokedSessions: number }> {
   const user = await getCurrentUser(deps, auth);
   if (user.password_hash === null) throw new AppError('BAD_REQUEST', 'password.notSet');
+  const now = deps.clock.now();
+  // Wrong current passwords count as failed logins, so a stolen access token cannot be used to guess the password.
+  const limit = loginLimits.perAccount(user.account ?? user.id);
+  const attempt = await hitSlidingWindow(deps.redis, limit, now);
+  if (!attempt.allowed) throw tooManyRequests('auth.tooManyFailedLogins', attempt.retryAfterSeconds);
   if (!(await deps.passwords.verify(input.currentPassword, user.password_hash))) {
     throw new AppError('BAD_REQUEST', 'password.wrongCurrent');
   }
+  await releaseSlidingWindowHit(deps.redis, limit.key, attempt.hitId);
   assertAcceptablePassword(input.newPassword);
   const newHash = await deps.passwords.hash(input.newPassword);
-  const now = deps.clock.now();
   const revoked = await deps.db.transaction().execute(async (tx) => {
     await updateUser(tx, user.id, { password_hash: newHash, password_changed_at: now });
     const ended = await revokeSessions(deps, { userId: user.id, exceptFamilyId: auth.sessionId }, 'password_changed', tx);

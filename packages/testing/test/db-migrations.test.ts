@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@arya/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, migrateToEmpty, migrateToLatest, migrations } from '../src';
+import { createDb, migrateToEmpty, migrateToLatest, migrations } from '@arya/db';
 
 let database: TestDatabase;
 
@@ -22,7 +22,7 @@ async function tableNames(db: TestDatabase['db']): Promise<string[]> {
 
 describe('migrations', () => {
   it('the template database already has every table', async () => {
-    expect(await tableNames(database.db)).toEqual(['audit_log', 'sessions', 'users']);
+    expect(await tableNames(database.db)).toEqual(['audit_log', 'bom_files', 'bom_runs', 'sessions', 'sms_messages', 'users']);
   });
 
   it('down reverts everything and up restores it', async () => {
@@ -31,7 +31,7 @@ describe('migrations', () => {
     expect(await tableNames(database.db)).toEqual([]);
     const applied = await migrateToLatest(database.db);
     expect(applied.applied.map((r) => r.migrationName)).toEqual(Object.keys(migrations));
-    expect(await tableNames(database.db)).toEqual(['audit_log', 'sessions', 'users']);
+    expect(await tableNames(database.db)).toEqual(['audit_log', 'bom_files', 'bom_runs', 'sessions', 'sms_messages', 'users']);
   });
 
   it('several instances migrating at once apply each migration exactly once', async () => {
@@ -44,7 +44,7 @@ describe('migrations', () => {
     } finally {
       await Promise.all(instances.map((db) => db.destroy()));
     }
-    expect(await tableNames(database.db)).toEqual(['audit_log', 'sessions', 'users']);
+    expect(await tableNames(database.db)).toEqual(['audit_log', 'bom_files', 'bom_runs', 'sessions', 'sms_messages', 'users']);
   });
 });
 

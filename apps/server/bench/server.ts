@@ -1,0 +1,48 @@
+/**
+ * The server as `pnpm start` runs it, plus one plain Fastify route (`GET /bench/me`) doing the same work as
+ * `user.me` (verify the access token, check the session is not revoked, load the user) without tRPC, so the
+ * benchmark can put a number on tRPC's overhead. Prints `READY <url>` when listening.
+ */
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app';
+import { openRuntime, type Runtime } from '../src/runtime';
+
+function addPlainMeRoute(app: FastifyInstance, { deps }: Runtime): void {
+  app.get('/bench/me', async (request, reply) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) return reply.code(401).send({ error: 'missing token' });
+    const claims = await deps.tokens.verifyAccessToken(token).catch(() => undefined);
+    if (!claims) return reply.code(401).send({ error: 'invalid token' });
+    if ((await deps.redis.exists(`auth:revoked-session:${claims.sessionId}`)) === 1) {
+      return reply.code(401).send({ error: 'revoked' });
+    }
+    const user = await deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', claims.userId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!user) return reply.code(401).send({ error: 'no user' });
+    return {
+      id: user.id,
+      account: user.account,
+      username: user.username,
+      phone: user.phone,
+      phoneVerifiedAt: user.phone_verified_at?.toISOString() ?? null,
+      role: user.role,
+      createdAt: user.created_at.toISOString(),
+    };
+  });
+}
+
+const runtime = await openRuntime(process.env);
+const app = await buildApp({ config: runtime.config, deps: runtime.deps, logger: runtime.log });
+app.addHook('onClose', () => runtime.close());
+addPlainMeRoute(app, runtime);
+await app.listen({ port: 0, host: '127.0.0.1' });
+const { port } = app.server.address() as { port: number };
+console.log(`READY http://127.0.0.1:${port}`);
+
+const stop = () => void app.close().then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

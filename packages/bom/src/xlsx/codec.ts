@@ -1,0 +1,39 @@
+import { deflateSync, inflateSync } from 'fflate';
+import { crc32 as crc32Js } from './crc32';
+
+/**
+ * Raw deflate, inflate and CRC-32. Node's zlib (native, 4–5× faster on sheet XML) when the engine runs
+ * in Node; fflate (pure JS) anywhere else, e.g. in a browser. Both produce standard deflate streams.
+ */
+interface NativeZlib {
+  deflateRawSync(data: Uint8Array, options: { level: number }): Uint8Array;
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
+  crc32?(data: Uint8Array): number;
+}
+
+type ProcessWithBuiltins = { getBuiltinModule?: (id: string) => unknown };
+
+const native: NativeZlib | undefined = (() => {
+  const proc = (globalThis as { process?: ProcessWithBuiltins }).process;
+  try {
+    return proc?.getBuiltinModule?.('node:zlib') as NativeZlib | undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+export type DeflateLevel = 1 | 6;
+
+export function deflateRaw(data: Uint8Array, level: DeflateLevel): Uint8Array {
+  return native ? native.deflateRawSync(data, { level }) : deflateSync(data, { level });
+}
+
+/** Inflates to at most `size` bytes; the caller checks length and CRC, so a lying header cannot grow memory. */
+export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
+  if (native) return native.inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+  return inflateSync(data, { out: new Uint8Array(size) });
+}
+
+export function crc32(data: Uint8Array): number {
+  return native?.crc32 ? native.crc32(data) >>> 0 : crc32Js(data);
+}
