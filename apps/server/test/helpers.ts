@@ -22,11 +22,9 @@ export interface TestAppOptions {
 
 const signingKey = JSON.stringify(await generateSigningKey());
 
-
 /** Config as the process would parse it, pointed at this test file's database. */
 export function testConfig(database: TestDatabase, env: Record<string, string> = {}): Config {
   return parseConfig({
-    ...(env.NODE_ENV === 'production' ? productionSmsEnv : {}),
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     JWT_PRIVATE_KEY: signingKey,
@@ -34,6 +32,7 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     DATABASE_URL: database.url,
     REDIS_URL: process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     WEB_DIST_DIR: '/nonexistent',
+    ...(env.NODE_ENV === 'production' ? productionSmsEnv : {}),
     ...env,
   });
 }

@@ -10,6 +10,9 @@ export interface TrpcPluginOptions {
   router?: AnyTRPCRouter;
 }
 
+/** Room for the multipart framing and the `kind` field around the file. */
+const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
+
 /** The API router at `/trpc`: batching on, subscriptions over SSE (plain HTTP GET, no WebSocket server). */
 export const trpcPlugin = fp<TrpcPluginOptions>(
   async (app: FastifyInstance, { deps, router = appRouter }) => {
@@ -18,8 +21,9 @@ export const trpcPlugin = fp<TrpcPluginOptions>(
       trpcOptions: {
         router,
         allowBatching: true,
-        // JSON bodies are limited by Fastify's bodyLimit; multipart uploads (bom.files.upload) stream through tRPC.
-        maxBodySize: deps.config.UPLOAD_MAX_BYTES + 64 * 1024,
+        // Multipart bodies (bom.files.upload) are streamed by tRPC, not Fastify: stop reading well past the upload limit.
+        // Between the two the upload procedure answers with the file's size and the limit.
+        maxBodySize: deps.config.UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD_BYTES,
         createContext: ({ req, res }) =>
           createContext({
             deps,
