@@ -22,7 +22,7 @@ export interface ApplyOptions {
   limits?: Partial<BomLimits>;
   /** warnings kept in the summary (the total is always counted) */
   maxWarnings?: number;
-  /** deflate level for new parts: 6 (default) or 1 (faster, larger) */
+  /** deflate level for the new parts: 1 (default: ~3× faster than 6 on sheet XML, ~30% larger) or 6 */
   compression?: 1 | 6;
 }
 
@@ -92,7 +92,7 @@ export function applyOperations(bomBytes: Uint8Array, source: OpsSource, options
       { name: names[1]!, xml: logXml },
     ],
     styles.toXml(),
-    options.compression ?? 6,
+    options.compression ?? 1,
   );
   progress('write', 100);
 
