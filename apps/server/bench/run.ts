@@ -1,0 +1,222 @@
+/**
+ * `pnpm bench` for the server: autocannon against a real server process on loopback (production mode,
+ * its own fresh database, the machine's Postgres and Redis from DATABASE_URL / REDIS_URL).
+ *
+ *   1. user.me through tRPC vs a plain Fastify route doing the same work, alternated in the same run → overhead ratio
+ *   2. auth.login throughput (bcrypt in worker threads)
+ *   3. user.me latency on 50 connections while 16 other connections run logins
+ */
+import { generateSigningKey } from '@arya/api';
+import autocannon, { type Result } from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { findRepoRoot } from '../src/paths';
+
+const seconds = Number(process.env.BENCH_DURATION_SECONDS ?? 8);
+const baseDatabaseUrl = process.env.DATABASE_URL;
+const redisUrl = process.env.REDIS_URL;
+if (!baseDatabaseUrl || !redisUrl) {
+  console.error('DATABASE_URL and REDIS_URL must be set (run through `pnpm bench`, which starts them when unset).');
+  process.exit(1);
+}
+
+const PASSWORD = 'Quartz-Lantern-42-Orbit';
+/** One account per login connection: concurrent attempts on one account count against its login limit. */
+const LOGIN_CONNECTIONS = 16;
+const accounts = Array.from({ length: LOGIN_CONNECTIONS }, (_, index) => `bench-user-${index}`);
+/** user.me requests per second during the mixed phase: a steady load whose latency shows event-loop stalls. */
+const meRate = Number(process.env.BENCH_ME_RATE ?? 200);
+
+async function withAdminClient<T>(run: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: baseDatabaseUrl });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
+
+async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server.ts')], {
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redisUrl,
+      JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
+      BCRYPT_COST: process.env.BCRYPT_COST ?? '12',
+      // Production refuses to start without an SMS provider; the benchmark never sends a message.
+      SMS_PROVIDER: 'aliyun',
+      SMS_CODE_SECRET: randomBytes(32).toString('hex'),
+      ALIYUN_ACCESS_KEY_ID: 'bench-key-id',
+      ALIYUN_ACCESS_KEY_SECRET: 'bench-key-secret',
+      ALIYUN_SMS_SIGN_NAME: 'Arya',
+      ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
+      ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
+      ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
+      ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /READY (\S+)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}: ${output}`)));
+  });
+  return { url, child };
+}
+
+async function trpc(url: string, path: string, input: unknown): Promise<Record<string, unknown>> {
+  const response = await fetch(`${url}/trpc/${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { result?: { data: Record<string, unknown> }; error?: unknown };
+  if (!body.result) throw new Error(`${path} failed: ${JSON.stringify(body.error)}`);
+  return body.result.data;
+}
+
+function load(options: autocannon.Options): Promise<Result> {
+  return autocannon({ timeout: 30, ...options });
+}
+
+interface Measured {
+  result: Result;
+  /** Server CPU time (µs) spent during the run. */
+  cpuMicros: number;
+}
+
+async function serverCpuMicros(url: string): Promise<number> {
+  const response = await fetch(`${url}/bench/cpu`);
+  return ((await response.json()) as { micros: number }).micros;
+}
+
+async function measure(url: string, options: autocannon.Options): Promise<Measured> {
+  const before = await serverCpuMicros(url);
+  const result = await load(options);
+  return { result, cpuMicros: (await serverCpuMicros(url)) - before };
+}
+
+interface Row {
+  name: string;
+  connections: number;
+  requests: number;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  /** Server CPU per request in µs, where measured. */
+  cpuPerRequest?: number;
+}
+
+function row(name: string, connections: number, result: Result): Row {
+  return {
+    name,
+    connections,
+    requests: result.requests.total,
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+  };
+}
+
+/** Sums alternating rounds so drift (JIT, caches, neighbours on the machine) hits both sides equally. */
+function combine(name: string, connections: number, rounds: Measured[]): Row {
+  const results = rounds.map((round) => round.result);
+  const requests = results.reduce((sum, result) => sum + result.requests.total, 0);
+  const cpuMicros = rounds.reduce((sum, round) => sum + round.cpuMicros, 0);
+  const duration = results.reduce((sum, result) => sum + result.duration, 0);
+  return {
+    name,
+    connections,
+    requests,
+    rps: Math.round(requests / duration),
+    p50: Math.max(...results.map((result) => result.latency.p50)),
+    p99: Math.max(...results.map((result) => result.latency.p99)),
+    errors: results.reduce((sum, result) => sum + result.errors + result.timeouts + result.non2xx, 0),
+    cpuPerRequest: Math.round(cpuMicros / requests),
+  };
+}
+
+const databaseName = `arya_bench_${randomBytes(4).toString('hex')}`;
+await withAdminClient((client) => client.query(`create database ${databaseName}`));
+const benchDbUrl = Object.assign(new URL(baseDatabaseUrl), { pathname: `/${databaseName}` }).toString();
+const { url, child } = await startServer(benchDbUrl);
+
+try {
+  await Promise.all(accounts.map((account) => trpc(url, 'auth.register', { account, password: PASSWORD })));
+  const { accessToken } = await trpc(url, 'auth.login', { account: accounts[0], password: PASSWORD });
+  const auth = { authorization: `Bearer ${String(accessToken)}` };
+  const meViaTrpc = { url: `${url}/trpc/user.me`, headers: auth };
+  const meViaPlainRoute = { url: `${url}/bench/me`, headers: auth };
+  let nextAccount = 0;
+  const login: autocannon.Options = {
+    url: `${url}/trpc/auth.login`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          body: JSON.stringify({ account: accounts[nextAccount++ % accounts.length], password: PASSWORD }),
+        }),
+      },
+    ],
+  };
+
+  await load({ ...meViaTrpc, connections: 10, duration: 2 });
+  await load({ ...meViaPlainRoute, connections: 10, duration: 2 });
+
+  const connections = 20;
+  const half = Math.max(1, Math.round(seconds / 2));
+  const trpcRounds: Measured[] = [];
+  const plainRounds: Measured[] = [];
+  for (let round = 0; round < 2; round++) {
+    plainRounds.push(await measure(url, { ...meViaPlainRoute, connections, duration: half }));
+    trpcRounds.push(await measure(url, { ...meViaTrpc, connections, duration: half }));
+  }
+  const plain = combine('user.me plain Fastify route', connections, plainRounds);
+  const viaTrpc = combine('user.me via tRPC', connections, trpcRounds);
+
+  const logins = row('auth.login', LOGIN_CONNECTIONS, await load({ ...login, connections: LOGIN_CONNECTIONS, duration: seconds }));
+
+  const [meUnderLoad, loginsAlongside] = await Promise.all([
+    load({ ...meViaTrpc, connections: 50, duration: seconds, overallRate: meRate }),
+    load({ ...login, connections: LOGIN_CONNECTIONS, duration: seconds }),
+  ]);
+  const mixed = [
+    row(`user.me (50 conns, ${meRate} req/s) during logins`, 50, meUnderLoad),
+    row('auth.login alongside', LOGIN_CONNECTIONS, loginsAlongside),
+  ];
+
+  const rows = [plain, viaTrpc, logins, ...mixed];
+  const overhead = 1 - viaTrpc.rps / plain.rps;
+  const cpuOverhead = viaTrpc.cpuPerRequest! / plain.cpuPerRequest! - 1;
+  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const load1 = loadavg()[0]!.toFixed(1);
+
+  console.log(`\nServer benchmark — ${machine}; load average ${load1} at the end; bcrypt cost ${process.env.BCRYPT_COST ?? '12'}; ${seconds}s per phase; autocannon on the same machine\n`);
+  console.table(rows.map((r) => ({ phase: r.name, conns: r.connections, requests: r.requests, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'server CPU µs/req': r.cpuPerRequest ?? '' })));
+  console.log(`tRPC overhead on user.me vs plain route: ${(overhead * 100).toFixed(1)} % fewer req/s, ${(cpuOverhead * 100).toFixed(1)} % more server CPU per request (target ≤ 15 %) — ${overhead <= 0.15 ? 'met' : 'NOT met'}`);
+  console.log(`user.me p99 on 50 connections (${meRate} req/s) during ${LOGIN_CONNECTIONS} connections of logins: ${meUnderLoad.latency.p99} ms (target ≤ 25 ms) — ${meUnderLoad.latency.p99 <= 25 ? 'met' : 'NOT met'}`);
+
+  const outDir = join(findRepoRoot(), '.bench');
+  await mkdir(outDir, { recursive: true });
+  await writeFile(join(outDir, 'server.json'), `${JSON.stringify({ machine, load1, seconds, meRate, rows, overhead, cpuOverhead, at: new Date().toISOString() }, null, 2)}\n`);
+} finally {
+  child.kill('SIGTERM');
+  await new Promise((resolve) => child.once('exit', resolve));
+  await withAdminClient((client) => client.query(`drop database if exists ${databaseName} with (force)`));
+}

@@ -1,0 +1,71 @@
+/**
+ * The server as `pnpm start` runs it, plus one plain Fastify route (`GET /bench/me`) doing the same work as
+ * `user.me` (verify the access token, check the session is not revoked, load the user) without tRPC, so the
+ * benchmark can put a number on tRPC's overhead. Prints `READY <url>` when listening.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app';
+import { openRuntime, type Runtime } from '../src/runtime';
+
+function addPlainMeRoute(app: FastifyInstance, { deps }: Runtime): void {
+  app.get('/bench/me', async (request, reply) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+    if (!token) return reply.code(401).send({ error: 'missing token' });
+    const claims = await deps.tokens.verifyAccessToken(token).catch(() => undefined);
+    if (!claims) return reply.code(401).send({ error: 'invalid token' });
+    if ((await deps.redis.exists(`auth:revoked-session:${claims.sessionId}`)) === 1) {
+      return reply.code(401).send({ error: 'revoked' });
+    }
+    const user = await deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('id', '=', claims.userId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    if (!user) return reply.code(401).send({ error: 'no user' });
+    return {
+      id: user.id,
+      account: user.account,
+      username: user.username,
+      phone: user.phone,
+      phoneVerifiedAt: user.phone_verified_at?.toISOString() ?? null,
+      role: user.role,
+      createdAt: user.created_at.toISOString(),
+    };
+  });
+}
+
+/** CPU time the server process has used, so the runner can compare CPU per request, which neighbours on a busy machine distort far less than throughput. */
+function addCpuRoute(app: FastifyInstance): void {
+  app.get('/bench/cpu', async () => {
+    const { user, system } = process.cpuUsage();
+    return { micros: user + system };
+  });
+}
+
+/** `GET /bench/event-loop?reset=1`: the event loop's delay since the last reset (ms), for the BOM benchmark. */
+function addEventLoopRoute(app: FastifyInstance): void {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  app.addHook('onClose', async () => histogram.disable());
+  app.get<{ Querystring: { reset?: string } }>('/bench/event-loop', async (request) => {
+    const reading = { maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, meanMs: histogram.mean / 1e6 };
+    if (request.query.reset) histogram.reset();
+    return reading;
+  });
+}
+
+const runtime = await openRuntime(process.env);
+const app = await buildApp({ config: runtime.config, deps: runtime.deps, logger: runtime.log });
+app.addHook('onClose', () => runtime.close());
+addPlainMeRoute(app, runtime);
+addCpuRoute(app);
+addEventLoopRoute(app);
+await app.listen({ port: 0, host: '127.0.0.1' });
+const { port } = app.server.address() as { port: number };
+console.log(`READY http://127.0.0.1:${port}`);
+
+const stop = () => void app.close().then(() => process.exit(0));
+process.on('SIGTERM', stop);
+process.on('SIGINT', stop);

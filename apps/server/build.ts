@@ -1,0 +1,81 @@
+/**
+ * Bundles the server into `dist/`: `main.js` (the server), `admin-create.js` (CLI), `migrate.js`, and
+ * the bcrypt worker beside them. Workspace packages (`@arya/*`, TypeScript source) are bundled in; npm
+ * packages stay external and resolve from this package's node_modules, so every npm package a bundled
+ * workspace package imports must also be a dependency here (checked below).
+ */
+import { build, type Plugin } from 'esbuild';
+import { cp, readFile, realpath, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+
+const here = import.meta.dirname;
+const dist = join(here, 'dist');
+
+interface PackageJson {
+  name: string;
+  dependencies?: Record<string, string>;
+}
+const readPackage = async (dir: string): Promise<PackageJson> =>
+  JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as PackageJson;
+
+/** Bare specifiers other than workspace packages are left for Node to resolve at run time. */
+const npmPackagesExternal: Plugin = {
+  name: 'npm-packages-external',
+  setup(pluginBuild) {
+    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path.startsWith('@arya/') ? undefined : { path: args.path, external: true },
+    );
+  },
+};
+
+/** Fails the build when a bundled workspace package needs an npm package this one does not declare. */
+async function checkExternalDependencies(): Promise<void> {
+  const server = await readPackage(here);
+  const declared = new Set(Object.keys(server.dependencies ?? {}));
+  const missing: string[] = [];
+  // pnpm links each workspace dependency into the dependent's node_modules.
+  const visit = async (name: string, fromDir: string, seen: Set<string>): Promise<void> => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const dir = await realpath(join(fromDir, 'node_modules', name));
+    const pkg = await readPackage(dir);
+    for (const dependency of Object.keys(pkg.dependencies ?? {})) {
+      if (dependency.startsWith('@arya/')) await visit(dependency, dir, seen);
+      else if (!declared.has(dependency)) missing.push(`${dependency} (needed by ${pkg.name})`);
+    }
+  };
+  const seen = new Set<string>();
+  for (const name of declared) if (name.startsWith('@arya/')) await visit(name, here, seen);
+  if (missing.length > 0) {
+    throw new Error(`add these to apps/server dependencies, the bundle loads them at run time:\n  ${missing.join('\n  ')}`);
+  }
+}
+
+await checkExternalDependencies();
+await rm(dist, { recursive: true, force: true });
+await build({
+  entryPoints: {
+    main: join(here, 'src/main.ts'),
+    'admin-create': join(here, 'src/cli/admin-create.ts'),
+    migrate: join(here, 'src/cli/migrate.ts'),
+    // The BOM engine's worker: the bundled engine task replaces the dev shim of the same name (see below).
+    'bom-worker': join(await realpath(join(here, 'node_modules/@arya/api')), 'src/modules/bom/engine-task.ts'),
+  },
+  outdir: dist,
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  outExtension: { '.js': '.js' },
+  splitting: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [npmPackagesExternal],
+});
+// Files loaded by path at run time, resolved relative to the bundle (`new URL('./…', import.meta.url)`).
+const passwordWorker = join(await realpath(join(here, 'node_modules/@arya/api')), 'src/security/password-worker.mjs');
+await cp(passwordWorker, join(dist, 'password-worker.mjs'));
+// The API loads its BOM worker as `./bom-worker.mjs` beside itself; in dist that is the bundled engine task.
+await rename(join(dist, 'bom-worker.js'), join(dist, 'bom-worker.mjs'));
+await cp(join(here, 'src/panel/assets'), join(dist, 'assets'), { recursive: true });
+console.log(`built ${dist}`);

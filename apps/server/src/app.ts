@@ -1,0 +1,86 @@
+import { appRouter, closeApiDeps, type ApiDeps } from '@arya/api';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
+import type { Config } from './config';
+import { loggerOptions, REQUEST_ID_HEADER, requestIdFor } from './logging';
+import { panelPlugin, type PanelAccess } from './panel/plugin';
+import { bomPlugin } from './plugins/bom';
+import { errorsPlugin } from './plugins/errors';
+import { healthPlugin } from './plugins/health';
+import { securityPlugin } from './plugins/security';
+import { trpcPlugin } from './plugins/trpc';
+import { webUiPlugin } from './plugins/web-ui';
+
+export interface AppOptions {
+  config: Config;
+  deps: ApiDeps;
+  /** A logger shared with the rest of the process; by default one is made from the config. */
+  logger?: FastifyBaseLogger;
+}
+
+/** Orchestrators poll the probes every few seconds; logging each poll would drown the real traffic. */
+const isProbe = (request: { url: string }) => request.url === '/healthz' || request.url === '/readyz';
+
+/** In production the panel, when enabled at all, answers admins only. */
+function panelAccess(config: Config, deps: ApiDeps): PanelAccess {
+  if (config.NODE_ENV !== 'production') return async () => 'allowed';
+  return async (request) => {
+    const [scheme, token] = request.headers.authorization?.split(' ') ?? [];
+    if (scheme?.toLowerCase() !== 'bearer' || !token) return 'unauthenticated';
+    const claims = await deps.tokens.verifyAccessToken(token).catch(() => undefined);
+    if (!claims) return 'unauthenticated';
+    // The role is read from the database, as the admin procedures do, so a demotion counts at once.
+    const user = await deps.db
+      .selectFrom('users')
+      .select(['role', 'disabled_at'])
+      .where('id', '=', claims.userId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    return user?.role === 'admin' && user.disabled_at === null ? 'allowed' : 'forbidden';
+  };
+}
+
+/**
+ * The whole HTTP app, built without listening so tests drive it with `app.inject`. The app owns `deps`
+ * from here on: closing the app closes pools, Redis and workers.
+ */
+export async function buildApp({ config, deps, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(logger ? { loggerInstance: logger } : { logger: loggerOptions(config) }),
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: isProbe }),
+    bodyLimit: config.BODY_LIMIT_BYTES,
+    trustProxy: config.TRUST_PROXY,
+    // Batched tRPC calls put every procedure path in one URL segment.
+    routerOptions: { maxParamLength: 2000 },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+  app.addHook('onClose', async () => {
+    await closeApiDeps(deps);
+  });
+
+  await app.register(errorsPlugin, { production: config.NODE_ENV === 'production' });
+  await app.register(securityPlugin, { config });
+  await app.register(healthPlugin, {
+    checks: {
+      postgres: () => sql`select 1`.execute(deps.db),
+      redis: () => deps.redis.ping(),
+    },
+  });
+  app.get('/.well-known/jwks.json', async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=300').send(deps.tokens.publicJwks()),
+  );
+  await app.register(trpcPlugin, { deps });
+  await app.register(bomPlugin, { deps });
+  if (config.PANEL_ENABLED) {
+    await app.register(panelPlugin, { prefix: '/panel', router: appRouter, access: panelAccess(config, deps) });
+  }
+  await app.register(webUiPlugin, { root: config.WEB_DIST_DIR });
+  return app;
+}

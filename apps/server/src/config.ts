@@ -1,0 +1,82 @@
+import { apiConfigSchema } from '@arya/api';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { findRepoRoot } from './paths';
+
+const repoRoot = findRepoRoot();
+const MiB = 1024 * 1024;
+
+const byteCount = (fallback: number) => z.coerce.number().int().positive().default(fallback);
+
+/** Comma-separated list of origins (`https://app.example.com`); each must be a bare origin. */
+const originList = z
+  .string()
+  .transform((raw) => raw.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .pipe(
+    z.array(
+      z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).origin === value, {
+        message: 'must be a bare origin such as https://app.example.com (no path, no trailing slash)',
+      }),
+    ),
+  );
+
+/** Variables read by the host itself; the API's own variables come from `apiConfigSchema`. */
+export const serverEnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  HOST: z.string().min(1).optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }).optional(),
+  CORS_ORIGINS: originList.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PANEL_ENABLED: z.stringbool().optional(),
+  TRUST_PROXY: z.stringbool().default(false),
+  DATA_DIR: z.string().min(1).default(join(repoRoot, '.data')),
+  WEB_DIST_DIR: z.string().min(1).default(join(repoRoot, 'apps', 'web', 'dist')),
+  BODY_LIMIT_BYTES: byteCount(1 * MiB),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+/** Without these a production process would silently fall back to dev-only behaviour, so it refuses to start. */
+const requiredInProduction = ['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_KEY'] as const;
+
+const devOrigins = ['http://localhost:5173', 'http://127.0.0.1:5173'];
+
+/** The API's variables plus the host's; where both name one (NODE_ENV, the URLs) the host's stricter rule wins. */
+export const configSchema = apiConfigSchema
+  .extend(serverEnvSchema.shape)
+  .transform((env) => {
+    const production = env.NODE_ENV === 'production';
+    return {
+      ...env,
+      HOST: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+      CORS_ORIGINS: env.CORS_ORIGINS ?? (production ? [] : devOrigins),
+      PANEL_ENABLED: env.PANEL_ENABLED ?? !production,
+    };
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment once; every problem names the variable it is about. */
+export function parseConfig(env: NodeJS.ProcessEnv): Config {
+  const withoutBlanks = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  // Checked on the raw environment so these are reported even when other variables are invalid too.
+  const missing: string[] =
+    withoutBlanks.NODE_ENV === 'production' ? requiredInProduction.filter((name) => !withoutBlanks[name]) : [];
+  const result = configSchema.safeParse(withoutBlanks);
+  if (result.success && missing.length === 0) return result.data;
+  const problems = [
+    ...missing.map((name) => `${name}: is required when NODE_ENV=production`),
+    ...(result.error?.issues ?? [])
+      .filter((issue) => !missing.includes(String(issue.path[0])))
+      .map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),
+  ];
+  throw new ConfigError(problems);
+}

@@ -1,0 +1,26 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadDotEnv } from './dotenv';
+import { startServer } from './start';
+
+loadDotEnv();
+
+const { config, url } = await startServer();
+
+const webUi = existsSync(join(config.WEB_DIST_DIR, 'index.html'))
+  ? `${url}/`
+  : config.NODE_ENV === 'production'
+    ? '(not built: run pnpm build)'
+    : 'http://localhost:5173/ (Vite dev server)';
+
+console.log(
+  [
+    '',
+    `  Arya server (${config.NODE_ENV}) ready`,
+    `  Web UI   ${webUi}`,
+    `  tRPC     ${url}/trpc`,
+    `  Panel    ${config.PANEL_ENABLED ? `${url}/panel` : '(off: PANEL_ENABLED=true turns it on)'}`,
+    `  Health   ${url}/healthz   ready: ${url}/readyz`,
+    '',
+  ].join('\n'),
+);

@@ -1,0 +1,61 @@
+import { createApiDeps } from '@arya/api';
+import { createDb } from '@arya/db';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../src/app';
+import { findFreePort } from '../src/dev/free-port';
+import { createTestApp, type TestApp } from './helpers';
+
+describe('health probes', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('/healthz answers while the process is up', async () => {
+    const response = await t.app.inject('/healthz');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ok' });
+  });
+
+  it('/readyz is 200 when Postgres and Redis answer', async () => {
+    const response = await t.app.inject('/readyz');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ status: 'ready', checks: { postgres: 'ok', redis: 'ok' } });
+  });
+
+  it('/readyz is 503 and names Redis when Redis is down', async () => {
+    const deadPort = await findFreePort();
+    const deadRedis = new Redis(`redis://127.0.0.1:${deadPort}`, {
+      lazyConnect: true,
+      maxRetriesPerRequest: 0,
+      retryStrategy: () => null,
+    });
+    const deps = await createApiDeps(t.config, { db: t.database.db, redis: deadRedis, passwordThreads: 1 });
+    const app = await buildApp({ config: t.config, deps });
+    try {
+      const response = await app.inject('/readyz');
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({ status: 'unavailable', checks: { postgres: 'ok', redis: 'down' } });
+    } finally {
+      await app.close();
+      deadRedis.disconnect();
+    }
+  });
+
+  it('/readyz is 503 and names Postgres when Postgres is down', async () => {
+    const deadPort = await findFreePort();
+    const deadDb = createDb(`postgres://postgres@127.0.0.1:${deadPort}/none`);
+    const deps = await createApiDeps(t.config, { db: deadDb, redis: t.redis.redis, passwordThreads: 1 });
+    const app = await buildApp({ config: t.config, deps });
+    try {
+      const response = await app.inject('/readyz');
+      expect(response.statusCode).toBe(503);
+      expect(response.json()).toEqual({ status: 'unavailable', checks: { postgres: 'down', redis: 'ok' } });
+    } finally {
+      await app.close();
+      await deadDb.destroy();
+    }
+  });
+});

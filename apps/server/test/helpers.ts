@@ -1,0 +1,118 @@
+import { createApiDeps, generateSigningKey, type ApiDeps } from '@arya/api';
+import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@arya/testing';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app';
+import { parseConfig, type Config } from '../src/config';
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  deps: ApiDeps;
+  database: TestDatabase;
+  redis: TestRedis;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  /** Share another test app's database and Redis prefix (a second server instance). */
+  shareWith?: TestApp;
+}
+
+const signingKey = JSON.stringify(await generateSigningKey());
+
+/**
+ * SMS settings a production process must have (it refuses the console provider and a missing SMS_CODE_SECRET).
+ * Nothing is sent through them in these tests; the SMS module has its own tests against the Dysmsapi emulator.
+ */
+export const productionSmsEnv: Record<string, string> = {
+  SMS_PROVIDER: 'aliyun',
+  SMS_CODE_SECRET: 'server-test-sms-code-secret-0123456789abcdef',
+  ALIYUN_ACCESS_KEY_ID: 'server-test-key-id',
+  ALIYUN_ACCESS_KEY_SECRET: 'server-test-key-secret',
+  ALIYUN_SMS_SIGN_NAME: 'Arya',
+  ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
+  ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
+  ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
+  ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
+};
+
+/** Config as the process would parse it, pointed at this test file's database. */
+export function testConfig(database: TestDatabase, env: Record<string, string> = {}): Config {
+  return parseConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    JWT_PRIVATE_KEY: signingKey,
+    BCRYPT_COST: '10',
+    DATABASE_URL: database.url,
+    REDIS_URL: process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
+    WEB_DIST_DIR: '/nonexistent',
+    ...(env.NODE_ENV === 'production' ? productionSmsEnv : {}),
+    ...env,
+  });
+}
+
+/**
+ * The real app on a per-file database and a uniquely prefixed Redis, not listening (use `app.inject`).
+ * `close` closes the app and, unless shared, drops the database and the Redis keys.
+ */
+export async function createTestApp({ env, shareWith }: TestAppOptions = {}): Promise<TestApp> {
+  const database = shareWith?.database ?? (await createTestDatabase());
+  const redis = shareWith?.redis ?? createTestRedis();
+  const config = testConfig(database, env);
+  const deps = await createApiDeps(config, {
+    db: shareWith ? undefined : database.db,
+    redis: shareWith ? redis.duplicate() : redis.redis,
+    passwordThreads: 1,
+  });
+  const app = await buildApp({ config, deps });
+  return {
+    app,
+    config,
+    deps,
+    database,
+    redis,
+    async close() {
+      await app.close();
+      if (!shareWith) {
+        await redis.cleanup();
+        await database.drop();
+      }
+    },
+  };
+}
+
+export interface TrpcResponse {
+  statusCode: number;
+  body: {
+    result?: { data: Record<string, unknown> };
+    error?: { message: string; code: number; data: Record<string, unknown> };
+  };
+  cookies: string[];
+}
+
+/** One tRPC mutation over HTTP through `inject`. */
+export async function mutate(
+  app: FastifyInstance,
+  path: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+): Promise<TrpcResponse> {
+  const response = await app.inject({ method: 'POST', url: `/trpc/${path}`, payload: input as object, headers });
+  const setCookie = response.headers['set-cookie'];
+  return {
+    statusCode: response.statusCode,
+    body: response.json(),
+    cookies: setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie],
+  };
+}
+
+export const strongPassword = 'Quartz-Lantern-42-Orbit';
+
+/** Registers an account and returns its access token. */
+export async function registerUser(app: FastifyInstance, account: string): Promise<string> {
+  const response = await mutate(app, 'auth.register', { account, password: strongPassword });
+  const token = response.body.result?.data.accessToken;
+  if (typeof token !== 'string') throw new Error(`registration failed: ${JSON.stringify(response.body)}`);
+  return token;
+}

@@ -1,0 +1,58 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describe, expect, it } from 'vitest';
+import { shutdownGracefully } from '../src/shutdown';
+import { createTestApp } from './helpers';
+
+describe('graceful shutdown', () => {
+  it('lets an in-flight request finish, refuses new connections, then runs the close hooks', async () => {
+    const t = await createTestApp();
+    let finished = false;
+    t.app.get('/test/slow', async () => {
+      await sleep(400);
+      finished = true;
+      return { done: true };
+    });
+    let finishedBeforeClose: boolean | undefined;
+    t.app.addHook('onClose', async () => {
+      finishedBeforeClose = finished;
+    });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as { port: number };
+
+    const inFlight = fetch(`http://127.0.0.1:${port}/test/slow`);
+    await sleep(100);
+    const outcome = await shutdownGracefully(t.app, 5000);
+
+    expect(outcome).toBe('drained');
+    expect(finished).toBe(true);
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ done: true });
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow('fetch failed');
+    expect(finishedBeforeClose).toBe(true);
+    await t.redis.cleanup();
+    await t.database.drop();
+  });
+
+  it('cuts connections still open after the drain timeout', async () => {
+    const t = await createTestApp();
+    t.app.get('/test/stuck', async (_request, reply) => {
+      await sleep(10_000);
+      return reply.send({ late: true });
+    });
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.server.address() as { port: number };
+
+    const stuck = fetch(`http://127.0.0.1:${port}/test/stuck`).then(
+      () => 'answered',
+      () => 'cut',
+    );
+    await sleep(100);
+    const started = Date.now();
+    expect(await shutdownGracefully(t.app, 300)).toBe('forced');
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(await stuck).toBe('cut');
+    await t.redis.cleanup();
+    await t.database.drop();
+  });
+});

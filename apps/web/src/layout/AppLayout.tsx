@@ -1,0 +1,77 @@
+import { LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
+import { useState } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { useSession } from '../auth/SessionProvider';
+import { useSignOut } from '../auth/use-sign-out';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { useI18n } from '../i18n/I18nProvider';
+
+/** The signed-in frame: a side menu (a drawer-like collapsed bar under 992 px), a header, and the screen. */
+export default function AppLayout() {
+  const { t } = useI18n();
+  const session = useSession();
+  const signOut = useSignOut();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const screens = Grid.useBreakpoint();
+  const narrow = !screens.lg;
+  const [collapsed, setCollapsed] = useState(true);
+
+  const isAdmin = session.status === 'signedIn' && session.user.role === 'admin';
+  const items: MenuProps['items'] = [
+    { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') },
+    ...(isAdmin ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.admin') }] : []),
+  ];
+  const selected = items.map((item) => String(item?.key)).filter((key) => location.pathname.startsWith(key));
+  const userLabel =
+    session.status === 'signedIn' ? (session.user.username ?? session.user.account ?? session.user.phone ?? '') : '';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Layout.Sider
+        breakpoint="lg"
+        collapsedWidth={0}
+        collapsed={narrow ? collapsed : false}
+        onCollapse={setCollapsed}
+        trigger={narrow ? undefined : null}
+        zeroWidthTriggerStyle={{ top: 12 }}
+        theme="light"
+        style={narrow ? { position: 'fixed', height: '100vh', zIndex: 20, left: 0, top: 0 } : undefined}
+      >
+        <Typography.Title level={4} style={{ margin: '16px 24px' }}>
+          {t('app.name')}
+        </Typography.Title>
+        <nav aria-label={t('nav.mainMenu')}>
+          <Menu
+            mode="inline"
+            selectedKeys={selected}
+            items={items}
+            onClick={({ key }) => {
+              void navigate(key);
+              if (narrow) setCollapsed(true);
+            }}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header style={{ background: '#fff', padding: '0 16px', borderBottom: '1px solid #f0f0f0' }}>
+          <Flex justify="flex-end" align="center" gap={8} style={{ height: '100%' }}>
+            <Typography.Text ellipsis style={{ maxWidth: 160 }} data-testid="current-user">
+              {userLabel}
+            </Typography.Text>
+            <LanguageSwitch />
+            <Button icon={<LogoutOutlined />} aria-label={t('nav.signOut')} onClick={() => void signOut()}>
+              {narrow ? null : t('nav.signOut')}
+            </Button>
+          </Flex>
+        </Layout.Header>
+        <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
+          <main>
+            <Outlet />
+          </main>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,33 @@
+import type { AppErrorData } from '@arya/api';
+import { TRPCClientError } from '@trpc/client';
+import type { Translate } from '../i18n/I18nProvider';
+
+export interface DisplayError {
+  /** Already in the UI's language: the server translates by Accept-Language. */
+  message: string;
+  code: string | null;
+  retryAfterSeconds: number | null;
+  fieldErrors: Record<string, string[]>;
+}
+
+function errorData(error: TRPCClientError<never>): Partial<AppErrorData> & { code?: string } {
+  const data: unknown = error.data;
+  return typeof data === 'object' && data !== null ? (data as Partial<AppErrorData> & { code?: string }) : {};
+}
+
+/** What to show for a failed call: the server's translated message, or a network hint when it never answered. */
+export function describeError(error: unknown, t: Translate): DisplayError {
+  if (error instanceof TRPCClientError) {
+    const data = errorData(error as TRPCClientError<never>);
+    if (data.code === undefined && data.messageKey === undefined) {
+      return { message: t('error.network'), code: null, retryAfterSeconds: null, fieldErrors: {} };
+    }
+    return {
+      message: error.message,
+      code: data.code ?? null,
+      retryAfterSeconds: typeof data.retryAfterSeconds === 'number' ? data.retryAfterSeconds : null,
+      fieldErrors: data.fieldErrors ?? {},
+    };
+  }
+  return { message: t('error.network'), code: null, retryAfterSeconds: null, fieldErrors: {} };
+}

@@ -1,0 +1,57 @@
+import { Button, Popconfirm, Select, Space } from 'antd';
+import { useSession } from '../../auth/SessionProvider';
+import { useI18n } from '../../i18n/I18nProvider';
+import { userLabel, userStatus, type AdminUser } from './user-status';
+import { useUserActions } from './useUserActions';
+
+/** The role picker and the disable/enable and revoke buttons for one user (none for yourself). */
+export function UserActions({ user }: { user: AdminUser }) {
+  const { t } = useI18n();
+  const session = useSession();
+  const { setDisabled, setRole, revokeSessions } = useUserActions();
+  const self = session.status === 'signedIn' && session.user.id === user.id;
+  const status = userStatus(user);
+  const label = userLabel(user);
+
+  return (
+    <Space wrap size="small">
+      <Select
+        size="small"
+        value={user.role}
+        disabled={self || status === 'deleted'}
+        aria-label={t('admin.roleFor', { account: label })}
+        style={{ width: 110 }}
+        loading={setRole.isPending}
+        onChange={(role) => setRole.mutate({ userId: user.id, role })}
+        options={[
+          { value: 'user', label: t('role.user') },
+          { value: 'admin', label: t('role.admin') },
+        ]}
+      />
+      {status === 'disabled' ? (
+        <Button size="small" disabled={self} loading={setDisabled.isPending} onClick={() => setDisabled.mutate({ userId: user.id, disabled: false })}>
+          {t('admin.enable')}
+        </Button>
+      ) : (
+        <Popconfirm
+          title={t('admin.confirmDisable', { account: label })}
+          onConfirm={() => setDisabled.mutate({ userId: user.id, disabled: true })}
+          disabled={self || status === 'deleted'}
+        >
+          <Button size="small" danger disabled={self || status === 'deleted'} loading={setDisabled.isPending}>
+            {t('admin.disable')}
+          </Button>
+        </Popconfirm>
+      )}
+      <Popconfirm
+        title={t('admin.confirmRevoke', { account: label })}
+        onConfirm={() => revokeSessions.mutate({ userId: user.id })}
+        disabled={self}
+      >
+        <Button size="small" disabled={self} loading={revokeSessions.isPending}>
+          {t('admin.revokeSessions')}
+        </Button>
+      </Popconfirm>
+    </Space>
+  );
+}

@@ -1,0 +1,95 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { RouterOutputs } from '@arya/api';
+import { Button, Card, Descriptions, Flex, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n } from '../../i18n/I18nProvider';
+import { describeUserAgent, formatDateTime } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { UserActions } from './UserActions';
+import { statusColour, userStatus } from './user-status';
+
+type AuditEntry = RouterOutputs['admin']['users']['auditLog']['items'][number];
+type LiveSession = RouterOutputs['admin']['users']['get']['sessions'][number];
+
+export default function UserDetailPage() {
+  const { userId = '' } = useParams();
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.admin.users.get.queryOptions({ userId }));
+  const audit = useInfiniteQuery(
+    trpc.admin.users.auditLog.infiniteQueryOptions(
+      { userId, limit: 20 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const entries = audit.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const sessionColumns: TableColumnsType<LiveSession> = [
+    { title: t('profile.device'), key: 'device', render: (_v, s) => describeUserAgent(s.userAgent) ?? t('profile.unknownDevice') },
+    { title: t('profile.ip'), dataIndex: 'ip', key: 'ip', render: (ip: string | null) => ip ?? '—' },
+    { title: t('profile.lastUsed'), dataIndex: 'lastUsedAt', key: 'lastUsedAt', render: (at: string) => formatDateTime(at, locale) },
+  ];
+  const auditColumns: TableColumnsType<AuditEntry> = [
+    { title: t('admin.time'), dataIndex: 'createdAt', key: 'createdAt', render: (at: string) => formatDateTime(at, locale) },
+    { title: t('admin.action'), dataIndex: 'action', key: 'action', render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
+    { title: t('admin.actor'), dataIndex: 'actorAccount', key: 'actor', render: (actor: string | null) => actor ?? '—' },
+    { title: t('profile.ip'), dataIndex: 'ip', key: 'ip', render: (ip: string | null) => ip ?? '—', responsive: ['md'] },
+  ];
+
+  return (
+    <Flex vertical gap={16}>
+      <Link to="/admin/users">← {t('admin.back')}</Link>
+      <Card title={t('admin.details')}>
+        {detail.isPending ? <Skeleton active /> : null}
+        {detail.error ? <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} /> : null}
+        {detail.data ? (
+          <>
+            <Descriptions column={{ xs: 1, md: 2 }} size="small" style={{ marginBottom: 16 }}>
+              <Descriptions.Item label={t('profile.account')}>{detail.data.user.account ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('profile.name')}>{detail.data.user.username ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('profile.phone')}>{detail.data.user.phone ?? '—'}</Descriptions.Item>
+              <Descriptions.Item label={t('admin.status')}>
+                <Tag color={statusColour[userStatus(detail.data.user)]}>{t(`admin.status.${userStatus(detail.data.user)}`)}</Tag>
+              </Descriptions.Item>
+              <Descriptions.Item label={t('profile.createdAt')}>{formatDateTime(detail.data.user.createdAt, locale)}</Descriptions.Item>
+            </Descriptions>
+            <UserActions user={detail.data.user} />
+            <Typography.Title level={5} style={{ marginTop: 24 }}>
+              {t('admin.liveSessions')}
+            </Typography.Title>
+            <Table<LiveSession>
+              rowKey="id"
+              size="small"
+              columns={sessionColumns}
+              dataSource={detail.data.sessions}
+              pagination={false}
+              locale={{ emptyText: t('profile.noSessions') }}
+              scroll={{ x: 'max-content' }}
+            />
+          </>
+        ) : null}
+      </Card>
+      <Card title={t('admin.auditLog')}>
+        {audit.error ? <ErrorAlert error={audit.error} onRetry={() => void audit.refetch()} /> : null}
+        <Table<AuditEntry>
+          rowKey="id"
+          size="small"
+          columns={auditColumns}
+          dataSource={entries}
+          loading={audit.isPending}
+          pagination={false}
+          locale={{ emptyText: t('admin.noAudit') }}
+          scroll={{ x: 'max-content' }}
+        />
+        {audit.hasNextPage ? (
+          <Flex justify="center" style={{ marginTop: 16 }}>
+            <Button onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
+              {t('admin.loadMore')}
+            </Button>
+          </Flex>
+        ) : null}
+      </Card>
+    </Flex>
+  );
+}

@@ -1,0 +1,94 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { Button, Card, Flex, Input, Segmented, Table, Tag, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { UserActions } from './UserActions';
+import { statusColour, userStatus, type AdminUser, type UserStatus } from './user-status';
+
+type StatusFilter = UserStatus | 'all';
+
+export default function UsersPage() {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const [query, setQuery] = useState('');
+  const [status, setStatus] = useState<StatusFilter>('all');
+
+  const users = useInfiniteQuery(
+    trpc.admin.users.list.infiniteQueryOptions(
+      { query: query || undefined, status: status === 'all' ? undefined : status, limit: 20 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const rows = users.data?.pages.flatMap((page) => page.items) ?? [];
+
+  const columns: TableColumnsType<AdminUser> = [
+    {
+      title: t('profile.account'),
+      key: 'account',
+      render: (_value, user) => <Link to={`/admin/users/${user.id}`}>{user.account ?? user.phone ?? user.id.slice(0, 8)}</Link>,
+    },
+    { title: t('profile.name'), dataIndex: 'username', key: 'username', render: (name: string | null) => name ?? '—' },
+    { title: t('profile.phone'), dataIndex: 'phone', key: 'phone', render: (phone: string | null) => phone ?? '—', responsive: ['md'] },
+    {
+      title: t('admin.status'),
+      key: 'status',
+      render: (_value, user) => {
+        const s = userStatus(user);
+        return <Tag color={statusColour[s]}>{t(`admin.status.${s}`)}</Tag>;
+      },
+    },
+    {
+      title: t('profile.createdAt'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      render: (at: string) => formatDateTime(at, locale),
+      responsive: ['lg'],
+    },
+    { title: t('admin.actions'), key: 'actions', render: (_value, user) => <UserActions user={user} /> },
+  ];
+
+  return (
+    <Card title={t('admin.title')}>
+      <Flex gap={12} wrap style={{ marginBottom: 16 }}>
+        <Input.Search
+          allowClear
+          placeholder={t('admin.search')}
+          aria-label={t('admin.search')}
+          onSearch={(value) => setQuery(value.trim())}
+          style={{ maxWidth: 320 }}
+        />
+        <Segmented<StatusFilter>
+          aria-label={t('admin.status')}
+          value={status}
+          onChange={setStatus}
+          options={(['all', 'active', 'disabled', 'deleted'] as const).map((value) => ({
+            value,
+            label: t(`admin.status.${value}`),
+          }))}
+        />
+      </Flex>
+      {users.error ? <ErrorAlert error={users.error} onRetry={() => void users.refetch()} /> : null}
+      <Table<AdminUser>
+        rowKey="id"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        loading={users.isPending}
+        pagination={false}
+        locale={{ emptyText: t('admin.noUsers') }}
+        scroll={{ x: 'max-content' }}
+      />
+      {users.hasNextPage ? (
+        <Flex justify="center" style={{ marginTop: 16 }}>
+          <Button onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage}>
+            {t('admin.loadMore')}
+          </Button>
+        </Flex>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,26 @@
+import { Alert, Tabs } from 'antd';
+import { Link, useLocation } from 'react-router';
+import type { SignInLocationState } from '../../auth/guards';
+import { useI18n } from '../../i18n/I18nProvider';
+import { AuthCard } from './AuthCard';
+import { PasswordSignInForm } from './PasswordSignInForm';
+
+export default function SignInPage() {
+  const { t } = useI18n();
+  const state = useLocation().state as SignInLocationState | null;
+  return (
+    <AuthCard
+      title={t('auth.signInTitle')}
+      footer={
+        <>
+          <Link to="/sign-up">{t('auth.signUpLink')}</Link>
+        </>
+      }
+    >
+      {state?.expired ? <Alert type="warning" showIcon title={t('auth.sessionEnded')} style={{ marginBottom: 16 }} /> : null}
+      <Tabs
+        items={[{ key: 'password', label: t('auth.byPassword'), children: <PasswordSignInForm /> }]}
+      />
+    </AuthCard>
+  );
+}

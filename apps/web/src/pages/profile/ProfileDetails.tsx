@@ -1,0 +1,66 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Button, Card, Descriptions, Form, Input, Space, Tag, App } from 'antd';
+import type { RouterOutputs } from '@arya/api';
+import { useSessionStore } from '../../auth/SessionProvider';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+
+type Me = RouterOutputs['user']['me'];
+
+export function ProfileDetails({ me }: { me: Me }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const session = useSessionStore();
+  const { message } = App.useApp();
+  const update = useMutation(
+    trpc.user.updateProfile.mutationOptions({
+      onSuccess: (user) => {
+        queryClient.setQueryData(trpc.user.me.queryKey(), user);
+        session.updateUser(user);
+        void message.success(t('profile.saved'));
+      },
+    }),
+  );
+
+  return (
+    <Card title={t('profile.title')}>
+      <Descriptions column={{ xs: 1, md: 2 }} size="small" style={{ marginBottom: 16 }}>
+        <Descriptions.Item label={t('profile.account')}>{me.account ?? t('profile.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('profile.phone')}>
+          {me.phone ? (
+            <Space>
+              {me.phone}
+              {me.phoneVerifiedAt ? <Tag color="green">{t('profile.verified')}</Tag> : null}
+            </Space>
+          ) : (
+            t('profile.none')
+          )}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('profile.role')}>{t(me.role === 'admin' ? 'role.admin' : 'role.user')}</Descriptions.Item>
+        <Descriptions.Item label={t('profile.createdAt')}>{formatDateTime(me.createdAt, locale)}</Descriptions.Item>
+      </Descriptions>
+      <Form
+        layout="vertical"
+        name="profile"
+        initialValues={{ username: me.username ?? '' }}
+        onFinish={(values: { username: string }) => update.mutate({ username: values.username.trim() || null })}
+        style={{ maxWidth: 420 }}
+      >
+        <Form.Item label={t('profile.name')} name="username" rules={[{ max: 64 }]}>
+          <Input autoComplete="name" />
+        </Form.Item>
+        {update.error ? (
+          <Form.Item>
+            <ErrorAlert error={update.error} />
+          </Form.Item>
+        ) : null}
+        <Button type="primary" htmlType="submit" loading={update.isPending}>
+          {t('profile.save')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}

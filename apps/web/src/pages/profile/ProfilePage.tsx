@@ -1,0 +1,22 @@
+import { useQuery } from '@tanstack/react-query';
+import { Flex, Skeleton } from 'antd';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useTRPC } from '../../lib/trpc';
+import { ChangePasswordCard } from './ChangePasswordCard';
+import { ProfileDetails } from './ProfileDetails';
+import { SessionsCard } from './SessionsCard';
+
+export default function ProfilePage() {
+  const trpc = useTRPC();
+  const me = useQuery(trpc.user.me.queryOptions());
+
+  return (
+    <Flex vertical gap={16} style={{ maxWidth: 960 }}>
+      {me.isPending ? <Skeleton active /> : null}
+      {me.error ? <ErrorAlert error={me.error} onRetry={() => void me.refetch()} /> : null}
+      {me.data ? <ProfileDetails me={me.data} /> : null}
+      <ChangePasswordCard />
+      <SessionsCard />
+    </Flex>
+  );
+}

@@ -1,0 +1,41 @@
+import { lazy, Suspense, type ReactNode } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { PublicOnly, RequireAdmin, RequireAuth } from './auth/guards';
+import { FullPageSpinner } from './components/FullPageSpinner';
+
+// Every screen is its own chunk: the sign-in route loads only what signing in needs.
+const SignInPage = lazy(() => import('./pages/auth/SignInPage'));
+const SignUpPage = lazy(() => import('./pages/auth/SignUpPage'));
+const AppLayout = lazy(() => import('./layout/AppLayout'));
+const ProfilePage = lazy(() => import('./pages/profile/ProfilePage'));
+const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
+const UserDetailPage = lazy(() => import('./pages/admin/UserDetailPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+function Screen({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<FullPageSpinner />}>{children}</Suspense>;
+}
+
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<PublicOnly />}>
+        <Route path="/sign-in" element={<Screen><SignInPage /></Screen>} />
+        <Route path="/sign-up" element={<Screen><SignUpPage /></Screen>} />
+      </Route>
+      <Route
+        element={
+          <RequireAuth>
+            <Screen><AppLayout /></Screen>
+          </RequireAuth>
+        }
+      >
+        <Route index element={<Navigate to="/profile" replace />} />
+        <Route path="/profile" element={<Screen><ProfilePage /></Screen>} />
+        <Route path="/admin/users" element={<RequireAdmin><Screen><UsersPage /></Screen></RequireAdmin>} />
+        <Route path="/admin/users/:userId" element={<RequireAdmin><Screen><UserDetailPage /></Screen></RequireAdmin>} />
+        <Route path="*" element={<Screen><NotFoundPage /></Screen>} />
+      </Route>
+    </Routes>
+  );
+}

@@ -1,0 +1,65 @@
+import { TRPCClientError } from '@trpc/client';
+import { describe, expect, it } from 'vitest';
+import { formatMessage } from '../src/i18n/format';
+import { messages, type MessageKey } from '../src/i18n/messages';
+import { describeError } from '../src/lib/errors';
+import { isUnauthorized } from '../src/lib/refresh-link';
+
+const t = (key: MessageKey, params?: Record<string, string | number>) => formatMessage(messages[key].en, params);
+
+function serverError(message: string, data: Record<string, unknown>) {
+  return TRPCClientError.from({ error: { message, code: -32_029, data } });
+}
+
+describe('describeError', () => {
+  it('shows the server message and the wait of a rate limit', () => {
+    const error = serverError('Too many failed sign-in attempts. Try again in 840 seconds.', {
+      code: 'TOO_MANY_REQUESTS',
+      httpStatus: 429,
+      messageKey: 'auth.tooManyFailedLogins',
+      params: { retryAfterSeconds: 840 },
+      retryAfterSeconds: 840,
+    });
+    expect(describeError(error, t)).toEqual({
+      message: 'Too many failed sign-in attempts. Try again in 840 seconds.',
+      code: 'TOO_MANY_REQUESTS',
+      retryAfterSeconds: 840,
+      fieldErrors: {},
+    });
+  });
+
+  it('keeps field errors of a validation failure', () => {
+    const error = serverError('Some fields are not valid.', {
+      code: 'BAD_REQUEST',
+      messageKey: 'error.validation',
+      params: {},
+      fieldErrors: { account: ['Use at least 3 characters.'] },
+    });
+    expect(describeError(error, t).fieldErrors).toEqual({ account: ['Use at least 3 characters.'] });
+  });
+
+  it('turns a failure without a server answer into a connection hint', () => {
+    expect(describeError(TRPCClientError.from(new TypeError('Failed to fetch')), t).message).toBe(t('error.network'));
+    expect(describeError(new Error('boom'), t).code).toBeNull();
+  });
+});
+
+describe('isUnauthorized', () => {
+  it('is true only for UNAUTHORIZED answers from the server', () => {
+    expect(isUnauthorized(serverError('Please sign in first.', { code: 'UNAUTHORIZED' }))).toBe(true);
+    expect(isUnauthorized(serverError('Not allowed.', { code: 'FORBIDDEN' }))).toBe(false);
+    expect(isUnauthorized(new Error('UNAUTHORIZED'))).toBe(false);
+  });
+});
+
+const blank = (text: string) => text.trim() === '';
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).toSorted();
+
+describe('messages', () => {
+  it('has both languages for every key, with the same placeholders', () => {
+    const problems = Object.entries(messages).filter(
+      ([, text]) => blank(text['zh-CN']) || blank(text.en) || placeholders(text['zh-CN']).join() !== placeholders(text.en).join(),
+    );
+    expect(problems.map(([key]) => key)).toEqual([]);
+  });
+});

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+const ed25519PrivateJwk = z.object({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string().min(1),
+  d: z.string().min(1, 'must be a private key (it has no "d")'),
+  kid: z.string().min(1).optional(),
+});
+
+const ed25519PublicJwk = z.object({
+  kty: z.literal('OKP'),
+  crv: z.literal('Ed25519'),
+  x: z.string().min(1),
+  kid: z.string().min(1, 'every extra public key needs a "kid"'),
+});
+
+/** A string env var holding JSON, parsed then validated by `schema`. */
+function jsonEnv<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema);
+}
+
+/** The environment variables the API reads. The server parses them once at start (and may add its own). */
+export const apiConfigSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /** Optional here because the dev server may start an embedded Postgres and pass the pool in instead. */
+  DATABASE_URL: z.string().min(1).optional(),
+  REDIS_URL: z.string().min(1).optional(),
+  /** Ed25519 private key as a JWK (JSON), e.g. from `generateSigningKey()`. */
+  JWT_PRIVATE_KEY: jsonEnv(ed25519PrivateJwk),
+  /** Extra public keys still accepted on verify (key rotation), as a JWKS: `{"keys": [...]}`. */
+  JWT_PUBLIC_KEYS: jsonEnv(z.object({ keys: z.array(ed25519PublicJwk) })).optional(),
+  JWT_ISSUER: z.string().min(1).default('arya'),
+  JWT_AUDIENCE: z.string().min(1).default('arya'),
+  BCRYPT_COST: z.coerce.number().int().min(10, 'must be at least 10').max(15, 'above 15 is too slow to serve').default(12),
+  /** Largest workbook `bom.files.upload` accepts, in bytes (default 20 MiB). */
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  /** Worker threads running the BOM engine in each server process (default: cores − 1, at least 1). */
+  BOM_WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+  /** Runs one user may have executing at once, over all server processes; more wait in the queue. */
+  BOM_MAX_RUNNING_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  /** How often each process looks for queued runs another process created (its own are started at once). */
+  BOM_QUEUE_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** A running run's process refreshes its heartbeat this often. */
+  BOM_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5000),
+  /** A running run whose heartbeat is older than this is taken as orphaned by a crashed process and recovered. */
+  BOM_STALE_AFTER_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Lifetime of a download link issued by `bom.runs.downloadUrl` / `bom.files.downloadUrl`. */
+  BOM_DOWNLOAD_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /** When both are set, the server creates this admin on first start if no admin exists yet. */
+  ADMIN_ACCOUNT: z.string().min(1).optional(),
+  ADMIN_PASSWORD: z.string().min(1).optional(),
+
+  // SMS (cross-variable rules — production needs aliyun and a secret, http only for loopback — are checked when the
+  // provider is built at start, see modules/sms/providers/create.ts)
+  /** `aliyun` sends through Alibaba Cloud; `console` (default outside production) writes codes to the log. */
+  SMS_PROVIDER: z.enum(['aliyun', 'console']).optional(),
+  /** HMAC key for stored codes; required in production. */
+  SMS_CODE_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  /** Allow numbers outside mainland China. */
+  SMS_ALLOW_INTERNATIONAL: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
+  ALIYUN_ACCESS_KEY_ID: z.string().min(1).optional(),
+  ALIYUN_ACCESS_KEY_SECRET: z.string().min(1).optional(),
+  ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_REGISTER: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_LOGIN: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: z.string().min(1).optional(),
+  ALIYUN_SMS_TEMPLATE_BIND_PHONE: z.string().min(1).optional(),
+  /** host[:port] without scheme, e.g. a local Dysmsapi emulator `127.0.0.1:4010`. */
+  ALIYUN_SMS_ENDPOINT: z
+    .string()
+    .regex(/^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:]+\])(?::\d{1,5})?$/, 'must be host[:port] without a scheme')
+    .default('dysmsapi.aliyuncs.com'),
+  ALIYUN_SMS_PROTOCOL: z.enum(['https', 'http']).default('https'),
+  /** Connect and read timeout of one SendSms call. */
+  ALIYUN_SMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
+});
+
+export type ApiConfig = z.infer<typeof apiConfigSchema>;
+export type ApiConfigInput = z.input<typeof apiConfigSchema>;
+export type SigningJwk = z.infer<typeof ed25519PrivateJwk>;
+export type PublicJwk = z.infer<typeof ed25519PublicJwk>;

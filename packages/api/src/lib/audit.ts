@@ -1,0 +1,54 @@
+import type { AuditDetails, Executor } from '@arya/db';
+
+/** Every action the audit log records. Modules add theirs here. */
+export type AuditAction =
+  | 'auth.register'
+  | 'auth.login'
+  | 'auth.login_failed'
+  | 'auth.logout'
+  | 'auth.refresh_reuse_detected'
+  | 'auth.password_reset'
+  | 'user.phone_bound'
+  | 'user.profile_updated'
+  | 'user.password_changed'
+  | 'user.session_revoked'
+  | 'user.other_sessions_revoked'
+  | 'admin.user_created'
+  | 'admin.user_disabled'
+  | 'admin.user_enabled'
+  | 'admin.role_changed'
+  | 'admin.sessions_revoked'
+  | 'bom.file_uploaded'
+  | 'bom.run_created'
+  | 'bom.run_succeeded'
+  | 'bom.run_failed'
+  | 'bom.run_retried'
+  | 'bom.run_deleted';
+
+export interface AuditEntry {
+  action: AuditAction;
+  /** Who did it; null when anonymous (a failed login). */
+  actorUserId: string | null;
+  /** Whom it concerns. */
+  subjectUserId: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  at: Date;
+  details?: AuditDetails;
+}
+
+/** Writes one audit row with the executor given, so it commits or rolls back with the caller's transaction. */
+export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
+  await executor
+    .insertInto('audit_log')
+    .values({
+      action: entry.action,
+      actor_user_id: entry.actorUserId,
+      subject_user_id: entry.subjectUserId,
+      ip: entry.ip,
+      user_agent: entry.userAgent,
+      details: entry.details ?? {},
+      created_at: entry.at,
+    })
+    .execute();
+}

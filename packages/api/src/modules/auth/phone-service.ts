@@ -1,0 +1,123 @@
+import type { RequestInfo } from '../../context';
+import type { ApiDeps } from '../../deps';
+import { AppError } from '../../errors';
+import { recordAudit } from '../../lib/audit';
+import { assertAcceptablePassword } from '../../security/password-rules';
+import { verifySmsCode } from '../sms/service';
+import { findLiveUserByPhone } from '../user/phone-repo';
+import { insertUser, isUniqueViolation, updateUser } from '../user/repo';
+import type { SignedIn } from './service';
+import { revokeSessions, startSession } from './sessions';
+
+export type PhoneAuthDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 'passwords' | 'tokens'>;
+
+async function signedIn(deps: PhoneAuthDeps, user: SignedIn['user'], session: SignedIn['session']): Promise<SignedIn> {
+  const access = await deps.tokens.signAccessToken({ userId: user.id, sessionId: session.sessionId, role: user.role });
+  return { user, session, accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
+}
+
+/**
+ * Registers with a verified phone; account and password are optional (a phone-only account signs in by SMS).
+ * Everything that can be checked without the code is checked first, so a bad password does not burn the code.
+ */
+export async function registerWithPhone(
+  deps: PhoneAuthDeps,
+  input: { phone: string; code: string; account?: string | undefined; password?: string | undefined; username?: string | undefined },
+  request: RequestInfo,
+): Promise<SignedIn> {
+  if (input.password !== undefined) assertAcceptablePassword(input.password);
+  const passwordHash = input.password === undefined ? null : await deps.passwords.hash(input.password);
+  const phone = await verifySmsCode(deps, { phone: input.phone, purpose: 'register', code: input.code });
+  const now = deps.clock.now();
+  try {
+    const { user, session } = await deps.db.transaction().execute(async (tx) => {
+      const created = await insertUser(tx, {
+        account: input.account ?? null,
+        username: input.username ?? null,
+        password_hash: passwordHash,
+        password_changed_at: passwordHash ? now : null,
+        phone: phone.e164,
+        phone_verified_at: now,
+      });
+      const started = await startSession(tx, now, created.id, request);
+      await recordAudit(tx, {
+        action: 'auth.register',
+        actorUserId: created.id,
+        subjectUserId: created.id,
+        ip: request.ip,
+        userAgent: request.userAgent,
+        at: now,
+        details: { method: 'sms' },
+      });
+      return { user: created, session: started };
+    });
+    return await signedIn(deps, user, session);
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_phone_live_key')) throw new AppError('CONFLICT', 'auth.phoneTaken');
+    if (isUniqueViolation(error, 'users_account_live_key')) throw new AppError('CONFLICT', 'auth.accountTaken');
+    throw error;
+  }
+}
+
+/** Signs in with a code sent for `login`. The code is used up even when no account has this phone. */
+export async function loginWithSms(deps: PhoneAuthDeps, input: { phone: string; code: string }, request: RequestInfo): Promise<SignedIn> {
+  const phone = await verifySmsCode(deps, { phone: input.phone, purpose: 'login', code: input.code });
+  const now = deps.clock.now();
+  const user = await findLiveUserByPhone(deps.db, phone.e164);
+  if (!user) throw new AppError('NOT_FOUND', 'auth.phoneNotRegistered');
+  if (user.disabled_at) {
+    await recordAudit(deps.db, {
+      action: 'auth.login_failed',
+      actorUserId: null,
+      subjectUserId: user.id,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      at: now,
+      details: { method: 'sms', reason: 'disabled' },
+    });
+    throw new AppError('FORBIDDEN', 'auth.accountDisabled');
+  }
+  const session = await deps.db.transaction().execute(async (tx) => {
+    const started = await startSession(tx, now, user.id, request);
+    await recordAudit(tx, {
+      action: 'auth.login',
+      actorUserId: user.id,
+      subjectUserId: user.id,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      at: now,
+      details: { method: 'sms', sessionId: started.sessionId },
+    });
+    return started;
+  });
+  return signedIn(deps, user, session);
+}
+
+/** Sets a new password with a code sent for `reset_password` and ends every session of that user. */
+export async function resetPassword(
+  deps: PhoneAuthDeps,
+  input: { phone: string; code: string; newPassword: string },
+  request: RequestInfo,
+): Promise<{ revokedSessions: number }> {
+  assertAcceptablePassword(input.newPassword);
+  const newHash = await deps.passwords.hash(input.newPassword);
+  const phone = await verifySmsCode(deps, { phone: input.phone, purpose: 'reset_password', code: input.code });
+  const user = await findLiveUserByPhone(deps.db, phone.e164);
+  if (!user) throw new AppError('NOT_FOUND', 'auth.phoneNotRegistered');
+  const now = deps.clock.now();
+  const revoked = await deps.db.transaction().execute(async (tx) => {
+    await updateUser(tx, user.id, { password_hash: newHash, password_changed_at: now });
+    const ended = await revokeSessions(deps, { userId: user.id }, 'password_reset', tx);
+    await recordAudit(tx, {
+      action: 'auth.password_reset',
+      actorUserId: user.id,
+      subjectUserId: user.id,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      at: now,
+      details: { revokedSessions: ended.length },
+    });
+    return ended;
+  });
+  return { revokedSessions: revoked.length };
+}

@@ -1,0 +1,71 @@
+import type { Context } from '../../context';
+import { bearerToken } from '../../context';
+import { AppError } from '../../errors';
+import { createTRPCRouter, publicProcedure } from '../../trpc';
+import { toPublicUser } from '../user/views';
+import { clearRefreshCookie, refreshTokenFromCookie, setRefreshCookie } from './cookies';
+import { loginWithSms, registerWithPhone, resetPassword } from './phone-service';
+import { loginInput, loginWithSmsInput, logoutInput, refreshInput, registerInput, resetPasswordInput } from './schemas';
+import * as auth from './service';
+
+/** Sets the cookie and shapes the response; the refresh token is in the body only when asked for. */
+function deliver(ctx: Context, signedIn: auth.SignedIn, tokenDelivery: 'cookie' | 'body') {
+  setRefreshCookie(ctx, signedIn.session.refreshToken);
+  return {
+    accessToken: signedIn.accessToken,
+    accessTokenExpiresAt: signedIn.accessTokenExpiresAt.toISOString(),
+    user: toPublicUser(signedIn.user),
+    ...(tokenDelivery === 'body' ? { refreshToken: signedIn.session.refreshToken } : {}),
+  };
+}
+
+export const authRouter = createTRPCRouter({
+  register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
+    const { account, password, username, phone, code } = input;
+    let signedIn: auth.SignedIn;
+    if (phone !== undefined && code !== undefined) {
+      signedIn = await registerWithPhone(ctx.deps, { phone, code, account, password, username }, ctx.request);
+    } else if (account !== undefined && password !== undefined) {
+      signedIn = await auth.register(ctx.deps, { account, password, username }, ctx.request);
+    } else {
+      throw new AppError('BAD_REQUEST', 'error.validation'); // unreachable: registerInput requires one of the two
+    }
+    return deliver(ctx, signedIn, input.tokenDelivery);
+  }),
+
+  loginWithSms: publicProcedure.input(loginWithSmsInput).mutation(async ({ ctx, input }) => {
+    const signedIn = await loginWithSms(ctx.deps, input, ctx.request);
+    return deliver(ctx, signedIn, input.tokenDelivery);
+  }),
+
+  resetPassword: publicProcedure
+    .input(resetPasswordInput)
+    .mutation(({ ctx, input }) => resetPassword(ctx.deps, input, ctx.request)),
+
+  login: publicProcedure.input(loginInput).mutation(async ({ ctx, input }) => {
+    const signedIn = await auth.login(ctx.deps, input, ctx.request);
+    return deliver(ctx, signedIn, input.tokenDelivery);
+  }),
+
+  refresh: publicProcedure.input(refreshInput).mutation(async ({ ctx, input }) => {
+    const refreshToken = input.refreshToken ?? refreshTokenFromCookie(ctx);
+    if (!refreshToken) throw new AppError('UNAUTHORIZED', 'auth.missingRefreshToken');
+    try {
+      const signedIn = await auth.refresh(ctx.deps, refreshToken, ctx.request);
+      return deliver(ctx, signedIn, input.tokenDelivery);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'UNAUTHORIZED') clearRefreshCookie(ctx);
+      throw error;
+    }
+  }),
+
+  logout: publicProcedure.input(logoutInput).mutation(async ({ ctx, input }) => {
+    const result = await auth.logout(
+      ctx.deps,
+      { accessToken: bearerToken(ctx.request), refreshToken: input.refreshToken ?? refreshTokenFromCookie(ctx) },
+      ctx.request,
+    );
+    clearRefreshCookie(ctx);
+    return result;
+  }),
+});

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { phoneInputSchema, smsCodeSchema } from '../sms/schemas';
+
+/** Account names compare case-insensitively and by Unicode compatibility form. */
+export function normaliseAccount(account: string): string {
+  return account.trim().normalize('NFKC').toLowerCase();
+}
+
+/** Register: 3–64 letters, digits or `. _ @ + -`. */
+export const newAccountSchema = z
+  .string()
+  .transform(normaliseAccount)
+  .pipe(
+    z
+      .string()
+      .min(3, 'Use at least 3 characters.')
+      .max(64, 'Use at most 64 characters.')
+      .regex(/^[\p{L}\p{N}._@+-]+$/u, 'Use only letters, digits and . _ @ + -'),
+  );
+
+/** Sign-in: any name is looked up (an impossible one simply does not exist), so the rules are loose. */
+export const accountSchema = z.string().min(1).max(254).transform(normaliseAccount);
+
+/** Length and commonness are checked in the service (byte-based rules with their own messages). */
+export const passwordInputSchema = z.string().min(1).max(1024);
+
+export const usernameSchema = z.string().trim().min(1).max(64);
+
+export const tokenDeliverySchema = z
+  .enum(['cookie', 'body'])
+  .default('cookie')
+  .describe('"body" also returns the refresh token in the response, for services without a cookie jar');
+
+/**
+ * Register with an account and password, with a phone and its `register` code, or with both. Account and password go
+ * together; a phone-only account is valid (it signs in by SMS).
+ */
+export const registerInput = z
+  .object({
+    account: newAccountSchema.optional(),
+    password: passwordInputSchema.optional(),
+    username: usernameSchema.optional(),
+    phone: phoneInputSchema.optional(),
+    code: smsCodeSchema.optional(),
+    tokenDelivery: tokenDeliverySchema,
+  })
+  .superRefine((input, ctx) => {
+    const need = (path: 'account' | 'password' | 'phone' | 'code', message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message });
+    if (input.account !== undefined && input.password === undefined) need('password', 'A password is needed with an account.');
+    if (input.password !== undefined && input.account === undefined) need('account', 'An account name is needed with a password.');
+    if (input.phone !== undefined && input.code === undefined) need('code', 'Enter the code sent to this phone.');
+    if (input.code !== undefined && input.phone === undefined) need('phone', 'Enter the phone the code was sent to.');
+    if (input.account === undefined && input.phone === undefined) need('account', 'Choose an account name, or register with a phone.');
+  });
+
+export const loginWithSmsInput = z.object({
+  phone: phoneInputSchema,
+  code: smsCodeSchema,
+  tokenDelivery: tokenDeliverySchema,
+});
+
+export const resetPasswordInput = z.object({
+  phone: phoneInputSchema,
+  code: smsCodeSchema,
+  newPassword: passwordInputSchema,
+});
+
+export const loginInput = z.object({
+  account: accountSchema,
+  password: passwordInputSchema,
+  tokenDelivery: tokenDeliverySchema,
+});
+
+export const refreshInput = z
+  .object({
+    refreshToken: z.string().min(1).max(256).optional(),
+    tokenDelivery: tokenDeliverySchema,
+  })
+  .default({ tokenDelivery: 'cookie' });
+
+export const logoutInput = z
+  .object({ refreshToken: z.string().min(1).max(256).optional() })
+  .default({});

@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import type { Executor } from '@arya/db';
+import type { RequestInfo } from '../../context';
+import type { ApiDeps } from '../../deps';
+import { AppError } from '../../errors';
+import { recordAudit } from '../../lib/audit';
+import { generateRefreshToken, hashRefreshToken } from '../../security/refresh-tokens';
+import { findLiveUserById, type UserRow } from '../user/repo';
+import { REFRESH_REUSE_GRACE_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './keys';
+import { markSessionsRevoked } from './revocation';
+import {
+  findSessionToken,
+  findSessionTokenForUpdate,
+  insertSessionToken,
+  markTokenRotated,
+  revokeSessionTokens,
+  type RevokeFilter,
+  type SessionRow,
+} from './sessions-repo';
+
+export interface IssuedSession {
+  sessionId: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+}
+
+function refreshExpiry(now: Date): Date {
+  return new Date(now.getTime() + REFRESH_TOKEN_TTL_SECONDS * 1000);
+}
+
+async function issueToken(
+  db: Executor,
+  now: Date,
+  session: { userId: string; familyId: string; startedAt: Date },
+  request: RequestInfo,
+): Promise<IssuedSession> {
+  const refreshToken = generateRefreshToken();
+  const expiresAt = refreshExpiry(now);
+  await insertSessionToken(db, {
+    userId: session.userId,
+    familyId: session.familyId,
+    tokenHash: hashRefreshToken(refreshToken),
+    userAgent: request.userAgent,
+    ip: request.ip,
+    startedAt: session.startedAt,
+    now,
+    expiresAt,
+  });
+  return { sessionId: session.familyId, refreshToken, refreshTokenExpiresAt: expiresAt };
+}
+
+/** Starts a new session (a new refresh-token family) for a user who just proved who they are. */
+export async function startSession(db: Executor, now: Date, userId: string, request: RequestInfo): Promise<IssuedSession> {
+  return issueToken(db, now, { userId, familyId: randomUUID(), startedAt: now }, request);
+}
+
+/** Ends sessions in the database and, once that is done, for their access tokens too. */
+export async function revokeSessions(
+  deps: Pick<ApiDeps, 'db' | 'redis' | 'clock'>,
+  filter: RevokeFilter,
+  reason: string,
+  executor: Executor = deps.db,
+): Promise<string[]> {
+  const revoked = await revokeSessionTokens(executor, filter, deps.clock.now(), reason);
+  // Marked even inside a caller's transaction: a mark for a session that ends up not revoked only costs a sign-in.
+  await markSessionsRevoked(deps.redis, revoked);
+  return revoked;
+}
+
+type RotationOutcome =
+  | { kind: 'rotated'; user: UserRow; issued: IssuedSession }
+  | { kind: 'reused'; session: SessionRow }
+  | { kind: 'invalid' };
+
+function isWithinGrace(session: SessionRow, now: Date, request: RequestInfo): boolean {
+  if (!session.rotated_at) return false;
+  const elapsedMs = now.getTime() - session.rotated_at.getTime();
+  return elapsedMs <= REFRESH_REUSE_GRACE_SECONDS * 1000 && session.user_agent === request.userAgent;
+}
+
+/**
+ * Exchanges a refresh token for a new one in the same session. A token that was already rotated is a sign of theft and
+ * ends the whole session, unless the same client presents it within the grace period (two tabs refreshing at once):
+ * then it gets a fresh token too.
+ */
+export async function rotateRefreshToken(
+  deps: Pick<ApiDeps, 'db' | 'redis' | 'clock'>,
+  refreshToken: string,
+  request: RequestInfo,
+): Promise<{ user: UserRow; issued: IssuedSession }> {
+  const now = deps.clock.now();
+  const outcome = await deps.db.transaction().execute(async (tx): Promise<RotationOutcome> => {
+    const session = await findSessionTokenForUpdate(tx, hashRefreshToken(refreshToken));
+    if (!session || session.revoked_at || session.expires_at <= now) return { kind: 'invalid' };
+    if (session.rotated_at && !isWithinGrace(session, now, request)) return { kind: 'reused', session };
+    const user = await findLiveUserById(tx, session.user_id);
+    if (!user || user.disabled_at) return { kind: 'invalid' };
+    if (!session.rotated_at) await markTokenRotated(tx, session.id, now);
+    const issued = await issueToken(tx, now, { userId: user.id, familyId: session.family_id, startedAt: session.started_at }, request);
+    return { kind: 'rotated', user, issued };
+  });
+
+  if (outcome.kind === 'invalid') throw new AppError('UNAUTHORIZED', 'auth.invalidRefreshToken');
+  if (outcome.kind === 'reused') {
+    const { session } = outcome;
+    await deps.db.transaction().execute(async (tx) => {
+      await revokeSessions(deps, { userId: session.user_id, familyIds: [session.family_id] }, 'refresh_token_reused', tx);
+      await recordAudit(tx, {
+        action: 'auth.refresh_reuse_detected',
+        actorUserId: null,
+        subjectUserId: session.user_id,
+        ip: request.ip,
+        userAgent: request.userAgent,
+        at: now,
+        details: { sessionId: session.family_id },
+      });
+    });
+    throw new AppError('UNAUTHORIZED', 'auth.refreshTokenReused');
+  }
+  return outcome;
+}
+
+/** The session a refresh token belongs to, if it is still live (for logout without an access token). */
+export async function findSessionOfRefreshToken(db: Executor, refreshToken: string): Promise<SessionRow | undefined> {
+  const session = await findSessionToken(db, hashRefreshToken(refreshToken));
+  return session && !session.revoked_at ? session : undefined;
+}
+
+/**
+ * Deletes refresh-token rows that can no longer be used or matter: expired for more than a day (a rotated token
+ * presented after its expiry is simply invalid, so reuse detection does not need it). Hosts run this periodically.
+ */
+export async function pruneExpiredSessionTokens(deps: Pick<ApiDeps, 'db' | 'clock'>): Promise<number> {
+  const cutoff = new Date(deps.clock.now().getTime() - 24 * 60 * 60 * 1000);
+  const result = await deps.db.deleteFrom('sessions').where('expires_at', '<', cutoff).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -1,0 +1,81 @@
+/**
+ * What a BOM worker thread runs: the engine's inspect and apply, with the engine's input errors turned into plain data
+ * (an Error subclass does not survive the trip back from a worker thread).
+ */
+import type { MessagePort } from 'node:worker_threads';
+import {
+  applyOperations,
+  inspectWorkbook,
+  isBomInputError,
+  type ApplyPhase,
+  type ApplyResult,
+  type BomInputErrorCode,
+  type BomLimits,
+  type InspectResult,
+  type OpRow,
+} from '@arya/bom';
+
+/** The engine refused the input (not xlsx, no header, …): a user error, with the engine's own bilingual text. */
+export interface EngineRefusal {
+  code: BomInputErrorCode;
+  messageZh: string;
+  messageEn: string;
+}
+
+export type EngineOutcome<T> = { ok: true; value: T } | { ok: false; refusal: EngineRefusal };
+
+export interface InspectTask {
+  bytes: Uint8Array;
+  limits: Partial<BomLimits>;
+}
+
+/** Operations as the worker receives them: the BOM's own sheet, another workbook's bytes, or online rows. */
+export type ApplyOpsInput = { kind: 'sheet' } | { kind: 'workbook'; bytes: Uint8Array } | { kind: 'rows'; rows: OpRow[] };
+
+export interface ApplyTask {
+  bom: Uint8Array;
+  ops: ApplyOpsInput;
+  limits: Partial<BomLimits>;
+  /** Receives `{ phase, percent }` messages while the engine works. */
+  progressPort: MessagePort;
+}
+
+export interface ProgressMessage {
+  phase: ApplyPhase;
+  percent: number;
+}
+
+function guarded<T>(work: () => T): EngineOutcome<T> {
+  try {
+    return { ok: true, value: work() };
+  } catch (error) {
+    if (isBomInputError(error)) return { ok: false, refusal: { code: error.code, messageZh: error.messageZh, messageEn: error.message } };
+    throw error;
+  }
+}
+
+export function inspect(task: InspectTask): EngineOutcome<InspectResult> {
+  return guarded(() => inspectWorkbook(task.bytes, { limits: task.limits }));
+}
+
+export function apply(task: ApplyTask): EngineOutcome<ApplyResult> {
+  let lastPhase: ApplyPhase | null = null;
+  let lastPercent = -1;
+  try {
+    return guarded(() =>
+      applyOperations(task.bom, task.ops, {
+        limits: task.limits,
+        onProgress: (phase, percent) => {
+          // The engine reports every op; forward only visible steps so the port is not flooded.
+          if (phase === lastPhase && percent < 100 && percent - lastPercent < 2) return;
+          lastPhase = phase;
+          lastPercent = percent;
+          // oxlint-disable-next-line unicorn/require-post-message-target-origin -- a MessagePort, not a window
+          task.progressPort.postMessage({ phase, percent } satisfies ProgressMessage);
+        },
+      }),
+    );
+  } finally {
+    task.progressPort.close();
+  }
+}

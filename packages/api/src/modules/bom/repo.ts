@@ -1,0 +1,198 @@
+import type { BomFileKind, BomJson, BomOpsSource, BomRunStatus, Executor } from '@arya/db';
+import { sql } from 'kysely';
+
+/** A file's fields without its bytes (lists and checks never load the bytes). */
+const fileColumns = ['id', 'owner_id', 'kind', 'name', 'size', 'sha256', 'inspect', 'created_at'] as const;
+
+export async function findLiveFileBySha(db: Executor, ownerId: string, kind: BomFileKind, sha256: string) {
+  return db
+    .selectFrom('bom_files')
+    .select(fileColumns)
+    .where('owner_id', '=', ownerId)
+    .where('kind', '=', kind)
+    .where('sha256', '=', sha256)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function findLiveFile(db: Executor, fileId: string) {
+  return db.selectFrom('bom_files').select(fileColumns).where('id', '=', fileId).where('deleted_at', 'is', null).executeTakeFirst();
+}
+
+export type BomFileRow = NonNullable<Awaited<ReturnType<typeof findLiveFile>>>;
+
+export async function readFileBytes(db: Executor, fileId: string): Promise<Buffer | undefined> {
+  const row = await db.selectFrom('bom_files').select('bytes').where('id', '=', fileId).executeTakeFirst();
+  return row?.bytes;
+}
+
+export interface NewBomFile {
+  ownerId: string;
+  kind: BomFileKind;
+  name: string;
+  sha256: string;
+  bytes: Buffer;
+  inspect: BomJson;
+  at: Date;
+}
+
+/**
+ * Inserts the file, or returns the live row that already holds the same bytes for this owner (a concurrent identical
+ * upload lands on the unique index and gets the winner's row).
+ */
+export async function insertFileOrReuse(db: Executor, file: NewBomFile): Promise<{ row: BomFileRow; reused: boolean }> {
+  const inserted = await db
+    .insertInto('bom_files')
+    .values({
+      owner_id: file.ownerId,
+      kind: file.kind,
+      name: file.name,
+      size: file.bytes.byteLength,
+      sha256: file.sha256,
+      bytes: file.bytes,
+      inspect: JSON.stringify(file.inspect),
+      created_at: file.at,
+      updated_at: file.at,
+    })
+    .onConflict((oc) => oc.columns(['owner_id', 'kind', 'sha256']).where('deleted_at', 'is', null).doNothing())
+    .returning(fileColumns)
+    .executeTakeFirst();
+  if (inserted) return { row: inserted, reused: false };
+  const existing = await findLiveFileBySha(db, file.ownerId, file.kind, file.sha256);
+  if (!existing) throw new Error('bom file vanished between insert conflict and read');
+  return { row: existing, reused: true };
+}
+
+export interface NewBomRun {
+  ownerId: string;
+  bomFileId: string;
+  opsFileId: string | null;
+  opsSource: BomOpsSource;
+  ops: BomJson | null;
+  at: Date;
+}
+
+export async function insertRun(db: Executor, run: NewBomRun): Promise<{ id: string }> {
+  return db
+    .insertInto('bom_runs')
+    .values({
+      owner_id: run.ownerId,
+      bom_file_id: run.bomFileId,
+      ops_file_id: run.opsFileId,
+      ops_source: run.opsSource,
+      ops: run.ops === null ? null : JSON.stringify(run.ops),
+      queued_at: run.at,
+      created_at: run.at,
+      updated_at: run.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** Everything about a run except the result bytes, with its files' names. */
+export async function findLiveRun(db: Executor, runId: string) {
+  return db
+    .selectFrom('bom_runs as r')
+    .innerJoin('bom_files as b', 'b.id', 'r.bom_file_id')
+    .leftJoin('bom_files as o', 'o.id', 'r.ops_file_id')
+    .select([
+      'r.id',
+      'r.owner_id',
+      'r.bom_file_id',
+      'b.name as bom_file_name',
+      'r.ops_file_id',
+      'o.name as ops_file_name',
+      'r.ops_source',
+      'r.ops',
+      'r.status',
+      'r.attempts',
+      'r.summary',
+      'r.log',
+      'r.diff',
+      'r.result_size',
+      'r.error',
+      'r.queued_at',
+      'r.started_at',
+      'r.finished_at',
+      'r.created_at',
+    ])
+    .where('r.id', '=', runId)
+    .where('r.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export type BomRunRow = NonNullable<Awaited<ReturnType<typeof findLiveRun>>>;
+
+export async function readRunResult(db: Executor, runId: string): Promise<Buffer | null> {
+  const row = await db
+    .selectFrom('bom_runs')
+    .select('result')
+    .where('id', '=', runId)
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'done')
+    .executeTakeFirst();
+  return row?.result ?? null;
+}
+
+export interface RunListFilter {
+  ownerId?: string | undefined;
+  status?: BomRunStatus | undefined;
+  /** Keyset position: rows strictly after this (created_at as Postgres text, to keep microseconds). */
+  after?: { createdAt: string; id: string } | undefined;
+  limit: number;
+}
+
+/** Newest first; returns `limit + 1` rows at most so the caller knows whether another page exists. */
+export async function listRuns(db: Executor, filter: RunListFilter) {
+  let query = db
+    .selectFrom('bom_runs as r')
+    .innerJoin('bom_files as b', 'b.id', 'r.bom_file_id')
+    .innerJoin('users as u', 'u.id', 'r.owner_id')
+    .select([
+      'r.id',
+      'r.owner_id',
+      'u.account as owner_account',
+      'r.bom_file_id',
+      'b.name as bom_file_name',
+      'r.ops_source',
+      'r.status',
+      'r.summary',
+      'r.error',
+      'r.queued_at',
+      'r.started_at',
+      'r.finished_at',
+      'r.created_at',
+    ])
+    .select(sql<string>`r.created_at::text`.as('cursor_created_at'))
+    .where('r.deleted_at', 'is', null);
+  if (filter.ownerId) query = query.where('r.owner_id', '=', filter.ownerId);
+  if (filter.status) query = query.where('r.status', '=', filter.status);
+  if (filter.after) {
+    const { createdAt, id } = filter.after;
+    query = query.where(sql<boolean>`(r.created_at, r.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
+  }
+  return query.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(filter.limit + 1).execute();
+}
+
+/** Soft-deletes the run and drops its result bytes. A queued run is taken out of the queue. */
+export async function softDeleteRun(db: Executor, runId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('bom_runs')
+    .set((eb) => ({
+      deleted_at: at,
+      result: null,
+      status: sql<BomRunStatus>`case when ${eb.ref('status')} = 'queued' then 'failed' else ${eb.ref('status')} end`,
+    }))
+    .where('id', '=', runId)
+    .execute();
+}
+
+export async function isAdmin(db: Executor, userId: string): Promise<boolean> {
+  const user = await db
+    .selectFrom('users')
+    .select(['role', 'disabled_at'])
+    .where('id', '=', userId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  return user?.role === 'admin' && user.disabled_at === null;
+}

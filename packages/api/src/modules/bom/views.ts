@@ -1,0 +1,83 @@
+import type { ApplySummary, ChangeLogEntry, InspectResult, OpRow, RowDiff } from '@arya/bom';
+import type { BomFileRow, BomRunRow, listRuns } from './repo';
+import { resultFileName } from './files';
+
+// JSON columns hold what the engine produced (written by this module only), so reading them back as the engine's
+// types is sound.
+const asSummary = (value: unknown) => value as ApplySummary | null;
+const asLog = (value: unknown) => value as ChangeLogEntry[] | null;
+const asDiff = (value: unknown) => value as RowDiff[] | null;
+const asInspect = (value: unknown) => value as InspectResult;
+const asOps = (value: unknown) => value as OpRow[] | null;
+const asError = (value: unknown) => value as RunFailure | null;
+
+/** Why a run failed, in both languages. */
+export interface RunFailure {
+  code: string;
+  message: string;
+  messageEn: string;
+}
+
+export function toFileView(row: BomFileRow, reused: boolean) {
+  return {
+    fileId: row.id,
+    kind: row.kind,
+    name: row.name,
+    size: row.size,
+    sha256: row.sha256,
+    reused,
+    createdAt: row.created_at.toISOString(),
+    inspect: asInspect(row.inspect),
+  };
+}
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+function durationMs(startedAt: Date | null, finishedAt: Date | null): number | null {
+  return startedAt && finishedAt ? finishedAt.getTime() - startedAt.getTime() : null;
+}
+
+export function toRunView(row: BomRunRow) {
+  return {
+    runId: row.id,
+    ownerId: row.owner_id,
+    status: row.status,
+    attempts: row.attempts,
+    opsSource: row.ops_source,
+    bomFile: { fileId: row.bom_file_id, name: row.bom_file_name },
+    opsFile: row.ops_file_id && row.ops_file_name !== null ? { fileId: row.ops_file_id, name: row.ops_file_name } : null,
+    ops: asOps(row.ops),
+    summary: asSummary(row.summary),
+    log: asLog(row.log) ?? [],
+    diff: asDiff(row.diff) ?? [],
+    error: asError(row.error),
+    result: row.status === 'done' && row.result_size !== null ? { fileName: resultFileName(row.bom_file_name), size: row.result_size } : null,
+    queuedAt: row.queued_at.toISOString(),
+    startedAt: iso(row.started_at),
+    finishedAt: iso(row.finished_at),
+    /** From claim to stored result (queue time excluded). */
+    durationMs: durationMs(row.started_at, row.finished_at),
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+type RunListRow = Awaited<ReturnType<typeof listRuns>>[number];
+
+export function toRunListItem(row: RunListRow) {
+  const summary = asSummary(row.summary);
+  return {
+    runId: row.id,
+    ownerId: row.owner_id,
+    ownerAccount: row.owner_account,
+    bomFile: { fileId: row.bom_file_id, name: row.bom_file_name },
+    opsSource: row.ops_source,
+    status: row.status,
+    counts: summary?.counts ?? null,
+    rowsChanged: summary?.rowsChanged ?? null,
+    error: asError(row.error),
+    queuedAt: row.queued_at.toISOString(),
+    finishedAt: iso(row.finished_at),
+    durationMs: durationMs(row.started_at, row.finished_at),
+    createdAt: row.created_at.toISOString(),
+  };
+}

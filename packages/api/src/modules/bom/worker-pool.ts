@@ -1,0 +1,55 @@
+import { availableParallelism } from 'node:os';
+import { MessageChannel } from 'node:worker_threads';
+import type { ApplyResult, InspectResult } from '@arya/bom';
+import { Tinypool } from 'tinypool';
+import type { ApplyOpsInput, ApplyTask, EngineOutcome, InspectTask, ProgressMessage } from './engine-task';
+
+/** The worker file, for hosts that bundle this package and must ship the bundled engine task under this name. */
+export const bomWorkerUrl = new URL('./bom-worker.mjs', import.meta.url);
+
+/** The BOM engine off the event loop: a bounded set of worker threads, tasks beyond it wait in the pool's queue. */
+export interface BomWorkerPool {
+  readonly threads: number;
+  inspect: (input: InspectTask) => Promise<EngineOutcome<InspectResult>>;
+  apply: (
+    input: { bom: Uint8Array; ops: ApplyOpsInput; limits: ApplyTask['limits'] },
+    onProgress: (progress: ProgressMessage) => void,
+  ) => Promise<EngineOutcome<ApplyResult>>;
+  close: () => Promise<void>;
+}
+
+export interface BomWorkerPoolOptions {
+  /** Default: cores − 1, at least 1, so one core stays free for requests. */
+  threads?: number;
+  /** Default: `bomWorkerUrl`. */
+  filename?: string;
+}
+
+export function createBomWorkerPool(options: BomWorkerPoolOptions = {}): BomWorkerPool {
+  const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+  // Threads start on first use and stop when idle, so processes that never run a BOM hold no engine memory.
+  const pool = new Tinypool({
+    filename: options.filename ?? bomWorkerUrl.href,
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
+
+  return {
+    threads,
+    inspect: async (input) => (await pool.run(input, { name: 'inspect' })) as EngineOutcome<InspectResult>,
+    apply: async (input, onProgress) => {
+      const { port1, port2 } = new MessageChannel();
+      port1.on('message', (message: ProgressMessage) => onProgress(message));
+      try {
+        const task: ApplyTask = { ...input, progressPort: port2 };
+        return (await pool.run(task, { name: 'apply', transferList: [port2] })) as EngineOutcome<ApplyResult>;
+      } finally {
+        port1.close();
+      }
+    },
+    close: async () => {
+      await pool.destroy();
+    },
+  };
+}

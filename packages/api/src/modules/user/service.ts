@@ -1,0 +1,134 @@
+import type { AccessTokenClaims } from '../../security/tokens';
+import type { RequestInfo } from '../../context';
+import type { ApiDeps } from '../../deps';
+import { AppError, tooManyRequests } from '../../errors';
+import { recordAudit } from '../../lib/audit';
+import { hitSlidingWindow, releaseSlidingWindowHit } from '../../lib/rate-limit';
+import { assertAcceptablePassword } from '../../security/password-rules';
+import { loginLimits } from '../auth/keys';
+import { revokeSessions } from '../auth/sessions';
+import { listLiveSessions } from '../auth/sessions-repo';
+import { findLiveUserById, updateUser, type UserRow } from './repo';
+
+type UserDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'passwords'>;
+
+/** The signed-in user; a user deleted since the token was issued counts as signed out. */
+export async function getCurrentUser(deps: Pick<ApiDeps, 'db'>, auth: AccessTokenClaims): Promise<UserRow> {
+  const user = await findLiveUserById(deps.db, auth.userId);
+  if (!user) throw new AppError('UNAUTHORIZED', 'auth.sessionRevoked');
+  return user;
+}
+
+export async function updateProfile(
+  deps: UserDeps,
+  auth: AccessTokenClaims,
+  changes: { username: string | null },
+  request: RequestInfo,
+): Promise<UserRow> {
+  return deps.db.transaction().execute(async (tx) => {
+    const updated = await updateUser(tx, auth.userId, { username: changes.username });
+    if (!updated || updated.deleted_at) throw new AppError('UNAUTHORIZED', 'auth.sessionRevoked');
+    await recordAudit(tx, {
+      action: 'user.profile_updated',
+      actorUserId: auth.userId,
+      subjectUserId: auth.userId,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      at: deps.clock.now(),
+      details: { username: changes.username },
+    });
+    return updated;
+  });
+}
+
+/** Changes the password and ends every other session of the user (the current one stays signed in). */
+export async function changePassword(
+  deps: UserDeps,
+  auth: AccessTokenClaims,
+  input: { currentPassword: string; newPassword: string },
+  request: RequestInfo,
+): Promise<{ revokedSessions: number }> {
+  const user = await getCurrentUser(deps, auth);
+  if (user.password_hash === null) throw new AppError('BAD_REQUEST', 'password.notSet');
+  const now = deps.clock.now();
+  // Wrong current passwords count as failed logins, so a stolen access token cannot be used to guess the password.
+  const limit = loginLimits.perAccount(user.account ?? user.id);
+  const attempt = await hitSlidingWindow(deps.redis, limit, now);
+  if (!attempt.allowed) throw tooManyRequests('auth.tooManyFailedLogins', attempt.retryAfterSeconds);
+  if (!(await deps.passwords.verify(input.currentPassword, user.password_hash))) {
+    throw new AppError('BAD_REQUEST', 'password.wrongCurrent');
+  }
+  await releaseSlidingWindowHit(deps.redis, limit.key, attempt.hitId);
+  assertAcceptablePassword(input.newPassword);
+  const newHash = await deps.passwords.hash(input.newPassword);
+  const revoked = await deps.db.transaction().execute(async (tx) => {
+    await updateUser(tx, user.id, { password_hash: newHash, password_changed_at: now });
+    const ended = await revokeSessions(deps, { userId: user.id, exceptFamilyId: auth.sessionId }, 'password_changed', tx);
+    await recordAudit(tx, {
+      action: 'user.password_changed',
+      actorUserId: user.id,
+      subjectUserId: user.id,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      at: now,
+      details: { revokedSessions: ended.length },
+    });
+    return ended;
+  });
+  return { revokedSessions: revoked.length };
+}
+
+export async function listSessions(deps: Pick<ApiDeps, 'db' | 'clock'>, auth: AccessTokenClaims) {
+  const sessions = await listLiveSessions(deps.db, auth.userId, deps.clock.now());
+  return sessions.map((s) => ({
+    id: s.id,
+    userAgent: s.userAgent,
+    ip: s.ip,
+    startedAt: s.startedAt.toISOString(),
+    lastUsedAt: s.lastUsedAt.toISOString(),
+    expiresAt: s.expiresAt.toISOString(),
+    current: s.id === auth.sessionId,
+  }));
+}
+
+export async function revokeOwnSession(
+  deps: UserDeps,
+  auth: AccessTokenClaims,
+  sessionId: string,
+  request: RequestInfo,
+): Promise<void> {
+  await deps.db.transaction().execute(async (tx) => {
+    const ended = await revokeSessions(deps, { userId: auth.userId, familyIds: [sessionId] }, 'revoked_by_user', tx);
+    if (ended.length === 0) throw new AppError('NOT_FOUND', 'user.sessionNotFound');
+    await recordAudit(tx, {
+      action: 'user.session_revoked',
+      actorUserId: auth.userId,
+      subjectUserId: auth.userId,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      at: deps.clock.now(),
+      details: { sessionId },
+    });
+  });
+}
+
+export async function revokeOtherSessions(
+  deps: UserDeps,
+  auth: AccessTokenClaims,
+  request: RequestInfo,
+): Promise<{ revokedSessions: number }> {
+  const ended = await deps.db.transaction().execute(async (tx) => {
+    const revoked = await revokeSessions(deps, { userId: auth.userId, exceptFamilyId: auth.sessionId }, 'revoked_by_user', tx);
+    await recordAudit(tx, {
+      action: 'user.other_sessions_revoked',
+      actorUserId: auth.userId,
+      subjectUserId: auth.userId,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      at: deps.clock.now(),
+      details: { revokedSessions: revoked.length },
+    });
+    return revoked;
+  });
+  return { revokedSessions: ended.length };
+}

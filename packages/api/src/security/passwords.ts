@@ -1,0 +1,55 @@
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { Tinypool } from 'tinypool';
+import { PASSWORD_MAX_BYTES } from './password-rules';
+
+export interface PasswordHasher {
+  hash: (password: string) => Promise<string>;
+  /** False for a wrong password, and for a null hash (verified against a dummy hash so timing does not reveal it). */
+  verify: (password: string, hash: string | null) => Promise<boolean>;
+  close: () => Promise<void>;
+}
+
+export interface PasswordHasherOptions {
+  cost: number;
+  /** Worker threads (default: cores − 1, at least 1, so one core stays free for requests). */
+  threads?: number;
+}
+
+/** The worker file, for hosts that bundle this package and must ship it beside the bundle. */
+export const passwordWorkerUrl = new URL('./password-worker.mjs', import.meta.url);
+
+export function createPasswordHasher(options: PasswordHasherOptions): PasswordHasher {
+  const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+  const pool = new Tinypool({
+    filename: passwordWorkerUrl.href,
+    minThreads: 1,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+  });
+  const hash = async (password: string): Promise<string> => {
+    // Rules are checked before hashing; this guard keeps a caller that skipped them from losing bytes silently.
+    if (Buffer.byteLength(password, 'utf8') > PASSWORD_MAX_BYTES) throw new RangeError('password longer than 72 bytes');
+    const result: unknown = await pool.run({ password, cost: options.cost }, { name: 'hash' });
+    if (typeof result !== 'string') throw new TypeError('password worker returned no hash');
+    return result;
+  };
+  // Same cost as real hashes so an unknown account costs the same time as a wrong password. Made at start so the
+  // first unknown-account login is not slower than the rest.
+  const dummyHash = hash(randomBytes(16).toString('base64url'));
+  dummyHash.catch(() => undefined);
+
+  return {
+    hash,
+    verify: async (password, storedHash) => {
+      // bcrypt would compare only the first 72 bytes, so a longer password never matches (and still costs a hash).
+      const comparable = storedHash !== null && Buffer.byteLength(password, 'utf8') <= PASSWORD_MAX_BYTES;
+      const target = comparable ? storedHash : await dummyHash;
+      const matches: unknown = await pool.run({ password, hash: target }, { name: 'verify' });
+      return comparable && matches === true;
+    },
+    close: async () => {
+      await pool.destroy();
+    },
+  };
+}

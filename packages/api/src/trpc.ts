@@ -1,0 +1,111 @@
+/**
+ * tRPC set-up in three parts: 1. context, 2. initialisation with the one error formatter, 3. procedure builders.
+ */
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { z, ZodError } from 'zod';
+import type { Context } from './context';
+import { bearerToken } from './context';
+import { AppError } from './errors';
+import { translate, type MessageKey, type MessageParams } from './messages';
+import { isSessionRevoked } from './modules/auth/revocation';
+
+// 1. Context: built per request by `createContext` (context.ts).
+
+// 2. Initialisation
+const genericMessageKeys: Partial<Record<TRPC_ERROR_CODE_KEY, MessageKey>> = {
+  BAD_REQUEST: 'error.badRequest',
+  UNAUTHORIZED: 'error.unauthorized',
+  FORBIDDEN: 'error.forbidden',
+  NOT_FOUND: 'error.notFound',
+  CONFLICT: 'error.conflict',
+  TOO_MANY_REQUESTS: 'error.tooManyRequests',
+  PAYLOAD_TOO_LARGE: 'error.payloadTooLarge',
+};
+
+export interface AppErrorData {
+  messageKey: MessageKey;
+  params: MessageParams;
+  retryAfterSeconds?: number;
+  fieldErrors?: Record<string, string[]>;
+}
+
+function describeError(error: TRPCError): AppErrorData {
+  const cause = error.cause;
+  if (cause instanceof AppError) {
+    return {
+      messageKey: cause.messageKey,
+      params: cause.params,
+      ...(cause.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: cause.retryAfterSeconds }),
+      ...(cause.fieldErrors === undefined ? {} : { fieldErrors: cause.fieldErrors }),
+    };
+  }
+  if (cause instanceof ZodError) {
+    return { messageKey: 'error.validation', params: {}, fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[]> };
+  }
+  return { messageKey: genericMessageKeys[error.code] ?? 'error.internal', params: {} };
+}
+
+const t = initTRPC.context<Context>().create({
+  errorFormatter({ shape, error, ctx }) {
+    const described = describeError(error);
+    // Without a context (the request failed before one was made) the environment is unknown: no stack then either.
+    const showStack = ctx !== undefined && ctx.deps.config.NODE_ENV !== 'production';
+    // Internal errors keep their detail in the logs only; the caller gets the translated generic text.
+    const message =
+      error.code === 'INTERNAL_SERVER_ERROR' || error.cause instanceof AppError || error.cause instanceof ZodError
+        ? translate(described.messageKey, described.params, ctx?.locale)
+        : error.message;
+    const { stack, ...dataWithoutStack } = shape.data;
+    return {
+      ...shape,
+      message,
+      data: { ...(showStack ? { ...dataWithoutStack, stack } : dataWithoutStack), ...described },
+    };
+  },
+});
+
+export const createCallerFactory = t.createCallerFactory;
+export const createTRPCRouter = t.router;
+export const mergeRouters = t.mergeRouters;
+
+// 3. Procedures
+
+/**
+ * Converts domain errors to TRPCError (the only place that does). Unexpected errors pass through as
+ * INTERNAL_SERVER_ERROR; the host logs them in its `onError`.
+ */
+const errorMapping = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof AppError) {
+    return { ...result, error: new TRPCError({ code: cause.code, message: cause.messageKey, cause }) };
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(errorMapping);
+
+/** Signed in: a valid access token whose session has not been revoked. */
+export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const token = bearerToken(ctx.request);
+  if (!token) throw new AppError('UNAUTHORIZED', 'auth.missingAccessToken');
+  const claims = await ctx.deps.tokens.verifyAccessToken(token);
+  if (await isSessionRevoked(ctx.deps.redis, claims.sessionId)) throw new AppError('UNAUTHORIZED', 'auth.sessionRevoked');
+  return next({ ctx: { auth: claims } });
+});
+
+/**
+ * Admin only. The role is re-read from the database (not trusted from the token) so a demotion or a disable takes
+ * effect at once.
+ */
+export const adminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
+  const user = await ctx.deps.db
+    .selectFrom('users')
+    .select(['role', 'disabled_at'])
+    .where('id', '=', ctx.auth.userId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
+  if (!user || user.disabled_at !== null || user.role !== 'admin') throw new AppError('FORBIDDEN', 'auth.adminRequired');
+  return next();
+});

@@ -1,0 +1,131 @@
+import { createTestClock, createTestDatabase, createTestRedis, type TestClock, type TestDatabase, type TestRedis } from '@arya/testing';
+import type { Redis } from 'ioredis';
+import {
+  apiConfigSchema,
+  appRouter,
+  closeApiDeps,
+  createApiDeps,
+  createCallerFactory,
+  createContext,
+  generateSigningKey,
+  type ApiConfig,
+  type ApiDeps,
+  type CookieOptions,
+} from '../../src';
+
+const createCaller = createCallerFactory(appRouter);
+
+export interface TestApi {
+  deps: ApiDeps;
+  config: ApiConfig;
+  clock: TestClock;
+  database: TestDatabase;
+  redis: TestRedis;
+  /** A second "server instance": its own deps (own pools, own worker pool) on the same database and Redis. */
+  createInstance: () => Promise<ApiDeps>;
+  close: () => Promise<void>;
+}
+
+export async function createTestApi(configOverrides: Record<string, string> = {}): Promise<TestApi> {
+  const database = await createTestDatabase();
+  const redis = createTestRedis();
+  const clock = createTestClock('2026-11-28T08:00:00.000Z');
+  const config = apiConfigSchema.parse({
+    NODE_ENV: 'test',
+    JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
+    BCRYPT_COST: '10',
+    ...configOverrides,
+  });
+  const instances: ApiDeps[] = [];
+  const extraRedis: Redis[] = [];
+  const deps = await createApiDeps(config, { db: database.db, redis: redis.redis, clock, passwordThreads: 1 });
+  instances.push(deps);
+  return {
+    deps,
+    config,
+    clock,
+    database,
+    redis,
+    createInstance: async () => {
+      const otherRedis = redis.duplicate();
+      extraRedis.push(otherRedis);
+      const other = await createApiDeps({ ...config, DATABASE_URL: database.url }, { redis: otherRedis, clock, passwordThreads: 1 });
+      instances.push(other);
+      return other;
+    },
+    close: async () => {
+      for (const instance of instances) await closeApiDeps(instance);
+      await redis.cleanup();
+      await database.drop();
+    },
+  };
+}
+
+export interface RecordedCookie {
+  value: string;
+  options: CookieOptions;
+}
+
+export interface AgentOptions {
+  ip?: string;
+  userAgent?: string;
+  locale?: string;
+}
+
+/** A fake browser: keeps the cookies the API sets and the access token it was given, and calls procedures in-process. */
+export function createAgent(deps: ApiDeps, options: AgentOptions = {}) {
+  const cookies = new Map<string, RecordedCookie>();
+  const cleared: string[] = [];
+  let accessToken: string | null = null;
+
+  const call = () =>
+    createCaller(
+      createContext({
+        deps,
+        request: {
+          ip: options.ip ?? '198.51.100.7',
+          userAgent: options.userAgent ?? 'vitest-agent',
+          headers: {
+            'accept-language': options.locale ?? 'en',
+            ...(accessToken ? { authorization: `Bearer ${accessToken}` } : {}),
+          },
+          cookies: Object.fromEntries([...cookies].map(([name, cookie]) => [name, cookie.value])),
+        },
+        response: {
+          setCookie: (name, value, cookieOptions) => {
+            cookies.set(name, { value, options: cookieOptions });
+          },
+          clearCookie: (name) => {
+            cookies.delete(name);
+            cleared.push(name);
+          },
+        },
+      }),
+    );
+
+  return {
+    get api() {
+      return call();
+    },
+    cookies,
+    cleared,
+    get accessToken() {
+      return accessToken;
+    },
+    set accessToken(token: string | null) {
+      accessToken = token;
+    },
+    async register(account: string, password = 'correct horse battery', username?: string) {
+      const result = await call().auth.register({ account, password, ...(username ? { username } : {}) });
+      accessToken = result.accessToken;
+      return result;
+    },
+    async login(account: string, password = 'correct horse battery') {
+      const result = await call().auth.login({ account, password });
+      accessToken = result.accessToken;
+      return result;
+    },
+  };
+}
+
+export type Agent = ReturnType<typeof createAgent>;

@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely/migration';
+import * as m0001Accounts from './2026_11_28_0001_accounts';
+import * as m0100Sms from './2026_11_28_0100_sms';
+import * as m0200Bom from './2026_11_28_0200_bom';
+
+/**
+ * Every migration, by its file name. Listed statically (not read from disk) so bundled builds of the server carry them;
+ * add one line per new dated file.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026_11_28_0001_accounts': m0001Accounts,
+  '2026_11_28_0100_sms': m0100Sms,
+  '2026_11_28_0200_bom': m0200Bom,
+};

@@ -1,0 +1,80 @@
+import { createTestDatabase, type TestDatabase } from '@arya/testing';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDb, migrateToEmpty, migrateToLatest, migrations } from '@arya/db';
+
+let database: TestDatabase;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => {
+  await database.drop();
+});
+
+async function tableNames(db: TestDatabase['db']): Promise<string[]> {
+  const result = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables where table_schema = 'public' and table_name not like 'kysely_%'
+    order by table_name
+  `.execute(db);
+  return result.rows.map((r) => r.table_name);
+}
+
+describe('migrations', () => {
+  it('the template database already has every table', async () => {
+    expect(await tableNames(database.db)).toEqual(['audit_log', 'bom_files', 'bom_runs', 'sessions', 'sms_messages', 'users']);
+  });
+
+  it('down reverts everything and up restores it', async () => {
+    const reverted = await migrateToEmpty(database.db);
+    expect(reverted.applied.map((r) => r.migrationName)).toEqual(Object.keys(migrations).toReversed());
+    expect(await tableNames(database.db)).toEqual([]);
+    const applied = await migrateToLatest(database.db);
+    expect(applied.applied.map((r) => r.migrationName)).toEqual(Object.keys(migrations));
+    expect(await tableNames(database.db)).toEqual(['audit_log', 'bom_files', 'bom_runs', 'sessions', 'sms_messages', 'users']);
+  });
+
+  it('several instances migrating at once apply each migration exactly once', async () => {
+    await migrateToEmpty(database.db);
+    const instances = [0, 1, 2].map(() => createDb(database.url, { maxConnections: 1 }));
+    try {
+      const reports = await Promise.all(instances.map((db) => migrateToLatest(db)));
+      const appliedNames = reports.flatMap((r) => r.applied.map((m) => m.migrationName));
+      expect(appliedNames.toSorted()).toEqual(Object.keys(migrations).toSorted());
+    } finally {
+      await Promise.all(instances.map((db) => db.destroy()));
+    }
+    expect(await tableNames(database.db)).toEqual(['audit_log', 'bom_files', 'bom_runs', 'sessions', 'sms_messages', 'users']);
+  });
+});
+
+describe('users table', () => {
+  it('keeps updated_at current and created_at fixed', async () => {
+    const user = await database.db
+      .insertInto('users')
+      .values({ account: 'stamp', password_hash: 'x' })
+      .returning(['id', 'created_at', 'updated_at'])
+      .executeTakeFirstOrThrow();
+    await sql`select pg_sleep(0.01)`.execute(database.db);
+    const updated = await database.db
+      .updateTable('users')
+      .set({ username: 'Stamp' })
+      .where('id', '=', user.id)
+      .returning(['created_at', 'updated_at'])
+      .executeTakeFirstOrThrow();
+    expect(updated.created_at).toEqual(user.created_at);
+    expect(updated.updated_at.getTime()).toBeGreaterThan(user.updated_at.getTime());
+  });
+
+  it('allows an account name again once its holder is soft-deleted, never twice among live users', async () => {
+    await database.db.insertInto('users').values({ account: 'reused', phone: '+8613800000000' }).execute();
+    await expect(database.db.insertInto('users').values({ account: 'reused' }).execute()).rejects.toThrow(/users_account_live_key/);
+    await expect(database.db.insertInto('users').values({ phone: '+8613800000000' }).execute()).rejects.toThrow(/users_phone_live_key/);
+    await database.db.updateTable('users').set({ deleted_at: new Date() }).where('account', '=', 'reused').execute();
+    await database.db.insertInto('users').values({ account: 'reused', phone: '+8613800000000' }).execute();
+  });
+
+  it('rejects a phone that is not E.164', async () => {
+    await expect(database.db.insertInto('users').values({ phone: '13800000000' }).execute()).rejects.toThrow(/check/);
+  });
+});
