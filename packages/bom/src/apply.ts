@@ -71,7 +71,7 @@ export function applyOperations(bomBytes: Uint8Array, source: OpsSource, options
   progress('read', 100);
 
   progress('apply', 0);
-  const run = runOps(model, ops, bom.byRow, (done) => progress('apply', Math.round((done / Math.max(1, ops.length)) * 100)));
+  const run = runOps(model, ops, bom.byRow, limits, (done) => progress('apply', Math.round((done / Math.max(1, ops.length)) * 100)));
   progress('apply', 100);
 
   progress('write', 0);

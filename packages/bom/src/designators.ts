@@ -3,11 +3,13 @@
  * trimmed, empty tokens dropped, upper-cased; `R1-R4` / `R1~R4` ranges expanded.
  */
 export const MAX_RANGE_ITEMS = 1000;
+/** A cell expands to at most this many designators; further ranges are malformed (keeps hostile cells bounded). */
+export const MAX_LIST_ITEMS = 20_000;
 
 const SEPARATORS = /[,，;；、\s]+/u;
 const RANGE = /^([A-Z]+)(\d+)[-~]([A-Z]+)(\d+)$/;
 
-export type MalformedReason = 'prefix_mismatch' | 'descending' | 'too_many_items';
+export type MalformedReason = 'prefix_mismatch' | 'descending' | 'too_many_items' | 'list_too_long';
 
 export interface MalformedRange {
   token: string;
@@ -51,9 +53,11 @@ export function parseDesignators(text: string): ParsedDesignators {
   const malformed: MalformedRange[] = [];
   for (const token of splitTokens(text)) {
     const range = expandRange(token);
-    if (range.kind === 'single') items.push(token);
-    else if (range.kind === 'range') for (const item of range.items) items.push(item);
-    else malformed.push({ token, reason: range.reason });
+    const size = range.kind === 'range' ? range.items.length : 1;
+    if (range.kind === 'malformed') malformed.push({ token, reason: range.reason });
+    else if (items.length + size > MAX_LIST_ITEMS) malformed.push({ token, reason: 'list_too_long' });
+    else if (range.kind === 'single') items.push(token);
+    else for (const item of range.items) items.push(item);
   }
   return { items, malformed };
 }
