@@ -6,7 +6,8 @@ export const MAX_RANGE_ITEMS = 1000;
 /** A cell expands to at most this many designators; further ranges are malformed (keeps hostile cells bounded). */
 export const MAX_LIST_ITEMS = 20_000;
 
-const SEPARATORS = /[,，;；、\s]+/u;
+// JS \s already covers Unicode whitespace (U+3000, U+00A0, …)
+const SEPARATORS = /[,，;；、\s]+/;
 const RANGE = /^([A-Z]+)(\d+)[-~]([A-Z]+)(\d+)$/;
 
 export type MalformedReason = 'prefix_mismatch' | 'descending' | 'too_many_items' | 'list_too_long';
@@ -24,18 +25,20 @@ export interface ParsedDesignators {
 }
 
 export function splitTokens(text: string): string[] {
-  return text
-    .split(SEPARATORS)
-    .map((t) => t.trim().toUpperCase())
-    .filter((t) => t !== '');
+  const tokens: string[] = [];
+  for (const part of text.split(SEPARATORS)) if (part !== '') tokens.push(part.toUpperCase());
+  return tokens;
 }
 
 export type RangeResult = { kind: 'range'; items: string[] } | { kind: 'malformed'; reason: MalformedReason } | { kind: 'single' };
 
 /** Expands one upper-cased token. Digits keep the start's zero padding (R01-R03 → R01, R02, R03). */
+const SINGLE: RangeResult = { kind: 'single' };
+
 export function expandRange(token: string): RangeResult {
+  if (!token.includes('-') && !token.includes('~')) return SINGLE;
   const m = RANGE.exec(token);
-  if (!m) return { kind: 'single' };
+  if (!m) return SINGLE;
   const [, prefixA = '', digitsA = '', prefixB = '', digitsB = ''] = m;
   if (prefixA !== prefixB) return { kind: 'malformed', reason: 'prefix_mismatch' };
   const from = Number(digitsA);
@@ -49,6 +52,7 @@ export function expandRange(token: string): RangeResult {
 }
 
 export function parseDesignators(text: string): ParsedDesignators {
+  if (text === '') return { items: [], malformed: [] };
   const items: string[] = [];
   const malformed: MalformedRange[] = [];
   for (const token of splitTokens(text)) {
