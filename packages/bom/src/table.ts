@@ -85,7 +85,7 @@ export function readTable<R extends string>(
         if (!anyValue) anyValue = cursor.hasContent();
         continue;
       }
-      const value = readCellValue(cursor.cell(), sharedStrings, layout.prefix);
+      const value = cursor.value(sharedStrings);
       if (!isBlank(value)) anyValue = true;
       if (role !== undefined) values[role] = value;
       if (previewValues) previewValues[cursor.col - 1] = value;
