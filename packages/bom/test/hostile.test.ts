@@ -250,3 +250,15 @@ describe('hostile operations', () => {
     expectInputError(() => applyOperations(bytes, { kind: 'rows', rows }, { limits: { maxOpDesignators: 20_000 } }), 'too_many_designators');
   });
 });
+
+describe('formulas without cached values', () => {
+  it('reads them as empty, in linear time even when no cell of the sheet has a value', () => {
+    const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c></row>';
+    const body = '<row><c><f>1+1</f></c><c t="str"><f>"R"&amp;1</f></c></row>'.repeat(150_000);
+    const started = performance.now();
+    const result = inspectWorkbook(handmade([{ name: '原表', xml: sheetXml(header + body) }], { nativeZip: true }));
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(result.bom.dataRowCount).toBe(150_000); // a formula counts as content
+    expect(result.bom.preview[0]).toEqual({ rowNumber: 2, values: [null, null] });
+  });
+});
