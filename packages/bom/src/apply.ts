@@ -76,7 +76,7 @@ export function applyOperations(bomBytes: Uint8Array, source: OpsSource, options
 
   progress('write', 0);
   const styles = new StyleEditor(stylesSource(book));
-  const { xml: newSheetXml, diffs } = newBomSheetXml(model, [...run.states.values()].toSorted((a, b) => a.row.rowNumber - b.row.rowNumber), styles);
+  const { xml: newSheetXml, diffs, warnings: writeWarnings } = newBomSheetXml(model, [...run.states.values()].toSorted((a, b) => a.row.rowNumber - b.row.rowNumber), styles);
   const logXml = changeLogSheetXml(run.log, styles.bold());
   const taken = new Set(book.parts.sheets.map((s) => s.name.toLowerCase()));
   const renamed: BomWarning[] = [];
@@ -96,7 +96,7 @@ export function applyOperations(bomBytes: Uint8Array, source: OpsSource, options
   );
   progress('write', 100);
 
-  const allWarnings = [...renamed, ...bom.warnings, ...run.opWarnings];
+  const allWarnings = [...renamed, ...writeWarnings, ...bom.warnings, ...run.opWarnings];
   const maxWarnings = options.maxWarnings ?? 1000;
   return {
     workbook,

@@ -242,6 +242,13 @@ describe('hostile operations', () => {
     expect(result.log[0]!.note).toContain('20,000');
   });
 
+  it('warns when a written list is longer than Excel allows in one cell', () => {
+    const result = applyOperations(bytes, { kind: 'rows', rows: [{ materialCode: 100, op: 'add', designators: 'LONGPREFIX1-LONGPREFIX1000' }] });
+    const w = result.summary.warnings.find((x) => x.code === 'cell_too_long');
+    expect(w?.params).toEqual({ row: 2, column: 'B', length: result.diff[0]!.after.join(',').length });
+    expect(result.diff[0]!.after.join(',').length).toBeGreaterThan(32_767);
+  });
+
   it('removes thousands of designators from a long row in one op, and caps the designators all ops name', () => {
     const result = applyOperations(bytes, { kind: 'rows', rows: [{ materialCode: 100, op: 'del', designators: 'R1-R1000,R2001-R3000' }] });
     expect(result.log[0]).toMatchObject({ status: 'applied', newQuantity: null });
