@@ -212,10 +212,10 @@ try {
   const idle = await meLoad();
   const idleLoop = await eventLoop(url);
   const file = await client.bom.files.upload.mutate(form());
-  let running = true;
+  const stopRuns = new AbortController();
   let runsDuringLoad = 0;
   const runner = (async () => {
-    while (running) {
+    while (!stopRuns.signal.aborted) {
       await untilDone(client, (await client.bom.runs.create.mutate({ bomFileId: file.fileId })).runId);
       runsDuringLoad++;
     }
@@ -223,7 +223,7 @@ try {
   await eventLoop(url);
   const busy = await meLoad();
   const busyLoop = await eventLoop(url);
-  running = false;
+  stopRuns.abort();
   await runner;
 
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
