@@ -41,10 +41,10 @@ function addEventLoopRoute(app: FastifyInstance): void {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
   app.addHook('onClose', async () => histogram.disable());
-  app.get<{ Querystring: { reset?: string } }>('/bench/event-loop', async (request) => {
+  app.get<{ Querystring: { reset?: string } }>('/bench/event-loop', (request, reply) => {
     const reading = { maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, meanMs: histogram.mean / 1e6 };
     if (request.query.reset) histogram.reset();
-    return reading;
+    void reply.send(reading);
   });
 }
 
