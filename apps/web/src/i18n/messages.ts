@@ -33,8 +33,8 @@ export const messages = {
 
   'auth.signIn': { 'zh-CN': '登录', en: 'Sign in' },
   'auth.signInTitle': { 'zh-CN': '登录 Arya', en: 'Sign in to Arya' },
-  'auth.byPassword': { 'zh-CN': '密码登录', en: 'Password' },
-  'auth.bySms': { 'zh-CN': '验证码登录', en: 'SMS code' },
+  'auth.byPassword': { 'zh-CN': '密码登录', en: 'With password' },
+  'auth.bySms': { 'zh-CN': '验证码登录', en: 'With SMS code' },
   'auth.account': { 'zh-CN': '账号', en: 'Account' },
   'auth.accountOrPhone': { 'zh-CN': '账号或手机号', en: 'Account or phone' },
   'auth.password': { 'zh-CN': '密码', en: 'Password' },

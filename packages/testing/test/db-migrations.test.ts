@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase } from '@arya/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, migrateToEmpty, migrateToLatest, migrations } from '../src';
+import { createDb, migrateToEmpty, migrateToLatest, migrations } from '@arya/db';
 
 let database: TestDatabase;
 

@@ -1,0 +1,67 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+/** Debian's Chromium; never a downloaded browser. */
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'screenshots');
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+}
+
+export const DESKTOP = { width: 1280, height: 800 };
+export const PHONE = { width: 390, height: 844 };
+
+/**
+ * A fresh browser profile (its own cookie jar = its own device). English UI unless `locale` says otherwise, so the
+ * tests read in one language; one test checks the Chinese default.
+ */
+export async function newDevice(
+  browser: Browser,
+  options: { viewport?: { width: number; height: number }; locale?: 'en' | 'zh-CN' | null } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: inject('baseUrl'), viewport: options.viewport ?? DESKTOP });
+  const locale = options.locale === undefined ? 'en' : options.locale;
+  if (locale) await context.addInitScript((value) => window.localStorage.setItem('arya.locale', value), locale);
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The latest code the SMS emulator delivered to this phone (the test reads it as a person reads their phone). */
+export async function latestSmsCode(phone: string): Promise<string> {
+  const response = await fetch(`${inject('smsEmulatorUrl')}/__emulator/messages?phone=${encodeURIComponent(phone)}`);
+  const body = (await response.json()) as { latestCode: string | null };
+  if (!body.latestCode) throw new Error(`no SMS code delivered to ${phone}`);
+  return body.latestCode;
+}
+
+let counter = 0;
+/** Names unique to this run, so reruns against a shared Postgres never collide. */
+export function uniqueAccount(prefix: string): string {
+  counter++;
+  return `${prefix}-${Date.now().toString(36)}-${counter}`;
+}
+
+/** A random mainland mobile number (139xxxxxxxx). */
+export function uniquePhone(): string {
+  return `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+}

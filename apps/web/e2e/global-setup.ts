@@ -1,0 +1,136 @@
+import { generateSigningKey } from '@arya/api';
+import { startSmsEmulator } from '@arya/sms-emulator';
+import { createTestDatabase } from '@arya/testing';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import type { TestProject } from 'vitest/node';
+
+const repoRoot = join(import.meta.dirname, '..', '..', '..');
+/** The built server; E2E_SERVER_ENTRY may name another entry (a `.ts` one runs through tsx). */
+const serverMain = process.env.E2E_SERVER_ENTRY ?? join(repoRoot, 'apps', 'server', 'dist', 'main.js');
+const webIndex = join(repoRoot, 'apps', 'web', 'dist', 'index.html');
+
+export const ADMIN = { account: 'e2e-admin', password: 'Adm1n-e2e-Pa55word' };
+
+/**
+ * A Redis database of its own, emptied at start: the server's keys are not prefixed, and per-IP limits (every browser
+ * request comes from 127.0.0.1) must not carry over from an earlier run.
+ */
+const E2E_REDIS_DB = Number(process.env.E2E_REDIS_DB ?? 13);
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    smsEmulatorUrl: string;
+    admin: { account: string; password: string };
+  }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  server.close();
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+async function waitUntilReady(url: string, server: ReturnType<typeof spawn>, log: () => string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`server exited with ${server.exitCode}:\n${log()}`);
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`server not ready within 60 s:\n${log()}`);
+}
+
+export default async function setup(project: TestProject) {
+  for (const [file, build] of [
+    [serverMain, 'pnpm --filter @arya/server build'],
+    [webIndex, 'pnpm --filter @arya/web build'],
+  ] as const) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`${build}\` (turbo does this before the web tests).`);
+  }
+
+  const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  redisUrl.pathname = `/${E2E_REDIS_DB}`;
+  const redis = new Redis(redisUrl.toString());
+  await redis.flushdb();
+  redis.disconnect();
+
+  const database = await createTestDatabase();
+  const emulator = await startSmsEmulator({ flowControl: false });
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'arya-e2e-'));
+
+  let output = '';
+  const command = /\.[mc]?ts$/.test(serverMain) ? ['--import', 'tsx', serverMain] : [serverMain];
+  const server = spawn(process.execPath, command, {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: database.url,
+      REDIS_URL: redisUrl.toString(),
+      DATA_DIR: dataDir,
+      JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
+      BCRYPT_COST: '10',
+      LOG_LEVEL: 'warn',
+      PANEL_ENABLED: 'false',
+      ADMIN_ACCOUNT: ADMIN.account,
+      ADMIN_PASSWORD: ADMIN.password,
+      SMS_PROVIDER: 'aliyun',
+      SMS_CODE_SECRET: 'e2e-sms-code-secret-0123456789abcdef',
+      ALIYUN_ACCESS_KEY_ID: 'emulator-key-id',
+      ALIYUN_ACCESS_KEY_SECRET: 'emulator-key-secret',
+      ALIYUN_SMS_SIGN_NAME: 'Arya',
+      ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
+      ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
+      ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
+      ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
+      ALIYUN_SMS_ENDPOINT: emulator.endpoint,
+      ALIYUN_SMS_PROTOCOL: 'http',
+    },
+  });
+  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitUntilReady(baseUrl, server, () => output);
+  } catch (error) {
+    server.kill('SIGKILL');
+    await emulator.close();
+    await database.drop();
+    throw error;
+  }
+
+  project.provide('baseUrl', baseUrl);
+  project.provide('smsEmulatorUrl', emulator.url);
+  project.provide('admin', ADMIN);
+
+  return async () => {
+    if (server.exitCode === null) {
+      server.kill('SIGTERM');
+      await once(server, 'exit');
+    }
+    await emulator.close();
+    await database.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Browser end-to-end tests: Debian's Chromium (playwright-core, no browser download) against the built UI served by
+ * the built server, with real Postgres/Redis and the SMS emulator as the Aliyun endpoint (e2e/global-setup.ts).
+ */
+export default defineConfig({
+  test: {
+    include: ['e2e/**/*.e2e.ts'],
+    globalSetup: ['e2e/global-setup.ts'],
+    // One server and one browser at a time: the machine has two cores shared with other work.
+    fileParallelism: false,
+    testTimeout: 60_000,
+    hookTimeout: 90_000,
+  },
+});
