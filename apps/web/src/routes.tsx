@@ -6,6 +6,7 @@ import { FullPageSpinner } from './components/FullPageSpinner';
 // Every screen is its own chunk: the sign-in route loads only what signing in needs.
 const SignInPage = lazy(() => import('./pages/auth/SignInPage'));
 const SignUpPage = lazy(() => import('./pages/auth/SignUpPage'));
+const ForgotPasswordPage = lazy(() => import('./pages/auth/ForgotPasswordPage'));
 const AppLayout = lazy(() => import('./layout/AppLayout'));
 const ProfilePage = lazy(() => import('./pages/profile/ProfilePage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
@@ -22,6 +23,7 @@ export function AppRoutes() {
       <Route element={<PublicOnly />}>
         <Route path="/sign-in" element={<Screen><SignInPage /></Screen>} />
         <Route path="/sign-up" element={<Screen><SignUpPage /></Screen>} />
+        <Route path="/forgot-password" element={<Screen><ForgotPasswordPage /></Screen>} />
       </Route>
       <Route
         element={
