@@ -11,6 +11,9 @@ const AppLayout = lazy(() => import('./layout/AppLayout'));
 const ProfilePage = lazy(() => import('./pages/profile/ProfilePage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const UserDetailPage = lazy(() => import('./pages/admin/UserDetailPage'));
+const RunsPage = lazy(() => import('./pages/bom/RunsPage'));
+const NewRunPage = lazy(() => import('./pages/bom/NewRunPage'));
+const RunPage = lazy(() => import('./pages/bom/RunPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function Screen({ children }: { children: ReactNode }) {
@@ -32,7 +35,10 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/profile" replace />} />
+        <Route index element={<Navigate to="/bom/runs" replace />} />
+        <Route path="/bom/runs" element={<Screen><RunsPage /></Screen>} />
+        <Route path="/bom/new" element={<Screen><NewRunPage /></Screen>} />
+        <Route path="/bom/runs/:runId" element={<Screen><RunPage /></Screen>} />
         <Route path="/profile" element={<Screen><ProfilePage /></Screen>} />
         <Route path="/admin/users" element={<RequireAdmin><Screen><UsersPage /></Screen></RequireAdmin>} />
         <Route path="/admin/users/:userId" element={<RequireAdmin><Screen><UserDetailPage /></Screen></RequireAdmin>} />
