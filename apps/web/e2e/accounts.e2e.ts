@@ -43,8 +43,9 @@ describe('accounts in the browser', () => {
     await page.getByLabel('Account (optional)').fill(account);
     await passwordBox(page, 'Password (optional)').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL('**/profile');
+    await page.waitForURL('**/bom/runs');
     await expectText(page.getByTestId('current-user'), account);
+    await page.getByRole('menuitem', { name: 'Profile' }).click();
     await page.getByText('This device').waitFor();
     await page.getByText(phone.slice(-4)).first().waitFor();
     await screenshot(page, 'profile');
@@ -139,8 +140,10 @@ describe('accounts in the browser', () => {
     await registerByPhone(first.page, account, PASSWORD);
     const second = await newDevice(browser);
     await signInWithPassword(second.page, account, PASSWORD);
+    await second.page.goto('/profile');
 
     await first.page.reload();
+    await first.page.getByText('This device').waitFor();
     const form = first.page.locator('#change-password');
     await form.getByLabel('Current password').fill(PASSWORD);
     await form.getByLabel('New password', { exact: true }).fill('Brand-New-Harbour-77');
@@ -157,6 +160,7 @@ describe('accounts in the browser', () => {
 
     // the first device stays signed in
     await first.page.reload();
+    await first.page.getByText('This device').waitFor();
     await expectText(first.page.getByTestId('current-user'), account);
     await first.context.close();
     await second.context.close();
@@ -201,7 +205,6 @@ describe('accounts in the browser', () => {
   it('refuses a non-admin the admin screens and hides them from the menu', async () => {
     const { context, page } = await newDevice(browser, { viewport: PHONE });
     await registerByPhone(page, uniqueAccount('plain'), PASSWORD);
-    await page.getByText('This device').waitFor();
     await screenshot(page, 'profile-phone');
     await page.goto('/admin/users');
     await page.getByText('This page needs administrator rights.').waitFor();

@@ -21,15 +21,20 @@ export async function fillPhoneAndCode(page: Page, phone: string): Promise<void>
   await page.getByRole('textbox', { name: 'Verification code' }).fill(await latestSmsCode(phone));
 }
 
-/** Registers by phone (plus account and password, so password sign-in works too); ends signed in on the profile. */
+/**
+ * Registers by phone (plus account and password, so password sign-in works too), lands on the start screen (BOM
+ * runs), then opens the profile through a reload — which also proves the session survives one.
+ */
 export async function registerByPhone(page: Page, account: string, password: string, phone = uniquePhone()): Promise<string> {
   await page.goto('/sign-up');
   await fillPhoneAndCode(page, phone);
   await page.getByLabel('Account (optional)').fill(account);
   await passwordBox(page, 'Password (optional)').fill(password);
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL('**/profile');
+  await page.waitForURL('**/bom/runs');
   await expectText(page.getByTestId('current-user'), account);
+  await page.goto('/profile');
+  await page.getByText('This device').waitFor();
   return phone;
 }
 

@@ -90,7 +90,7 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
       BCRYPT_COST: '10',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.E2E_SERVER_LOG === '1' ? 'info' : 'warn',
       PANEL_ENABLED: 'false',
       ADMIN_ACCOUNT: ADMIN.account,
       ADMIN_PASSWORD: ADMIN.password,
@@ -107,8 +107,14 @@ export default async function setup(project: TestProject) {
       ALIYUN_SMS_PROTOCOL: 'http',
     },
   });
-  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // E2E_SERVER_LOG=1 shows the server's own log while the suite runs.
+  const echo = process.env.E2E_SERVER_LOG === '1';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (echo) process.stderr.write(chunk);
+  };
+  server.stdout?.on('data', collect);
+  server.stderr?.on('data', collect);
 
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
