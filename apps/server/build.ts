@@ -5,7 +5,7 @@
  * workspace package imports must also be a dependency here (checked below).
  */
 import { build, type Plugin } from 'esbuild';
-import { cp, readFile, realpath, rm } from 'node:fs/promises';
+import { cp, readFile, realpath, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const here = import.meta.dirname;
@@ -58,6 +58,8 @@ await build({
     main: join(here, 'src/main.ts'),
     'admin-create': join(here, 'src/cli/admin-create.ts'),
     migrate: join(here, 'src/cli/migrate.ts'),
+    // The BOM engine's worker: the bundled engine task replaces the dev shim of the same name (see below).
+    'bom-worker': join(await realpath(join(here, 'node_modules/@arya/api')), 'src/modules/bom/engine-task.ts'),
   },
   outdir: dist,
   bundle: true,
@@ -73,5 +75,7 @@ await build({
 // Files loaded by path at run time, resolved relative to the bundle (`new URL('./…', import.meta.url)`).
 const passwordWorker = join(await realpath(join(here, 'node_modules/@arya/api')), 'src/security/password-worker.mjs');
 await cp(passwordWorker, join(dist, 'password-worker.mjs'));
+// The API loads its BOM worker as `./bom-worker.mjs` beside itself; in dist that is the bundled engine task.
+await rename(join(dist, 'bom-worker.js'), join(dist, 'bom-worker.mjs'));
 await cp(join(here, 'src/panel/assets'), join(dist, 'assets'), { recursive: true });
 console.log(`built ${dist}`);

@@ -3,6 +3,7 @@
  * `user.me` (verify the access token, check the session is not revoked, load the user) without tRPC, so the
  * benchmark can put a number on tRPC's overhead. Prints `READY <url>` when listening.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { openRuntime, type Runtime } from '../src/runtime';
@@ -35,10 +36,32 @@ function addPlainMeRoute(app: FastifyInstance, { deps }: Runtime): void {
   });
 }
 
+/** CPU time the server process has used, so the runner can compare CPU per request, which neighbours on a busy machine distort far less than throughput. */
+function addCpuRoute(app: FastifyInstance): void {
+  app.get('/bench/cpu', async () => {
+    const { user, system } = process.cpuUsage();
+    return { micros: user + system };
+  });
+}
+
+/** `GET /bench/event-loop?reset=1`: the event loop's delay since the last reset (ms), for the BOM benchmark. */
+function addEventLoopRoute(app: FastifyInstance): void {
+  const histogram = monitorEventLoopDelay({ resolution: 5 });
+  histogram.enable();
+  app.addHook('onClose', async () => histogram.disable());
+  app.get<{ Querystring: { reset?: string } }>('/bench/event-loop', async (request) => {
+    const reading = { maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, meanMs: histogram.mean / 1e6 };
+    if (request.query.reset) histogram.reset();
+    return reading;
+  });
+}
+
 const runtime = await openRuntime(process.env);
 const app = await buildApp({ config: runtime.config, deps: runtime.deps, logger: runtime.log });
 app.addHook('onClose', () => runtime.close());
 addPlainMeRoute(app, runtime);
+addCpuRoute(app);
+addEventLoopRoute(app);
 await app.listen({ port: 0, host: '127.0.0.1' });
 const { port } = app.server.address() as { port: number };
 console.log(`READY http://127.0.0.1:${port}`);

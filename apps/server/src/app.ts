@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Config } from './config';
 import { loggerOptions, REQUEST_ID_HEADER, requestIdFor } from './logging';
 import { panelPlugin, type PanelAccess } from './panel/plugin';
+import { bomPlugin } from './plugins/bom';
 import { errorsPlugin } from './plugins/errors';
 import { healthPlugin } from './plugins/health';
 import { securityPlugin } from './plugins/security';
@@ -76,6 +77,7 @@ export async function buildApp({ config, deps, logger }: AppOptions): Promise<Fa
     reply.header('cache-control', 'public, max-age=300').send(deps.tokens.publicJwks()),
   );
   await app.register(trpcPlugin, { deps });
+  await app.register(bomPlugin, { deps });
   if (config.PANEL_ENABLED) {
     await app.register(panelPlugin, { prefix: '/panel', router: appRouter, access: panelAccess(config, deps) });
   }

@@ -34,7 +34,6 @@ export const serverEnvSchema = z.object({
   DATA_DIR: z.string().min(1).default(join(repoRoot, '.data')),
   WEB_DIST_DIR: z.string().min(1).default(join(repoRoot, 'apps', 'web', 'dist')),
   BODY_LIMIT_BYTES: byteCount(1 * MiB),
-  UPLOAD_MAX_BYTES: byteCount(25 * MiB),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 

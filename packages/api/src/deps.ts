@@ -52,20 +52,31 @@ function required(value: string | undefined, name: string): string {
 }
 
 export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrides = {}): Promise<ApiDeps> {
+  // Every missing variable is reported before anything opens, so a bad config leaks no pool.
+  const dbSource = overrides.db ?? required(config.DATABASE_URL, 'DATABASE_URL');
+  const redisSource = overrides.redis ?? required(config.REDIS_URL, 'REDIS_URL');
   const owned: Array<() => Promise<void>> = [];
   const clock = overrides.clock ?? systemClock;
   const logger = overrides.logger ?? pino({ level: config.NODE_ENV === 'test' ? 'silent' : 'info' });
 
-  const db = overrides.db ?? createDb(required(config.DATABASE_URL, 'DATABASE_URL'));
-  if (!overrides.db) owned.push(() => db.destroy());
+  let db: Kysely<DB>;
+  if (typeof dbSource === 'string') {
+    const ownDb = createDb(dbSource);
+    owned.push(() => ownDb.destroy());
+    db = ownDb;
+  } else {
+    db = dbSource;
+  }
 
-  let redis = overrides.redis;
-  if (!redis) {
-    const ownRedis = new Redis(required(config.REDIS_URL, 'REDIS_URL'), { maxRetriesPerRequest: 3 });
+  let redis: Redis;
+  if (typeof redisSource === 'string') {
+    const ownRedis = new Redis(redisSource, { maxRetriesPerRequest: 3 });
     owned.push(async () => {
       await ownRedis.quit();
     });
     redis = ownRedis;
+  } else {
+    redis = redisSource;
   }
 
   const passwords = overrides.passwords ?? createPasswordHasher({ cost: config.BCRYPT_COST, threads: overrides.passwordThreads });

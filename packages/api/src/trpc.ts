@@ -48,7 +48,8 @@ function describeError(error: TRPCError): AppErrorData {
 const t = initTRPC.context<Context>().create({
   errorFormatter({ shape, error, ctx }) {
     const described = describeError(error);
-    const production = ctx?.deps.config.NODE_ENV === 'production';
+    // Without a context (the request failed before one was made) the environment is unknown: no stack then either.
+    const showStack = ctx !== undefined && ctx.deps.config.NODE_ENV !== 'production';
     // Internal errors keep their detail in the logs only; the caller gets the translated generic text.
     const message =
       error.code === 'INTERNAL_SERVER_ERROR' || error.cause instanceof AppError || error.cause instanceof ZodError
@@ -58,7 +59,7 @@ const t = initTRPC.context<Context>().create({
     return {
       ...shape,
       message,
-      data: { ...(production ? dataWithoutStack : { ...dataWithoutStack, stack }), ...described },
+      data: { ...(showStack ? { ...dataWithoutStack, stack } : dataWithoutStack), ...described },
     };
   },
 });

@@ -1,18 +1,29 @@
 import { appRouter, createContext, type ApiDeps } from '@arya/api';
+import type { AnyTRPCRouter } from '@trpc/server';
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
-type AppRouter = typeof appRouter;
+export interface TrpcPluginOptions {
+  deps: ApiDeps;
+  /** The app router unless given (tests mount small routers built on the API's context). */
+  router?: AnyTRPCRouter;
+}
+
+/** Room for the multipart framing and the `kind` field around the file. */
+const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 
 /** The API router at `/trpc`: batching on, subscriptions over SSE (plain HTTP GET, no WebSocket server). */
-export const trpcPlugin = fp<{ deps: ApiDeps }>(
-  async (app: FastifyInstance, { deps }) => {
-    const options: FastifyTRPCPluginOptions<AppRouter> = {
+export const trpcPlugin = fp<TrpcPluginOptions>(
+  async (app: FastifyInstance, { deps, router = appRouter }) => {
+    const options: FastifyTRPCPluginOptions<AnyTRPCRouter> = {
       prefix: '/trpc',
       trpcOptions: {
-        router: appRouter,
+        router,
         allowBatching: true,
+        // Multipart bodies (bom.files.upload) are streamed by tRPC, not Fastify: stop reading well past the upload limit.
+        // Between the two the upload procedure answers with the file's size and the limit.
+        maxBodySize: deps.config.UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD_BYTES,
         createContext: ({ req, res }) =>
           createContext({
             deps,

@@ -27,6 +27,12 @@ describe('auth.register', () => {
     expect(me.id).toBe(result.user.id);
   });
 
+  it('marks the refresh cookie Secure in production', async () => {
+    const agent = createAgent({ ...t.deps, config: { ...t.config, NODE_ENV: 'production' } });
+    await agent.register('secureuser');
+    expect(agent.cookies.get(REFRESH_COOKIE_NAME)?.options).toMatchObject({ secure: true, httpOnly: true, sameSite: 'lax', path: '/trpc' });
+  });
+
   it('returns the refresh token in the body when asked and stores only its hash', async () => {
     const agent = createAgent(t.deps);
     const result = await agent.api.auth.register({ account: 'bodyuser', password: 'correct horse battery', tokenDelivery: 'body' });

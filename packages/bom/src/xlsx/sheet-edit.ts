@@ -37,11 +37,11 @@ export function rowEdits(
     if (existing) {
       onReplace?.(existing);
       const s = findAttr(existing.tag, 's');
-      edits.push({ start: existing.start, end: existing.end, text: cellXml(w.col, row.rowNumber, w.value, w.style(s ? Number(s.value) || 0 : 0)) });
+      edits.push({ start: existing.start, end: existing.end, text: cellXml(w.col, row.rowNumber, w.value, w.style(s ? Number(s.value) || 0 : 0), undefined, prefix) });
       continue;
     }
     const next = cells.find((c) => c.col > w.col);
-    const text = cellXml(w.col, row.rowNumber, w.value, w.style(inheritedStyle(w.col)));
+    const text = cellXml(w.col, row.rowNumber, w.value, w.style(inheritedStyle(w.col)), undefined, prefix);
     inserts.push({ at: next ? next.start : -1, col: w.col, text });
   }
   if (inserts.length === 0) return edits;

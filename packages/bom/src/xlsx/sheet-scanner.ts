@@ -130,11 +130,11 @@ export class CellCursor {
 
   next(): boolean {
     const { xml, open } = this;
-    for (;;) {
-      const s = xml.indexOf(open, this.at);
-      if (s < 0 || s >= this.rowEnd) return false;
-      if (!isTagBoundary(xml.charCodeAt(s + open.length))) {
-        this.at = s + open.length;
+    // step from '<' to '<' so the search never runs past the row (a sheet of empty rows stays linear)
+    let s = xml.indexOf('<', this.at);
+    while (s >= 0 && s < this.rowEnd) {
+      if (!xml.startsWith(open, s) || !isTagBoundary(xml.charCodeAt(s + open.length))) {
+        s = xml.indexOf('<', s + 1);
         continue;
       }
       const tagEnd = xml.indexOf('>', s);
@@ -152,6 +152,7 @@ export class CellCursor {
       this.at = end;
       return true;
     }
+    return false;
   }
 
   /** true when the cell carries a value (`<v>` or `<is>`), without reading it */
@@ -170,24 +171,21 @@ export class CellCursor {
     };
   }
 
-  /** column of the `r` attribute (0 when absent), read in place */
+  /** column of the `r` attribute (0 when absent), read in place within the start tag */
   private refColumn(start: number, tagEnd: number): number {
     const xml = this.xml;
-    let i = xml.indexOf(' r=', start);
-    if (i < 0 || i > tagEnd) {
-      const tag = xml.slice(start, tagEnd + 1);
-      const r = findAttr(tag, 'r');
-      return r ? columnOfRef(r.value) : 0;
+    for (let i = start + this.open.length; i < tagEnd - 3; i++) {
+      if (xml.charCodeAt(i + 1) !== 114 || xml.charCodeAt(i + 2) !== 61 || !isTagBoundary(xml.charCodeAt(i))) continue; // ` r=`
+      let col = 0;
+      for (let j = i + 4; j < tagEnd; j++) {
+        const c = xml.charCodeAt(j);
+        if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
+        else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
+        else break;
+      }
+      return col;
     }
-    i += 4; // past ` r="`
-    let col = 0;
-    for (;; i++) {
-      const c = xml.charCodeAt(i);
-      if (c >= 65 && c <= 90) col = col * 26 + (c - 64);
-      else if (c >= 97 && c <= 122) col = col * 26 + (c - 96);
-      else break;
-    }
-    return col;
+    return 0;
   }
 }
 

@@ -99,7 +99,10 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: BomLimits): 
     try {
       // output is bounded by the declared size, so memory stays bounded even when the header lies
       data = inflateRaw(raw, entry.size);
-    } catch {
+    } catch (error) {
+      if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
+        throw new BomInputError('zip_bomb', { reason: `part ${entry.name} is larger than declared`, limit: entry.size });
+      }
       throw new BomInputError('not_xlsx', { reason: `cannot inflate ${entry.name}` });
     }
   } else throw new BomInputError('not_xlsx', { reason: `unsupported compression method ${entry.method}` });

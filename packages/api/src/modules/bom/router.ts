@@ -1,8 +1,12 @@
 import { tracked } from '@trpc/server';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../../trpc';
-import { followRunEvents } from './progress';
+import { followRunEvents, type StoredRunEvent } from './progress';
 import { createRunInput, fileIdInput, listRunsInput, progressInput, runIdInput, uploadInput } from './schemas';
 import * as bom from './service';
+
+async function* trackedRunEvents(events: AsyncIterable<StoredRunEvent>) {
+  for await (const { id, event } of events) yield tracked(id, event);
+}
 
 /** Every bom procedure needs the caller's id and whether they are an admin. */
 const bomProcedure = protectedProcedure.use(async ({ ctx, next }) => next({ ctx: { viewer: await bom.resolveViewer(ctx.deps, ctx.auth) } }));
@@ -21,11 +25,10 @@ const runsRouter = createTRPCRouter({
   create: bomProcedure.input(createRunInput).mutation(({ ctx, input }) => bom.createRun(ctx.deps, ctx.viewer, input, ctx.request)),
 
   /** Server-sent events: phase and percent until done or failed; resumes after `lastEventId`. */
-  progress: bomProcedure.input(progressInput).subscription(async function* ({ ctx, input, signal }) {
+  progress: bomProcedure.input(progressInput).subscription(async ({ ctx, input, signal }) => {
+    // Checked before the stream starts, so a refusal is a typed error (NOT_FOUND), not a failure mid-stream.
     const onIdle = await bom.progressSource(ctx.deps, ctx.viewer, input.runId);
-    for await (const { id, event } of followRunEvents(ctx.deps.redis, input.runId, { lastEventId: input.lastEventId, signal, onIdle })) {
-      yield tracked(id, event);
-    }
+    return trackedRunEvents(followRunEvents(ctx.deps.redis, input.runId, { lastEventId: input.lastEventId, signal, onIdle }));
   }),
 
   get: bomProcedure.input(runIdInput).query(({ ctx, input }) => bom.getRun(ctx.deps, ctx.viewer, input.runId)),

@@ -98,11 +98,11 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
       const bom = await readFileBytes(deps.db, run.bom_file_id);
       if (!bom) throw new Error(`BOM file of run ${run.id} is missing`);
       const ops = await opsInputOf(deps, run);
-      let lastPercent = -1;
+      let last = '';
       const outcome = await deps.bomPool.apply({ bom, ops, limits: engineLimits(deps.config) }, ({ phase, percent }) => {
         const overall = overallPercent(phase, percent);
-        if (overall === lastPercent) return;
-        lastPercent = overall;
+        if (`${phase}:${overall}` === last) return;
+        last = `${phase}:${overall}`;
         void publish(run.id, { status: 'running', phase, percent: overall });
       });
       if (stopped) return; // the pool closed under a finished task: leave the run to recovery

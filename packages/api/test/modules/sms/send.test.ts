@@ -200,7 +200,31 @@ describe('sms.send when the provider refuses', () => {
     const error = await failure(send(phone));
     expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', messageKey: 'sms.unavailable' });
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'TIMEOUT', accepted: false, request_id: null });
+    // The SDK's timeout message quotes the request URL; its query (phone, code) must not reach the logs.
+    const logged = JSON.stringify(bed.logger.entries);
+    expect(logged).toMatch(/Timeout/);
+    expect(logged).not.toContain(phone);
+    expect(logged).not.toContain('TemplateParam');
     await send(phone);
+  });
+
+  it('maps gateway throttling of the whole account to SERVICE_UNAVAILABLE and account problems to INTERNAL_SERVER_ERROR', async () => {
+    bed.emulator.injectFault({ kind: 'gatewayThrottle' });
+    expect(await failure(send(uniquePhone()))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', messageKey: 'sms.unavailable' });
+    expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'Throttling.User', accepted: false });
+
+    bed.emulator.injectFault({ kind: 'businessError', code: 'isv.AMOUNT_NOT_ENOUGH', message: '账户余额不足' });
+    expect(await failure(send(uniquePhone()))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', messageKey: 'sms.sendFailed' });
+    expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'isv.AMOUNT_NOT_ENOUGH', accepted: false });
+  });
+
+  it('maps an unreachable provider to SERVICE_UNAVAILABLE without logging the number', async () => {
+    const unreachable = await bed.depsWith({ ALIYUN_SMS_ENDPOINT: '127.0.0.1:9' });
+    const phone = uniquePhone();
+    const error = await failure(sendSmsCode(unreachable, { phone, purpose: 'login', ip: '10.4.0.3' }));
+    expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', messageKey: 'sms.unavailable' });
+    expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'NETWORK_ERROR', accepted: false });
+    expect(JSON.stringify(bed.logger.entries)).not.toContain(phone);
   });
 
   it('maps a wrong access key secret to INTERNAL_SERVER_ERROR with a neutral message, never logging the secret', async () => {

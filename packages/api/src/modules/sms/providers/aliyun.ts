@@ -52,6 +52,14 @@ function isAlibabaCloudError(error: unknown): error is AlibabaCloudErrorShape {
   return error instanceof Error && typeof (error as Partial<AlibabaCloudErrorShape>).statusCode === 'number' && 'code' in error;
 }
 
+/**
+ * The SDK's transport errors quote the request URL, whose query holds the phone number and the code
+ * (`…?PhoneNumbers=…&TemplateParam=%7B%22code%22…`): keep only scheme, host and path.
+ */
+export function withoutQueryStrings(text: string): string {
+  return text.replaceAll(/(\bhttps?:\/\/[^\s?]*)\?\S*/g, '$1?[redacted]');
+}
+
 /** Errors the SDK throws: 4xx/5xx answers (AlibabaCloudError) and transport failures. Never includes the secret. */
 function transportFailure(error: unknown): SmsProviderError {
   if (isAlibabaCloudError(error)) {
@@ -61,7 +69,7 @@ function transportFailure(error: unknown): SmsProviderError {
     const kind = error.statusCode >= 500 || error.code.startsWith('Throttling') ? 'unavailable' : 'misconfigured';
     return new SmsProviderError({ kind, resultCode: error.code, requestId, detail });
   }
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  const text = withoutQueryStrings(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   const timedOut = /timeout|timed out/i.test(text);
   return new SmsProviderError({ kind: 'unavailable', resultCode: timedOut ? 'TIMEOUT' : 'NETWORK_ERROR', requestId: null, detail: text });
 }

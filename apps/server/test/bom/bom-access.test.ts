@@ -1,0 +1,113 @@
+import { generateBomWorkbook } from '@arya/bom/fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectProgress, listeningApp, loginClient, refusalOf, signedInClient, xlsxForm, type AryaClient, type ListeningApp } from './harness';
+
+const UPLOAD_MAX_BYTES = 150_000;
+
+let server: ListeningApp;
+let second: ListeningApp;
+let alice: AryaClient;
+let bob: AryaClient;
+let admin: AryaClient;
+let aliceId: string;
+let bobId: string;
+let aliceRun: string;
+let aliceFile: string;
+
+async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
+  return (await refusalOf(promise)).code;
+}
+
+const small = generateBomWorkbook({ rows: 60, opsCount: 10, seed: 11 });
+
+beforeAll(async () => {
+  const env = { UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), BOM_WORKER_THREADS: '1' };
+  server = await listeningApp({ env });
+  // A second server process on the same Postgres and Redis, whose runner is stopped: runs it queues execute on the first.
+  second = await listeningApp({ env, shareWith: server });
+  await second.app.bomRunner.stop();
+
+  ({ client: alice, userId: aliceId } = await signedInClient(server, 'alice-access'));
+  ({ client: bob, userId: bobId } = await signedInClient(server, 'bob-access'));
+  const { userId: adminId } = await signedInClient(server, 'root-access');
+  await server.deps.db.updateTable('users').set({ role: 'admin' }).where('id', '=', adminId).execute();
+  admin = await loginClient(server.baseUrl, 'root-access');
+
+  const uploaded = await alice.bom.files.upload.mutate(xlsxForm(small.bom, 'alice.xlsx'));
+  aliceFile = uploaded.fileId;
+  aliceRun = (await alice.bom.runs.create.mutate({ bomFileId: aliceFile })).runId;
+  await collectProgress(alice, aliceRun);
+  const bobFile = await bob.bom.files.upload.mutate(xlsxForm(small.bom, 'bob.xlsx'));
+  await collectProgress(bob, (await bob.bom.runs.create.mutate({ bomFileId: bobFile.fileId })).runId);
+});
+afterAll(async () => {
+  await second?.close();
+  await server?.close();
+});
+
+describe('bom: limits', () => {
+  it('refuses a file over UPLOAD_MAX_BYTES with PAYLOAD_TOO_LARGE and the sizes in the message, storing nothing', async () => {
+    const large = generateBomWorkbook({ rows: 4000, opsCount: 10, seed: 5 }).bom;
+    expect(large.byteLength).toBeGreaterThan(UPLOAD_MAX_BYTES);
+    const error = await refusalOf(alice.bom.files.upload.mutate(xlsxForm(large, 'large.xlsx')));
+    expect(error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(error.data['messageKey']).toBe('bom.fileTooLarge');
+    expect(error.message).toContain('0.1 MB');
+    const stored = await server.deps.db.selectFrom('bom_files').select('name').where('owner_id', '=', aliceId).execute();
+    expect(stored.map((f) => f.name)).toEqual(['alice.xlsx']);
+  });
+
+  it('stops reading a request body far over the limit', async () => {
+    const huge = new Uint8Array(UPLOAD_MAX_BYTES * 20);
+    huge.set([0x50, 0x4b, 0x03, 0x04]);
+    expect(await codeOf(alice.bom.files.upload.mutate(xlsxForm(huge, 'huge.xlsx')))).toBe('PAYLOAD_TOO_LARGE');
+  });
+});
+
+describe('bom: who sees what', () => {
+  it('another user gets NOT_FOUND for every procedure on someone else’s run or file', async () => {
+    expect(await codeOf(bob.bom.runs.get.query({ runId: aliceRun }))).toBe('NOT_FOUND');
+    expect(await codeOf(bob.bom.runs.downloadUrl.mutate({ runId: aliceRun }))).toBe('NOT_FOUND');
+    expect(await codeOf(bob.bom.runs.delete.mutate({ runId: aliceRun }))).toBe('NOT_FOUND');
+    expect(await codeOf(bob.bom.files.get.query({ fileId: aliceFile }))).toBe('NOT_FOUND');
+    expect(await codeOf(bob.bom.files.downloadUrl.mutate({ fileId: aliceFile }))).toBe('NOT_FOUND');
+    expect(await codeOf(bob.bom.runs.create.mutate({ bomFileId: aliceFile }))).toBe('NOT_FOUND');
+    expect(await codeOf(collectProgress(bob, aliceRun))).toBe('NOT_FOUND');
+    const bobsList = await bob.bom.runs.list.query({});
+    expect(bobsList.items.map((r) => r.ownerId)).toEqual([bobId]);
+    expect(await codeOf(bob.bom.runs.list.query({ ownerId: aliceId }))).toBe('FORBIDDEN');
+  });
+
+  it('an admin sees everyone’s runs, filters by owner, and can open any run', async () => {
+    const all = await admin.bom.runs.list.query({});
+    expect(new Set(all.items.map((r) => r.ownerId))).toEqual(new Set([aliceId, bobId]));
+    const onlyAlice = await admin.bom.runs.list.query({ ownerId: aliceId });
+    expect(onlyAlice.items.map((r) => r.runId)).toEqual([aliceRun]);
+    expect(onlyAlice.items[0]?.ownerAccount).toBe('alice-access');
+    expect((await admin.bom.runs.get.query({ runId: aliceRun })).status).toBe('done');
+    expect((await admin.bom.runs.downloadUrl.mutate({ runId: aliceRun })).fileName).toBe('alice-新BOM.xlsx');
+  });
+
+  it('records every run in the audit log', async () => {
+    const entries = await server.deps.db
+      .selectFrom('audit_log')
+      .select(['action', 'subject_user_id', 'details'])
+      .where('action', 'like', 'bom.%')
+      .orderBy('id')
+      .execute();
+    const forRun = entries.filter((e) => e.details['runId'] === aliceRun).map((e) => e.action);
+    expect(forRun).toEqual(['bom.run_created', 'bom.run_succeeded']);
+    expect(entries.filter((e) => e.action === 'bom.file_uploaded').map((e) => e.subject_user_id)).toEqual([aliceId, bobId]);
+  });
+});
+
+describe('bom: several server processes', () => {
+  it('a subscriber on one process follows a run executed by another', async () => {
+    const viaSecond = await loginClient(second.baseUrl, 'alice-access');
+    const { runId } = await viaSecond.bom.runs.create.mutate({ bomFileId: aliceFile });
+    const events = await collectProgress(viaSecond, runId);
+    expect(events.at(-1)?.data.status).toBe('done');
+    const row = await server.deps.db.selectFrom('bom_runs').select('claimed_by').where('id', '=', runId).executeTakeFirstOrThrow();
+    expect(row.claimed_by).toBe(server.app.bomRunner.instanceId);
+  });
+});

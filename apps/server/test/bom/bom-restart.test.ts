@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
+import { applyOperations } from '@arya/bom';
+import { generateBomWorkbook } from '@arya/bom/fixtures';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Redis } from 'ioredis';
+import { collectProgress, listeningApp, loginClient, signedInClient, xlsxForm, type ListeningApp } from './harness';
+
+// Short heartbeats so a killed process's run is found orphaned within a couple of seconds.
+const bomEnv = { BOM_WORKER_THREADS: '1', BOM_HEARTBEAT_MS: '200', BOM_STALE_AFTER_MS: '1500' };
+const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+
+let owner: ListeningApp;
+let child: ChildProcess | undefined;
+const cleanups: Array<() => Promise<void>> = [];
+
+/** The real server entry point in its own process, as `pnpm start` would run it (from source). */
+async function startServerProcess(env: Record<string, string>): Promise<{ process: ChildProcess; baseUrl: string }> {
+  const server = spawn(process.execPath, ['--import', 'tsx', mainScript], {
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server process did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /tRPC\s+(http:\/\/\S+)\/trpc/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.once('exit', (code) => reject(new Error(`server process exited (${code}):\n${output}`)));
+  });
+  return { process: server, baseUrl };
+}
+
+beforeAll(async () => {
+  // Owns the test database and Redis prefix; its runner is stopped so the run goes to the process started below.
+  owner = await listeningApp({ env: bomEnv });
+  await owner.app.bomRunner.stop();
+  await signedInClient(owner, 'restart-user');
+});
+afterAll(async () => {
+  child?.kill('SIGKILL');
+  for (const cleanup of cleanups) await cleanup();
+  await owner?.close();
+});
+
+describe('bom: a server process dies during a run', () => {
+  it('the run is retried by the next process and finishes; the owner sees it through', async () => {
+    const started = await startServerProcess({
+      ...bomEnv,
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      PORT: '0',
+      HOST: '127.0.0.1',
+      DATABASE_URL: owner.config.DATABASE_URL!,
+      REDIS_URL: owner.config.REDIS_URL!,
+      JWT_PRIVATE_KEY: JSON.stringify(owner.config.JWT_PRIVATE_KEY),
+      BCRYPT_COST: '10',
+      WEB_DIST_DIR: '/nonexistent',
+      PANEL_ENABLED: 'false',
+    });
+    child = started.process;
+    const generated = generateBomWorkbook({ rows: 20_000, opsCount: 2000, seed: 20 });
+    const client = await loginClient(started.baseUrl, 'restart-user');
+    const file = await client.bom.files.upload.mutate(xlsxForm(generated.bom, 'big.xlsx'));
+    const { runId } = await client.bom.runs.create.mutate({ bomFileId: file.fileId });
+    // The child process's Redis has no test prefix: remove the stream it started.
+    cleanups.push(async () => {
+      const unprefixed = new Redis(owner.config.REDIS_URL!);
+      await unprefixed.del(`bom:run:${runId}:events`);
+      unprefixed.disconnect();
+    });
+
+    // Kill it (no shutdown hooks) as soon as it has claimed the run.
+    const claimedBy = await (async () => {
+      for (let i = 0; i < 300; i++) {
+        const row = await owner.deps.db.selectFrom('bom_runs').select(['status', 'claimed_by']).where('id', '=', runId).executeTakeFirstOrThrow();
+        if (row.status === 'running' && row.claimed_by) return row.claimed_by;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('the server process never claimed the run');
+    })();
+    child.kill('SIGKILL');
+    await once(child, 'exit');
+    const orphan = await owner.deps.db.selectFrom('bom_runs').select(['status', 'attempts', 'result']).where('id', '=', runId).executeTakeFirstOrThrow();
+    expect(orphan).toEqual({ status: 'running', attempts: 1, result: null });
+
+    // The next process (sharing Postgres and Redis) finds the orphan at start, re-queues it once and runs it.
+    const next = await listeningApp({ env: bomEnv, shareWith: owner });
+    try {
+      const viaNext = await loginClient(next.baseUrl, 'restart-user');
+      const events = await collectProgress(viaNext, runId);
+      expect(events.some((e) => e.data.note === 'retrying after a server restart')).toBe(true);
+      expect(events.at(-1)?.data).toMatchObject({ status: 'done', percent: 100 });
+
+      const run = await viaNext.bom.runs.get.query({ runId });
+      expect(run).toMatchObject({ status: 'done', attempts: 2, error: null });
+      expect(run.log).toEqual(applyOperations(generated.bom, { kind: 'sheet' }).log);
+      const row = await owner.deps.db.selectFrom('bom_runs').select('claimed_by').where('id', '=', runId).executeTakeFirstOrThrow();
+      expect(row.claimed_by).not.toBe(claimedBy);
+      const audit = await owner.deps.db
+        .selectFrom('audit_log')
+        .select('action')
+        .where('action', 'like', 'bom.run_%')
+        .orderBy('id')
+        .execute();
+      expect(audit.map((a) => a.action)).toEqual(['bom.run_created', 'bom.run_retried', 'bom.run_succeeded']);
+    } finally {
+      await next.close();
+    }
+  }, 120_000);
+});

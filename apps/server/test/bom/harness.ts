@@ -1,0 +1,166 @@
+import type { AppRouter, RunEvent } from '@arya/api';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  isNonJsonSerializable,
+  splitLink,
+  TRPCClientError,
+  type TRPCClient,
+} from '@trpc/client';
+import { EventSource } from 'eventsource';
+import ExcelJS from 'exceljs';
+import { createTestApp, registerUser, strongPassword, type TestApp, type TestAppOptions } from '../helpers';
+
+export type AryaClient = TRPCClient<AppRouter>;
+
+export interface ListeningApp extends TestApp {
+  baseUrl: string;
+}
+
+/** The real app listening on a free loopback port, so clients talk to it over real HTTP. */
+export async function listeningApp(options: TestAppOptions = {}): Promise<ListeningApp> {
+  const test = await createTestApp(options);
+  await test.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = test.app.server.address();
+  if (typeof address !== 'object' || !address) throw new Error('the app is not listening');
+  return { ...test, baseUrl: `http://127.0.0.1:${address.port}` };
+}
+
+/**
+ * The typed client as the web UI builds it: FormData (uploads) goes through `httpLink` as multipart, subscriptions over
+ * SSE, everything else batched.
+ */
+export function typedClient(baseUrl: string, accessToken: string | null): AryaClient {
+  const url = `${baseUrl}/trpc`;
+  const headers = (): Record<string, string> => (accessToken ? { authorization: `Bearer ${accessToken}` } : {});
+  return createTRPCClient<AppRouter>({
+    links: [
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url,
+          EventSource,
+          // EventSource cannot set headers itself; the `eventsource` package lets us wrap its fetch.
+          eventSourceOptions: () => ({
+            fetch: (input: string | URL | Request, init?: RequestInit) =>
+              fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), ...headers() } }),
+          }),
+        }),
+        false: splitLink({
+          condition: (op) => isNonJsonSerializable(op.input),
+          true: httpLink({ url, headers }),
+          false: httpBatchLink({ url, headers }),
+        }),
+      }),
+    ],
+  });
+}
+
+export async function signedInClient(app: ListeningApp, account: string): Promise<{ client: AryaClient; userId: string }> {
+  const token = await registerUser(app.app, account);
+  const client = typedClient(app.baseUrl, token);
+  const me = await client.user.me.query();
+  return { client, userId: me.id };
+}
+
+/** Signs an existing account in on the server at `baseUrl` (any process) and returns a client holding its token. */
+export async function loginClient(baseUrl: string, account: string): Promise<AryaClient> {
+  const { accessToken } = await typedClient(baseUrl, null).auth.login.mutate({ account, password: strongPassword });
+  return typedClient(baseUrl, accessToken);
+}
+
+export interface Refusal {
+  code: string | undefined;
+  message: string;
+  data: Record<string, unknown>;
+}
+
+/** The typed error a call ends with; fails the test when the call succeeds. */
+export async function refusalOf(promise: Promise<unknown>): Promise<Refusal> {
+  try {
+    await promise;
+  } catch (error) {
+    if (!(error instanceof TRPCClientError)) throw error;
+    const data = (error.data ?? {}) as Record<string, unknown>;
+    return { code: typeof data['code'] === 'string' ? data['code'] : undefined, message: error.message, data };
+  }
+  throw new Error('expected the call to be refused');
+}
+
+export function xlsxForm(bytes: Uint8Array, name: string, kind: 'bom' | 'ops' = 'bom'): FormData {
+  const form = new FormData();
+  form.set('kind', kind);
+  form.set('file', new File([bytes], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  return form;
+}
+
+export interface RunProgressEvent {
+  id: string;
+  data: RunEvent;
+}
+
+/** Follows `bom.runs.progress` until the run is done or failed; returns every event received. */
+export function collectProgress(client: AryaClient, runId: string, lastEventId?: string): Promise<RunProgressEvent[]> {
+  return new Promise((resolve, reject) => {
+    const events: RunProgressEvent[] = [];
+    const timer = setTimeout(() => {
+      subscription.unsubscribe();
+      reject(new Error(`no final progress event within 60 s; got ${JSON.stringify(events)}`));
+    }, 60_000);
+    const subscription = client.bom.runs.progress.subscribe(
+      { runId, ...(lastEventId ? { lastEventId } : {}) },
+      {
+        onData: (envelope) => {
+          events.push({ id: envelope.id, data: envelope.data });
+          if (envelope.data.status === 'done' || envelope.data.status === 'failed') {
+            clearTimeout(timer);
+            subscription.unsubscribe();
+            resolve(events);
+          }
+        },
+        onError: (error) => {
+          clearTimeout(timer);
+          subscription.unsubscribe();
+          reject(error);
+        },
+      },
+    );
+  });
+}
+
+/** GETs a download link the way a browser would: no Authorization header. */
+export async function download(baseUrl: string, path: string): Promise<{ status: number; disposition: string | null; bytes: Buffer; type: string | null }> {
+  const response = await fetch(`${baseUrl}${path}`);
+  return {
+    status: response.status,
+    disposition: response.headers.get('content-disposition'),
+    type: response.headers.get('content-type'),
+    bytes: Buffer.from(await response.arrayBuffer()),
+  };
+}
+
+export async function readWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** A cell's plain value: formula cells give their cached result, rich text its text. */
+export function plainValue(cell: ExcelJS.Cell): string | number | boolean | null {
+  const value = cell.value;
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'object') {
+    if ('result' in value) return (value.result as string | number | boolean | undefined) ?? null;
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if (value instanceof Date) return value.toISOString();
+    return JSON.stringify(value);
+  }
+  return value;
+}
+
+export function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number, columns: number): Array<string | number | boolean | null> {
+  const row = sheet.getRow(rowNumber);
+  return Array.from({ length: columns }, (_, i) => plainValue(row.getCell(i + 1)));
+}
