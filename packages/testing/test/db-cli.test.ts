@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { migrateToEmpty } from '@arya/db';
+import { migrateToEmpty, migrations } from '@arya/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../src';
 
@@ -22,10 +22,10 @@ const migrate = (...args: string[]) =>
   run('pnpm', ['exec', 'tsx', 'src/cli/migrate.ts', ...args], { cwd: packageDir, env: { ...process.env, DATABASE_URL: database.url } });
 
 describe('migrate CLI', () => {
-  it('applies pending migrations, then has nothing to do, and reverts one with down', async () => {
+  it('applies pending migrations, then has nothing to do, and reverts the newest with down', async () => {
     expect((await migrate()).stdout).toContain('applied 2026_11_28_0001_accounts');
     expect((await migrate('latest')).stdout).toContain('nothing to do');
-    expect((await migrate('down')).stdout).toContain('reverted 2026_11_28_0001_accounts');
+    expect((await migrate('down')).stdout).toContain(`reverted ${Object.keys(migrations).at(-1)}`);
   });
 
   it('names the missing variable and the valid commands', async () => {

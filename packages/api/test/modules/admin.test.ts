@@ -8,7 +8,8 @@ let admin: Agent;
 
 beforeAll(async () => {
   t = await createTestApi();
-  await createFirstAdmin(t.deps, { account: 'root-admin', password: 'admin pass phrase' });
+  const created = await createFirstAdmin(t.deps, { account: 'root-admin', password: 'admin pass phrase', onlyIfNoAdmin: true });
+  if (created.status !== 'created') throw new Error(`expected the first admin to be created, got ${created.status}`);
   admin = createAgent(t.deps, { userAgent: 'admin-console' });
   await admin.login('root-admin', 'admin pass phrase');
 });
@@ -95,6 +96,13 @@ describe('admin actions on a user', () => {
     await expectAppError(admin.api.admin.users.get({ userId: '00000000-0000-4000-8000-000000000000' }), 'NOT_FOUND', 'user.notFound');
   });
 
+  it('answers NOT_FOUND for actions on an unknown user', async () => {
+    const nobody = '00000000-0000-4000-8000-000000000000';
+    await expectAppError(admin.api.admin.users.setDisabled({ userId: nobody, disabled: true }), 'NOT_FOUND', 'user.notFound');
+    await expectAppError(admin.api.admin.users.setRole({ userId: nobody, role: 'admin' }), 'NOT_FOUND', 'user.notFound');
+    await expectAppError(admin.api.admin.users.revokeSessions({ userId: nobody }), 'NOT_FOUND', 'user.notFound');
+  });
+
   it('disabling ends every session at once and stops sign-in; enabling lets the user back', async () => {
     const agent = createAgent(t.deps);
     const { user } = await agent.register('tobedisabled');
@@ -138,6 +146,10 @@ describe('createFirstAdmin', () => {
     });
     const { user } = await createAgent(t.deps).register('promoteme');
     expect(await createFirstAdmin(t.deps, { account: 'PromoteMe', password: 'another good one' })).toEqual({ status: 'promoted', userId: user.id });
+    await expect(createFirstAdmin(t.deps, { account: 'no spaces allowed', password: 'another good one' })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      messageKey: 'error.validation',
+    });
     await expect(createFirstAdmin(t.deps, { account: 'weakadmin', password: 'password1' })).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       messageKey: 'password.tooCommon',

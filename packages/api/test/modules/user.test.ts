@@ -69,6 +69,21 @@ describe('user.changePassword', () => {
   });
 });
 
+describe('user.changePassword without a password', () => {
+  it('explains that the account has no password (phone-only accounts)', async () => {
+    const agent = createAgent(t.deps);
+    const { user } = await agent.register('phoneonly');
+    await t.deps.db.updateTable('users').set({ password_hash: null }).where('id', '=', user.id).execute();
+    await expectAppError(
+      agent.api.user.changePassword({ currentPassword: 'anything at all', newPassword: 'second good password' }),
+      'BAD_REQUEST',
+      'password.notSet',
+    );
+    // and such an account cannot be signed into with a password either
+    await expectAppError(createAgent(t.deps).login('phoneonly'), 'UNAUTHORIZED', 'auth.invalidCredentials');
+  });
+});
+
 describe('user.changePassword guessing', () => {
   it('counts wrong current passwords as failed logins of the account', async () => {
     const agent = createAgent(t.deps);
