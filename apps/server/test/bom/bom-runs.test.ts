@@ -1,6 +1,8 @@
 import { applyOperations, CHANGE_LOG_HEADERS, validateOpRows, type OpRow } from '@arya/bom';
 import { FIXTURE_BOM_HEADERS, FIXTURE_COLUMNS, generateBomWorkbook } from '@arya/bom/fixtures';
+import { createAryaClient } from '@arya/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strongPassword } from '../helpers';
 import {
   collectProgress,
   download,
@@ -134,6 +136,28 @@ describe('bom: upload → inspect → run → progress → get → download', ()
     expect(run.ops).toEqual(online);
     expect(run.log).toEqual(expected.log);
     expect(run.summary?.counts.applied).toBeGreaterThan(0);
+  });
+
+  it('works for an internal service through @arya/client (multipart upload, SSE progress)', async () => {
+    const service = createAryaClient({ url: `${server.baseUrl}/trpc` });
+    await service.login({ account: 'alice-bom', password: strongPassword });
+    const bom = await service.trpc.bom.files.upload.mutate(xlsxForm(generated.bom, 'service.xlsx'));
+    const { runId } = await service.trpc.bom.runs.create.mutate({ bomFileId: bom.fileId });
+    const final = await new Promise<string>((resolve, reject) => {
+      const subscription = service.trpc.bom.runs.progress.subscribe(
+        { runId },
+        {
+          onData: ({ data }) => {
+            if (data.status !== 'done' && data.status !== 'failed') return;
+            subscription.unsubscribe();
+            resolve(data.status);
+          },
+          onError: reject,
+        },
+      );
+    });
+    expect(final).toBe('done');
+    expect((await service.trpc.bom.runs.get.query({ runId })).summary?.opsTotal).toBeGreaterThan(0);
   });
 
   it('lists runs newest first with a cursor, and deletes', async () => {
