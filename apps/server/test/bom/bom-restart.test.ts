@@ -51,7 +51,7 @@ afterAll(async () => {
   await owner?.close();
 });
 
-describe('bom: server restarts during a run', () => {
+describe('bom: server restarts during a run', { timeout: 120_000 }, () => {
   it('the run is retried by the next process and finishes; the owner sees it through', async () => {
     const started = await startServerProcess({
       ...bomEnv,

@@ -35,7 +35,7 @@ const columns = FIXTURE_BOM_HEADERS.length;
 const listCell = (items: string[] | undefined, fallback: string | number | boolean | null) =>
   items === undefined ? fallback : items.length === 0 ? null : items.join(',');
 
-describe('bom: upload → inspect → run → progress → get → download', () => {
+describe('bom: upload → inspect → run → progress → get → download', { timeout: 120_000 }, () => {
   it('runs the workbook’s own 操作指示表 and gives the engine’s result, cell by cell', async () => {
     const uploaded = await alice.bom.files.upload.mutate(xlsxForm(generated.bom, '主板BOM 2026.xlsx'));
     expect(uploaded.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -190,7 +190,7 @@ async function storedFiles(): Promise<number> {
   return Number(count);
 }
 
-describe('bom: refusals (typed errors, nothing stored)', () => {
+describe('bom: refusals (typed errors, nothing stored)', { timeout: 120_000 }, () => {
 
   it('refuses bytes that are not a workbook, whatever the name says', async () => {
     const before = await storedFiles();
