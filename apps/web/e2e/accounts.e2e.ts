@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, launchBrowser, newDevice, PHONE, screenshot, uniqueAccount } from './browser';
-import { expectSignedOutWithNotice, expectText, signInWithPassword, signUpWithPassword } from './flows';
+import { DESKTOP, forgetSmsSendsTo, launchBrowser, newDevice, PHONE, screenshot, uniqueAccount, uniquePhone } from './browser';
+import { expectSignedOutWithNotice, expectText, fillPhoneAndCode, passwordBox, registerByPhone, signInWithPassword } from './flows';
 
 const PASSWORD = 'Ample-Orchard-42';
 
@@ -27,17 +27,27 @@ describe('accounts in the browser', () => {
     await context.close();
   });
 
-  it('signs up with an account and password, shows the profile, and signs out', async () => {
+  it('registers by phone with the code from the SMS, shows the profile, and signs out', async () => {
     const { context, page } = await newDevice(browser);
     const account = uniqueAccount('signup');
+    const phone = uniquePhone();
     await page.goto('/sign-up');
     // the length rule shows before submit
-    await page.getByLabel('Password', { exact: true }).fill('short');
+    await passwordBox(page, 'Password (optional)').fill('short');
     await page.getByText('At least 8 bytes (now 5)').waitFor();
+    await fillPhoneAndCode(page, phone);
+    // the send button counts down instead of inviting a refused resend
+    expect(await page.getByRole('button', { name: /Resend in \d+ s/ }).isDisabled()).toBe(true);
+    await page.getByText(/Code sent\. It is valid for \d+ minutes\./).waitFor();
     await screenshot(page, 'sign-up');
-    await signUpWithPassword(page, account, PASSWORD);
-    await page.getByRole('heading', { name: 'Profile' }).or(page.getByText('Profile').first()).first().waitFor();
+    await page.getByLabel('Account (optional)').fill(account);
+    await passwordBox(page, 'Password (optional)').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await page.waitForURL('**/bom/runs');
+    await expectText(page.getByTestId('current-user'), account);
+    await page.getByRole('menuitem', { name: 'Profile' }).click();
     await page.getByText('This device').waitFor();
+    await page.getByText(phone.slice(-4)).first().waitFor();
     await screenshot(page, 'profile');
 
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -48,21 +58,73 @@ describe('accounts in the browser', () => {
     await context.close();
   });
 
+  it('signs in by SMS code', async () => {
+    const setup = await newDevice(browser);
+    const account = uniqueAccount('sms');
+    const phone = await registerByPhone(setup.page, account, PASSWORD);
+    await setup.context.close();
+
+    await forgetSmsSendsTo(phone); // as if the minute between two codes to one phone had passed
+
+    const { context, page } = await newDevice(browser, { viewport: PHONE });
+    await page.goto('/sign-in');
+    await page.getByRole('tab', { name: 'With SMS code' }).click();
+    await fillPhoneAndCode(page, phone);
+    await screenshot(page, 'sign-in-sms-phone');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expectText(page.getByTestId('current-user'), account);
+    await context.close();
+  });
+
+  it('resets the password by SMS: old password refused, new one accepted, other sessions ended', async () => {
+    const account = uniqueAccount('reset');
+    const signedIn = await newDevice(browser);
+    const phone = await registerByPhone(signedIn.page, account, PASSWORD);
+
+    await forgetSmsSendsTo(phone); // as if the minute between two codes to one phone had passed
+
+    const { context, page } = await newDevice(browser);
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: 'Forgot password?' }).click();
+    await page.waitForURL('**/forgot-password');
+    await fillPhoneAndCode(page, phone);
+    await passwordBox(page, 'New password').fill('Fresh-Lantern-2026');
+    await screenshot(page, 'forgot-password');
+    await page.getByRole('button', { name: 'Reset password' }).click();
+    await page.waitForURL('**/sign-in');
+    await page.getByText('Your password was reset. Sign in with the new password.').waitFor();
+
+    await page.getByLabel('Account or phone').fill(account);
+    await passwordBox(page).fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await page.getByRole('alert').filter({ hasText: 'The account or password is incorrect.' }).waitFor();
+    await passwordBox(page).fill('Fresh-Lantern-2026');
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await expectText(page.getByTestId('current-user'), account);
+
+    // the session that was open before the reset has ended
+    await signedIn.page.getByLabel('Name').fill('After reset');
+    await signedIn.page.getByRole('button', { name: 'Save' }).click();
+    await expectSignedOutWithNotice(signedIn.page);
+    await context.close();
+    await signedIn.context.close();
+  });
+
   it('signs in by password, showing the server’s message for a wrong password', async () => {
     const setup = await newDevice(browser);
     const account = uniqueAccount('pw');
-    await signUpWithPassword(setup.page, account, PASSWORD);
+    await registerByPhone(setup.page, account, PASSWORD);
     await setup.context.close();
 
     const { context, page } = await newDevice(browser);
     await page.goto('/sign-in');
     await page.getByLabel('Account or phone').fill(account);
-    await page.getByLabel('Password', { exact: true }).fill('Wrong-Password-1');
+    await passwordBox(page).fill('Wrong-Password-1');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'The account or password is incorrect.' }).waitFor();
     await screenshot(page, 'sign-in-error');
 
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await passwordBox(page).fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await expectText(page.getByTestId('current-user'), account);
     // a reload keeps the session through the HttpOnly refresh cookie (the access token itself is never stored)
@@ -75,14 +137,17 @@ describe('accounts in the browser', () => {
   it('changing the password signs out the other session', async () => {
     const account = uniqueAccount('chpw');
     const first = await newDevice(browser);
-    await signUpWithPassword(first.page, account, PASSWORD);
+    await registerByPhone(first.page, account, PASSWORD);
     const second = await newDevice(browser);
     await signInWithPassword(second.page, account, PASSWORD);
+    await second.page.goto('/profile');
 
     await first.page.reload();
-    await first.page.getByLabel('Current password').fill(PASSWORD);
-    await first.page.getByLabel('New password', { exact: true }).fill('Brand-New-Harbour-77');
-    await first.page.getByLabel('Confirm new password').fill('Brand-New-Harbour-77');
+    await first.page.getByText('This device').waitFor();
+    const form = first.page.locator('#change-password');
+    await form.getByLabel('Current password').fill(PASSWORD);
+    await form.getByLabel('New password', { exact: true }).fill('Brand-New-Harbour-77');
+    await form.getByLabel('Confirm new password').fill('Brand-New-Harbour-77');
     await screenshot(first.page, 'profile-change-password');
     await first.page.getByRole('button', { name: 'Change password' }).click();
     await first.page.getByText('Password changed; 1 other sessions were signed out.').waitFor();
@@ -95,6 +160,7 @@ describe('accounts in the browser', () => {
 
     // the first device stays signed in
     await first.page.reload();
+    await first.page.getByText('This device').waitFor();
     await expectText(first.page.getByTestId('current-user'), account);
     await first.context.close();
     await second.context.close();
@@ -104,7 +170,7 @@ describe('accounts in the browser', () => {
     const admin = inject('admin');
     const account = uniqueAccount('victim');
     const user = await newDevice(browser);
-    await signUpWithPassword(user.page, account, PASSWORD);
+    await registerByPhone(user.page, account, PASSWORD);
 
     const adminDevice = await newDevice(browser);
     await signInWithPassword(adminDevice.page, admin.account, admin.password);
@@ -124,7 +190,7 @@ describe('accounts in the browser', () => {
     await user.page.getByRole('button', { name: 'Save' }).click();
     await expectSignedOutWithNotice(user.page);
     await user.page.getByLabel('Account or phone').fill(account);
-    await user.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await passwordBox(user.page).fill(PASSWORD);
     await user.page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await user.page.getByRole('alert').filter({ hasText: 'This account has been disabled' }).waitFor();
 
@@ -138,8 +204,7 @@ describe('accounts in the browser', () => {
 
   it('refuses a non-admin the admin screens and hides them from the menu', async () => {
     const { context, page } = await newDevice(browser, { viewport: PHONE });
-    await signUpWithPassword(page, uniqueAccount('plain'), PASSWORD);
-    await page.getByText('This device').waitFor();
+    await registerByPhone(page, uniqueAccount('plain'), PASSWORD);
     await screenshot(page, 'profile-phone');
     await page.goto('/admin/users');
     await page.getByText('This page needs administrator rights.').waitFor();

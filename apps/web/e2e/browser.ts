@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
@@ -59,6 +60,21 @@ let counter = 0;
 export function uniqueAccount(prefix: string): string {
   counter++;
   return `${prefix}-${Date.now().toString(36)}-${counter}`;
+}
+
+/**
+ * Drops the server's record of codes sent to this phone, so the next code is not refused by the one-per-minute rule.
+ * The e2e Redis database belongs to this suite alone.
+ */
+export async function forgetSmsSendsTo(phone: string): Promise<void> {
+  const redis = new Redis(inject('redisUrl'));
+  try {
+    const keys = await redis.keys(`sms:sends:phone:*${phone.slice(-11)}`);
+    if (keys.length === 0) throw new Error(`no SMS send record for ${phone}`);
+    await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 /** A random mainland mobile number (139xxxxxxxx). */

@@ -1,23 +1,41 @@
 import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { latestSmsCode, uniquePhone } from './browser';
+
+export const passwordBox = (page: Page, name = 'Password') => page.getByRole('textbox', { name, exact: true });
 
 /** Signs in with the password tab and waits for the signed-in frame. */
 export async function signInWithPassword(page: Page, account: string, password: string): Promise<void> {
   await page.goto('/sign-in');
   await page.getByLabel('Account or phone').fill(account);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await passwordBox(page).fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
   await page.getByTestId('current-user').waitFor();
 }
 
-/** Registers with account and password from the sign-up screen; ends signed in on the profile. */
-export async function signUpWithPassword(page: Page, account: string, password: string): Promise<void> {
+/** Fills phone, asks for a code, and types the code the SMS emulator delivered (as a person reads their phone). */
+export async function fillPhoneAndCode(page: Page, phone: string): Promise<void> {
+  await page.getByLabel('Phone number').fill(phone);
+  await page.getByRole('button', { name: 'Send code' }).click();
+  await page.getByRole('button', { name: /Resend in \d+ s/ }).waitFor();
+  await page.getByRole('textbox', { name: 'Verification code' }).fill(await latestSmsCode(phone));
+}
+
+/**
+ * Registers by phone (plus account and password, so password sign-in works too), lands on the start screen (BOM
+ * runs), then opens the profile through a reload — which also proves the session survives one.
+ */
+export async function registerByPhone(page: Page, account: string, password: string, phone = uniquePhone()): Promise<string> {
   await page.goto('/sign-up');
-  await page.getByLabel('Account', { exact: true }).fill(account);
-  await page.getByLabel('Password', { exact: true }).fill(password);
+  await fillPhoneAndCode(page, phone);
+  await page.getByLabel('Account (optional)').fill(account);
+  await passwordBox(page, 'Password (optional)').fill(password);
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL('**/profile');
+  await page.waitForURL('**/bom/runs');
   await expectText(page.getByTestId('current-user'), account);
+  await page.goto('/profile');
+  await page.getByText('This device').waitFor();
+  return phone;
 }
 
 export async function expectText(locator: ReturnType<Page['locator']>, text: string): Promise<void> {

@@ -11,8 +11,11 @@ import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
-/** The built server; E2E_SERVER_ENTRY may name another entry (a `.ts` one runs through tsx). */
-const serverMain = process.env.E2E_SERVER_ENTRY ?? join(repoRoot, 'apps', 'server', 'dist', 'main.js');
+/**
+ * The real server's entry, run through tsx (no server build step to wait for or to fall out of date);
+ * E2E_SERVER_ENTRY=apps/server/dist/main.js runs the esbuild bundle instead.
+ */
+const serverMain = process.env.E2E_SERVER_ENTRY ?? join(repoRoot, 'apps', 'server', 'src', 'main.ts');
 const webIndex = join(repoRoot, 'apps', 'web', 'dist', 'index.html');
 
 export const ADMIN = { account: 'e2e-admin', password: 'Adm1n-e2e-Pa55word' };
@@ -27,6 +30,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
     smsEmulatorUrl: string;
+    redisUrl: string;
     admin: { account: string; password: string };
   }
 }
@@ -57,12 +61,8 @@ async function waitUntilReady(url: string, server: ReturnType<typeof spawn>, log
 }
 
 export default async function setup(project: TestProject) {
-  for (const [file, build] of [
-    [serverMain, 'pnpm --filter @arya/server build'],
-    [webIndex, 'pnpm --filter @arya/web build'],
-  ] as const) {
-    if (!existsSync(file)) throw new Error(`${file} is missing: run \`${build}\` (turbo does this before the web tests).`);
-  }
+  if (!existsSync(webIndex)) throw new Error(`${webIndex} is missing: run \`pnpm --filter @arya/web build\` (turbo does this first).`);
+  if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing`);
 
   const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
   redisUrl.pathname = `/${E2E_REDIS_DB}`;
@@ -90,7 +90,7 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
       BCRYPT_COST: '10',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.E2E_SERVER_LOG === '1' ? 'info' : 'warn',
       PANEL_ENABLED: 'false',
       ADMIN_ACCOUNT: ADMIN.account,
       ADMIN_PASSWORD: ADMIN.password,
@@ -107,8 +107,14 @@ export default async function setup(project: TestProject) {
       ALIYUN_SMS_PROTOCOL: 'http',
     },
   });
-  server.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  // E2E_SERVER_LOG=1 shows the server's own log while the suite runs.
+  const echo = process.env.E2E_SERVER_LOG === '1';
+  const collect = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (echo) process.stderr.write(chunk);
+  };
+  server.stdout?.on('data', collect);
+  server.stderr?.on('data', collect);
 
   const baseUrl = `http://127.0.0.1:${port}`;
   try {
@@ -122,6 +128,7 @@ export default async function setup(project: TestProject) {
 
   project.provide('baseUrl', baseUrl);
   project.provide('smsEmulatorUrl', emulator.url);
+  project.provide('redisUrl', redisUrl.toString());
   project.provide('admin', ADMIN);
 
   return async () => {

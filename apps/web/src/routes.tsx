@@ -6,10 +6,14 @@ import { FullPageSpinner } from './components/FullPageSpinner';
 // Every screen is its own chunk: the sign-in route loads only what signing in needs.
 const SignInPage = lazy(() => import('./pages/auth/SignInPage'));
 const SignUpPage = lazy(() => import('./pages/auth/SignUpPage'));
+const ForgotPasswordPage = lazy(() => import('./pages/auth/ForgotPasswordPage'));
 const AppLayout = lazy(() => import('./layout/AppLayout'));
 const ProfilePage = lazy(() => import('./pages/profile/ProfilePage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const UserDetailPage = lazy(() => import('./pages/admin/UserDetailPage'));
+const RunsPage = lazy(() => import('./pages/bom/RunsPage'));
+const NewRunPage = lazy(() => import('./pages/bom/NewRunPage'));
+const RunPage = lazy(() => import('./pages/bom/RunPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function Screen({ children }: { children: ReactNode }) {
@@ -22,6 +26,7 @@ export function AppRoutes() {
       <Route element={<PublicOnly />}>
         <Route path="/sign-in" element={<Screen><SignInPage /></Screen>} />
         <Route path="/sign-up" element={<Screen><SignUpPage /></Screen>} />
+        <Route path="/forgot-password" element={<Screen><ForgotPasswordPage /></Screen>} />
       </Route>
       <Route
         element={
@@ -30,7 +35,10 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/profile" replace />} />
+        <Route index element={<Navigate to="/bom/runs" replace />} />
+        <Route path="/bom/runs" element={<Screen><RunsPage /></Screen>} />
+        <Route path="/bom/new" element={<Screen><NewRunPage /></Screen>} />
+        <Route path="/bom/runs/:runId" element={<Screen><RunPage /></Screen>} />
         <Route path="/profile" element={<Screen><ProfilePage /></Screen>} />
         <Route path="/admin/users" element={<RequireAdmin><Screen><UsersPage /></Screen></RequireAdmin>} />
         <Route path="/admin/users/:userId" element={<RequireAdmin><Screen><UserDetailPage /></Screen></RequireAdmin>} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expandRange, joinDesignators, MAX_RANGE_ITEMS, parseDesignators, splitTokens, uniqueInOrder } from '../src/designators';
+import { joinDesignators, parseDesignators, splitTokens, uniqueInOrder } from '../src/designators';
+import { expandRange, MAX_RANGE_ITEMS } from '../src/ranges';
 
 describe('splitTokens', () => {
   it('splits on , ， ; ； 、 and Unicode whitespace, trims, drops empties and upper-cases', () => {
@@ -53,5 +54,14 @@ describe('parseDesignators', () => {
     expect(uniqueInOrder(['R2', 'R1', 'R2'])).toEqual(['R2', 'R1']);
     expect(joinDesignators(['R1', 'R2'])).toBe('R1,R2');
     expect(joinDesignators([])).toBe('');
+  });
+});
+
+describe('parseDesignators fast path', () => {
+  it('gives the same result for plain comma lists as the general path', () => {
+    expect(parseDesignators('R432,R56,C1')).toEqual({ items: ['R432', 'R56', 'C1'], malformed: [] });
+    expect(parseDesignators('R1')).toEqual({ items: ['R1'], malformed: [] });
+    expect(parseDesignators('R1,r2')).toEqual({ items: ['R1', 'R2'], malformed: [] });
+    expect(parseDesignators('R1,,R2')).toEqual({ items: ['R1', 'R2'], malformed: [] });
   });
 });

@@ -1,4 +1,4 @@
-import { LogoutOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, LogoutOutlined, PlusOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -20,6 +20,8 @@ export default function AppLayout() {
 
   const isAdmin = session.status === 'signedIn' && session.user.role === 'admin';
   const items: MenuProps['items'] = [
+    { key: '/bom/runs', icon: <FileExcelOutlined />, label: t('nav.bomRuns') },
+    { key: '/bom/new', icon: <PlusOutlined />, label: t('nav.bomNew') },
     { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') },
     ...(isAdmin ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.admin') }] : []),
   ];

@@ -1,11 +1,22 @@
 import type { AppRouter } from '@arya/api';
-import { createTRPCClient, httpBatchLink, TRPCClientError } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  isNonJsonSerializable,
+  splitLink,
+  TRPCClientError,
+} from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
+import { EventSource } from 'eventsource';
 import { createSessionStore } from '../auth/session-store';
 import { activeLocale } from '../i18n/I18nProvider';
 import { isUnauthorized, refreshLink } from './refresh-link';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
+
+const sameOriginFetch = (url: RequestInfo | URL, init?: RequestInit) => fetch(url, { ...init, credentials: 'same-origin' });
 
 /** One session store and one client per page load: the access token is never written anywhere but this memory. */
 export function createApiClient() {
@@ -19,19 +30,30 @@ export function createApiClient() {
     isRejection: (error) => error instanceof TRPCClientError && isUnauthorized(error),
   });
 
+  const headers = (): Record<string, string> => {
+    const token = session.accessToken();
+    return { 'accept-language': activeLocale(), ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  };
+
   client = createTRPCClient<AppRouter>({
     links: [
       refreshLink({ refresh: async () => (await session.refresh()) === 'refreshed' }),
-      httpBatchLink({
-        url: '/trpc',
-        headers() {
-          const token = session.accessToken();
-          return {
-            'accept-language': activeLocale(),
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          };
-        },
-        fetch: (url, init) => fetch(url, { ...init, credentials: 'same-origin' }),
+      splitLink({
+        condition: (op) => op.type === 'subscription',
+        // Server-sent events; the browser's EventSource cannot send the access token, this one fetches with it.
+        true: httpSubscriptionLink({
+          url: '/trpc',
+          EventSource,
+          eventSourceOptions: () => ({
+            fetch: (url, init) => fetch(url, { ...init, headers: { ...init.headers, ...headers() }, credentials: 'same-origin' }),
+          }),
+        }),
+        false: splitLink({
+          // FormData (workbook uploads) cannot be batched as JSON.
+          condition: (op) => isNonJsonSerializable(op.input),
+          true: httpLink({ url: '/trpc', headers, fetch: sameOriginFetch }),
+          false: httpBatchLink({ url: '/trpc', headers, fetch: sameOriginFetch }),
+        }),
       }),
     ],
   });

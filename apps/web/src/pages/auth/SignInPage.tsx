@@ -3,23 +3,30 @@ import { Link, useLocation } from 'react-router';
 import type { SignInLocationState } from '../../auth/guards';
 import { useI18n } from '../../i18n/I18nProvider';
 import { AuthCard } from './AuthCard';
+import type { ResetDoneState } from './ForgotPasswordPage';
 import { PasswordSignInForm } from './PasswordSignInForm';
+import { SmsSignInForm } from './SmsSignInForm';
 
 export default function SignInPage() {
   const { t } = useI18n();
-  const state = useLocation().state as SignInLocationState | null;
+  const state = useLocation().state as (SignInLocationState & Partial<ResetDoneState>) | null;
   return (
     <AuthCard
       title={t('auth.signInTitle')}
       footer={
         <>
           <Link to="/sign-up">{t('auth.signUpLink')}</Link>
+          <Link to="/forgot-password">{t('auth.forgotLink')}</Link>
         </>
       }
     >
+      {state?.passwordReset ? <Alert type="success" showIcon title={t('auth.resetDone')} style={{ marginBottom: 16 }} /> : null}
       {state?.expired ? <Alert type="warning" showIcon title={t('auth.sessionEnded')} style={{ marginBottom: 16 }} /> : null}
       <Tabs
-        items={[{ key: 'password', label: t('auth.byPassword'), children: <PasswordSignInForm /> }]}
+        items={[
+          { key: 'password', label: t('auth.byPassword'), children: <PasswordSignInForm /> },
+          { key: 'sms', label: t('auth.bySms'), children: <SmsSignInForm /> },
+        ]}
       />
     </AuthCard>
   );

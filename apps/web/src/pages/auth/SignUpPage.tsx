@@ -1,44 +1,59 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Form, Input } from 'antd';
+import { Button, Form, Input, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPasswordField } from '../../components/NewPasswordField';
+import { PhoneCodeFields } from '../../components/PhoneCodeFields';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTRPC } from '../../lib/trpc';
 import { AuthCard } from './AuthCard';
 
 interface Values {
-  account: string;
+  phone: string;
+  code: string;
+  account?: string;
   username?: string;
-  password: string;
+  password?: string;
 }
 
+const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
+
+/** Sign up with a phone and its SMS code; an account name and password are optional (they add password sign-in). */
 export default function SignUpPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
   const session = useSessionStore();
+  const [form] = Form.useForm<Values>();
   const register = useMutation(trpc.auth.register.mutationOptions({ onSuccess: (result) => session.signIn(result) }));
+  const account = Form.useWatch('account', form);
 
   return (
     <AuthCard title={t('auth.signUpTitle')} footer={<Link to="/sign-in">{t('auth.backToSignIn')}</Link>}>
       <Form<Values>
+        form={form}
         layout="vertical"
         name="sign-up"
         requiredMark={false}
-        onFinish={(values) => register.mutate({ account: values.account, password: values.password, username: values.username || undefined })}
+        onFinish={(values) =>
+          register.mutate({
+            phone: values.phone,
+            code: values.code,
+            account: blankToUndefined(values.account),
+            password: values.password || undefined,
+            username: blankToUndefined(values.username),
+          })
+        }
       >
-        <Form.Item
-          label={t('auth.account')}
-          name="account"
-          rules={[{ required: true, whitespace: true, message: t('auth.required', { field: t('auth.account') }) }]}
-        >
-          <Input autoComplete="username" autoFocus />
+        <PhoneCodeFields purpose="register" form={form} />
+        <Typography.Paragraph type="secondary">{t('auth.optionalHint')}</Typography.Paragraph>
+        <Form.Item label={t('auth.optionalAccount')} name="account">
+          <Input autoComplete="username" />
         </Form.Item>
+        <NewPasswordField name="password" label={t('auth.optionalPassword')} optional={!blankToUndefined(account)} />
         <Form.Item label={t('profile.name')} name="username">
           <Input autoComplete="name" />
         </Form.Item>
-        <NewPasswordField name="password" label={t('auth.password')} />
         {register.error ? (
           <Form.Item>
             <ErrorAlert error={register.error} />

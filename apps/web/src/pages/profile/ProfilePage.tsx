@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Flex, Skeleton } from 'antd';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useTRPC } from '../../lib/trpc';
+import { BindPhoneCard } from './BindPhoneCard';
 import { ChangePasswordCard } from './ChangePasswordCard';
 import { ProfileDetails } from './ProfileDetails';
 import { SessionsCard } from './SessionsCard';
@@ -16,6 +17,7 @@ export default function ProfilePage() {
       {me.error ? <ErrorAlert error={me.error} onRetry={() => void me.refetch()} /> : null}
       {me.data ? <ProfileDetails me={me.data} /> : null}
       <ChangePasswordCard />
+      <BindPhoneCard />
       <SessionsCard />
     </Flex>
   );

@@ -1,0 +1,114 @@
+import { applyOperations, CHANGE_LOG_SHEET_NAME, NEW_BOM_SHEET_NAME } from '@arya/bom';
+import { generateBomWorkbook } from '@arya/bom/fixtures';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DESKTOP, launchBrowser, newDevice, PHONE, screenshot, uniqueAccount } from './browser';
+import { registerByPhone } from './flows';
+import { differingCells, readCells } from './workbooks';
+
+const PASSWORD = 'Ample-Orchard-42';
+const work = mkdtempSync(join(tmpdir(), 'arya-e2e-bom-'));
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('BOM runs in the browser', () => {
+  it('uploads a workbook, checks it, runs its own operations sheet, and downloads exactly the engine’s result', async () => {
+    const fixture = generateBomWorkbook({ rows: 300, opsCount: 25, seed: 7 });
+    const bomPath = join(work, 'e2e-bom.xlsx');
+    writeFileSync(bomPath, fixture.bom);
+    const expected = applyOperations(fixture.bom, { kind: 'sheet' });
+    expect(expected.diff.length).toBeGreaterThan(0);
+
+    const { context, page } = await newDevice(browser);
+    await registerByPhone(page, uniqueAccount('bom'), PASSWORD);
+    await page.getByRole('menuitem', { name: 'New run' }).click();
+    await page.waitForURL('**/bom/new');
+    await screenshot(page, 'bom-new');
+
+    // 1. upload: what was detected and the warnings show before anything runs
+    await page.locator('input[type=file]').setInputFiles(bomPath);
+    await page.getByText('Uploaded e2e-bom.xlsx').waitFor();
+    await page.getByText('原表').first().waitFor();
+    await page.getByText('300', { exact: true }).first().waitFor();
+    await page.getByText(/Validation warnings \(\d+\)|No validation warnings/).waitFor();
+    await screenshot(page, 'bom-inspect');
+
+    // 2. operations: the workbook's own 操作指示表 is offered first
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('操作指示表', { exact: true }).first().waitFor();
+    await screenshot(page, 'bom-ops-sheet');
+
+    // 3. run: progress, then the result
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.waitForURL(/\/bom\/runs\/[0-9a-f-]{36}$/);
+    page.on('console', (m) => console.log('BROWSER', m.text()));
+    page.on('response', (r) => console.log('RESP', r.status(), r.url().slice(0, 150)));
+    await page.waitForTimeout(8000);
+    await screenshot(page, 'bom-debug');
+    await page.getByRole('button', { name: 'Download the new BOM' }).waitFor({ timeout: 60_000 });
+    await page.getByText(`Changed rows (${expected.diff.length})`).waitFor();
+    const firstChange = expected.diff[0];
+    if (!firstChange) throw new Error('no diff');
+    const firstRow = page.getByRole('row').filter({ hasText: String(firstChange.materialCode) }).first();
+    await firstRow.waitFor();
+    for (const removed of firstChange.removed) expect(await firstRow.locator('del', { hasText: removed }).count()).toBe(1);
+    for (const added of firstChange.added) expect(await firstRow.locator('ins', { hasText: added }).count()).toBe(1);
+    await screenshot(page, 'bom-result');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the new BOM' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('e2e-bom-新BOM.xlsx');
+    const savedPath = join(work, 'downloaded.xlsx');
+    await download.saveAs(savedPath);
+
+    const actualCells = await readCells(readFileSync(savedPath));
+    const expectedCells = await readCells(expected.workbook);
+    expect(actualCells.has(NEW_BOM_SHEET_NAME)).toBe(true);
+    expect(actualCells.has(CHANGE_LOG_SHEET_NAME)).toBe(true);
+    expect(differingCells(actualCells, expectedCells)).toEqual([]);
+
+    // the change log can be filtered by status, and the run is in the history
+    await page.getByRole('link', { name: /Run history/ }).click();
+    await page.getByRole('link', { name: 'e2e-bom.xlsx' }).first().waitFor();
+    await screenshot(page, 'bom-history');
+    await context.close();
+  });
+
+  it('edits operations online: ranges expand as typed, bad rows are named before anything runs', async () => {
+    const fixture = generateBomWorkbook({ rows: 40, opsCount: 5, seed: 3, opsSheet: false });
+    const bomPath = join(work, 'online.xlsx');
+    writeFileSync(bomPath, fixture.bom);
+
+    const { context, page } = await newDevice(browser, { viewport: PHONE });
+    await registerByPhone(page, uniqueAccount('online'), PASSWORD);
+    await page.goto('/bom/new');
+    await page.locator('input[type=file]').setInputFiles(bomPath);
+    await page.getByText('Uploaded online.xlsx').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+
+    const target = fixture.rows.find((row) => row.designators !== '');
+    if (!target) throw new Error('fixture has no designators');
+    await page.getByRole('combobox', { name: 'Row 1 Material code' }).fill(String(target.materialCode));
+    await page.getByRole('textbox', { name: 'Row 1 Designators' }).fill('R1-R3, R2');
+    await page.getByTestId('op-preview-0').filter({ hasText: '3 designators: R1, R2, R3' }).waitFor();
+    await page.getByText('Written twice: R2').waitFor();
+
+    await page.getByRole('textbox', { name: 'Row 1 Designators' }).fill('R5-R1');
+    await page.getByText('1 rows need fixing').waitFor();
+    expect(await page.getByRole('button', { name: 'Run' }).isDisabled()).toBe(true);
+    await screenshot(page, 'bom-online-editor-phone');
+    await page.setViewportSize(DESKTOP);
+    await context.close();
+  });
+});

@@ -1,0 +1,78 @@
+import type { RouterInputs } from '@arya/api';
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Form, Input, Space, type FormInstance } from 'antd';
+import { useI18n } from '../i18n/I18nProvider';
+import { useCountdown } from '../lib/countdown';
+import { describeError } from '../lib/errors';
+import { looksLikeMainlandMobile } from '../lib/phone';
+import { useTRPC } from '../lib/trpc';
+import { ErrorAlert } from './ErrorAlert';
+
+type SmsPurpose = RouterInputs['sms']['send']['purpose'];
+
+/**
+ * A phone field and a code field with its send button. The button stays disabled with a live countdown for the
+ * server's `resendAfterSeconds` — or for the wait a rate limit names — so nobody clicks into a refusal.
+ */
+export function PhoneCodeFields({ purpose, form }: { purpose: SmsPurpose; form: FormInstance }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const { secondsLeft, start } = useCountdown();
+  const send = useMutation(
+    trpc.sms.send.mutationOptions({
+      onSuccess: (result) => start(result.resendAfterSeconds),
+      onError: (error) => {
+        const wait = describeError(error, t).retryAfterSeconds;
+        if (wait !== null) start(wait);
+      },
+    }),
+  );
+  const sendCode = async () => {
+    const { phone } = (await form.validateFields(['phone'])) as { phone: string };
+    send.mutate({ phone, purpose });
+  };
+
+  return (
+    <>
+      <Form.Item
+        label={t('auth.phone')}
+        name="phone"
+        rules={[
+          { required: true, message: t('auth.required', { field: t('auth.phone') }) },
+          { validator: async (_rule, value: string | undefined) => {
+              if (value && !looksLikeMainlandMobile(value)) throw new Error(t('auth.phoneInvalid'));
+            } },
+        ]}
+      >
+        <Input inputMode="tel" autoComplete="tel" placeholder="13800138000" />
+      </Form.Item>
+      <Form.Item label={t('auth.code')} required>
+        <Space.Compact style={{ width: '100%' }}>
+          <Form.Item
+            name="code"
+            noStyle
+            rules={[
+              { required: true, message: t('auth.required', { field: t('auth.code') }) },
+              { pattern: /^\d{6}$/, message: t('auth.codeInvalid') },
+            ]}
+          >
+            <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} aria-label={t('auth.code')} />
+          </Form.Item>
+          <Button onClick={() => void sendCode()} disabled={secondsLeft > 0} loading={send.isPending} aria-live="polite">
+            {secondsLeft > 0 ? t('auth.resendIn', { seconds: secondsLeft }) : t('auth.sendCode')}
+          </Button>
+        </Space.Compact>
+      </Form.Item>
+      {send.data ? (
+        <Form.Item>
+          <Alert type="success" showIcon title={t('auth.codeSent', { minutes: Math.round(send.data.expiresInSeconds / 60) })} />
+        </Form.Item>
+      ) : null}
+      {send.error ? (
+        <Form.Item>
+          <ErrorAlert error={send.error} />
+        </Form.Item>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { useMutation } from '@tanstack/react-query';
+import { Button, Form } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { NewPasswordField } from '../../components/NewPasswordField';
+import { PhoneCodeFields } from '../../components/PhoneCodeFields';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useTRPC } from '../../lib/trpc';
+import { AuthCard } from './AuthCard';
+
+interface Values {
+  phone: string;
+  code: string;
+  newPassword: string;
+}
+
+export interface ResetDoneState {
+  passwordReset: true;
+}
+
+/** Reset by SMS: the code proves the phone; the server then ends every session of that account. */
+export default function ForgotPasswordPage() {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const [form] = Form.useForm<Values>();
+  const reset = useMutation(
+    trpc.auth.resetPassword.mutationOptions({
+      onSuccess: () => void navigate('/sign-in', { state: { passwordReset: true } satisfies ResetDoneState }),
+    }),
+  );
+
+  return (
+    <AuthCard title={t('auth.resetTitle')} footer={<Link to="/sign-in">{t('auth.backToSignIn')}</Link>}>
+      <Form<Values> form={form} layout="vertical" name="reset-password" requiredMark={false} onFinish={(values) => reset.mutate(values)}>
+        <PhoneCodeFields purpose="reset_password" form={form} />
+        <NewPasswordField name="newPassword" label={t('auth.newPassword')} />
+        {reset.error ? (
+          <Form.Item>
+            <ErrorAlert error={reset.error} />
+          </Form.Item>
+        ) : null}
+        <Button type="primary" htmlType="submit" block loading={reset.isPending}>
+          {t('auth.resetSubmit')}
+        </Button>
+      </Form>
+    </AuthCard>
+  );
+}

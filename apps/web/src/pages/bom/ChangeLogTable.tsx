@@ -1,0 +1,63 @@
+import { Segmented, Table, Tag, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { useI18n } from '../../i18n/I18nProvider';
+import { opStatusColour, quantityText, type ChangeLogEntry, type OpStatus } from './run-labels';
+
+type Filter = OpStatus | 'all';
+const STATUSES: OpStatus[] = ['applied', 'partial', 'unchanged', 'not_found', 'ambiguous', 'invalid'];
+
+/** The change log (变更日志) as the workbook has it, filterable by status with the count of each. */
+export function ChangeLogTable({ log }: { log: ChangeLogEntry[] }) {
+  const { t } = useI18n();
+  const [filter, setFilter] = useState<Filter>('all');
+  const counts = new Map<OpStatus, number>();
+  for (const entry of log) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
+  const shown = filter === 'all' ? log : log.filter((entry) => entry.status === filter);
+
+  const columns: TableColumnsType<ChangeLogEntry> = [
+    { title: t('bom.log.seq'), dataIndex: 'seq', key: 'seq', width: 70 },
+    { title: t('bom.ops.materialCode'), key: 'materialCode', render: (_v, e) => String(e.materialCode ?? '') },
+    { title: t('bom.ops.op'), dataIndex: 'op', key: 'op', width: 70 },
+    { title: t('bom.ops.designators'), dataIndex: 'designators', key: 'designators', ellipsis: true },
+    {
+      title: t('bom.log.status'),
+      dataIndex: 'status',
+      key: 'status',
+      render: (status: OpStatus) => <Tag color={opStatusColour[status]}>{t(`bom.op.${status}`)}</Tag>,
+    },
+    { title: t('bom.diff.row'), dataIndex: 'bomRow', key: 'bomRow', render: (row: number | null) => row ?? '—' },
+    {
+      title: t('bom.diff.quantity'),
+      key: 'quantity',
+      render: (_v, e) => (e.oldQuantity === null && e.newQuantity === null ? '—' : `${quantityText(e.oldQuantity)} → ${quantityText(e.newQuantity)}`),
+    },
+    { title: t('bom.log.note'), dataIndex: 'note', key: 'note', ellipsis: true },
+  ];
+
+  return (
+    <>
+      <div style={{ overflowX: 'auto', marginBottom: 12 }}>
+        <Segmented<Filter>
+          aria-label={t('bom.log.status')}
+          value={filter}
+          onChange={setFilter}
+          options={[
+            { value: 'all', label: `${t('bom.log.all')} (${log.length})` },
+            ...STATUSES.filter((status) => counts.has(status)).map((status) => ({
+              value: status,
+              label: `${t(`bom.op.${status}`)} (${counts.get(status)})`,
+            })),
+          ]}
+        />
+      </div>
+      <Table<ChangeLogEntry>
+        size="small"
+        rowKey="seq"
+        columns={columns}
+        dataSource={shown}
+        pagination={{ pageSize: 50, hideOnSinglePage: true, showSizeChanger: false }}
+        scroll={{ x: 'max-content' }}
+      />
+    </>
+  );
+}

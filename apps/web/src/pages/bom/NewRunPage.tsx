@@ -1,0 +1,125 @@
+import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Card, Flex, Segmented, Steps, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n } from '../../i18n/I18nProvider';
+import { describeError } from '../../lib/errors';
+import { useTRPC } from '../../lib/trpc';
+import type { UploadedWorkbook } from '../../lib/upload-workbook';
+import { bomRowChoices } from './bom-rows';
+import { InspectSummary, SheetDescription } from './InspectSummary';
+import { blankOp, OpsEditor, rowProblems, toOpRows, type EditableOp } from './OpsEditor';
+import { WorkbookUpload } from './WorkbookUpload';
+
+type OpsChoice = 'sheet' | 'upload' | 'online';
+
+/** The guided run: 1. upload and check the BOM, 2. choose or write the operations, 3. run. */
+export default function NewRunPage() {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const navigate = useNavigate();
+  const [step, setStep] = useState(0);
+  const [bomFile, setBomFile] = useState<UploadedWorkbook | null>(null);
+  const [opsFile, setOpsFile] = useState<UploadedWorkbook | null>(null);
+  const [opsChoice, setOpsChoice] = useState<OpsChoice>('online');
+  const [rows, setRows] = useState<EditableOp[]>(() => [blankOp()]);
+  const choices = useMemo(() => (bomFile ? bomRowChoices(bomFile.inspect) : []), [bomFile]);
+
+  const create = useMutation(
+    trpc.bom.runs.create.mutationOptions({ onSuccess: ({ runId }) => void navigate(`/bom/runs/${runId}`) }),
+  );
+  const serverRowErrors = create.error ? describeError(create.error, t).fieldErrors : {};
+  const onlineProblems = rowProblems(rows).size;
+
+  const canRun =
+    bomFile !== null &&
+    ((opsChoice === 'sheet' && bomFile.inspect.ops !== null) ||
+      (opsChoice === 'upload' && opsFile !== null) ||
+      (opsChoice === 'online' && rows.length > 0 && onlineProblems === 0));
+
+  const run = () => {
+    if (!bomFile) return;
+    if (opsChoice === 'upload' && opsFile) create.mutate({ bomFileId: bomFile.fileId, opsFileId: opsFile.fileId });
+    else if (opsChoice === 'online') create.mutate({ bomFileId: bomFile.fileId, ops: toOpRows(rows) });
+    else create.mutate({ bomFileId: bomFile.fileId });
+  };
+
+  return (
+    <Card title={t('bom.newRun')}>
+      <Steps
+        current={step}
+        size="small"
+        style={{ marginBottom: 24 }}
+        items={[{ title: t('bom.step.bom') }, { title: t('bom.step.ops') }, { title: t('bom.step.run') }]}
+      />
+      {step === 0 ? (
+        <Flex vertical gap={16}>
+          <WorkbookUpload
+            kind="bom"
+            onUploaded={(file) => {
+              setBomFile(file);
+              setOpsChoice(file.inspect.ops ? 'sheet' : 'online');
+            }}
+          />
+          {bomFile ? <InspectSummary inspect={bomFile.inspect} fileName={bomFile.name} /> : null}
+          <Button type="primary" disabled={!bomFile} onClick={() => setStep(1)} style={{ alignSelf: 'flex-end' }}>
+            {t('bom.next')}
+          </Button>
+        </Flex>
+      ) : null}
+      {step === 1 && bomFile ? (
+        <Flex vertical gap={16}>
+          <div>
+            <Typography.Text strong id="ops-source-label">
+              {t('bom.opsSource')}
+            </Typography.Text>
+            <div style={{ marginTop: 8, overflowX: 'auto' }}>
+              <Segmented<OpsChoice>
+                aria-labelledby="ops-source-label"
+                value={opsChoice}
+                onChange={setOpsChoice}
+                options={[
+                  { value: 'sheet', label: t('bom.opsSource.sheet'), disabled: bomFile.inspect.ops === null },
+                  { value: 'upload', label: t('bom.opsSource.upload') },
+                  { value: 'online', label: t('bom.opsSource.online') },
+                ]}
+              />
+            </div>
+          </div>
+          {opsChoice === 'sheet' ? (
+            bomFile.inspect.ops ? (
+              <>
+                <SheetDescription sheet={bomFile.inspect.ops} />
+                {bomFile.inspect.ops.warnings.map((warning, index) => (
+                  <Alert key={index} type="warning" showIcon title={locale === 'en' ? warning.messageEn : warning.message} />
+                ))}
+              </>
+            ) : (
+              <Alert type="info" showIcon title={t('bom.noOpsSheet')} />
+            )
+          ) : null}
+          {opsChoice === 'upload' ? (
+            <>
+              <WorkbookUpload kind="ops" onUploaded={setOpsFile} />
+              {opsFile ? <SheetDescription sheet={opsFile.inspect.ops ?? opsFile.inspect.bom} /> : null}
+            </>
+          ) : null}
+          {opsChoice === 'online' ? (
+            <>
+              <OpsEditor rows={rows} onChange={setRows} choices={choices} serverErrors={serverRowErrors} />
+              {onlineProblems > 0 ? <Alert type="error" showIcon title={t('bom.ops.fixErrors', { count: onlineProblems })} /> : null}
+            </>
+          ) : null}
+          {create.error ? <ErrorAlert error={create.error} /> : null}
+          <Flex justify="space-between">
+            <Button onClick={() => setStep(0)}>{t('bom.back')}</Button>
+            <Button type="primary" disabled={!canRun} loading={create.isPending} onClick={run}>
+              {t('bom.run')}
+            </Button>
+          </Flex>
+        </Flex>
+      ) : null}
+    </Card>
+  );
+}

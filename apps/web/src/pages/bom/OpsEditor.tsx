@@ -1,0 +1,179 @@
+import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { validateOpRows, type OpRow } from '@arya/bom';
+import { AutoComplete, Button, Flex, Input, InputNumber, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useMemo } from 'react';
+import { useI18n } from '../../i18n/I18nProvider';
+import { previewDesignators } from '../../lib/designator-preview';
+import type { BomRowChoice } from './bom-rows';
+
+export interface EditableOp {
+  key: number;
+  level: number | null;
+  materialCode: string;
+  op: 'add' | 'del';
+  designators: string;
+}
+
+export function toOpRows(rows: readonly EditableOp[]): OpRow[] {
+  return rows.map(({ level, materialCode, op, designators }) => ({ level, materialCode, op, designators }));
+}
+
+/** Row index → messages, from the engine's own validation (the server runs the same rules again). */
+export function rowProblems(rows: readonly EditableOp[]): Map<number, string[]> {
+  return new Map(validateOpRows(toOpRows(rows)).map((error) => [error.index, error.messages]));
+}
+
+let nextKey = 1;
+export function blankOp(): EditableOp {
+  return { key: nextKey++, level: null, materialCode: '', op: 'del', designators: '' };
+}
+
+/**
+ * Operations entered online, one row per op: the material code is picked from the BOM (or typed), designators are
+ * parsed as they are typed (ranges expanded, repeats named) and checked against that BOM row.
+ */
+export function OpsEditor({
+  rows,
+  onChange,
+  choices,
+  serverErrors,
+}: {
+  rows: EditableOp[];
+  onChange: (rows: EditableOp[]) => void;
+  choices: BomRowChoice[];
+  serverErrors: Record<string, string[]>;
+}) {
+  const { t } = useI18n();
+  const problems = useMemo(() => rowProblems(rows), [rows]);
+  const byCode = useMemo(() => {
+    const map = new Map<string, BomRowChoice[]>();
+    for (const choice of choices) map.set(choice.materialCode, [...(map.get(choice.materialCode) ?? []), choice]);
+    return map;
+  }, [choices]);
+  const codeOptions = useMemo(() => [...byCode.keys()].map((code) => ({ value: code })), [byCode]);
+  const update = (key: number, patch: Partial<EditableOp>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  const rowLabel = (index: number, field: string) => t('bom.ops.rowLabel', { row: index + 1, field });
+
+  const columns: TableColumnsType<EditableOp> = [
+    {
+      title: t('bom.ops.level'),
+      key: 'level',
+      width: 90,
+      render: (_v, row, index) => (
+        <InputNumber
+          size="small"
+          min={0}
+          value={row.level}
+          aria-label={rowLabel(index, t('bom.ops.level'))}
+          onChange={(level) => update(row.key, { level: typeof level === 'number' ? level : null })}
+          style={{ width: 70 }}
+        />
+      ),
+    },
+    {
+      title: t('bom.ops.materialCode'),
+      key: 'materialCode',
+      width: 220,
+      render: (_v, row, index) => (
+        <AutoComplete
+          size="small"
+          value={row.materialCode}
+          options={codeOptions}
+          placeholder={t('bom.ops.pickCode')}
+          aria-label={rowLabel(index, t('bom.ops.materialCode'))}
+          filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
+          onChange={(materialCode: string) => update(row.key, { materialCode })}
+          style={{ width: 200 }}
+        />
+      ),
+    },
+    {
+      title: t('bom.ops.op'),
+      key: 'op',
+      width: 120,
+      render: (_v, row, index) => (
+        <Select
+          size="small"
+          value={row.op}
+          aria-label={rowLabel(index, t('bom.ops.op'))}
+          onChange={(op) => update(row.key, { op })}
+          options={[
+            { value: 'del', label: t('bom.ops.del') },
+            { value: 'add', label: t('bom.ops.add') },
+          ]}
+          style={{ width: 100 }}
+        />
+      ),
+    },
+    {
+      title: t('bom.ops.designators'),
+      key: 'designators',
+      render: (_v, row, index) => {
+        const bomRows = byCode.get(row.materialCode.trim());
+        const preview = previewDesignators(row.designators, row.op, bomRows?.length === 1 ? (bomRows[0]?.designators ?? null) : null);
+        const errors = [...(problems.get(index) ?? []), ...(serverErrors[`ops.${index}`] ?? [])];
+        return (
+          <Space orientation="vertical" size={4} style={{ width: '100%' }}>
+            <Input
+              size="small"
+              value={row.designators}
+              placeholder="R1-R4, C7"
+              status={errors.length > 0 ? 'error' : undefined}
+              aria-label={rowLabel(index, t('bom.ops.designators'))}
+              aria-invalid={errors.length > 0}
+              onChange={(event) => update(row.key, { designators: event.target.value })}
+            />
+            {preview.items.length > 0 ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid={`op-preview-${index}`}>
+                {t('bom.ops.expanded', { count: preview.items.length })}: {preview.items.slice(0, 30).join(', ')}
+                {preview.items.length > 30 ? '…' : ''}
+              </Typography.Text>
+            ) : null}
+            {preview.repeated.length > 0 ? <Tag color="orange">{t('bom.ops.repeated', { list: preview.repeated.join(', ') })}</Tag> : null}
+            {preview.notInBom.length > 0 ? <Tag color="orange">{t('bom.ops.notInBom', { list: preview.notInBom.join(', ') })}</Tag> : null}
+            {preview.alreadyInBom.length > 0 ? (
+              <Tag color="orange">{t('bom.ops.alreadyInBom', { list: preview.alreadyInBom.join(', ') })}</Tag>
+            ) : null}
+            {errors.map((message) => (
+              <Typography.Text key={message} type="danger" style={{ fontSize: 12 }} role="alert">
+                {message}
+              </Typography.Text>
+            ))}
+          </Space>
+        );
+      },
+    },
+    {
+      title: '',
+      key: 'remove',
+      width: 48,
+      render: (_v, row, index) => (
+        <Button
+          size="small"
+          type="text"
+          danger
+          icon={<DeleteOutlined />}
+          aria-label={t('bom.ops.removeRow', { row: index + 1 })}
+          onClick={() => onChange(rows.filter((other) => other.key !== row.key))}
+        />
+      ),
+    },
+  ];
+
+  return (
+    <Flex vertical gap={8}>
+      <Table<EditableOp>
+        size="small"
+        rowKey="key"
+        columns={columns}
+        dataSource={rows}
+        pagination={false}
+        locale={{ emptyText: t('bom.ops.empty') }}
+        scroll={{ x: 'max-content' }}
+      />
+      <Button icon={<PlusOutlined />} onClick={() => onChange([...rows, blankOp()])} style={{ alignSelf: 'flex-start' }}>
+        {t('bom.ops.addRow')}
+      </Button>
+    </Flex>
+  );
+}

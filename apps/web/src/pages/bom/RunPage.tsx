@@ -1,0 +1,142 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useSubscription } from '@trpc/tanstack-react-query';
+import { Alert, Button, Card, Descriptions, Flex, Progress, Skeleton, Space, Tag, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatDateTime } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { ChangeLogTable } from './ChangeLogTable';
+import { DiffTable } from './DiffTable';
+import { opStatusColour, runStatusColour, type OpStatus, type Run } from './run-labels';
+
+function RunProgress({ runId }: { runId: string }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const progress = useSubscription(
+    trpc.bom.runs.progress.subscriptionOptions(
+      { runId },
+      {
+        onData: ({ data }) => {
+          if (data.status === 'done' || data.status === 'failed') {
+            void queryClient.invalidateQueries({ queryKey: trpc.bom.runs.get.queryKey({ runId }) });
+          }
+        },
+      },
+    ),
+  );
+  const event = progress.data?.data;
+  return (
+    <Card title={t('bom.progress')}>
+      <Progress
+        percent={event?.percent ?? 0}
+        status={event?.status === 'failed' ? 'exception' : 'active'}
+        aria-label={t('bom.progress')}
+      />
+      <Typography.Text type="secondary" aria-live="polite">
+        {event ? t(`bom.phase.${event.phase}`) : t('app.loading')}
+      </Typography.Text>
+      {progress.error ? <ErrorAlert error={progress.error} /> : null}
+    </Card>
+  );
+}
+
+function RunResult({ run }: { run: Run }) {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const download = useMutation(
+    trpc.bom.runs.downloadUrl.mutationOptions({
+      onSuccess: ({ url, fileName }) => {
+        const link = document.createElement('a');
+        link.href = url;
+        link.download = fileName;
+        document.body.append(link);
+        link.click();
+        link.remove();
+      },
+    }),
+  );
+  const summary = run.summary;
+  return (
+    <>
+      <Card
+        title={t('bom.result')}
+        extra={
+          <Button type="primary" icon={<DownloadOutlined />} loading={download.isPending} onClick={() => download.mutate({ runId: run.runId })}>
+            {t('bom.download')}
+          </Button>
+        }
+      >
+        {download.error ? <ErrorAlert error={download.error} /> : null}
+        {summary ? (
+          <Descriptions size="small" column={{ xs: 1, md: 3 }}>
+            <Descriptions.Item label={t('bom.rowsChanged')}>{summary.rowsChanged}</Descriptions.Item>
+            <Descriptions.Item label={t('bom.sheet')}>{summary.bomSheet}</Descriptions.Item>
+            <Descriptions.Item label={t('bom.duration')}>{run.durationMs === null ? '—' : `${(run.durationMs / 1000).toFixed(1)} s`}</Descriptions.Item>
+            <Descriptions.Item label={t('bom.log.status')} span={3}>
+              <Space wrap>
+                {(Object.entries(summary.counts) as [OpStatus, number][])
+                  .filter(([, count]) => count > 0)
+                  .map(([status, count]) => (
+                    <Tag key={status} color={opStatusColour[status]}>
+                      {t(`bom.op.${status}`)}: {count}
+                    </Tag>
+                  ))}
+              </Space>
+            </Descriptions.Item>
+          </Descriptions>
+        ) : null}
+        {summary && summary.warningsTotal > 0 ? (
+          <Alert
+            type="warning"
+            showIcon
+            title={t('bom.warnings', { count: summary.warningsTotal })}
+            description={summary.warnings.slice(0, 20).map((w, i) => (
+              <div key={i}>{locale === 'en' ? w.messageEn : w.message}</div>
+            ))}
+          />
+        ) : null}
+        <Typography.Text type="secondary">{formatDateTime(run.finishedAt, locale)}</Typography.Text>
+      </Card>
+      <Card title={t('bom.diff', { count: run.diff.length })}>
+        <DiffTable diff={run.diff} />
+      </Card>
+      <Card title={t('bom.log')}>
+        <ChangeLogTable log={run.log} />
+      </Card>
+    </>
+  );
+}
+
+export default function RunPage() {
+  const { runId = '' } = useParams();
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const run = useQuery(trpc.bom.runs.get.queryOptions({ runId }));
+  const data = run.data;
+
+  return (
+    <Flex vertical gap={16}>
+      <Link to="/bom/runs">← {t('nav.bomRuns')}</Link>
+      {run.isPending ? <Skeleton active /> : null}
+      {run.error ? <ErrorAlert error={run.error} onRetry={() => void run.refetch()} /> : null}
+      {data ? (
+        <>
+          <Card>
+            <Space wrap>
+              <Typography.Text strong>{data.bomFile.name}</Typography.Text>
+              <Tag color={runStatusColour[data.status]}>{t(`bom.status.${data.status}`)}</Tag>
+            </Space>
+          </Card>
+          {data.status === 'queued' || data.status === 'running' ? <RunProgress runId={runId} /> : null}
+          {data.status === 'failed' ? (
+            <Alert type="error" showIcon title={t('bom.failed')} description={data.error ? (locale === 'en' ? data.error.messageEn : data.error.message) : undefined} />
+          ) : null}
+          {data.status === 'done' ? <RunResult run={data} /> : null}
+        </>
+      ) : null}
+    </Flex>
+  );
+}

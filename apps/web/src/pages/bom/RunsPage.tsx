@@ -1,0 +1,127 @@
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RouterOutputs } from '@arya/api';
+import { App, Button, Card, Flex, Popconfirm, Segmented, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useSession } from '../../auth/SessionProvider';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n } from '../../i18n/I18nProvider';
+import { describeError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { saveBase64 } from './download';
+import { runStatusColour, type RunStatus } from './run-labels';
+
+type RunItem = RouterOutputs['bom']['runs']['list']['items'][number];
+type StatusFilter = RunStatus | 'all';
+
+/** History of runs (an admin sees everyone's), with the template download and the way to a new run. */
+export default function RunsPage() {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const client = useTRPCClient();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const { message } = App.useApp();
+  const [status, setStatus] = useState<StatusFilter>('all');
+  const isAdmin = session.status === 'signedIn' && session.user.role === 'admin';
+
+  const runs = useInfiniteQuery(
+    trpc.bom.runs.list.infiniteQueryOptions(
+      { status: status === 'all' ? undefined : status, limit: 20 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
+  );
+  const remove = useMutation(
+    trpc.bom.runs.delete.mutationOptions({
+      onSuccess: () => {
+        void message.success(t('bom.runs.deleted'));
+        void queryClient.invalidateQueries({ queryKey: trpc.bom.runs.list.pathKey() });
+      },
+      onError: (error) => void message.error(describeError(error, t).message),
+    }),
+  );
+  const template = useMutation({
+    mutationFn: () => client.bom.template.query(),
+    onSuccess: (file) => saveBase64(file.base64, file.fileName, file.contentType),
+    onError: (error) => void message.error(describeError(error, t).message),
+  });
+
+  const rows = runs.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns: TableColumnsType<RunItem> = [
+    { title: t('bom.runs.file'), key: 'file', render: (_v, run) => <Link to={`/bom/runs/${run.runId}`}>{run.bomFile.name}</Link> },
+    {
+      title: t('bom.log.status'),
+      dataIndex: 'status',
+      key: 'status',
+      render: (value: RunStatus) => <Tag color={runStatusColour[value]}>{t(`bom.status.${value}`)}</Tag>,
+    },
+    { title: t('bom.rowsChanged'), dataIndex: 'rowsChanged', key: 'rowsChanged', render: (value: number | null) => value ?? '—' },
+    ...(isAdmin
+      ? [{ title: t('bom.runs.owner'), dataIndex: 'ownerAccount', key: 'owner', render: (value: string | null) => value ?? '—' }]
+      : []),
+    { title: t('bom.runs.created'), dataIndex: 'createdAt', key: 'createdAt', render: (at: string) => formatDateTime(at, locale), responsive: ['md'] },
+    {
+      title: t('admin.actions'),
+      key: 'actions',
+      render: (_v, run) => (
+        <Space>
+          <Link to={`/bom/runs/${run.runId}`}>{t('bom.runs.open')}</Link>
+          <Popconfirm title={t('bom.runs.confirmDelete')} onConfirm={() => remove.mutate({ runId: run.runId })} disabled={run.status === 'running'}>
+            <Button size="small" danger disabled={run.status === 'running'}>
+              {t('bom.runs.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card
+      title={t('bom.runs')}
+      extra={
+        <Space wrap>
+          <Button icon={<DownloadOutlined />} loading={template.isPending} onClick={() => template.mutate()}>
+            {t('bom.template')}
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => void navigate('/bom/new')}>
+            {t('nav.bomNew')}
+          </Button>
+        </Space>
+      }
+    >
+      <div style={{ overflowX: 'auto', marginBottom: 16 }}>
+        <Segmented<StatusFilter>
+          aria-label={t('bom.log.status')}
+          value={status}
+          onChange={setStatus}
+          options={(['all', 'queued', 'running', 'done', 'failed'] as const).map((value) => ({
+            value,
+            label: value === 'all' ? t('bom.log.all') : t(`bom.status.${value}`),
+          }))}
+        />
+      </div>
+      {runs.error ? <ErrorAlert error={runs.error} onRetry={() => void runs.refetch()} /> : null}
+      <Table<RunItem>
+        rowKey="runId"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        loading={runs.isPending}
+        pagination={false}
+        locale={{ emptyText: t('bom.runs.empty') }}
+        scroll={{ x: 'max-content' }}
+      />
+      {runs.hasNextPage ? (
+        <Flex justify="center" style={{ marginTop: 16 }}>
+          <Button onClick={() => void runs.fetchNextPage()} loading={runs.isFetchingNextPage}>
+            {t('admin.loadMore')}
+          </Button>
+        </Flex>
+      ) : null}
+    </Card>
+  );
+}
