@@ -81,7 +81,8 @@ function runServer(env: Record<string, string>): Promise<{ code: number | null; 
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    // Generous: a cold tsx start compiles the whole API, which takes long on a loaded 2-core machine.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr });
@@ -89,7 +90,7 @@ function runServer(env: Record<string, string>): Promise<{ code: number | null; 
   });
 }
 
-describe('server process with a bad config', () => {
+describe('server process with a bad config', { timeout: 120_000 }, () => {
   it('exits 1 naming the bad variable', async () => {
     const { code, stderr } = await runServer({ NODE_ENV: 'test', PORT: 'not-a-port', JWT_PRIVATE_KEY: validKey });
     expect(code).toBe(1);
