@@ -50,10 +50,8 @@ describe('BOM runs in the browser', () => {
     // 3. run: progress, then the result
     await page.getByRole('button', { name: 'Run' }).click();
     await page.waitForURL(/\/bom\/runs\/[0-9a-f-]{36}$/);
-    page.on('console', (m) => console.log('BROWSER', m.text()));
-    page.on('response', (r) => console.log('RESP', r.status(), r.url().slice(0, 150)));
-    await page.waitForTimeout(8000);
-    await screenshot(page, 'bom-debug');
+    await page.getByText('Progress').or(page.getByText('Result')).first().waitFor();
+    await screenshot(page, 'bom-progress');
     await page.getByRole('button', { name: 'Download the new BOM' }).waitFor({ timeout: 60_000 });
     await page.getByText(`Changed rows (${expected.diff.length})`).waitFor();
     const firstChange = expected.diff[0];
