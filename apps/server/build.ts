@@ -1,11 +1,11 @@
 /**
  * Bundles the server into `dist/`: `main.js` (the server), `admin-create.js` (CLI), `migrate.js`, and
- * the bcrypt worker beside them. Workspace packages (`@arya/*`, TypeScript source) are bundled in; npm
+ * the worker-thread files (bcrypt, BOM engine) beside them. Workspace packages (`@arya/*`, TypeScript source) are bundled in; npm
  * packages stay external and resolve from this package's node_modules, so every npm package a bundled
  * workspace package imports must also be a dependency here (checked below).
  */
 import { build, type Plugin } from 'esbuild';
-import { cp, readFile, realpath, rename, rm } from 'node:fs/promises';
+import { cp, readFile, realpath, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 
 const here = import.meta.dirname;
@@ -31,7 +31,8 @@ const npmPackagesExternal: Plugin = {
 /** Fails the build when a bundled workspace package needs an npm package this one does not declare. */
 async function checkExternalDependencies(): Promise<void> {
   const server = await readPackage(here);
-  const declared = new Set(Object.keys(server.dependencies ?? {}));
+  // tsx is only the source-tree loader of bom-worker.mjs, which the bundle replaces.
+  const declared = new Set([...Object.keys(server.dependencies ?? {}), 'tsx']);
   const missing: string[] = [];
   // pnpm links each workspace dependency into the dependent's node_modules.
   const visit = async (name: string, fromDir: string, seen: Set<string>): Promise<void> => {
@@ -58,8 +59,6 @@ await build({
     main: join(here, 'src/main.ts'),
     'admin-create': join(here, 'src/cli/admin-create.ts'),
     migrate: join(here, 'src/cli/migrate.ts'),
-    // The BOM engine's worker: the bundled engine task replaces the dev shim of the same name (see below).
-    'bom-worker': join(await realpath(join(here, 'node_modules/@arya/api')), 'src/modules/bom/engine-task.ts'),
   },
   outdir: dist,
   bundle: true,
@@ -72,10 +71,24 @@ await build({
   logLevel: 'warning',
   plugins: [npmPackagesExternal],
 });
-// Files loaded by path at run time, resolved relative to the bundle (`new URL('./…', import.meta.url)`).
-const passwordWorker = join(await realpath(join(here, 'node_modules/@arya/api')), 'src/security/password-worker.mjs');
-await cp(passwordWorker, join(dist, 'password-worker.mjs'));
-// The API loads its BOM worker as `./bom-worker.mjs` beside itself; in dist that is the bundled engine task.
-await rename(join(dist, 'bom-worker.js'), join(dist, 'bom-worker.mjs'));
+// Worker files are loaded by path at run time, relative to the bundle (`new URL('./…', import.meta.url)` in @arya/api),
+// so each is bundled into a self-contained file of the name the API looks for.
+const api = await realpath(join(here, 'node_modules/@arya/api'));
+await build({
+  entryPoints: {
+    'password-worker': join(api, 'src/security/password-worker.mjs'),
+    // In source, bom-worker.mjs is a shim loading engine-task.ts through tsx; the bundle replaces it.
+    'bom-worker': join(api, 'src/modules/bom/engine-task.ts'),
+  },
+  outdir: dist,
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [npmPackagesExternal],
+});
 await cp(join(here, 'src/panel/assets'), join(dist, 'assets'), { recursive: true });
 console.log(`built ${dist}`);

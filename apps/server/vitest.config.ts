@@ -1,4 +1,7 @@
+import { installNode20Polyfills } from '@arya/testing/node20-polyfills';
 import { defineConfig } from 'vitest/config';
+
+installNode20Polyfills();
 
 export default defineConfig({
   test: {

@@ -49,16 +49,15 @@ function addEventLoopRoute(app: FastifyInstance): void {
   const histogram = monitorEventLoopDelay({ resolution: 5 });
   histogram.enable();
   app.addHook('onClose', async () => histogram.disable());
-  app.get<{ Querystring: { reset?: string } }>('/bench/event-loop', async (request) => {
+  app.get<{ Querystring: { reset?: string } }>('/bench/event-loop', (request, reply) => {
     const reading = { maxMs: histogram.max / 1e6, p99Ms: histogram.percentile(99) / 1e6, meanMs: histogram.mean / 1e6 };
     if (request.query.reset) histogram.reset();
-    return reading;
+    return reply.send(reading);
   });
 }
 
 const runtime = await openRuntime(process.env);
 const app = await buildApp({ config: runtime.config, deps: runtime.deps, logger: runtime.log });
-app.addHook('onClose', () => runtime.close());
 addPlainMeRoute(app, runtime);
 addCpuRoute(app);
 addEventLoopRoute(app);
@@ -66,6 +65,10 @@ await app.listen({ port: 0, host: '127.0.0.1' });
 const { port } = app.server.address() as { port: number };
 console.log(`READY http://127.0.0.1:${port}`);
 
-const stop = () => void app.close().then(() => process.exit(0));
+const stop = () =>
+  void app
+    .close()
+    .then(() => runtime.close())
+    .then(() => process.exit(0));
 process.on('SIGTERM', stop);
 process.on('SIGINT', stop);

@@ -7,6 +7,7 @@ import { panelPlugin, type PanelAccess } from './panel/plugin';
 import { bomPlugin } from './plugins/bom';
 import { errorsPlugin } from './plugins/errors';
 import { healthPlugin } from './plugins/health';
+import { maintenancePlugin } from './plugins/maintenance';
 import { securityPlugin } from './plugins/security';
 import { trpcPlugin } from './plugins/trpc';
 import { webUiPlugin } from './plugins/web-ui';
@@ -78,6 +79,7 @@ export async function buildApp({ config, deps, logger }: AppOptions): Promise<Fa
   );
   await app.register(trpcPlugin, { deps });
   await app.register(bomPlugin, { deps });
+  await app.register(maintenancePlugin, { deps });
   if (config.PANEL_ENABLED) {
     await app.register(panelPlugin, { prefix: '/panel', router: appRouter, access: panelAccess(config, deps) });
   }

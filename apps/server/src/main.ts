@@ -5,7 +5,13 @@ import { startServer } from './start';
 
 loadDotEnv();
 
-const { config, url } = await startServer();
+const started = await startServer().catch((error: unknown) => {
+  // Refusals at start (e.g. SMS settings checked when the provider is built) name what to fix; no stack needed.
+  console.error(`Arya server did not start: ${error instanceof Error ? error.message : String(error)}`);
+  if (process.env.NODE_ENV !== 'production' && error instanceof Error) console.error(error.stack);
+  process.exit(1);
+});
+const { config, url } = started;
 
 const webUi = existsSync(join(config.WEB_DIST_DIR, 'index.html'))
   ? `${url}/`

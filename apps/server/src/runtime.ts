@@ -58,7 +58,14 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
     inProcessRedis = await createInProcessRedis();
   }
 
-  const deps = await createApiDeps(config, { logger: log, ...(inProcessRedis ? { redis: inProcessRedis } : {}) });
+  let deps: ApiDeps;
+  try {
+    deps = await createApiDeps(config, { logger: log, ...(inProcessRedis ? { redis: inProcessRedis } : {}) });
+  } catch (error) {
+    inProcessRedis?.disconnect();
+    await local.stop();
+    throw error;
+  }
   let closed: Promise<void> | undefined;
   const close = () =>
     (closed ??= (async () => {

@@ -32,7 +32,7 @@ export async function shutdownGracefully(app: FastifyInstance, timeoutMs: number
  * First SIGINT/SIGTERM drains and exits. A Ctrl-C reaches the server twice (from the terminal and relayed by
  * tsx/turbo), so repeats within a second are ignored; a later one exits at once.
  */
-export function exitOnSignals(app: FastifyInstance, timeoutMs: number): void {
+export function exitOnSignals(app: FastifyInstance, timeoutMs: number, afterClose: () => Promise<void>): void {
   let firstSignalAt: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     if (firstSignalAt !== undefined) {
@@ -43,7 +43,8 @@ export function exitOnSignals(app: FastifyInstance, timeoutMs: number): void {
     firstSignalAt = Date.now();
     app.log.info({ signal }, 'shutting down');
     shutdownGracefully(app, timeoutMs)
-      .then((outcome) => {
+      .then(async (outcome) => {
+        await afterClose();
         app.log.info({ outcome }, 'stopped');
         process.exit(0);
       })

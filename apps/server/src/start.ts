@@ -33,8 +33,8 @@ export async function startServer(env: NodeJS.ProcessEnv = process.env): Promise
     throw error;
   }
   const app = await buildApp({ config, deps, logger: log });
-  app.addHook('onClose', () => runtime.close());
-  exitOnSignals(app, config.SHUTDOWN_TIMEOUT_MS);
+  // After the app's own close hooks (BOM runner, then deps): only then may dev Postgres/Redis stop.
+  exitOnSignals(app, config.SHUTDOWN_TIMEOUT_MS, () => runtime.close());
   await app.listen({ port: config.PORT, host: config.HOST });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;

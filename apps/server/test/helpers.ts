@@ -3,6 +3,7 @@ import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis 
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { parseConfig, type Config } from '../src/config';
+import { productionSmsEnv } from './production-sms-env';
 
 export interface TestApp {
   app: FastifyInstance;
@@ -20,22 +21,6 @@ export interface TestAppOptions {
 }
 
 const signingKey = JSON.stringify(await generateSigningKey());
-
-/**
- * SMS settings a production process must have (it refuses the console provider and a missing SMS_CODE_SECRET).
- * Nothing is sent through them in these tests; the SMS module has its own tests against the Dysmsapi emulator.
- */
-export const productionSmsEnv: Record<string, string> = {
-  SMS_PROVIDER: 'aliyun',
-  SMS_CODE_SECRET: 'server-test-sms-code-secret-0123456789abcdef',
-  ALIYUN_ACCESS_KEY_ID: 'server-test-key-id',
-  ALIYUN_ACCESS_KEY_SECRET: 'server-test-key-secret',
-  ALIYUN_SMS_SIGN_NAME: 'Arya',
-  ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
-  ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
-  ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
-  ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
-};
 
 /** Config as the process would parse it, pointed at this test file's database. */
 export function testConfig(database: TestDatabase, env: Record<string, string> = {}): Config {

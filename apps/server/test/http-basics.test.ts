@@ -31,10 +31,10 @@ describe('security headers, request ids and CORS', () => {
     expect(response.headers['strict-transport-security']).toBeUndefined();
   });
 
-  it('adds HSTS and upgrade-insecure-requests in production', async () => {
+  it('adds HSTS in production but never upgrade-insecure-requests (plain-HTTP intranets must keep working)', async () => {
     const response = await production.app.inject('/healthz');
     expect(response.headers['strict-transport-security']).toContain('max-age=');
-    expect(String(response.headers['content-security-policy'])).toContain('upgrade-insecure-requests');
+    expect(String(response.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');
   });
 
   it('generates a request id and returns it', async () => {

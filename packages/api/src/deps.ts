@@ -61,7 +61,9 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
 
   let db: Kysely<DB>;
   if (typeof dbSource === 'string') {
-    const ownDb = createDb(dbSource);
+    const ownDb = createDb(dbSource, {
+      onIdleConnectionError: (error) => logger.warn({ err: error }, 'an idle Postgres connection was lost; the pool replaces it'),
+    });
     owned.push(() => ownDb.destroy());
     db = ownDb;
   } else {

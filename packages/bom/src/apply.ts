@@ -22,7 +22,7 @@ export interface ApplyOptions {
   limits?: Partial<BomLimits>;
   /** warnings kept in the summary (the total is always counted) */
   maxWarnings?: number;
-  /** deflate level for new parts: 6 (default) or 1 (faster, larger) */
+  /** deflate level for the new parts: 1 (default: ~3× faster than 6 on sheet XML, ~30% larger) or 6 */
   compression?: 1 | 6;
 }
 
@@ -71,12 +71,12 @@ export function applyOperations(bomBytes: Uint8Array, source: OpsSource, options
   progress('read', 100);
 
   progress('apply', 0);
-  const run = runOps(model, ops, bom.byRow, (done) => progress('apply', Math.round((done / Math.max(1, ops.length)) * 100)));
+  const run = runOps(model, ops, bom.byRow, limits, (done) => progress('apply', Math.round((done / Math.max(1, ops.length)) * 100)));
   progress('apply', 100);
 
   progress('write', 0);
   const styles = new StyleEditor(stylesSource(book));
-  const { xml: newSheetXml, diffs } = newBomSheetXml(model, [...run.states.values()].toSorted((a, b) => a.row.rowNumber - b.row.rowNumber), styles);
+  const { xml: newSheetXml, diffs, warnings: writeWarnings } = newBomSheetXml(model, [...run.states.values()].toSorted((a, b) => a.row.rowNumber - b.row.rowNumber), styles);
   const logXml = changeLogSheetXml(run.log, styles.bold());
   const taken = new Set(book.parts.sheets.map((s) => s.name.toLowerCase()));
   const renamed: BomWarning[] = [];
@@ -92,11 +92,11 @@ export function applyOperations(bomBytes: Uint8Array, source: OpsSource, options
       { name: names[1]!, xml: logXml },
     ],
     styles.toXml(),
-    options.compression ?? 6,
+    options.compression ?? 1,
   );
   progress('write', 100);
 
-  const allWarnings = [...renamed, ...bom.warnings, ...run.opWarnings];
+  const allWarnings = [...renamed, ...writeWarnings, ...bom.warnings, ...run.opWarnings];
   const maxWarnings = options.maxWarnings ?? 1000;
   return {
     workbook,

@@ -30,6 +30,8 @@ export interface BomModel {
   duplicates: Map<string, number[]>;
 }
 
+const NONE: string[] = [];
+
 export function readBomModel(xml: string, sheetName: string, sharedStrings: readonly string[], limits: BomLimits, previewRows = 0): BomModel {
   const table = readTable(xml, sheetName, sharedStrings, BOM_ROLES, limits, { previewRows });
   const rows: BomRow[] = [];
@@ -52,7 +54,7 @@ export function readBomModel(xml: string, sheetName: string, sharedStrings: read
       designators: main.items,
       top: top.items,
       bottom: bottom.items,
-      malformed: [...main.malformed, ...top.malformed, ...bottom.malformed].map((m) => m.token),
+      malformed: main.malformed.length + top.malformed.length + bottom.malformed.length === 0 ? NONE : [...main.malformed, ...top.malformed, ...bottom.malformed].map((m) => m.token),
     };
     rows.push(row);
     for (const d of row.designators) {

@@ -1,13 +1,15 @@
+import { expandRange, type MalformedReason } from './ranges';
+
 /**
  * Designator lists (位号, A面位号, B面位号 and the op's 位号): split on , ， ; ； 、 and Unicode whitespace,
  * trimmed, empty tokens dropped, upper-cased; `R1-R4` / `R1~R4` ranges expanded.
  */
-export const MAX_RANGE_ITEMS = 1000;
 
-const SEPARATORS = /[,，;；、\s]+/u;
-const RANGE = /^([A-Z]+)(\d+)[-~]([A-Z]+)(\d+)$/;
+/** A cell expands to at most this many designators; further ranges are malformed (keeps hostile cells bounded). */
+export const MAX_LIST_ITEMS = 20_000;
 
-export type MalformedReason = 'prefix_mismatch' | 'descending' | 'too_many_items';
+// JS \s already covers Unicode whitespace (U+3000, U+00A0, …)
+const SEPARATORS = /[,，;；、\s]+/;
 
 export interface MalformedRange {
   token: string;
@@ -22,38 +24,22 @@ export interface ParsedDesignators {
 }
 
 export function splitTokens(text: string): string[] {
-  return text
-    .split(SEPARATORS)
-    .map((t) => t.trim().toUpperCase())
-    .filter((t) => t !== '');
-}
-
-export type RangeResult = { kind: 'range'; items: string[] } | { kind: 'malformed'; reason: MalformedReason } | { kind: 'single' };
-
-/** Expands one upper-cased token. Digits keep the start's zero padding (R01-R03 → R01, R02, R03). */
-export function expandRange(token: string): RangeResult {
-  const m = RANGE.exec(token);
-  if (!m) return { kind: 'single' };
-  const [, prefixA = '', digitsA = '', prefixB = '', digitsB = ''] = m;
-  if (prefixA !== prefixB) return { kind: 'malformed', reason: 'prefix_mismatch' };
-  const from = Number(digitsA);
-  const to = Number(digitsB);
-  if (to < from) return { kind: 'malformed', reason: 'descending' };
-  if (to - from + 1 > MAX_RANGE_ITEMS) return { kind: 'malformed', reason: 'too_many_items' };
-  const width = digitsA.startsWith('0') ? digitsA.length : 0;
-  const items: string[] = [];
-  for (let n = from; n <= to; n++) items.push(prefixA + String(n).padStart(width, '0'));
-  return { kind: 'range', items };
+  const tokens: string[] = [];
+  for (const part of text.split(SEPARATORS)) if (part !== '') tokens.push(part.toUpperCase());
+  return tokens;
 }
 
 export function parseDesignators(text: string): ParsedDesignators {
+  if (text === '') return { items: [], malformed: [] };
   const items: string[] = [];
   const malformed: MalformedRange[] = [];
   for (const token of splitTokens(text)) {
     const range = expandRange(token);
-    if (range.kind === 'single') items.push(token);
-    else if (range.kind === 'range') for (const item of range.items) items.push(item);
-    else malformed.push({ token, reason: range.reason });
+    const size = range.kind === 'range' ? range.items.length : 1;
+    if (range.kind === 'malformed') malformed.push({ token, reason: range.reason });
+    else if (items.length + size > MAX_LIST_ITEMS) malformed.push({ token, reason: 'list_too_long' });
+    else if (range.kind === 'single') items.push(token);
+    else for (const item of range.items) items.push(item);
   }
   return { items, malformed };
 }

@@ -8,6 +8,7 @@ export interface BomInputErrorParams {
   zip_bomb: { reason: string; limit: number };
   too_large: { bytes: number; limit: number };
   too_many_rows: { sheet: string; limit: number };
+  too_many_designators: { limit: number };
   no_header: { sheet: string; expected: string };
   missing_column: { sheet: string; column: string };
   no_ops_sheet: { sheet: string };
@@ -25,6 +26,7 @@ const MESSAGES: { [K in BomInputErrorCode]: (p: BomInputErrorParams[K]) => [zh: 
   zip_bomb: (p) => [`工作簿解压后过大或结构异常（${p.reason}，上限 ${p.limit}）`, `The workbook expands too much or is malformed (${p.reason}, limit ${p.limit})`],
   too_large: (p) => [`工作簿过大：${p.bytes} 字节，上限 ${p.limit} 字节`, `The workbook is too large: ${p.bytes} bytes, limit ${p.limit} bytes`],
   too_many_rows: (p) => [`工作表「${p.sheet}」行数超过上限 ${p.limit}`, `Sheet "${p.sheet}" has more than ${p.limit} rows`],
+  too_many_designators: (p) => [`操作中的位号总数超过上限 ${p.limit}`, `The operations name more than ${p.limit} designators in total`],
   no_header: (p) => [
     `工作表「${p.sheet}」前 10 行中没有找到表头（需要一列名为 ${p.expected}）`,
     `No header row found in the first 10 rows of sheet "${p.sheet}" (expected a column named ${p.expected})`,

@@ -65,7 +65,7 @@ export function inspectWorkbook(bytes: Uint8Array, options: InspectOptions = {})
   if (findSheet(book, OPS_SHEET_NAME) && bomSheet.name !== OPS_SHEET_NAME) {
     const table = readOpsTable(book, OPS_SHEET_NAME, limits, previewRows);
     // a dry run gives the op-level warnings (designators not on the BOM) without writing anything
-    const run = runOps(model, opsFromTable(table), bom.byRow);
+    const run = runOps(model, opsFromTable(table), bom.byRow, limits);
     ops = { ...describe(table), warnings: run.opWarnings.slice(0, maxWarnings) };
   }
   return {

@@ -10,6 +10,8 @@ export interface BomLimits {
   maxPartBytes: number;
   /** Rows (of any kind) in the BOM sheet or the operations sheet. */
   maxRows: number;
+  /** Designators named by all operations together, after ranges are expanded. */
+  maxOpDesignators: number;
 }
 
 export const DEFAULT_LIMITS: BomLimits = {
@@ -18,6 +20,7 @@ export const DEFAULT_LIMITS: BomLimits = {
   maxTotalUncompressedBytes: 512 * 1024 * 1024,
   maxPartBytes: 128 * 1024 * 1024,
   maxRows: 200_000,
+  maxOpDesignators: 2_000_000,
 };
 
 export function resolveLimits(overrides?: Partial<BomLimits>): BomLimits {

@@ -104,6 +104,7 @@ const RANGE_REASON: Record<MalformedRange['reason'], string> = {
   prefix_mismatch: '前缀不同 / prefixes differ',
   descending: '降序 / descending',
   too_many_items: '超过 1000 个 / more than 1000 items',
+  list_too_long: '位号总数超过 20000 / more than 20,000 designators in one cell',
 };
 
 export function describeProblem(p: OpProblem): string {

@@ -7,6 +7,8 @@ import { dropSharedFormulaDependents, prepareSheetCopy, sharedFormulaMasterGroup
 import { applyEdits, inheritedStyleResolver, rowEdits, type CellWrite, type TextEdit } from './xlsx/sheet-edit';
 import type { StyleEditor } from './xlsx/styles';
 import { quantityValue } from './values';
+import { makeWarning, type BomWarning } from './warnings';
+import { columnLetter } from './xlsx/sheet-scanner';
 
 /** Before/after of one BOM row that the ops changed. */
 export interface RowDiff {
@@ -62,7 +64,10 @@ export function rowDiff(state: RowState, model: BomModel): RowDiff {
 }
 
 /** 新BOM表: the BOM sheet XML with only the changed cells rewritten (and filled); everything else byte-identical. */
-export function newBomSheetXml(model: BomModel, states: Iterable<RowState>, styles: StyleEditor): { xml: string; diffs: RowDiff[] } {
+/** Excel's limit on the characters of one cell. */
+export const EXCEL_MAX_CELL_CHARS = 32_767;
+
+export function newBomSheetXml(model: BomModel, states: Iterable<RowState>, styles: StyleEditor): { xml: string; diffs: RowDiff[]; warnings: BomWarning[] } {
   const { xml, layout } = model.table;
   const prefix = layout.prefix;
   const inherited = inheritedStyleResolver(xml, prefix);
@@ -70,9 +75,15 @@ export function newBomSheetXml(model: BomModel, states: Iterable<RowState>, styl
   const edits: TextEdit[] = [];
   const diffs: RowDiff[] = [];
   const brokenGroups = new Set<string>();
+  const warnings: BomWarning[] = [];
   for (const state of states) {
     const writes = cellWritesFor(state, model, highlight);
     if (writes.length === 0) continue;
+    for (const w of writes) {
+      if (typeof w.value === 'string' && w.value.length > EXCEL_MAX_CELL_CHARS) {
+        warnings.push(makeWarning('cell_too_long', { row: state.row.rowNumber, column: columnLetter(w.col), length: w.value.length }));
+      }
+    }
     diffs.push(rowDiff(state, model));
     const onReplace = (cell: { inner: string }) => {
       const group = sharedFormulaMasterGroup(cell.inner, prefix);
@@ -82,7 +93,7 @@ export function newBomSheetXml(model: BomModel, states: Iterable<RowState>, styl
   }
   diffs.sort((a, b) => a.bomRow - b.bomRow);
   const edited = dropSharedFormulaDependents(applyEdits(xml, edits), prefix, brokenGroups);
-  return { xml: prepareSheetCopy(edited, prefix), diffs };
+  return { xml: prepareSheetCopy(edited, prefix), diffs, warnings };
 }
 
 export function changeLogSheetXml(log: readonly ChangeLogEntry[], headerStyle: number): string {

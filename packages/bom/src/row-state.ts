@@ -10,10 +10,20 @@ export interface RowState {
   /** a designator was removed from A面位号 / B面位号 (only then is the side cell written) */
   topTouched: boolean;
   bottomTouched: boolean;
+  /** the designators now in 位号, kept in step with `designators` */
+  present: Set<string>;
 }
 
 export function newRowState(row: BomRow): RowState {
-  return { row, designators: [...row.designators], top: [...row.top], bottom: [...row.bottom], topTouched: false, bottomTouched: false };
+  return {
+    row,
+    designators: [...row.designators],
+    top: [...row.top],
+    bottom: [...row.bottom],
+    topTouched: false,
+    bottomTouched: false,
+    present: new Set(row.designators),
+  };
 }
 
 export interface OpEffect {
@@ -30,34 +40,35 @@ export interface OpEffect {
  */
 export function applyToRow(state: RowState, kind: OpKind, requested: readonly string[]): OpEffect {
   const effect: OpEffect = { changed: [], noOps: [], removedFromTop: [], removedFromBottom: [] };
-  const present = new Set(state.designators);
-  for (const d of requested) {
-    if (kind === 'add') {
+  const { present } = state;
+  if (kind === 'add') {
+    for (const d of requested) {
       if (present.has(d)) effect.noOps.push(d);
       else {
         state.designators.push(d);
         present.add(d);
         effect.changed.push(d);
       }
-      continue;
     }
-    if (!present.has(d)) {
-      effect.noOps.push(d);
-      continue;
-    }
-    state.designators = state.designators.filter((x) => x !== d);
-    present.delete(d);
-    effect.changed.push(d);
-    if (state.top.includes(d)) {
-      state.top = state.top.filter((x) => x !== d);
-      state.topTouched = true;
-      effect.removedFromTop.push(d);
-    }
-    if (state.bottom.includes(d)) {
-      state.bottom = state.bottom.filter((x) => x !== d);
-      state.bottomTouched = true;
-      effect.removedFromBottom.push(d);
-    }
+    return effect;
+  }
+  for (const d of requested) (present.has(d) ? effect.changed : effect.noOps).push(d);
+  if (effect.changed.length === 0) return effect;
+  // one pass per list, whatever the number of designators removed
+  const removed = new Set(effect.changed);
+  for (const d of removed) present.delete(d);
+  state.designators = state.designators.filter((x) => !removed.has(x));
+  const fromTop = new Set(state.top.filter((x) => removed.has(x)));
+  const fromBottom = new Set(state.bottom.filter((x) => removed.has(x)));
+  if (fromTop.size > 0) {
+    state.top = state.top.filter((x) => !fromTop.has(x));
+    state.topTouched = true;
+    effect.removedFromTop = effect.changed.filter((d) => fromTop.has(d));
+  }
+  if (fromBottom.size > 0) {
+    state.bottom = state.bottom.filter((x) => !fromBottom.has(x));
+    state.bottomTouched = true;
+    effect.removedFromBottom = effect.changed.filter((d) => fromBottom.has(d));
   }
   return effect;
 }

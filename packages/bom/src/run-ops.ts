@@ -1,6 +1,8 @@
 import type { BomModel } from './bom-model';
 import type { ChangeLogEntry } from './change-log';
 import { joinDesignators } from './designators';
+import { BomInputError } from './errors';
+import type { BomLimits } from './limits';
 import { matchRows } from './matching';
 import { describeProblem, isBlankOp, parseOp, type RawOp } from './operations';
 import { applyToRow, designatorsChanged, newRowState, type OpEffect, type RowState } from './row-state';
@@ -16,7 +18,14 @@ export interface RunResult {
 }
 
 /** Applies ops in sheet order to an evolving copy of the BOM and logs each non-blank op. */
-export function runOps(model: BomModel, ops: readonly RawOp[], rowWarnings: ReadonlyMap<number, readonly BomWarning[]>, onOp?: (done: number) => void): RunResult {
+export function runOps(
+  model: BomModel,
+  ops: readonly RawOp[],
+  rowWarnings: ReadonlyMap<number, readonly BomWarning[]>,
+  limits: Pick<BomLimits, 'maxOpDesignators'>,
+  onOp?: (done: number) => void,
+): RunResult {
+  let named = 0;
   const log: ChangeLogEntry[] = [];
   const states = new Map<number, RowState>();
   const counts = emptyStatusCounts();
@@ -29,6 +38,8 @@ export function runOps(model: BomModel, ops: readonly RawOp[], rowWarnings: Read
     if (onOp && i % 256 === 0) onOp(i);
     if (isBlankOp(raw)) return;
     const op = parseOp(raw);
+    named += op.requested.length;
+    if (named > limits.maxOpDesignators) throw new BomInputError('too_many_designators', { limit: limits.maxOpDesignators });
     const entry: ChangeLogEntry = {
       seq: raw.rowNumber,
       level: raw.level,

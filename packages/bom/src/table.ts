@@ -27,7 +27,7 @@ export interface Table<R extends string> {
   /** 1-based column → header text */
   headers: Map<number, string>;
   rows: TableRow<R>[];
-  /** Rows below the header with at least one value. */
+  /** Rows below the header with at least one non-empty cell (a value or a formula). */
   dataRowCount: number;
   preview: PreviewRow[];
 }
@@ -85,8 +85,8 @@ export function readTable<R extends string>(
         if (!anyValue) anyValue = cursor.hasContent();
         continue;
       }
-      const value = readCellValue(cursor.cell(), sharedStrings, layout.prefix);
-      if (!isBlank(value)) anyValue = true;
+      const value = cursor.value(sharedStrings);
+      if (!anyValue) anyValue = !isBlank(value) || cursor.hasContent();
       if (role !== undefined) values[role] = value;
       if (previewValues) previewValues[cursor.col - 1] = value;
     }

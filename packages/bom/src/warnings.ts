@@ -8,6 +8,7 @@ export interface WarningParams {
   malformed_range_in_bom: { row: number; token: string };
   op_designators_not_on_bom: { opRow: number; designators: string[] };
   sheet_renamed: { wanted: string; used: string };
+  cell_too_long: { row: number; column: string; length: number };
 }
 
 export type WarningCode = keyof WarningParams;
@@ -36,6 +37,10 @@ const TEXT: { [K in WarningCode]: (p: WarningParams[K]) => [string, string] } = 
   op_designators_not_on_bom: (p) => [
     `操作第 ${p.opRow} 行的位号不在 BOM 中：${list(p.designators)}`,
     `Op row ${p.opRow}: designators not on the BOM: ${list(p.designators)}`,
+  ],
+  cell_too_long: (p) => [
+    `第 ${p.row} 行 ${p.column} 列写入 ${p.length} 个字符，超过 Excel 单元格上限 32767，Excel 可能截断`,
+    `Row ${p.row}, column ${p.column}: ${p.length} characters exceed Excel's 32,767 per cell; Excel may truncate it`,
   ],
   sheet_renamed: (p) => [`已存在工作表「${p.wanted}」，输出写入「${p.used}」`, `A sheet named "${p.wanted}" exists; wrote "${p.used}" instead`],
 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expandRange, joinDesignators, MAX_RANGE_ITEMS, parseDesignators, splitTokens, uniqueInOrder } from '../src/designators';
+import { joinDesignators, parseDesignators, splitTokens, uniqueInOrder } from '../src/designators';
+import { expandRange, MAX_RANGE_ITEMS } from '../src/ranges';
 
 describe('splitTokens', () => {
   it('splits on , ， ; ； 、 and Unicode whitespace, trims, drops empties and upper-cases', () => {

@@ -224,3 +224,48 @@ describe('cell types', () => {
     expect(isHighlighted(sheet(wb, '新BOM表').getCell('B2'))).toBe(true);
   });
 });
+
+describe('hostile operations', () => {
+  const bom = {
+    name: '原表',
+    xml: sheetXml(
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c></row>' +
+        `<row r="2"><c r="A2"><v>100</v></c><c r="B2" t="inlineStr"><is><t>${Array.from({ length: 5000 }, (_, i) => `R${i + 1}`).join(',')}</t></is></c></row>`,
+    ),
+  };
+  const bytes = handmade([bom]);
+
+  it('makes an op whose ranges expand past 20,000 designators invalid instead of expanding them', () => {
+    const many = Array.from({ length: 100 }, (_, i) => `C${i * 1000 + 1}-C${i * 1000 + 1000}`).join(',');
+    const result = applyOperations(bytes, { kind: 'rows', rows: [{ materialCode: 100, op: 'add', designators: many }] });
+    expect(result.log[0]).toMatchObject({ status: 'invalid' });
+    expect(result.log[0]!.note).toContain('20,000');
+  });
+
+  it('warns when a written list is longer than Excel allows in one cell', () => {
+    const result = applyOperations(bytes, { kind: 'rows', rows: [{ materialCode: 100, op: 'add', designators: 'LONGPREFIX1-LONGPREFIX1000' }] });
+    const w = result.summary.warnings.find((x) => x.code === 'cell_too_long');
+    expect(w?.params).toEqual({ row: 2, column: 'B', length: result.diff[0]!.after.join(',').length });
+    expect(result.diff[0]!.after.join(',').length).toBeGreaterThan(32_767);
+  });
+
+  it('removes thousands of designators from a long row in one op, and caps the designators all ops name', () => {
+    const result = applyOperations(bytes, { kind: 'rows', rows: [{ materialCode: 100, op: 'del', designators: 'R1-R1000,R2001-R3000' }] });
+    expect(result.log[0]).toMatchObject({ status: 'applied', newQuantity: null });
+    expect(result.diff[0]!.after).toHaveLength(3000);
+    const rows = Array.from({ length: 30 }, () => ({ materialCode: 100, op: 'del', designators: 'R1-R1000' }));
+    expectInputError(() => applyOperations(bytes, { kind: 'rows', rows }, { limits: { maxOpDesignators: 20_000 } }), 'too_many_designators');
+  });
+});
+
+describe('formulas without cached values', () => {
+  it('reads them as empty, in linear time even when no cell of the sheet has a value', () => {
+    const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c></row>';
+    const body = '<row><c><f>1+1</f></c><c t="str"><f>"R"&amp;1</f></c></row>'.repeat(150_000);
+    const started = performance.now();
+    const result = inspectWorkbook(handmade([{ name: '原表', xml: sheetXml(header + body) }], { nativeZip: true }));
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(result.bom.dataRowCount).toBe(150_000); // a formula counts as content
+    expect(result.bom.preview[0]).toEqual({ rowNumber: 2, values: [null, null] });
+  });
+});

@@ -108,6 +108,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       const cleaner = new Client({ connectionString: base });
       await cleaner.connect();
       try {
+        // pg's pool.end() resolves before its sockets have closed; terminating a connection that is still closing makes
+        // its client emit an error nobody listens to (an uncaught exception in the test run). Wait for them to go first.
+        for (let waited = 0; waited < 5000; waited += 50) {
+          const open = await cleaner.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+          if (open.rows[0]?.n === '0') break;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
         await cleaner.query(`drop database if exists ${quote(name)} with (force)`);
       } finally {
         await cleaner.end();

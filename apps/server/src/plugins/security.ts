@@ -26,7 +26,8 @@ export const securityPlugin = fp<{ config: SecurityConfig }>(
           'font-src': ["'self'", 'data:'],
           'object-src': ["'none'"],
           'frame-ancestors': ["'none'"],
-          'upgrade-insecure-requests': production ? [] : null,
+          // Left out: on a plain-HTTP intranet deployment it would send every asset request to https and break the UI.
+          'upgrade-insecure-requests': null,
         },
       },
       strictTransportSecurity: production ? { maxAge: 15_552_000, includeSubDomains: true } : false,

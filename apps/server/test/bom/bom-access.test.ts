@@ -21,7 +21,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
 const small = generateBomWorkbook({ rows: 60, opsCount: 10, seed: 11 });
 
 beforeAll(async () => {
-  const env = { UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), BOM_WORKER_THREADS: '1' };
+  const env = { UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), BOM_WORKER_THREADS: '1', BOM_MAX_RUNNING_PER_USER: '1' };
   server = await listeningApp({ env });
   // A second server process on the same Postgres and Redis, whose runner is stopped: runs it queues execute on the first.
   second = await listeningApp({ env, shareWith: server });
@@ -109,5 +109,28 @@ describe('bom: several server processes', () => {
     expect(events.at(-1)?.data.status).toBe('done');
     const row = await server.deps.db.selectFrom('bom_runs').select('claimed_by').where('id', '=', runId).executeTakeFirstOrThrow();
     expect(row.claimed_by).toBe(server.app.bomRunner.instanceId);
+  });
+
+  it('one user never has more runs executing than the limit, even with free threads on several processes', async () => {
+    // A third process with two engine threads; the first has one. The limit is 1 per user.
+    const wide = await listeningApp({ env: { BOM_WORKER_THREADS: '2', BOM_MAX_RUNNING_PER_USER: '1' }, shareWith: server });
+    try {
+      const bobFile = await bob.bom.files.upload.mutate(xlsxForm(small.bom, 'bob.xlsx'));
+      const runIds: string[] = [];
+      for (let i = 0; i < 4; i++) runIds.push((await bob.bom.runs.create.mutate({ bomFileId: bobFile.fileId })).runId);
+      await Promise.all(runIds.map((runId) => collectProgress(bob, runId)));
+      const runs = await server.deps.db
+        .selectFrom('bom_runs')
+        .select(['started_at', 'finished_at', 'status', 'claimed_by'])
+        .where('id', 'in', runIds)
+        .orderBy('started_at')
+        .execute();
+      expect(runs.map((r) => r.status)).toEqual(['done', 'done', 'done', 'done']);
+      for (let i = 1; i < runs.length; i++) {
+        expect(runs[i]!.started_at!.getTime()).toBeGreaterThanOrEqual(runs[i - 1]!.finished_at!.getTime());
+      }
+    } finally {
+      await wide.close();
+    }
   });
 });

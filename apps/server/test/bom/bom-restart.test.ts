@@ -51,7 +51,7 @@ afterAll(async () => {
   await owner?.close();
 });
 
-describe('bom: a server process dies during a run', () => {
+describe('bom: server restarts during a run', () => {
   it('the run is retried by the next process and finishes; the owner sees it through', async () => {
     const started = await startServerProcess({
       ...bomEnv,
@@ -112,6 +112,28 @@ describe('bom: a server process dies during a run', () => {
         .orderBy('id')
         .execute();
       expect(audit.map((a) => a.action)).toEqual(['bom.run_created', 'bom.run_retried', 'bom.run_succeeded']);
+    } finally {
+      await next.close();
+    }
+  }, 120_000);
+
+  it('a graceful shutdown puts its running run back in the queue, and another process finishes it', async () => {
+    const generated = generateBomWorkbook({ rows: 20_000, opsCount: 2000, seed: 21 });
+    const leaving = await listeningApp({ env: bomEnv, shareWith: owner });
+    const client = await loginClient(leaving.baseUrl, 'restart-user');
+    const file = await client.bom.files.upload.mutate(xlsxForm(generated.bom, 'graceful.xlsx'));
+    const { runId } = await client.bom.runs.create.mutate({ bomFileId: file.fileId });
+    for (let i = 0; i < 300 && !leaving.app.bomRunner.running().includes(runId); i++) await new Promise((r) => setTimeout(r, 20));
+    expect(leaving.app.bomRunner.running()).toContain(runId);
+    await leaving.close();
+    const released = await owner.deps.db.selectFrom('bom_runs').select(['status', 'attempts', 'claimed_by']).where('id', '=', runId).executeTakeFirstOrThrow();
+    expect(released).toEqual({ status: 'queued', attempts: 0, claimed_by: null });
+
+    const next = await listeningApp({ env: bomEnv, shareWith: owner });
+    try {
+      const viaNext = await loginClient(next.baseUrl, 'restart-user');
+      expect((await collectProgress(viaNext, runId)).at(-1)?.data.status).toBe('done');
+      expect(await viaNext.bom.runs.get.query({ runId })).toMatchObject({ status: 'done', attempts: 1 });
     } finally {
       await next.close();
     }

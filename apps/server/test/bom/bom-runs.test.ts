@@ -194,6 +194,15 @@ describe('bom: refusals (typed errors, nothing stored)', () => {
     expect(['bom.notXlsx', 'bom.workbookRejected']).toContain(error.data['messageKey']);
   });
 
+  it('refuses a zip bomb (more entries than the engine reads) without storing it', async () => {
+    const { zipSync } = await import('fflate');
+    const entries = Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`xl/junk/${i}.xml`, new Uint8Array(1)]));
+    const before = await storedFiles();
+    const error = await refusalOf(alice.bom.files.upload.mutate(xlsxForm(zipSync(entries, { level: 0 }), 'bomb.xlsx')));
+    expect(error).toMatchObject({ code: 'BAD_REQUEST', data: { messageKey: 'bom.workbookRejected', params: { engineCode: 'zip_bomb' } } });
+    expect(await storedFiles()).toBe(before);
+  });
+
   it('refuses online ops with per-row errors before running anything', async () => {
     const bom = await alice.bom.files.upload.mutate(xlsxForm(generated.bom, 'bom.xlsx'));
     const before = await alice.bom.runs.list.query({ limit: 100 });

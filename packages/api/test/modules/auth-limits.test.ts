@@ -94,7 +94,9 @@ describe('no account enumeration by timing', () => {
     // The fastest of each series is the intrinsic cost (other work on the shared cores only adds time). Both are one
     // bcrypt verification (~80 ms at cost 10); without the dummy hash an unknown account would answer in ~5 ms.
     const [unknownMs, wrongMs] = [Math.min(...unknown), Math.min(...wrong)];
-    expect(unknownMs).toBeGreaterThan(wrongMs * 0.7);
-    expect(unknownMs).toBeLessThan(wrongMs * 1.4);
+    // The band is wide because both cores are shared with other test workers; an unknown account answered without a
+    // bcrypt verification would land near 0.05 and fail it.
+    expect(unknownMs).toBeGreaterThan(wrongMs * 0.5);
+    expect(unknownMs).toBeLessThan(wrongMs * 2);
   }, 90_000);
 });

@@ -29,7 +29,7 @@ function insertBefore(xml: string, closeTagPattern: RegExp, text: string): strin
  * The output package: every input part copied as stored, except workbook.xml, its rels, [Content_Types].xml
  * and styles.xml, which gain the new sheets and formats; new sheets appended after the existing ones.
  */
-export function writeWorkbookWithSheets(book: OpenedWorkbook, sheets: readonly NewSheet[], stylesXml: string | undefined, level: 1 | 6 = 6): Uint8Array {
+export function writeWorkbookWithSheets(book: OpenedWorkbook, sheets: readonly NewSheet[], stylesXml: string | undefined, level: 1 | 6 = 1): Uint8Array {
   const { parts, zip, limits } = book;
   const changed = new Map<string, string>();
   let workbookXml = parts.workbookXml;

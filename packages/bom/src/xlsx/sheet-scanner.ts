@@ -116,7 +116,7 @@ export class CellCursor {
 
   constructor(
     private readonly xml: string,
-    prefix: string,
+    private readonly prefix: string,
   ) {
     this.open = `<${prefix}c`;
     this.close = `</${prefix}c>`;
@@ -158,6 +158,52 @@ export class CellCursor {
   /** true when the cell carries a value (`<v>` or `<is>`), without reading it */
   hasContent(): boolean {
     return this.end - this.tagEnd > this.close.length + 1 && (this.xml.lastIndexOf('<', this.end - this.close.length - 1) > this.tagEnd);
+  }
+
+  /**
+   * The current cell's value, read in place: shared strings, numbers, booleans and cached formula values
+   * without slicing the cell (inline strings and unusual markup go through `readCellValue`).
+   */
+  value(sharedStrings: readonly string[]): CellValue {
+    const { xml } = this;
+    if (xml.charCodeAt(this.tagEnd - 1) === 47) return null;
+    const type = this.attrValue(' t=');
+    if (type === 'inlineStr') return readCellValue(this.cell(), sharedStrings, this.prefix);
+    // step from element to element inside the cell until <v> (bounded by the cell)
+    const v = `<${this.prefix}v>`;
+    let i = xml.indexOf('<', this.tagEnd + 1);
+    while (i >= 0 && i < this.end && !xml.startsWith(v, i)) i = xml.indexOf('<', i + 1);
+    if (i < 0 || i >= this.end) return null;
+    const textStart = i + v.length;
+    const textEnd = xml.indexOf('<', textStart);
+    if (textEnd < 0 || textEnd > this.end) return null;
+    const raw = xml.slice(textStart, textEnd);
+    switch (type) {
+      case 's':
+        return sharedStrings[Number(raw)] ?? null;
+      case 'b':
+        return raw.trim() === '1' || raw.trim() === 'true';
+      case 'str':
+      case 'e':
+      case 'd':
+        return decodeXmlText(raw);
+      default: {
+        const n = Number(raw);
+        return raw.trim() !== '' && Number.isFinite(n) ? n : decodeXmlText(raw);
+      }
+    }
+  }
+
+  /** value of an attribute of the current start tag, searched within the tag only (`name` like ' t=') */
+  private attrValue(name: string): string | undefined {
+    const { xml } = this;
+    for (let i = this.start + this.open.length; i < this.tagEnd - name.length; i++) {
+      if (!isTagBoundary(xml.charCodeAt(i)) || !xml.startsWith(name.slice(1), i + 1)) continue;
+      const quote = xml[i + name.length];
+      const close = xml.indexOf(quote === "'" ? "'" : '"', i + name.length + 1);
+      return close < 0 || close > this.tagEnd ? undefined : xml.slice(i + name.length + 1, close);
+    }
+    return undefined;
   }
 
   cell(): ScannedCell {

@@ -1,0 +1,11 @@
+import { installNode20Polyfills } from '@arya/testing/node20-polyfills';
+import { defineConfig } from 'vitest/config';
+
+installNode20Polyfills();
+
+export default defineConfig({
+  test: {
+    // The timeout test holds a request for 1.5 s; nothing here needs Postgres or Redis.
+    testTimeout: 15_000,
+  },
+});
