@@ -138,6 +138,7 @@ export const messages = {
   'admin.actor': { 'zh-CN': '操作人', en: 'By' },
   'admin.liveSessions': { 'zh-CN': '有效会话', en: 'Live sessions' },
   'admin.back': { 'zh-CN': '返回用户列表', en: 'Back to users' },
+  'admin.bomRuns': { 'zh-CN': '该用户的 BOM 运行记录', en: 'BOM runs of this user' },
   'admin.roleFor': { 'zh-CN': '{account} 的角色', en: 'Role of {account}' },
 
   'bom.newRun': { 'zh-CN': '新建 BOM 变更', en: 'New BOM change run' },
