@@ -83,6 +83,35 @@ describe('BOM runs in the browser', () => {
     await context.close();
   });
 
+  it('keeps a diff of more than 5,000 changed rows light: only the rows in view are in the page', async () => {
+    const fixture = generateBomWorkbook({ rows: 12_500, opsCount: 12_500, seed: 7 });
+    const bomPath = join(work, 'large.xlsx');
+    writeFileSync(bomPath, fixture.bom);
+
+    const { context, page } = await newDevice(browser);
+    await registerByPhone(page, uniqueAccount('large'), PASSWORD);
+    await page.goto('/bom/new');
+    await page.locator('input[type=file]').setInputFiles(bomPath);
+    await page.getByText('Uploaded large.xlsx').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Download the new BOM' }).waitFor({ timeout: 90_000 });
+
+    const heading = await page.getByText(/^Changed rows \(\d+\)$/).textContent();
+    const changed = Number(/\((\d+)\)/.exec(heading ?? '')?.[1]);
+    expect(changed).toBeGreaterThan(5000);
+    const diff = page.getByRole('table', { name: `Changed rows (${changed})` });
+    const rendered = await diff.getByRole('row').count();
+    expect(rendered).toBeLessThan(60);
+
+    // scrolling to the end brings the last changed row in, still with only a window of rows in the page
+    await page.getByTestId('diff-scroller').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await diff.locator(`[aria-rowindex="${changed + 1}"]`).waitFor();
+    expect(await diff.getByRole('row').count()).toBeLessThan(60);
+    await screenshot(page, 'bom-large-diff');
+    await context.close();
+  });
+
   it('edits operations online: ranges expand as typed, bad rows are named before anything runs', async () => {
     const fixture = generateBomWorkbook({ rows: 40, opsCount: 5, seed: 3, opsSheet: false });
     const bomPath = join(work, 'online.xlsx');
