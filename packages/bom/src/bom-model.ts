@@ -75,6 +75,8 @@ export function readBomModel(xml: string, sheetName: string, sharedStrings: read
   return { table, rows, byMaterial, designatorRow, duplicates };
 }
 
+const distinct = (list: readonly string[]) => (list.length > 32 ? [...new Set(list)] : list.filter((d, i) => list.indexOf(d) === i));
+
 /** BOM-level validation warnings, plus an index of the warnings that concern each row. */
 export function bomWarnings(model: BomModel): { warnings: BomWarning[]; byRow: Map<number, BomWarning[]> } {
   const warnings: BomWarning[] = [];
@@ -98,9 +100,11 @@ export function bomWarnings(model: BomModel): { warnings: BomWarning[]; byRow: M
       );
     }
     if (row.top.length === 0 && row.bottom.length === 0) continue;
-    const own = new Set(row.designators);
+    // rows hold a handful of designators: a linear search beats building Sets for each row
+    const own = row.designators.length > 32 ? new Set(row.designators) : undefined;
+    const has = (d: string) => (own ? own.has(d) : row.designators.includes(d));
     for (const [side, list] of [['A', row.top], ['B', row.bottom]] as const) {
-      for (const d of new Set(list)) if (!own.has(d)) add(makeWarning('side_designator_missing', { row: row.rowNumber, side, designator: d }), [row.rowNumber]);
+      for (const d of distinct(list)) if (!has(d)) add(makeWarning('side_designator_missing', { row: row.rowNumber, side, designator: d }), [row.rowNumber]);
     }
   }
   for (const [designator, rows] of model.duplicates) add(makeWarning('duplicate_designator', { designator, rows }), rows);

@@ -29,8 +29,12 @@ export function splitTokens(text: string): string[] {
   return tokens;
 }
 
+// the shape of most real cells ("R432,R56"): nothing to trim, upper-case or expand
+const SIMPLE_LIST = /^[A-Z0-9]+(?:,[A-Z0-9]+)*$/;
+
 export function parseDesignators(text: string): ParsedDesignators {
   if (text === '') return { items: [], malformed: [] };
+  if (text.length < MAX_LIST_ITEMS && SIMPLE_LIST.test(text)) return { items: text.split(','), malformed: [] };
   const items: string[] = [];
   const malformed: MalformedRange[] = [];
   for (const token of splitTokens(text)) {

@@ -56,6 +56,7 @@ export function readTable<R extends string>(
   const preview: PreviewRow[] = [];
   let dataRowCount = 0;
   let seen = 0;
+  let headerWidth = 0;
 
   scanRows(xml, layout, (row) => {
     if (++seen > limits.maxRows) throw new BomInputError('too_many_rows', { sheet: sheetName, limit: limits.maxRows });
@@ -70,6 +71,7 @@ export function readTable<R extends string>(
         headerRow = row.rowNumber;
         headers = texts;
         columns = matchRoles(roles, texts);
+        headerWidth = Math.max(...texts.keys());
         roleAt = [];
         for (const [role, col] of Object.entries(columns) as [R, number][]) roleAt[col] = role;
       }
@@ -92,7 +94,9 @@ export function readTable<R extends string>(
     }
     if (anyValue) dataRowCount++;
     if (previewValues) {
-      for (let c = 0; c < previewValues.length; c++) previewValues[c] ??= null;
+      // every preview row spans at least the header's columns, so the rows line up
+      const width = Math.max(previewValues.length, headerWidth);
+      for (let c = 0; c < width; c++) previewValues[c] ??= null;
       preview.push({ rowNumber: row.rowNumber, values: previewValues });
     }
     rows.push({ rowNumber: row.rowNumber, row, values });

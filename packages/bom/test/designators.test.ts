@@ -56,3 +56,12 @@ describe('parseDesignators', () => {
     expect(joinDesignators([])).toBe('');
   });
 });
+
+describe('parseDesignators fast path', () => {
+  it('gives the same result for plain comma lists as the general path', () => {
+    expect(parseDesignators('R432,R56,C1')).toEqual({ items: ['R432', 'R56', 'C1'], malformed: [] });
+    expect(parseDesignators('R1')).toEqual({ items: ['R1'], malformed: [] });
+    expect(parseDesignators('R1,r2')).toEqual({ items: ['R1', 'R2'], malformed: [] });
+    expect(parseDesignators('R1,,R2')).toEqual({ items: ['R1', 'R2'], malformed: [] });
+  });
+});

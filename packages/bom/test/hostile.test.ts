@@ -116,9 +116,8 @@ describe('huge sheets', () => {
     const bytes = handmade([{ name: '原表', xml: sheetXml(header + '<row><c><v>1</v></c><c t="inlineStr"><is><t>R1</t></is></c></row>'.repeat(1_000_000)) }], {
       nativeZip: true,
     });
-    const started = performance.now();
+    // a quadratic scan would hang here; the test timeout catches that (speed itself is the bench's job)
     expectInputError(() => inspectWorkbook(bytes), 'too_many_rows');
-    expect(performance.now() - started).toBeLessThan(20_000);
   });
   it('handles 10,000-character cells', async () => {
     const many = Array.from({ length: 2000 }, (_, i) => `R${i + 1}`).join(',');
@@ -262,9 +261,7 @@ describe('formulas without cached values', () => {
   it('reads them as empty, in linear time even when no cell of the sheet has a value', () => {
     const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c></row>';
     const body = '<row><c><f>1+1</f></c><c t="str"><f>"R"&amp;1</f></c></row>'.repeat(150_000);
-    const started = performance.now();
     const result = inspectWorkbook(handmade([{ name: '原表', xml: sheetXml(header + body) }], { nativeZip: true }));
-    expect(performance.now() - started).toBeLessThan(20_000);
     expect(result.bom.dataRowCount).toBe(150_000); // a formula counts as content
     expect(result.bom.preview[0]).toEqual({ rowNumber: 2, values: [null, null] });
   });

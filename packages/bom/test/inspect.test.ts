@@ -59,6 +59,11 @@ describe('inspectWorkbook: preview and warnings', () => {
     expect(r.bom.headers.map((h) => h.header)).toEqual([...BOM_HEADER]);
   });
 
+  it('pads short preview rows to the header width', () => {
+    const r = inspectWorkbook(bomWorkbook([[1, 'A']]));
+    expect(r.bom.preview).toEqual([{ rowNumber: 2, values: [1, 'A', null, null, null, null, null] }]);
+  });
+
   it('limits the preview to 100 rows by default', () => {
     const { bom } = generateBomWorkbook({ rows: 150, opsCount: 5 });
     const r = inspectWorkbook(bom);
