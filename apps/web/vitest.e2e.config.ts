@@ -13,7 +13,8 @@ export default defineConfig({
     globalSetup: ['e2e/global-setup.ts'],
     // One server and one browser at a time: the machine has two cores shared with other work.
     fileParallelism: false,
-    testTimeout: 60_000,
+    // Generous per test: a loaded two-core machine runs bcrypt, the server and Chromium together.
+    testTimeout: 120_000,
     hookTimeout: 90_000,
   },
 });

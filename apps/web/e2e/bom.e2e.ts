@@ -50,10 +50,8 @@ describe('BOM runs in the browser', () => {
     // 3. run: progress, then the result
     await page.getByRole('button', { name: 'Run' }).click();
     await page.waitForURL(/\/bom\/runs\/[0-9a-f-]{36}$/);
-    page.on('console', (m) => console.log('BROWSER', m.text()));
-    page.on('response', (r) => console.log('RESP', r.status(), r.url().slice(0, 150)));
-    await page.waitForTimeout(8000);
-    await screenshot(page, 'bom-debug');
+    await page.getByText('Progress').or(page.getByText('Result')).first().waitFor();
+    await screenshot(page, 'bom-progress');
     await page.getByRole('button', { name: 'Download the new BOM' }).waitFor({ timeout: 60_000 });
     await page.getByText(`Changed rows (${expected.diff.length})`).waitFor();
     const firstChange = expected.diff[0];
@@ -82,6 +80,35 @@ describe('BOM runs in the browser', () => {
     await page.getByRole('link', { name: /Run history/ }).click();
     await page.getByRole('link', { name: 'e2e-bom.xlsx' }).first().waitFor();
     await screenshot(page, 'bom-history');
+    await context.close();
+  });
+
+  it('keeps a diff of more than 5,000 changed rows light: only the rows in view are in the page', async () => {
+    const fixture = generateBomWorkbook({ rows: 12_500, opsCount: 12_500, seed: 7 });
+    const bomPath = join(work, 'large.xlsx');
+    writeFileSync(bomPath, fixture.bom);
+
+    const { context, page } = await newDevice(browser);
+    await registerByPhone(page, uniqueAccount('large'), PASSWORD);
+    await page.goto('/bom/new');
+    await page.locator('input[type=file]').setInputFiles(bomPath);
+    await page.getByText('Uploaded large.xlsx').waitFor({ timeout: 60_000 });
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Download the new BOM' }).waitFor({ timeout: 90_000 });
+
+    const heading = await page.getByText(/^Changed rows \(\d+\)$/).textContent();
+    const changed = Number(/\((\d+)\)/.exec(heading ?? '')?.[1]);
+    expect(changed).toBeGreaterThan(5000);
+    const diff = page.getByRole('table', { name: `Changed rows (${changed})` });
+    const rendered = await diff.getByRole('row').count();
+    expect(rendered).toBeLessThan(60);
+
+    // scrolling to the end brings the last changed row in, still with only a window of rows in the page
+    await page.getByTestId('diff-scroller').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    await diff.locator(`[aria-rowindex="${changed + 1}"]`).waitFor();
+    expect(await diff.getByRole('row').count()).toBeLessThan(60);
+    await screenshot(page, 'bom-large-diff');
     await context.close();
   });
 

@@ -17,7 +17,10 @@ export async function signInWithPassword(page: Page, account: string, password: 
 export async function fillPhoneAndCode(page: Page, phone: string): Promise<void> {
   await page.getByLabel('Phone number').fill(phone);
   await page.getByRole('button', { name: 'Send code' }).click();
-  await page.getByRole('button', { name: /Resend in \d+ s/ }).waitFor();
+  const sent = page.getByText(/Code sent\. It is valid for \d+ minutes\./);
+  const refused = page.getByRole('alert');
+  await sent.or(refused).first().waitFor();
+  if (!(await sent.isVisible())) throw new Error(`sending the code was refused: ${await refused.first().textContent()}`);
   await page.getByRole('textbox', { name: 'Verification code' }).fill(await latestSmsCode(phone));
 }
 

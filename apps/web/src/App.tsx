@@ -1,4 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { TRPCClientError } from '@trpc/client';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
@@ -10,7 +11,6 @@ import { I18nProvider, useI18n } from './i18n/I18nProvider';
 import { isUnauthorized } from './lib/refresh-link';
 import { TRPCProvider, type ApiClient } from './lib/trpc';
 import { AppRoutes } from './routes';
-import { TRPCClientError } from '@trpc/client';
 
 function createQueryClient() {
   return new QueryClient({

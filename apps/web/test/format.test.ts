@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { secondsUntil } from '../src/lib/countdown';
 import { describeUserAgent } from '../src/lib/format';
-import { looksLikeMainlandMobile } from '../src/lib/phone';
+import { looksLikeMainlandMobile, phoneInputProblem } from '../src/lib/phone';
 
 describe('secondsUntil', () => {
   it('rounds up so the last second still shows, and never goes below zero', () => {
@@ -42,5 +42,15 @@ describe('looksLikeMainlandMobile', () => {
     for (const phone of ['1380013800', '12800138000', '02112345678', '+14155550100']) {
       expect(looksLikeMainlandMobile(phone)).toBe(false);
     }
+  });
+});
+
+describe('phoneInputProblem', () => {
+  it('checks mainland numbers in the form and leaves other countries to the server', () => {
+    expect(phoneInputProblem('13800138000')).toBeNull();
+    expect(phoneInputProblem('+86 1380013800')).toBe('invalid');
+    expect(phoneInputProblem('12345')).toBe('invalid');
+    expect(phoneInputProblem('+14155550100')).toBeNull();
+    expect(phoneInputProblem('0044 20 7946 0958')).toBeNull();
   });
 });

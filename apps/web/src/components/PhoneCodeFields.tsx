@@ -4,7 +4,7 @@ import { Alert, Button, Form, Input, Space, type FormInstance } from 'antd';
 import { useI18n } from '../i18n/I18nProvider';
 import { useCountdown } from '../lib/countdown';
 import { describeError } from '../lib/errors';
-import { looksLikeMainlandMobile } from '../lib/phone';
+import { phoneInputProblem } from '../lib/phone';
 import { useTRPC } from '../lib/trpc';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -40,7 +40,7 @@ export function PhoneCodeFields({ purpose, form }: { purpose: SmsPurpose; form: 
         rules={[
           { required: true, message: t('auth.required', { field: t('auth.phone') }) },
           { validator: async (_rule, value: string | undefined) => {
-              if (value && !looksLikeMainlandMobile(value)) throw new Error(t('auth.phoneInvalid'));
+              if (value && phoneInputProblem(value)) throw new Error(t('auth.phoneInvalid'));
             } },
         ]}
       >

@@ -59,7 +59,7 @@ export const messages = {
     en: 'You can sign up with just your phone and sign in by SMS code; add an account and password to sign in with a password too.',
   },
   'auth.required': { 'zh-CN': '请填写{field}', en: 'Please enter your {field}' },
-  'auth.phoneInvalid': { 'zh-CN': '请输入 11 位中国大陆手机号', en: 'Enter an 11-digit mainland China mobile number' },
+  'auth.phoneInvalid': { 'zh-CN': '请输入 11 位中国大陆手机号（其他国家请加 + 和国家代码）', en: 'Enter an 11-digit mainland China mobile number (other countries: + and the country code)' },
   'auth.codeInvalid': { 'zh-CN': '验证码为 6 位数字', en: 'The code has 6 digits' },
   'auth.sessionEnded': { 'zh-CN': '你的登录已结束，请重新登录。', en: 'Your session has ended. Please sign in again.' },
 
@@ -138,6 +138,7 @@ export const messages = {
   'admin.actor': { 'zh-CN': '操作人', en: 'By' },
   'admin.liveSessions': { 'zh-CN': '有效会话', en: 'Live sessions' },
   'admin.back': { 'zh-CN': '返回用户列表', en: 'Back to users' },
+  'admin.bomRuns': { 'zh-CN': '该用户的 BOM 运行记录', en: 'BOM runs of this user' },
   'admin.roleFor': { 'zh-CN': '{account} 的角色', en: 'Role of {account}' },
 
   'bom.newRun': { 'zh-CN': '新建 BOM 变更', en: 'New BOM change run' },

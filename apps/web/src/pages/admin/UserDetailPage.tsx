@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { RouterOutputs } from '@arya/api';
-import { Button, Card, Descriptions, Flex, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Descriptions, Flex, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -54,7 +54,10 @@ export default function UserDetailPage() {
               </Descriptions.Item>
               <Descriptions.Item label={t('profile.createdAt')}>{formatDateTime(detail.data.user.createdAt, locale)}</Descriptions.Item>
             </Descriptions>
-            <UserActions user={detail.data.user} />
+            <Space wrap>
+              <UserActions user={detail.data.user} />
+              <Link to={`/bom/runs?owner=${detail.data.user.id}`}>{t('admin.bomRuns')}</Link>
+            </Space>
             <Typography.Title level={5} style={{ marginTop: 24 }}>
               {t('admin.liveSessions')}
             </Typography.Title>

@@ -3,7 +3,7 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import type { RouterOutputs } from '@arya/api';
 import { App, Button, Card, Flex, Popconfirm, Segmented, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -27,10 +27,13 @@ export default function RunsPage() {
   const { message } = App.useApp();
   const [status, setStatus] = useState<StatusFilter>('all');
   const isAdmin = session.status === 'signedIn' && session.user.role === 'admin';
+  // Admins may narrow the history to one owner (?owner=<user id>), e.g. from a user's admin page.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const ownerId = isAdmin ? (searchParams.get('owner') ?? undefined) : undefined;
 
   const runs = useInfiniteQuery(
     trpc.bom.runs.list.infiniteQueryOptions(
-      { status: status === 'all' ? undefined : status, limit: 20 },
+      { status: status === 'all' ? undefined : status, ownerId, limit: 20 },
       { getNextPageParam: (page) => page.nextCursor ?? undefined },
     ),
   );
@@ -60,7 +63,15 @@ export default function RunsPage() {
     },
     { title: t('bom.rowsChanged'), dataIndex: 'rowsChanged', key: 'rowsChanged', render: (value: number | null) => value ?? '—' },
     ...(isAdmin
-      ? [{ title: t('bom.runs.owner'), dataIndex: 'ownerAccount', key: 'owner', render: (value: string | null) => value ?? '—' }]
+      ? [
+          {
+            title: t('bom.runs.owner'),
+            key: 'owner',
+            render: (_v: unknown, run: RunItem) => (
+              <Link to={`/bom/runs?owner=${run.ownerId}`}>{run.ownerAccount ?? run.ownerId.slice(0, 8)}</Link>
+            ),
+          },
+        ]
       : []),
     { title: t('bom.runs.created'), dataIndex: 'createdAt', key: 'createdAt', render: (at: string) => formatDateTime(at, locale), responsive: ['md'] },
     {
@@ -93,6 +104,11 @@ export default function RunsPage() {
         </Space>
       }
     >
+      {ownerId ? (
+        <Tag closable onClose={() => setSearchParams({})} style={{ marginBottom: 12 }}>
+          {t('bom.runs.owner')}: {rows[0]?.ownerAccount ?? ownerId.slice(0, 8)}
+        </Tag>
+      ) : null}
       <div style={{ overflowX: 'auto', marginBottom: 16 }}>
         <Segmented<StatusFilter>
           aria-label={t('bom.log.status')}
