@@ -1,4 +1,4 @@
-import { apiConfigSchema } from '@arya/api';
+import { apiConfigSchema, smsConfigProblems } from '@arya/api';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { findRepoRoot } from './paths';
@@ -71,9 +71,11 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   const missing: string[] =
     withoutBlanks.NODE_ENV === 'production' ? requiredInProduction.filter((name) => !withoutBlanks[name]) : [];
   const result = configSchema.safeParse(withoutBlanks);
-  if (result.success && missing.length === 0) return result.data;
+  const sms = result.success ? smsConfigProblems(result.data) : [];
+  if (result.success && missing.length === 0 && sms.length === 0) return result.data;
   const problems = [
     ...missing.map((name) => `${name}: is required when NODE_ENV=production`),
+    ...sms,
     ...(result.error?.issues ?? [])
       .filter((issue) => !missing.includes(String(issue.path[0])))
       .map((issue) => `${issue.path.join('.') || '(environment)'}: ${issue.message}`),

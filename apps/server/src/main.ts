@@ -13,11 +13,13 @@ const started = await startServer().catch((error: unknown) => {
 });
 const { config, url } = started;
 
-const webUi = existsSync(join(config.WEB_DIST_DIR, 'index.html'))
-  ? `${url}/`
-  : config.NODE_ENV === 'production'
-    ? '(not built: run pnpm build)'
-    : 'http://localhost:5173/ (Vite dev server)';
+// In development the Vite dev server (with hot reload, proxying /trpc to here) is the UI to open.
+const webUi =
+  config.NODE_ENV === 'development'
+    ? `http://localhost:${process.env.WEB_PORT ?? '5173'}/ (Vite dev server)`
+    : existsSync(join(config.WEB_DIST_DIR, 'index.html'))
+      ? `${url}/`
+      : '(not built: run pnpm build)';
 
 console.log(
   [

@@ -20,7 +20,8 @@ function runCli(script: string, args: string[], env: Record<string, string>): Pr
   });
 }
 
-describe('admin:create', () => {
+// Each case starts a CLI process under tsx: slow to start on a loaded machine.
+describe('admin:create', { timeout: 120_000 }, () => {
   let database: TestDatabase;
   let env: Record<string, string>;
   beforeAll(async () => {

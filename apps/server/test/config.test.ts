@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../src/config';
+import { productionSmsEnv } from './production-sms-env';
 
 const serverDir = join(import.meta.dirname, '..');
 const validKey = JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A' });
@@ -51,8 +52,23 @@ describe('config', () => {
       DATABASE_URL: 'postgres://app@db.internal:5432/arya',
       REDIS_URL: 'redis://cache.internal:6379',
       JWT_PRIVATE_KEY: validKey,
+      ...productionSmsEnv,
     });
     expect(config).toMatchObject({ HOST: '0.0.0.0', PANEL_ENABLED: false, CORS_ORIGINS: [] });
+  });
+
+  it('refuses production without a real SMS provider and code secret, naming each variable', () => {
+    const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db.internal:5432/arya', REDIS_URL: 'redis://cache.internal:6379', JWT_PRIVATE_KEY: validKey };
+    expect(problemsOf(base)).toEqual([
+      'SMS_CODE_SECRET: is required when NODE_ENV=production (at least 32 characters)',
+      'SMS_PROVIDER: must be "aliyun" when NODE_ENV=production',
+    ]);
+    expect(problemsOf({ ...base, ...productionSmsEnv, SMS_PROVIDER: 'console' })).toEqual([
+      'SMS_PROVIDER: "console" is refused when NODE_ENV=production (it writes verification codes to the log)',
+    ]);
+    expect(problemsOf({ ...base, ...productionSmsEnv, ALIYUN_SMS_SIGN_NAME: '' })).toEqual([
+      'ALIYUN_SMS_SIGN_NAME: is required when SMS_PROVIDER=aliyun',
+    ]);
   });
 });
 
@@ -65,7 +81,8 @@ function runServer(env: Record<string, string>): Promise<{ code: number | null; 
     });
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+    // Generous: a cold tsx start compiles the whole API, which takes long on a loaded 2-core machine.
+    const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
     child.on('exit', (code) => {
       clearTimeout(timer);
       resolve({ code, stderr });
@@ -73,7 +90,7 @@ function runServer(env: Record<string, string>): Promise<{ code: number | null; 
   });
 }
 
-describe('server process with a bad config', () => {
+describe('server process with a bad config', { timeout: 120_000 }, () => {
   it('exits 1 naming the bad variable', async () => {
     const { code, stderr } = await runServer({ NODE_ENV: 'test', PORT: 'not-a-port', JWT_PRIVATE_KEY: validKey });
     expect(code).toBe(1);

@@ -55,6 +55,8 @@ export const apiConfigSchema = z.object({
   BOM_HEARTBEAT_MS: z.coerce.number().int().min(50).default(5000),
   /** A running run whose heartbeat is older than this is taken as orphaned by a crashed process and recovered. */
   BOM_STALE_AFTER_MS: z.coerce.number().int().min(100).default(30_000),
+  /** A run whose engine work takes longer is stopped (its worker thread terminated) and failed with a reason. */
+  BOM_RUN_TIMEOUT_MS: z.coerce.number().int().min(100).default(5 * 60 * 1000),
   /** Lifetime of a download link issued by `bom.runs.downloadUrl` / `bom.files.downloadUrl`. */
   BOM_DOWNLOAD_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   /** When both are set, the server creates this admin on first start if no admin exists yet. */

@@ -19,6 +19,7 @@ export { closeApiDeps, createApiDeps, type ApiDeps, type ApiDepsOverrides, type 
 export { apiConfigSchema, type ApiConfig, type ApiConfigInput, type SigningJwk } from './config';
 export { systemClock, type Clock } from './clock';
 export { AppError, type AppErrorCode } from './errors';
+export { smsConfigProblems } from './modules/sms/providers/create';
 export { localeFromAcceptLanguage, translate, type Locale, type MessageKey } from './messages';
 export {
   ACCESS_TOKEN_TTL_SECONDS,

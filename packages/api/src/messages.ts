@@ -183,6 +183,10 @@ export const messages = {
     'zh-CN': '处理时服务器出错，请重新运行；如果仍然失败请联系管理员。',
     en: 'The server failed while processing. Run it again; if it fails again, contact an administrator.',
   },
+  'bom.runTimedOut': {
+    'zh-CN': '处理超过 {seconds} 秒仍未完成，已停止。请检查工作簿是否异常庞大（行数、公式），精简后重新运行。',
+    en: 'Processing took longer than {seconds} seconds and was stopped. Check whether the workbook is unusually large (rows, formulas), trim it and run again.',
+  },
   'bom.runInterrupted': {
     'zh-CN': '服务器在处理过程中重启，重试后仍未完成，请重新运行。',
     en: 'The server restarted while processing and the retry did not finish either. Run it again.',

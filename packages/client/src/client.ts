@@ -1,5 +1,15 @@
 import type { AppRouter, RouterInputs, RouterOutputs } from '@arya/api';
-import { createTRPCClient, httpBatchLink, TRPCClientError, type TRPCLink } from '@trpc/client';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  isNonJsonSerializable,
+  splitLink,
+  TRPCClientError,
+  type TRPCLink,
+} from '@trpc/client';
+import { EventSource } from 'eventsource';
 import { observable } from '@trpc/server/observable';
 import { createAccessTokenVerifier, type VerifiedAccessToken } from './verify';
 
@@ -84,13 +94,26 @@ export function createAryaClient(options: AryaClientOptions) {
       return () => current?.unsubscribe();
     });
 
+  const headers = (): Record<string, string> => (tokens ? { authorization: `Bearer ${tokens.accessToken}` } : {});
+  const fetchImpl = options.fetch ?? fetch;
+  const http = { url: options.url, ...(options.fetch ? { fetch: options.fetch } : {}), headers };
   const trpc = createTRPCClient<AppRouter>({
     links: [
       refreshAndRetryLink,
-      httpBatchLink({
-        url: options.url,
-        ...(options.fetch ? { fetch: options.fetch } : {}),
-        headers: () => (tokens ? { authorization: `Bearer ${tokens.accessToken}` } : {}),
+      splitLink({
+        // Subscriptions (e.g. bom.runs.progress) over SSE; Node 20 has no EventSource, and one that can send headers
+        // is needed anyway.
+        condition: (op) => op.type === 'subscription',
+        true: httpSubscriptionLink({
+          url: options.url,
+          EventSource,
+          eventSourceOptions: () => ({
+            fetch: (input: string | URL | Request, init?: RequestInit) =>
+              fetchImpl(input, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), ...headers() } }),
+          }),
+        }),
+        // FormData (bom.files.upload) cannot be batched: it goes alone, as multipart.
+        false: splitLink({ condition: (op) => isNonJsonSerializable(op.input), true: httpLink(http), false: httpBatchLink(http) }),
       }),
     ],
   });

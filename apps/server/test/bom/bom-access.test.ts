@@ -39,13 +39,13 @@ beforeAll(async () => {
   await collectProgress(alice, aliceRun);
   const bobFile = await bob.bom.files.upload.mutate(xlsxForm(small.bom, 'bob.xlsx'));
   await collectProgress(bob, (await bob.bom.runs.create.mutate({ bomFileId: bobFile.fileId })).runId);
-});
+}, 180_000);
 afterAll(async () => {
   await second?.close();
   await server?.close();
 });
 
-describe('bom: limits', () => {
+describe('bom: limits', { timeout: 120_000 }, () => {
   it('refuses a file over UPLOAD_MAX_BYTES with PAYLOAD_TOO_LARGE and the sizes in the message, storing nothing', async () => {
     const large = generateBomWorkbook({ rows: 4000, opsCount: 10, seed: 5 }).bom;
     expect(large.byteLength).toBeGreaterThan(UPLOAD_MAX_BYTES);
@@ -64,7 +64,7 @@ describe('bom: limits', () => {
   });
 });
 
-describe('bom: who sees what', () => {
+describe('bom: who sees what', { timeout: 120_000 }, () => {
   it('another user gets NOT_FOUND for every procedure on someone else’s run or file', async () => {
     expect(await codeOf(bob.bom.runs.get.query({ runId: aliceRun }))).toBe('NOT_FOUND');
     expect(await codeOf(bob.bom.runs.downloadUrl.mutate({ runId: aliceRun }))).toBe('NOT_FOUND');
@@ -101,7 +101,7 @@ describe('bom: who sees what', () => {
   });
 });
 
-describe('bom: several server processes', () => {
+describe('bom: several server processes', { timeout: 120_000 }, () => {
   it('a subscriber on one process follows a run executed by another', async () => {
     const viaSecond = await loginClient(second.baseUrl, 'alice-access');
     const { runId } = await viaSecond.bom.runs.create.mutate({ bomFileId: aliceFile });

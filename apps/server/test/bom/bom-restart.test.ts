@@ -51,7 +51,7 @@ afterAll(async () => {
   await owner?.close();
 });
 
-describe('bom: server restarts during a run', () => {
+describe('bom: runs that outlive their process or their time', { timeout: 120_000 }, () => {
   it('the run is retried by the next process and finishes; the owner sees it through', async () => {
     const started = await startServerProcess({
       ...bomEnv,
@@ -138,4 +138,19 @@ describe('bom: server restarts during a run', () => {
       await next.close();
     }
   }, 120_000);
+
+  it('a run that exceeds BOM_RUN_TIMEOUT_MS is stopped and failed with a reason the owner can act on', async () => {
+    const strict = await listeningApp({ env: { ...bomEnv, BOM_RUN_TIMEOUT_MS: '100' }, shareWith: owner });
+    try {
+      const client = await loginClient(strict.baseUrl, 'restart-user');
+      const file = await client.bom.files.upload.mutate(xlsxForm(generateBomWorkbook({ rows: 20_000, opsCount: 2000, seed: 22 }).bom, 'slow.xlsx'));
+      const { runId } = await client.bom.runs.create.mutate({ bomFileId: file.fileId });
+      const last = (await collectProgress(client, runId)).at(-1)!;
+      expect(last.data).toMatchObject({ status: 'failed', error: { code: 'timeout' } });
+      expect(last.data.error?.message).toContain('0.1 秒');
+      expect(await client.bom.runs.get.query({ runId })).toMatchObject({ status: 'failed', result: null, summary: null });
+    } finally {
+      await strict.close();
+    }
+  });
 });

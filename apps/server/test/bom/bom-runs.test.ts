@@ -1,6 +1,8 @@
 import { applyOperations, CHANGE_LOG_HEADERS, validateOpRows, type OpRow } from '@arya/bom';
 import { FIXTURE_BOM_HEADERS, FIXTURE_COLUMNS, generateBomWorkbook } from '@arya/bom/fixtures';
+import { createAryaClient } from '@arya/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { strongPassword } from '../helpers';
 import {
   collectProgress,
   download,
@@ -33,7 +35,7 @@ const columns = FIXTURE_BOM_HEADERS.length;
 const listCell = (items: string[] | undefined, fallback: string | number | boolean | null) =>
   items === undefined ? fallback : items.length === 0 ? null : items.join(',');
 
-describe('bom: upload → inspect → run → progress → get → download', () => {
+describe('bom: upload → inspect → run → progress → get → download', { timeout: 120_000 }, () => {
   it('runs the workbook’s own 操作指示表 and gives the engine’s result, cell by cell', async () => {
     const uploaded = await alice.bom.files.upload.mutate(xlsxForm(generated.bom, '主板BOM 2026.xlsx'));
     expect(uploaded.sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -136,6 +138,28 @@ describe('bom: upload → inspect → run → progress → get → download', ()
     expect(run.summary?.counts.applied).toBeGreaterThan(0);
   });
 
+  it('works for an internal service through @arya/client (multipart upload, SSE progress)', async () => {
+    const service = createAryaClient({ url: `${server.baseUrl}/trpc` });
+    await service.login({ account: 'alice-bom', password: strongPassword });
+    const bom = await service.trpc.bom.files.upload.mutate(xlsxForm(generated.bom, 'service.xlsx'));
+    const { runId } = await service.trpc.bom.runs.create.mutate({ bomFileId: bom.fileId });
+    const final = await new Promise<string>((resolve, reject) => {
+      const subscription = service.trpc.bom.runs.progress.subscribe(
+        { runId },
+        {
+          onData: ({ data }) => {
+            if (data.status !== 'done' && data.status !== 'failed') return;
+            subscription.unsubscribe();
+            resolve(data.status);
+          },
+          onError: reject,
+        },
+      );
+    });
+    expect(final).toBe('done');
+    expect((await service.trpc.bom.runs.get.query({ runId })).summary?.opsTotal).toBeGreaterThan(0);
+  });
+
   it('lists runs newest first with a cursor, and deletes', async () => {
     const first = await alice.bom.runs.list.query({ limit: 2 });
     expect(first.items).toHaveLength(2);
@@ -166,7 +190,7 @@ async function storedFiles(): Promise<number> {
   return Number(count);
 }
 
-describe('bom: refusals (typed errors, nothing stored)', () => {
+describe('bom: refusals (typed errors, nothing stored)', { timeout: 120_000 }, () => {
 
   it('refuses bytes that are not a workbook, whatever the name says', async () => {
     const before = await storedFiles();

@@ -98,7 +98,7 @@ async function call(procedure, inputText, output) {
     if (typeof accessToken === 'string') {
       tokenInput.value = accessToken;
       sessionStorage.setItem('arya.panel.token', accessToken);
-      statusLine.textContent = 'Access token from the response put into the token field.';
+      showStatus('Access token from the response put into the token field.');
     }
   } catch (error) {
     if (!controller.signal.aborted) output.textContent = `Request failed: ${error.message}`;
@@ -145,17 +145,22 @@ function showCatalogue(procedures) {
   );
 }
 
+function showStatus(text, { error = false } = {}) {
+  statusLine.textContent = text;
+  statusLine.classList.toggle('error', error);
+}
+
 async function loadCatalogue() {
-  statusLine.textContent = '';
+  showStatus('');
   const response = await fetch('/panel/schema.json', { headers: authHeaders(), credentials: 'same-origin' });
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
-    statusLine.textContent = `Could not load procedures (HTTP ${response.status}): ${body?.error?.message ?? response.statusText}`;
+    showStatus(`Could not load procedures (HTTP ${response.status}): ${body?.error?.message ?? response.statusText}`, { error: true });
     return;
   }
   const { procedures } = await response.json();
   showCatalogue(procedures);
-  statusLine.textContent = `${procedures.length} procedures.`;
+  showStatus(`${procedures.length} procedures. Procedures taking multipart/form-data (file uploads) cannot be called from here.`);
 }
 
 document.getElementById('reload').addEventListener('click', loadCatalogue);

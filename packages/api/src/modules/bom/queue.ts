@@ -33,20 +33,18 @@ export interface ClaimOptions {
 /** Claims the oldest queued run whose owner is under the concurrency limit, or returns null. */
 export async function claimNextRun(db: Kysely<DB>, options: ClaimOptions): Promise<ClaimedRun | null> {
   return db.transaction().execute(async (trx) => {
-    const candidates = await trx
-      .selectFrom('bom_runs')
-      .select(['id', 'owner_id'])
-      .where('status', '=', 'queued')
-      .where('deleted_at', 'is', null)
-      .orderBy('queued_at')
-      .orderBy('id')
-      .limit(20)
-      .forUpdate()
-      .skipLocked()
-      .execute();
-    const fullOwners = new Set<string>();
-    for (const candidate of candidates) {
-      if (fullOwners.has(candidate.owner_id)) continue;
+    const fullOwners: string[] = [];
+    // One row locked at a time, so processes claiming together each take a different row instead of one process
+    // holding every candidate while the others find nothing.
+    for (let tries = 0; tries < 50; tries++) {
+      let query = trx
+        .selectFrom('bom_runs')
+        .select(['id', 'owner_id'])
+        .where('status', '=', 'queued')
+        .where('deleted_at', 'is', null);
+      if (fullOwners.length > 0) query = query.where('owner_id', 'not in', fullOwners);
+      const candidate = await query.orderBy('queued_at').orderBy('id').limit(1).forUpdate().skipLocked().executeTakeFirst();
+      if (!candidate) return null;
       // Serialises claims for one owner across processes; the count below then sees every committed claim.
       await sql`select pg_advisory_xact_lock(${OWNER_LOCK_NAMESPACE}, hashtext(${candidate.owner_id}))`.execute(trx);
       const { running } = await trx
@@ -56,10 +54,10 @@ export async function claimNextRun(db: Kysely<DB>, options: ClaimOptions): Promi
         .where('status', '=', 'running')
         .executeTakeFirstOrThrow();
       if (Number(running) >= options.maxRunningPerOwner) {
-        fullOwners.add(candidate.owner_id);
+        fullOwners.push(candidate.owner_id);
         continue;
       }
-      const claimed = await trx
+      return trx
         .updateTable('bom_runs')
         .set((eb) => ({
           status: 'running',
@@ -71,7 +69,6 @@ export async function claimNextRun(db: Kysely<DB>, options: ClaimOptions): Promi
         .where('id', '=', candidate.id)
         .returning(['id', 'owner_id', 'bom_file_id', 'ops_file_id', 'ops_source', 'ops', 'attempts'])
         .executeTakeFirstOrThrow();
-      return claimed;
     }
     return null;
   });

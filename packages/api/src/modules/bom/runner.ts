@@ -8,6 +8,7 @@ import type { ApplyOpsInput } from './engine-task';
 import { overallPercent, publishRunEvent, type RunEvent } from './progress';
 import { claimNextRun, completeRun, failRun, MAX_ATTEMPTS, recoverOrphanedRuns, releaseRuns, touchHeartbeats, type ClaimedRun } from './queue';
 import { readFileBytes } from './repo';
+import { EngineTimeoutError } from './worker-pool';
 import { engineLimits } from './service';
 import type { RunFailure } from './views';
 
@@ -99,12 +100,16 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
       if (!bom) throw new Error(`BOM file of run ${run.id} is missing`);
       const ops = await opsInputOf(deps, run);
       let last = '';
-      const outcome = await deps.bomPool.apply({ bom, ops, limits: engineLimits(deps.config) }, ({ phase, percent }) => {
-        const overall = overallPercent(phase, percent);
-        if (`${phase}:${overall}` === last) return;
-        last = `${phase}:${overall}`;
-        void publish(run.id, { status: 'running', phase, percent: overall });
-      });
+      const outcome = await deps.bomPool.apply(
+        { bom, ops, limits: engineLimits(deps.config) },
+        ({ phase, percent }) => {
+          const overall = overallPercent(phase, percent);
+          if (`${phase}:${overall}` === last) return;
+          last = `${phase}:${overall}`;
+          void publish(run.id, { status: 'running', phase, percent: overall });
+        },
+        deps.config.BOM_RUN_TIMEOUT_MS,
+      );
       if (stopped) return; // the pool closed under a finished task: leave the run to recovery
       if (!outcome.ok) {
         const error = failure(outcome.refusal.code, outcome.refusal.messageZh, outcome.refusal.messageEn);
@@ -118,7 +123,10 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
       // A closing pool (shutdown or crash simulation) is not the run's fault: recovery gives it to another process.
       if (stopped) return;
       deps.logger.error({ ...log, err: error }, 'bom run failed');
-      const reason = failure('internal', translate('bom.runFailedInternal', {}, 'zh-CN'), translate('bom.runFailedInternal', {}, 'en'));
+      const timedOut = error instanceof EngineTimeoutError;
+      const key = timedOut ? 'bom.runTimedOut' : 'bom.runFailedInternal';
+      const params = { seconds: Math.round(deps.config.BOM_RUN_TIMEOUT_MS / 100) / 10 };
+      const reason = failure(timedOut ? 'timeout' : 'internal', translate(key, params, 'zh-CN'), translate(key, params, 'en'));
       if (await storeFailure(run, reason).catch(() => false)) await publish(run.id, { status: 'failed', phase: 'failed', percent: 100, error: reason });
     }
   }

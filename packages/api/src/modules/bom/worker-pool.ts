@@ -11,11 +11,21 @@ export const bomWorkerUrl = new URL('./bom-worker.mjs', import.meta.url);
 export interface BomWorkerPool {
   readonly threads: number;
   inspect: (input: InspectTask) => Promise<EngineOutcome<InspectResult>>;
+  /** `timeoutMs`: the task is stopped (its thread terminated) and the promise rejects with `EngineTimeoutError`. */
   apply: (
     input: { bom: Uint8Array; ops: ApplyOpsInput; limits: ApplyTask['limits'] },
     onProgress: (progress: ProgressMessage) => void,
+    timeoutMs?: number,
   ) => Promise<EngineOutcome<ApplyResult>>;
   close: () => Promise<void>;
+}
+
+/** An engine task ran longer than it was allowed. */
+export class EngineTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`the BOM engine did not finish within ${timeoutMs} ms`);
+    this.name = 'EngineTimeoutError';
+  }
 }
 
 export interface BomWorkerPoolOptions {
@@ -38,12 +48,16 @@ export function createBomWorkerPool(options: BomWorkerPoolOptions = {}): BomWork
   return {
     threads,
     inspect: async (input) => (await pool.run(input, { name: 'inspect' })) as EngineOutcome<InspectResult>,
-    apply: async (input, onProgress) => {
+    apply: async (input, onProgress, timeoutMs) => {
       const { port1, port2 } = new MessageChannel();
       port1.on('message', (message: ProgressMessage) => onProgress(message));
+      const signal = timeoutMs === undefined ? null : AbortSignal.timeout(timeoutMs);
       try {
         const task: ApplyTask = { ...input, progressPort: port2 };
-        return (await pool.run(task, { name: 'apply', transferList: [port2] })) as EngineOutcome<ApplyResult>;
+        return (await pool.run(task, { name: 'apply', transferList: [port2], signal })) as EngineOutcome<ApplyResult>;
+      } catch (error) {
+        if (signal?.aborted && timeoutMs !== undefined) throw new EngineTimeoutError(timeoutMs);
+        throw error;
       } finally {
         port1.close();
       }

@@ -20,20 +20,31 @@ function isLoopbackEndpoint(endpoint: string): boolean {
 }
 
 /**
- * Builds the configured provider once at start. Every refusal names the variable to fix, so a misconfigured server
- * stops before it takes traffic.
+ * What is wrong with the SMS settings, one "VARIABLE: problem" line each (the host lists them with its other config
+ * problems before it starts). Empty when the settings can build a provider.
  */
-export function createSmsProvider(config: ApiConfig, logger: Logger): SmsProvider {
+export function smsConfigProblems(config: ApiConfig): string[] {
   const production = config.NODE_ENV === 'production';
-  smsCodeSecret(config);
-  const name = config.SMS_PROVIDER ?? (production ? undefined : 'console');
-  if (name === undefined) throw new Error('SMS_PROVIDER must be set to "aliyun" when NODE_ENV=production');
-  if (name === 'console') {
-    if (production) throw new Error('SMS_PROVIDER=console is refused when NODE_ENV=production: it writes verification codes to the log');
-    return createConsoleSmsProvider(logger);
+  const problems: string[] = [];
+  if (production && !config.SMS_CODE_SECRET) problems.push('SMS_CODE_SECRET: is required when NODE_ENV=production (at least 32 characters)');
+  const provider = config.SMS_PROVIDER ?? (production ? undefined : 'console');
+  if (provider === undefined) {
+    problems.push('SMS_PROVIDER: must be "aliyun" when NODE_ENV=production');
+  } else if (provider === 'console') {
+    if (production) problems.push('SMS_PROVIDER: "console" is refused when NODE_ENV=production (it writes verification codes to the log)');
+  } else {
+    for (const [variable, value] of Object.entries(aliyunRequired(config))) {
+      if (!value) problems.push(`${variable}: is required when SMS_PROVIDER=aliyun`);
+    }
+    if (config.ALIYUN_SMS_PROTOCOL === 'http' && production && !isLoopbackEndpoint(config.ALIYUN_SMS_ENDPOINT)) {
+      problems.push('ALIYUN_SMS_PROTOCOL: http is allowed only outside production or for a loopback ALIYUN_SMS_ENDPOINT');
+    }
   }
+  return problems;
+}
 
-  const required = {
+function aliyunRequired(config: ApiConfig) {
+  return {
     ALIYUN_ACCESS_KEY_ID: config.ALIYUN_ACCESS_KEY_ID,
     ALIYUN_ACCESS_KEY_SECRET: config.ALIYUN_ACCESS_KEY_SECRET,
     ALIYUN_SMS_SIGN_NAME: config.ALIYUN_SMS_SIGN_NAME,
@@ -42,14 +53,15 @@ export function createSmsProvider(config: ApiConfig, logger: Logger): SmsProvide
     ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: config.ALIYUN_SMS_TEMPLATE_RESET_PASSWORD,
     ALIYUN_SMS_TEMPLATE_BIND_PHONE: config.ALIYUN_SMS_TEMPLATE_BIND_PHONE,
   };
-  const missing = Object.entries(required)
-    .filter(([, value]) => !value)
-    .map(([variable]) => variable);
-  if (missing.length > 0) throw new Error(`SMS_PROVIDER=aliyun needs ${missing.join(', ')}`);
-  if (config.ALIYUN_SMS_PROTOCOL === 'http' && production && !isLoopbackEndpoint(config.ALIYUN_SMS_ENDPOINT)) {
-    throw new Error('ALIYUN_SMS_PROTOCOL=http is allowed only outside production or for a loopback ALIYUN_SMS_ENDPOINT');
-  }
+}
 
+/** Builds the configured provider once at start; refuses (naming each variable) when `smsConfigProblems` finds any. */
+export function createSmsProvider(config: ApiConfig, logger: Logger): SmsProvider {
+  const problems = smsConfigProblems(config);
+  if (problems.length > 0) throw new Error(`Invalid SMS configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  if ((config.SMS_PROVIDER ?? 'console') === 'console') return createConsoleSmsProvider(logger);
+
+  const required = aliyunRequired(config);
   return createAliyunSmsProvider({
     accessKeyId: required.ALIYUN_ACCESS_KEY_ID ?? '',
     accessKeySecret: required.ALIYUN_ACCESS_KEY_SECRET ?? '',
