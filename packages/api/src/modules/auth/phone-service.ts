@@ -6,15 +6,10 @@ import { assertAcceptablePassword } from '../../security/password-rules';
 import { verifySmsCode } from '../sms/service';
 import { findLiveUserByPhone } from '../user/phone-repo';
 import { insertUser, isUniqueViolation, updateUser } from '../user/repo';
-import type { SignedIn } from './service';
-import { revokeSessions, startSession } from './sessions';
+import { revokeSessions } from './sessions';
+import { startAuditedSession, withAccessToken, type SignedIn } from './sign-in';
 
 export type PhoneAuthDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 'passwords' | 'tokens'>;
-
-async function signedIn(deps: PhoneAuthDeps, user: SignedIn['user'], session: SignedIn['session']): Promise<SignedIn> {
-  const access = await deps.tokens.signAccessToken({ userId: user.id, sessionId: session.sessionId, role: user.role });
-  return { user, session, accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
-}
 
 /**
  * Registers with a verified phone; account and password are optional (a phone-only account signs in by SMS).
@@ -39,19 +34,10 @@ export async function registerWithPhone(
         phone: phone.e164,
         phone_verified_at: now,
       });
-      const started = await startSession(tx, now, created.id, request);
-      await recordAudit(tx, {
-        action: 'auth.register',
-        actorUserId: created.id,
-        subjectUserId: created.id,
-        ip: request.ip,
-        userAgent: request.userAgent,
-        at: now,
-        details: { method: 'sms' },
-      });
+      const started = await startAuditedSession(tx, now, created.id, request, { action: 'auth.register', details: { method: 'sms' } });
       return { user: created, session: started };
     });
-    return await signedIn(deps, user, session);
+    return await withAccessToken(deps, user, session);
   } catch (error) {
     if (isUniqueViolation(error, 'users_phone_live_key')) throw new AppError('CONFLICT', 'auth.phoneTaken');
     if (isUniqueViolation(error, 'users_account_live_key')) throw new AppError('CONFLICT', 'auth.accountTaken');
@@ -77,20 +63,10 @@ export async function loginWithSms(deps: PhoneAuthDeps, input: { phone: string; 
     });
     throw new AppError('FORBIDDEN', 'auth.accountDisabled');
   }
-  const session = await deps.db.transaction().execute(async (tx) => {
-    const started = await startSession(tx, now, user.id, request);
-    await recordAudit(tx, {
-      action: 'auth.login',
-      actorUserId: user.id,
-      subjectUserId: user.id,
-      ip: request.ip,
-      userAgent: request.userAgent,
-      at: now,
-      details: { method: 'sms', sessionId: started.sessionId },
-    });
-    return started;
-  });
-  return signedIn(deps, user, session);
+  const session = await deps.db
+    .transaction()
+    .execute((tx) => startAuditedSession(tx, now, user.id, request, { action: 'auth.login', details: { method: 'sms' } }));
+  return withAccessToken(deps, user, session);
 }
 
 /** Sets a new password with a code sent for `reset_password` and ends every session of that user. */

@@ -7,9 +7,10 @@ import { clearRefreshCookie, refreshTokenFromCookie, setRefreshCookie } from './
 import { loginWithSms, registerWithPhone, resetPassword } from './phone-service';
 import { loginInput, loginWithSmsInput, logoutInput, refreshInput, registerInput, resetPasswordInput } from './schemas';
 import * as auth from './service';
+import type { SignedIn } from './sign-in';
 
 /** Sets the cookie and shapes the response; the refresh token is in the body only when asked for. */
-function deliver(ctx: Context, signedIn: auth.SignedIn, tokenDelivery: 'cookie' | 'body') {
+function deliver(ctx: Context, signedIn: SignedIn, tokenDelivery: 'cookie' | 'body') {
   setRefreshCookie(ctx, signedIn.session.refreshToken);
   return {
     accessToken: signedIn.accessToken,
@@ -22,7 +23,7 @@ function deliver(ctx: Context, signedIn: auth.SignedIn, tokenDelivery: 'cookie' 
 export const authRouter = createTRPCRouter({
   register: publicProcedure.input(registerInput).mutation(async ({ ctx, input }) => {
     const { account, password, username, phone, code } = input;
-    let signedIn: auth.SignedIn;
+    let signedIn: SignedIn;
     if (phone !== undefined && code !== undefined) {
       signedIn = await registerWithPhone(ctx.deps, { phone, code, account, password, username }, ctx.request);
     } else if (account !== undefined && password !== undefined) {

@@ -4,23 +4,12 @@ import { AppError, tooManyRequests } from '../../errors';
 import { recordAudit } from '../../lib/audit';
 import { hitSlidingWindow, releaseSlidingWindowHit } from '../../lib/rate-limit';
 import { assertAcceptablePassword } from '../../security/password-rules';
-import { findLiveUserByAccount, insertUser, isUniqueViolation, type UserRow } from '../user/repo';
+import { findLiveUserByAccount, insertUser, isUniqueViolation } from '../user/repo';
 import { loginLimits } from './keys';
-import { findSessionOfRefreshToken, revokeSessions, rotateRefreshToken, startSession, type IssuedSession } from './sessions';
+import { findSessionOfRefreshToken, revokeSessions, rotateRefreshToken } from './sessions';
+import { startAuditedSession, withAccessToken, type SignedIn } from './sign-in';
 
 export type AuthDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'passwords' | 'tokens'>;
-
-export interface SignedIn {
-  user: UserRow;
-  session: IssuedSession;
-  accessToken: string;
-  accessTokenExpiresAt: Date;
-}
-
-async function withAccessToken(deps: AuthDeps, user: UserRow, session: IssuedSession): Promise<SignedIn> {
-  const access = await deps.tokens.signAccessToken({ userId: user.id, sessionId: session.sessionId, role: user.role });
-  return { user, session, accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
-}
 
 export async function register(
   deps: AuthDeps,
@@ -38,15 +27,7 @@ export async function register(
         password_hash: passwordHash,
         password_changed_at: now,
       });
-      const started = await startSession(tx, now, created.id, request);
-      await recordAudit(tx, {
-        action: 'auth.register',
-        actorUserId: created.id,
-        subjectUserId: created.id,
-        ip: request.ip,
-        userAgent: request.userAgent,
-        at: now,
-      });
+      const started = await startAuditedSession(tx, now, created.id, request, { action: 'auth.register' });
       return { user: created, session: started };
     });
     return await withAccessToken(deps, user, session);
@@ -109,19 +90,9 @@ export async function login(deps: AuthDeps, input: { account: string; password: 
     throw new AppError('FORBIDDEN', 'auth.accountDisabled');
   }
 
-  const session = await deps.db.transaction().execute(async (tx) => {
-    const started = await startSession(tx, now, user.id, request);
-    await recordAudit(tx, {
-      action: 'auth.login',
-      actorUserId: user.id,
-      subjectUserId: user.id,
-      ip: request.ip,
-      userAgent: request.userAgent,
-      at: now,
-      details: { sessionId: started.sessionId },
-    });
-    return started;
-  });
+  const session = await deps.db
+    .transaction()
+    .execute((tx) => startAuditedSession(tx, now, user.id, request, { action: 'auth.login' }));
   return withAccessToken(deps, user, session);
 }
 
