@@ -54,6 +54,10 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
 
   let inProcessRedis: Redis | undefined;
   if (!config.REDIS_URL) {
+    if (config.NODE_ENV !== 'development') {
+      await local.stop();
+      throw new Error('REDIS_URL is not set and redis-server is not installed (the in-process stand-in is for development only)');
+    }
     log.warn('no REDIS_URL and no redis-server binary: using an in-process Redis stand-in (dev only; limits hold per process)');
     inProcessRedis = await createInProcessRedis();
   }

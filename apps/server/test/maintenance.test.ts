@@ -22,7 +22,7 @@ describe('maintenance', () => {
     await host.register(maintenancePlugin, { deps: t.deps, intervalMs: 100 });
     await host.ready();
     try {
-      await expect.poll(sessions, { timeout: 5000 }).toHaveLength(0);
+      await expect.poll(sessions, { timeout: 15_000 }).toHaveLength(0);
 
       await registerUser(t.app, 'prune-second');
       await registerUser(t.app, 'prune-kept');
@@ -31,7 +31,7 @@ describe('maintenance', () => {
         .set({ expires_at: new Date(Date.now() - 3 * 24 * 3600 * 1000) })
         .where('user_id', 'in', t.deps.db.selectFrom('users').select('id').where('account', '=', 'prune-second'))
         .execute();
-      await expect.poll(sessions, { timeout: 5000 }).toHaveLength(1);
+      await expect.poll(sessions, { timeout: 15_000 }).toHaveLength(1);
     } finally {
       await host.close();
     }

@@ -3,11 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { shutdownGracefully } from '../src/shutdown';
 import { createTestApp } from './helpers';
 
+/** Resolves once `open` is called: the test waits for the request to reach its handler instead of guessing a delay. */
+function latch(): { opened: Promise<void>; open: () => void } {
+  const resolvers: Array<() => void> = [];
+  const opened = new Promise<void>((resolve) => resolvers.push(resolve));
+  return { opened, open: () => resolvers[0]?.() };
+}
+
 describe('graceful shutdown', () => {
   it('lets an in-flight request finish, refuses new connections, then runs the close hooks', async () => {
     const t = await createTestApp();
     let finished = false;
+    const handlerEntered = latch();
     t.app.get('/test/slow', async () => {
+      handlerEntered.open();
       await sleep(400);
       finished = true;
       return { done: true };
@@ -20,7 +29,7 @@ describe('graceful shutdown', () => {
     const { port } = t.app.server.address() as { port: number };
 
     const inFlight = fetch(`http://127.0.0.1:${port}/test/slow`);
-    await sleep(100);
+    await handlerEntered.opened;
     const outcome = await shutdownGracefully(t.app, 5000);
 
     expect(outcome).toBe('drained');
@@ -36,7 +45,9 @@ describe('graceful shutdown', () => {
 
   it('cuts connections still open after the drain timeout', async () => {
     const t = await createTestApp();
+    const handlerEntered = latch();
     t.app.get('/test/stuck', async (_request, reply) => {
+      handlerEntered.open();
       await sleep(10_000);
       return reply.send({ late: true });
     });
@@ -47,7 +58,7 @@ describe('graceful shutdown', () => {
       () => 'answered',
       () => 'cut',
     );
-    await sleep(100);
+    await handlerEntered.opened;
     const started = Date.now();
     expect(await shutdownGracefully(t.app, 300)).toBe('forced');
     expect(Date.now() - started).toBeLessThan(3000);

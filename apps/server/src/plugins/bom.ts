@@ -29,7 +29,9 @@ export const bomPlugin = fp<{ deps: ApiDeps }>(
       const download = await openDownload(deps, request.params.ticket);
       if (!download) {
         const locale = localeFromAcceptLanguage(request.headers['accept-language']);
-        return reply.code(404).send({ error: 'not_found', message: translate('bom.downloadExpired', {}, locale) });
+        return reply.code(404).send({
+          error: { statusCode: 404, code: 'not_found', message: translate('bom.downloadExpired', {}, locale), requestId: request.id },
+        });
       }
       return reply
         .header('content-type', download.contentType)
