@@ -24,6 +24,13 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export const DESKTOP = { width: 1280, height: 800 };
+
+let devices = 0;
+/** An address for the next browser profile, from the range reserved for tests (198.18.0.0/15). */
+function deviceAddress(): string {
+  devices++;
+  return `198.18.${Math.floor(devices / 256)}.${devices % 256}`;
+}
 export const PHONE = { width: 390, height: 844 };
 
 /**
@@ -34,7 +41,11 @@ export async function newDevice(
   browser: Browser,
   options: { viewport?: { width: number; height: number }; locale?: 'en' | 'zh-CN' | null } = {},
 ): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ baseURL: inject('baseUrl'), viewport: options.viewport ?? DESKTOP });
+  const context = await browser.newContext({
+    baseURL: inject('baseUrl'),
+    viewport: options.viewport ?? DESKTOP,
+    extraHTTPHeaders: { 'x-forwarded-for': deviceAddress() },
+  });
   const locale = options.locale === undefined ? 'en' : options.locale;
   if (locale) await context.addInitScript((value) => window.localStorage.setItem('arya.locale', value), locale);
   context.setDefaultTimeout(15_000);

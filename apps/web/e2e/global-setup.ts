@@ -92,6 +92,9 @@ export default async function setup(project: TestProject) {
       BCRYPT_COST: '10',
       LOG_LEVEL: process.env.E2E_SERVER_LOG === '1' ? 'info' : 'warn',
       PANEL_ENABLED: 'false',
+      // Each browser profile sends its own X-Forwarded-For (see newDevice), as separate devices have separate
+      // addresses; per-address limits (20 codes an hour) then apply per device, not to the whole suite.
+      TRUST_PROXY: 'true',
       ADMIN_ACCOUNT: ADMIN.account,
       ADMIN_PASSWORD: ADMIN.password,
       SMS_PROVIDER: 'aliyun',
