@@ -7,81 +7,27 @@
  *      server's event-loop delay over the same span (read from a bench-only route)
  *   3. user.me latency at a steady rate with no run, then while large runs execute back to back
  */
-import { generateSigningKey, type AppRouter } from '@arya/api';
+import type { AppRouter } from '@arya/api';
 import { applyOperations } from '@arya/bom';
 import { generateBomWorkbook } from '@arya/bom/fixtures';
 import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, isNonJsonSerializable, splitLink } from '@trpc/client';
 import autocannon, { type Result } from 'autocannon';
 import { EventSource } from 'eventsource';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { findRepoRoot } from '../src/paths';
+import { baseDatabaseUrl, redisUrl, startBenchServer, withAdminClient } from './harness';
 
-const baseDatabaseUrl = process.env.DATABASE_URL;
-const redisUrl = process.env.REDIS_URL;
-if (!baseDatabaseUrl || !redisUrl) {
-  console.error('DATABASE_URL and REDIS_URL must be set (run through `pnpm bench`, which starts them when unset).');
-  process.exit(1);
-}
 const ROWS = Number(process.env.BENCH_BOM_ROWS ?? 20_000);
 const OPS = Number(process.env.BENCH_BOM_OPS ?? 2000);
 const ROUNDS = Number(process.env.BENCH_BOM_ROUNDS ?? 3);
 const ME_SECONDS = Number(process.env.BENCH_DURATION_SECONDS ?? 8);
 const ME_RATE = Number(process.env.BENCH_ME_RATE ?? 200);
 const PASSWORD = 'Quartz-Lantern-42-Orbit';
-
-async function withAdminClient<T>(run: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: baseDatabaseUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the server process's node.
-  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(import.meta.dirname, 'server.ts')], {
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: redisUrl,
-      JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
-      BCRYPT_COST: '10',
-      // Production refuses to start without an SMS set-up; this bench sends no SMS, so a loopback one that is never called.
-      SMS_CODE_SECRET: randomBytes(32).toString('hex'),
-      SMS_PROVIDER: 'aliyun',
-      ALIYUN_ACCESS_KEY_ID: 'bench',
-      ALIYUN_ACCESS_KEY_SECRET: 'bench',
-      ALIYUN_SMS_SIGN_NAME: 'bench',
-      ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_0',
-      ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_0',
-      ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_0',
-      ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_0',
-      ALIYUN_SMS_ENDPOINT: '127.0.0.1:9',
-      ALIYUN_SMS_PROTOCOL: 'http',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /READY (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}: ${output}`)));
-  });
-  return { url, child };
-}
 
 function clientFor(url: string, token: string | null) {
   const headers = (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
@@ -171,7 +117,7 @@ async function forgetUploads(): Promise<void> {
 }
 
 try {
-  const started = await startServer(databaseUrl);
+  const started = await startBenchServer({ databaseUrl, redisUrl, bcryptCost: '10' });
   child = started.child;
   const url = started.url;
   const anonymous = clientFor(url, null);

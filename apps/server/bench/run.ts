@@ -6,25 +6,16 @@
  *   2. auth.login throughput (bcrypt in worker threads)
  *   3. user.me latency on 50 connections while 16 other connections run logins
  */
-import { generateSigningKey } from '@arya/api';
 import autocannon, { type Result } from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { Client } from 'pg';
 import { findRepoRoot } from '../src/paths';
-import { productionSmsEnv } from '../test/production-sms-env';
+import { baseDatabaseUrl, redisUrl, startBenchServer, withAdminClient } from './harness';
 
 const seconds = Number(process.env.BENCH_DURATION_SECONDS ?? 8);
-const baseDatabaseUrl = process.env.DATABASE_URL;
-const redisUrl = process.env.REDIS_URL;
-if (!baseDatabaseUrl || !redisUrl) {
-  console.error('DATABASE_URL and REDIS_URL must be set (run through `pnpm bench`, which starts them when unset).');
-  process.exit(1);
-}
 
 const PASSWORD = 'Quartz-Lantern-42-Orbit';
 /** One account per login connection: concurrent attempts on one account count against its login limit. */
@@ -32,42 +23,6 @@ const LOGIN_CONNECTIONS = 16;
 const accounts = Array.from({ length: LOGIN_CONNECTIONS }, (_, index) => `bench-user-${index}`);
 /** user.me requests per second during the mixed phase: a steady load whose latency shows event-loop stalls. */
 const meRate = Number(process.env.BENCH_ME_RATE ?? 200);
-
-async function withAdminClient<T>(run: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: baseDatabaseUrl });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
-}
-
-async function startServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'server.ts')], {
-    env: {
-      ...process.env,
-      ...productionSmsEnv,
-      NODE_ENV: 'production',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: databaseUrl,
-      REDIS_URL: benchRedisUrl,
-      JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
-      BCRYPT_COST: process.env.BCRYPT_COST ?? '12',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /READY (\S+)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}: ${output}`)));
-  });
-  return { url, child };
-}
 
 async function trpc(url: string, path: string, input: unknown): Promise<Record<string, unknown>> {
   const response = await fetch(`${url}/trpc/${path}`, {
@@ -165,7 +120,7 @@ benchRedis.disconnect();
 const databaseName = `arya_bench_${randomBytes(4).toString('hex')}`;
 await withAdminClient((client) => client.query(`create database ${databaseName}`));
 const benchDbUrl = Object.assign(new URL(baseDatabaseUrl), { pathname: `/${databaseName}` }).toString();
-const { url, child } = await startServer(benchDbUrl);
+const { url, child } = await startBenchServer({ databaseUrl: benchDbUrl, redisUrl: benchRedisUrl, bcryptCost: process.env.BCRYPT_COST ?? '12' });
 
 try {
   await Promise.all(accounts.map((account) => trpc(url, 'auth.register', { account, password: PASSWORD })));

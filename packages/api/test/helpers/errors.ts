@@ -15,3 +15,16 @@ export async function expectAppError(promise: Promise<unknown>, code: TRPCError[
   expect({ code: trpcError.code, messageKey: appError.messageKey }).toEqual({ code, messageKey });
   return appError;
 }
+
+/** The AppError a call failed with, whether it came straight from a service or wrapped by tRPC; throws if the call succeeded. */
+export async function appErrorOf(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => {
+      throw new Error('expected a failure');
+    },
+    (e: unknown) => e,
+  );
+  const cause = error instanceof TRPCError ? error.cause : error;
+  if (!(cause instanceof AppError)) throw error;
+  return cause;
+}

@@ -1,8 +1,7 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/errors';
 import { verifySmsCode } from '../../../src/modules/sms/service';
 import { createSmsTestBed, uniquePhone, type SmsTestBed } from './harness';
+import { appErrorOf } from '../../helpers/errors';
 
 let bed: SmsTestBed;
 beforeAll(async () => {
@@ -15,18 +14,6 @@ async function sendAndRead(phone: string, purpose: 'register' | 'login' | 'reset
   const code = bed.emulator.latestCode(phone);
   if (!code) throw new Error('the emulator received no code');
   return code;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: unknown) => e,
-  );
-  const cause = error instanceof TRPCError ? error.cause : error;
-  if (!(cause instanceof AppError)) throw error;
-  return cause;
 }
 
 describe('SMS codes', () => {
@@ -48,8 +35,8 @@ describe('SMS codes', () => {
   it('are bound to phone and purpose', async () => {
     const phone = uniquePhone();
     const code = await sendAndRead(phone, 'login');
-    expect((await failure(verifySmsCode(bed.deps, { phone, purpose: 'register', code }))).messageKey).toBe('sms.codeExpired');
-    expect((await failure(verifySmsCode(bed.deps, { phone: uniquePhone(), purpose: 'login', code }))).messageKey).toBe('sms.codeExpired');
+    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'register', code }))).messageKey).toBe('sms.codeExpired');
+    expect((await appErrorOf(verifySmsCode(bed.deps, { phone: uniquePhone(), purpose: 'login', code }))).messageKey).toBe('sms.codeExpired');
     // Any spelling of the same number finds it.
     await verifySmsCode(bed.deps, { phone: `+86 ${phone}`, purpose: 'login', code });
   });
@@ -62,7 +49,7 @@ describe('SMS codes', () => {
     const otherCode = await sendAndRead(other);
     await verifySmsCode(bed.deps, { phone, purpose: 'login', code }); // 4:59 — still valid
     bed.clock.advance(5 * 60_000);
-    const expired = await failure(verifySmsCode(bed.deps, { phone: other, purpose: 'login', code: otherCode }));
+    const expired = await appErrorOf(verifySmsCode(bed.deps, { phone: other, purpose: 'login', code: otherCode }));
     expect(expired).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.codeExpired' });
   });
 
@@ -73,7 +60,7 @@ describe('SMS codes', () => {
       Array.from({ length: 12 }, () => verifySmsCode(bed.deps, { phone, purpose: 'login', code })),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
-    expect((await failure(verifySmsCode(bed.deps, { phone, purpose: 'login', code }))).messageKey).toBe('sms.codeExpired');
+    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code }))).messageKey).toBe('sms.codeExpired');
   });
 
   it('are destroyed after 5 wrong attempts, counting down the attempts left', async () => {
@@ -81,12 +68,12 @@ describe('SMS codes', () => {
     const code = await sendAndRead(phone);
     const wrong = code === '000000' ? '111111' : '000000';
     for (const attemptsLeft of [4, 3, 2, 1]) {
-      const error = await failure(verifySmsCode(bed.deps, { phone, purpose: 'login', code: wrong }));
+      const error = await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code: wrong }));
       expect(error).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.codeIncorrect', params: { attemptsLeft } });
     }
-    expect((await failure(verifySmsCode(bed.deps, { phone, purpose: 'login', code: wrong }))).messageKey).toBe('sms.codeAttemptsExceeded');
+    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code: wrong }))).messageKey).toBe('sms.codeAttemptsExceeded');
     // The right code no longer helps: a new one must be requested.
-    expect((await failure(verifySmsCode(bed.deps, { phone, purpose: 'login', code }))).messageKey).toBe('sms.codeExpired');
+    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code }))).messageKey).toBe('sms.codeExpired');
   });
 
   it('are replaced by a new send for the same phone and purpose', async () => {
@@ -98,7 +85,7 @@ describe('SMS codes', () => {
       bed.clock.advance(61_000);
       second = await sendAndRead(phone);
     }
-    expect((await failure(verifySmsCode(bed.deps, { phone, purpose: 'login', code: first }))).messageKey).toBe('sms.codeIncorrect');
+    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code: first }))).messageKey).toBe('sms.codeIncorrect');
     await verifySmsCode(bed.deps, { phone, purpose: 'login', code: second });
   });
 });

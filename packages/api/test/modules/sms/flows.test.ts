@@ -1,7 +1,6 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/errors';
 import { createSmsTestBed, uniquePhone, type SmsTestBed } from './harness';
+import { appErrorOf } from '../../helpers/errors';
 
 let bed: SmsTestBed;
 beforeAll(async () => {
@@ -19,18 +18,6 @@ async function codeFor(phone: string, purpose: 'register' | 'login' | 'reset_pas
   const code = bed.emulator.latestCode(phone);
   if (!code) throw new Error('no code delivered');
   return code;
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: unknown) => e,
-  );
-  const cause = error instanceof TRPCError ? error.cause : error;
-  if (!(cause instanceof AppError)) throw error;
-  return cause;
 }
 
 async function registerWithPhone(phone: string, extra: { account?: string; password?: string } = {}) {
@@ -58,7 +45,7 @@ describe('auth.register with a phone', () => {
   it('refuses a phone that is already registered, once the code is used', async () => {
     const phone = uniquePhone();
     await registerWithPhone(phone);
-    const error = await failure(registerWithPhone(phone));
+    const error = await appErrorOf(registerWithPhone(phone));
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'auth.phoneTaken' });
   });
 
@@ -66,7 +53,7 @@ describe('auth.register with a phone', () => {
     const phone = uniquePhone();
     const code = await codeFor(phone, 'register');
     const wrong = code === '000000' ? '000001' : '000000';
-    const error = await failure(bed.caller().auth.register({ phone, code: wrong }));
+    const error = await appErrorOf(bed.caller().auth.register({ phone, code: wrong }));
     expect(error).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.codeIncorrect' });
     const row = await bed.deps.db.selectFrom('users').select('id').where('phone', '=', `+86${phone}`).executeTakeFirst();
     expect(row).toBeUndefined();
@@ -75,7 +62,7 @@ describe('auth.register with a phone', () => {
   it('does not burn the code when the password is refused', async () => {
     const phone = uniquePhone();
     const code = await codeFor(phone, 'register');
-    const error = await failure(bed.caller().auth.register({ phone, code, account: `weak${phone}`, password: 'password' }));
+    const error = await appErrorOf(bed.caller().auth.register({ phone, code, account: `weak${phone}`, password: 'password' }));
     expect(error.code).toBe('BAD_REQUEST');
     await bed.caller().auth.register({ phone, code, account: `weak${phone}`, password: PASSWORD });
   });
@@ -93,7 +80,7 @@ describe('auth.loginWithSms', () => {
 
   it('tells an unknown phone apart only when the code is used', async () => {
     const phone = uniquePhone();
-    const error = await failure(bed.caller().auth.loginWithSms({ phone, code: await codeFor(phone, 'login') }));
+    const error = await appErrorOf(bed.caller().auth.loginWithSms({ phone, code: await codeFor(phone, 'login') }));
     expect(error).toMatchObject({ code: 'NOT_FOUND', messageKey: 'auth.phoneNotRegistered' });
   });
 
@@ -101,7 +88,7 @@ describe('auth.loginWithSms', () => {
     const phone = uniquePhone();
     await registerWithPhone(phone);
     const code = await codeFor(phone, 'reset_password');
-    expect((await failure(bed.caller().auth.loginWithSms({ phone, code }))).messageKey).toBe('sms.codeExpired');
+    expect((await appErrorOf(bed.caller().auth.loginWithSms({ phone, code }))).messageKey).toBe('sms.codeExpired');
   });
 });
 
@@ -119,10 +106,10 @@ describe('auth.resetPassword', () => {
     expect(result.revokedSessions).toBeGreaterThanOrEqual(3);
 
     for (const session of [first, second]) {
-      expect((await failure(bed.caller({ accessToken: session.accessToken }).user.me())).code).toBe('UNAUTHORIZED');
-      expect((await failure(bed.caller().auth.refresh({ refreshToken: session.refreshToken }))).code).toBe('UNAUTHORIZED');
+      expect((await appErrorOf(bed.caller({ accessToken: session.accessToken }).user.me())).code).toBe('UNAUTHORIZED');
+      expect((await appErrorOf(bed.caller().auth.refresh({ refreshToken: session.refreshToken }))).code).toBe('UNAUTHORIZED');
     }
-    expect((await failure(bed.caller().auth.login({ account, password: PASSWORD }))).code).toBe('UNAUTHORIZED');
+    expect((await appErrorOf(bed.caller().auth.login({ account, password: PASSWORD }))).code).toBe('UNAUTHORIZED');
     await bed.caller().auth.login({ account, password: newPassword });
     const audit = await bed.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'auth.password_reset').execute();
     expect(audit.length).toBeGreaterThan(0);
@@ -131,7 +118,7 @@ describe('auth.resetPassword', () => {
   it('tells an unknown phone apart only when the code is used', async () => {
     const phone = uniquePhone();
     const code = await codeFor(phone, 'reset_password');
-    const error = await failure(bed.caller().auth.resetPassword({ phone, code, newPassword: 'amber-lantern-4421' }));
+    const error = await appErrorOf(bed.caller().auth.resetPassword({ phone, code, newPassword: 'amber-lantern-4421' }));
     expect(error).toMatchObject({ code: 'NOT_FOUND', messageKey: 'auth.phoneNotRegistered' });
   });
 });
@@ -144,7 +131,7 @@ describe('user.bindPhone', () => {
     const code = await codeFor(phone, 'bind_phone', accessToken);
     const me = bed.caller({ accessToken });
 
-    const wrongPassword = await failure(me.user.bindPhone({ phone, code, password: 'not-my-password-99' }));
+    const wrongPassword = await appErrorOf(me.user.bindPhone({ phone, code, password: 'not-my-password-99' }));
     expect(wrongPassword).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'password.wrongCurrent' });
     // The wrong password did not burn the code.
     const bound = await me.user.bindPhone({ phone, code, password: PASSWORD });
@@ -155,7 +142,7 @@ describe('user.bindPhone', () => {
     // Changing it again needs the password again, and a code for the new phone.
     const next = uniquePhone();
     const nextCode = await codeFor(next, 'bind_phone', accessToken);
-    expect((await failure(me.user.bindPhone({ phone: next, code: nextCode, password: 'wrong-password-123' }))).code).toBe('BAD_REQUEST');
+    expect((await appErrorOf(me.user.bindPhone({ phone: next, code: nextCode, password: 'wrong-password-123' }))).code).toBe('BAD_REQUEST');
     await me.user.bindPhone({ phone: next, code: nextCode, password: PASSWORD });
     const audit = await bed.deps.db
       .selectFrom('audit_log')
@@ -178,7 +165,7 @@ describe('user.bindPhone', () => {
     await registerWithPhone(taken);
     const { accessToken } = await bed.caller().auth.register({ account: `other${taken}`, password: PASSWORD });
     const code = await codeFor(taken, 'bind_phone', accessToken);
-    const error = await failure(bed.caller({ accessToken }).user.bindPhone({ phone: taken, code, password: PASSWORD }));
+    const error = await appErrorOf(bed.caller({ accessToken }).user.bindPhone({ phone: taken, code, password: PASSWORD }));
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'user.phoneTaken' });
   });
 });

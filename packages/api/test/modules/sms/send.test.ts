@@ -1,9 +1,8 @@
-import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/errors';
 import { translate } from '../../../src/messages';
 import { sendSmsCode } from '../../../src/modules/sms/service';
 import { createSmsTestBed, EMULATOR_KEY_SECRET, uniquePhone, type SmsTestBed } from './harness';
+import { appErrorOf } from '../../helpers/errors';
 
 let bed: SmsTestBed;
 beforeAll(async () => {
@@ -23,18 +22,6 @@ function send(phone: string, options: { ip?: string; purpose?: 'register' | 'log
     phone,
     purpose: options.purpose ?? 'login',
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => {
-      throw new Error('expected a failure');
-    },
-    (e: unknown) => e,
-  );
-  const cause = error instanceof TRPCError ? error.cause : error;
-  if (!(cause instanceof AppError)) throw error;
-  return cause;
 }
 
 async function auditRows() {
@@ -62,8 +49,8 @@ describe('sms.send', () => {
     const phone = uniquePhone();
     await send(`0086 ${phone.slice(0, 3)}-${phone.slice(3)}`);
     expect(bed.emulator.latestCode(phone)).toMatch(/^\d{6}$/);
-    expect(await failure(send('12345'))).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.phoneInvalid' });
-    expect(await failure(send('+85291234567'))).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.internationalNotSupported' });
+    expect(await appErrorOf(send('12345'))).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.phoneInvalid' });
+    expect(await appErrorOf(send('+85291234567'))).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.internationalNotSupported' });
     expect(bed.emulator.messages('85291234567')).toHaveLength(0);
 
     const international = await bed.depsWith({ SMS_ALLOW_INTERNATIONAL: 'true' });
@@ -75,7 +62,7 @@ describe('sms.send', () => {
     const phone = uniquePhone();
     await send(phone);
     bed.clock.advance(20_000);
-    const refused = await failure(send(phone, { purpose: 'register' }));
+    const refused = await appErrorOf(send(phone, { purpose: 'register' }));
     expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'sms.tooManyForPhone', retryAfterSeconds: 40 });
     expect(refused.params).toEqual({ retryAfterSeconds: 40 });
     expect(translate(refused.messageKey, refused.params, 'en')).toBe(
@@ -93,7 +80,7 @@ describe('sms.send', () => {
       await send(phone);
       bed.clock.advance(61_000);
     }
-    const refused = await failure(send(phone));
+    const refused = await appErrorOf(send(phone));
     // The first send (5 × 61 s ago) leaves the hour window 3600 − 305 s from now.
     expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'sms.tooManyForPhone', retryAfterSeconds: 3600 - 305 });
     bed.clock.advance((3600 - 305) * 1000);
@@ -107,7 +94,7 @@ describe('sms.send', () => {
       await send(phone);
       bed.clock.advance(61 * 60_000); // past the hour window every time
     }
-    const refused = await failure(send(phone));
+    const refused = await appErrorOf(send(phone));
     const wait = Math.ceil((start + 24 * 3600_000 - bed.clock.now().getTime()) / 1000);
     expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'sms.tooManyForPhone', retryAfterSeconds: wait });
     bed.clock.advance(wait * 1000);
@@ -117,7 +104,7 @@ describe('sms.send', () => {
   it('allows 20 sends per client address per hour, shared across phones', async () => {
     const ip = '192.0.2.77';
     for (let i = 0; i < 20; i++) await send(uniquePhone(), { ip });
-    const refused = await failure(send(uniquePhone(), { ip }));
+    const refused = await appErrorOf(send(uniquePhone(), { ip }));
     expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'sms.tooManyFromAddress' });
     expect(refused.retryAfterSeconds).toBe(3600);
     await send(uniquePhone(), { ip: '192.0.2.78' });
@@ -156,7 +143,7 @@ describe('sms.send', () => {
   });
 
   it('requires a signed-in user for bind_phone codes', async () => {
-    const refused = await failure(bed.caller().sms.send({ phone: uniquePhone(), purpose: 'bind_phone' }));
+    const refused = await appErrorOf(bed.caller().sms.send({ phone: uniquePhone(), purpose: 'bind_phone' }));
     expect(refused.code).toBe('UNAUTHORIZED');
   });
 });
@@ -165,7 +152,7 @@ describe('sms.send when the provider refuses', () => {
   it('maps Aliyun flow control to TOO_MANY_REQUESTS, stores no code and keeps the quota', async () => {
     const phone = uniquePhone();
     bed.emulator.injectFault({ kind: 'throttle' });
-    const refused = await failure(send(phone));
+    const refused = await appErrorOf(send(phone));
     expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'sms.providerThrottled', retryAfterSeconds: 60 });
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'isv.BUSINESS_LIMIT_CONTROL', accepted: false });
     expect(await bed.testRedis.redis.exists(`sms:code:login:+86${phone}`)).toBe(0);
@@ -174,7 +161,7 @@ describe('sms.send when the provider refuses', () => {
   it('maps an invalid number to BAD_REQUEST', async () => {
     const international = await bed.depsWith({ SMS_ALLOW_INTERNATIONAL: 'true' });
     // Passes our E.164 check (7 digits) but Dysmsapi wants 8 or more.
-    const error = await failure(sendSmsCode(international, { phone: '+1234567', purpose: 'login', ip: '10.3.0.1' }));
+    const error = await appErrorOf(sendSmsCode(international, { phone: '+1234567', purpose: 'login', ip: '10.3.0.1' }));
     expect(error).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.phoneInvalid' });
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'isv.MOBILE_NUMBER_ILLEGAL', accepted: false });
   });
@@ -182,7 +169,7 @@ describe('sms.send when the provider refuses', () => {
   it('maps 5xx to SERVICE_UNAVAILABLE, logs the RequestId, and a failed send does not consume the per-phone quota', async () => {
     const phone = uniquePhone();
     bed.emulator.injectFault({ kind: 'serverError' });
-    const error = await failure(send(phone));
+    const error = await appErrorOf(send(phone));
     expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', messageKey: 'sms.unavailable' });
     const row = (await auditRows()).at(-1);
     expect(row).toMatchObject({ result_code: 'ServiceUnavailable', accepted: false });
@@ -197,7 +184,7 @@ describe('sms.send when the provider refuses', () => {
   it('maps a timeout to SERVICE_UNAVAILABLE', async () => {
     const phone = uniquePhone();
     bed.emulator.injectFault({ kind: 'delay', ms: 2500 }); // the test config times out after 1 s
-    const error = await failure(send(phone));
+    const error = await appErrorOf(send(phone));
     expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', messageKey: 'sms.unavailable' });
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'TIMEOUT', accepted: false, request_id: null });
     // The SDK's timeout message quotes the request URL; its query (phone, code) must not reach the logs.
@@ -210,18 +197,18 @@ describe('sms.send when the provider refuses', () => {
 
   it('maps gateway throttling of the whole account to SERVICE_UNAVAILABLE and account problems to INTERNAL_SERVER_ERROR', async () => {
     bed.emulator.injectFault({ kind: 'gatewayThrottle' });
-    expect(await failure(send(uniquePhone()))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', messageKey: 'sms.unavailable' });
+    expect(await appErrorOf(send(uniquePhone()))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', messageKey: 'sms.unavailable' });
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'Throttling.User', accepted: false });
 
     bed.emulator.injectFault({ kind: 'businessError', code: 'isv.AMOUNT_NOT_ENOUGH', message: '账户余额不足' });
-    expect(await failure(send(uniquePhone()))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', messageKey: 'sms.sendFailed' });
+    expect(await appErrorOf(send(uniquePhone()))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', messageKey: 'sms.sendFailed' });
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'isv.AMOUNT_NOT_ENOUGH', accepted: false });
   });
 
   it('maps an unreachable provider to SERVICE_UNAVAILABLE without logging the number', async () => {
     const unreachable = await bed.depsWith({ ALIYUN_SMS_ENDPOINT: '127.0.0.1:9' });
     const phone = uniquePhone();
-    const error = await failure(sendSmsCode(unreachable, { phone, purpose: 'login', ip: '10.4.0.3' }));
+    const error = await appErrorOf(sendSmsCode(unreachable, { phone, purpose: 'login', ip: '10.4.0.3' }));
     expect(error).toMatchObject({ code: 'SERVICE_UNAVAILABLE', messageKey: 'sms.unavailable' });
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'NETWORK_ERROR', accepted: false });
     expect(JSON.stringify(bed.logger.entries)).not.toContain(phone);
@@ -230,7 +217,7 @@ describe('sms.send when the provider refuses', () => {
   it('maps a wrong access key secret to INTERNAL_SERVER_ERROR with a neutral message, never logging the secret', async () => {
     const misconfigured = await bed.depsWith({ ALIYUN_ACCESS_KEY_SECRET: 'a-wrong-secret-that-must-not-be-logged' });
     const phone = uniquePhone();
-    const error = await failure(sendSmsCode(misconfigured, { phone, purpose: 'login', ip: '10.4.0.1' }));
+    const error = await appErrorOf(sendSmsCode(misconfigured, { phone, purpose: 'login', ip: '10.4.0.1' }));
     expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', messageKey: 'sms.sendFailed' });
     const logged = bed.logger.entries.find((e) => e.msg === 'SMS provider did not accept the message');
     expect(logged).toMatchObject({ level: 'error', obj: { resultCode: 'SignatureDoesNotMatch' } });
@@ -243,7 +230,7 @@ describe('sms.send when the provider refuses', () => {
 
   it('maps an unknown template to INTERNAL_SERVER_ERROR', async () => {
     const misconfigured = await bed.depsWith({ ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_UNKNOWN' });
-    const error = await failure(sendSmsCode(misconfigured, { phone: uniquePhone(), purpose: 'login', ip: '10.4.0.2' }));
+    const error = await appErrorOf(sendSmsCode(misconfigured, { phone: uniquePhone(), purpose: 'login', ip: '10.4.0.2' }));
     expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', messageKey: 'sms.sendFailed' });
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'isv.SMS_TEMPLATE_ILLEGAL', accepted: false });
   });
