@@ -1,3 +1,4 @@
+import type { RouterInputs } from '@arya/api';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form } from 'antd';
 import { Link, useNavigate } from 'react-router';
@@ -8,11 +9,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { useTRPC } from '../../lib/trpc';
 import { AuthCard } from './AuthCard';
 
-interface Values {
-  phone: string;
-  code: string;
-  newPassword: string;
-}
+type Values = RouterInputs['auth']['resetPassword'];
 
 export interface ResetDoneState {
   passwordReset: true;

@@ -1,3 +1,4 @@
+import type { RouterInputs } from '@arya/api';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
 import { useSessionStore } from '../../auth/SessionProvider';
@@ -5,10 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTRPC } from '../../lib/trpc';
 
-interface Values {
-  account: string;
-  password: string;
-}
+type Values = RouterInputs['auth']['login'];
 
 export function PasswordSignInForm() {
   const { t } = useI18n();

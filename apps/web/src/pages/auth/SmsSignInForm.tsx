@@ -1,3 +1,4 @@
+import type { RouterInputs } from '@arya/api';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form } from 'antd';
 import { useSessionStore } from '../../auth/SessionProvider';
@@ -6,10 +7,7 @@ import { PhoneCodeFields } from '../../components/PhoneCodeFields';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTRPC } from '../../lib/trpc';
 
-interface Values {
-  phone: string;
-  code: string;
-}
+type Values = RouterInputs['auth']['loginWithSms'];
 
 export function SmsSignInForm() {
   const { t } = useI18n();

@@ -1,3 +1,4 @@
+import type { RouterInputs } from '@arya/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input } from 'antd';
 import { useSessionStore } from '../../auth/SessionProvider';
@@ -6,11 +7,7 @@ import { PhoneCodeFields } from '../../components/PhoneCodeFields';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTRPC } from '../../lib/trpc';
 
-interface Values {
-  phone: string;
-  code: string;
-  password: string;
-}
+type Values = RouterInputs['user']['bindPhone'];
 
 /** Bind or change the phone: a code sent to the new number plus the current password (re-authentication). */
 export function BindPhoneCard() {

@@ -1,3 +1,4 @@
+import type { RouterInputs } from '@arya/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input } from 'antd';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -5,11 +6,7 @@ import { NewPasswordField } from '../../components/NewPasswordField';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTRPC } from '../../lib/trpc';
 
-interface Values {
-  currentPassword: string;
-  newPassword: string;
-  confirmPassword: string;
-}
+type Values = RouterInputs['user']['changePassword'] & { confirmPassword: string };
 
 export function ChangePasswordCard() {
   const { t } = useI18n();
