@@ -1,14 +1,15 @@
-import type { TRPC_ERROR_CODE_KEY } from '@trpc/server';
+import { TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import type { MessageKey, MessageParams } from './messages';
 
 export type AppErrorCode = TRPC_ERROR_CODE_KEY;
 
 /**
  * A domain error: what went wrong (tRPC `code`), which text explains it (`messageKey`, translated in `messages.ts`) and
- * the values that text needs. Thrown by services; converted to a `TRPCError` once, in `trpc.ts`.
+ * the values that text needs. Thrown by services. It is a `TRPCError`, so tRPC passes it through as it is (no wrapping
+ * middleware on every procedure); the error formatter in `trpc.ts` turns it into the response.
  */
-export class AppError extends Error {
-  readonly code: AppErrorCode;
+export class AppError extends TRPCError {
+  declare readonly code: AppErrorCode;
   readonly messageKey: MessageKey;
   readonly params: MessageParams;
   readonly retryAfterSeconds: number | undefined;
@@ -21,9 +22,8 @@ export class AppError extends Error {
     params: MessageParams = {},
     options: { retryAfterSeconds?: number; fieldErrors?: Record<string, string[]> } = {},
   ) {
-    super(messageKey);
+    super({ code, message: messageKey });
     this.name = 'AppError';
-    this.code = code;
     this.messageKey = messageKey;
     this.params = params;
     this.retryAfterSeconds = options.retryAfterSeconds;

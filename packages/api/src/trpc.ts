@@ -30,15 +30,15 @@ export interface AppErrorData {
 }
 
 function describeError(error: TRPCError): AppErrorData {
-  const cause = error.cause;
-  if (cause instanceof AppError) {
+  if (error instanceof AppError) {
     return {
-      messageKey: cause.messageKey,
-      params: cause.params,
-      ...(cause.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: cause.retryAfterSeconds }),
-      ...(cause.fieldErrors === undefined ? {} : { fieldErrors: cause.fieldErrors }),
+      messageKey: error.messageKey,
+      params: error.params,
+      ...(error.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: error.retryAfterSeconds }),
+      ...(error.fieldErrors === undefined ? {} : { fieldErrors: error.fieldErrors }),
     };
   }
+  const cause = error.cause;
   if (cause instanceof ZodError) {
     return { messageKey: 'error.validation', params: {}, fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[]> };
   }
@@ -52,7 +52,7 @@ const t = initTRPC.context<Context>().create({
     const showStack = ctx !== undefined && ctx.deps.config.NODE_ENV !== 'production';
     // Internal errors keep their detail in the logs only; the caller gets the translated generic text.
     const message =
-      error.code === 'INTERNAL_SERVER_ERROR' || error.cause instanceof AppError || error.cause instanceof ZodError
+      error.code === 'INTERNAL_SERVER_ERROR' || error instanceof AppError || error.cause instanceof ZodError
         ? translate(described.messageKey, described.params, ctx?.locale)
         : error.message;
     const { stack, ...dataWithoutStack } = shape.data;
@@ -70,21 +70,7 @@ export const mergeRouters = t.mergeRouters;
 
 // 3. Procedures
 
-/**
- * Converts domain errors to TRPCError (the only place that does). Unexpected errors pass through as
- * INTERNAL_SERVER_ERROR; the host logs them in its `onError`.
- */
-const errorMapping = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (result.ok) return result;
-  const cause = result.error.cause;
-  if (cause instanceof AppError) {
-    return { ...result, error: new TRPCError({ code: cause.code, message: cause.messageKey, cause }) };
-  }
-  return result;
-});
-
-export const publicProcedure = t.procedure.use(errorMapping);
+export const publicProcedure = t.procedure;
 
 /** Signed in: a valid access token whose session has not been revoked. */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {

@@ -1,49 +1,84 @@
-import { appRouter, createContext, type ApiDeps } from '@arya/api';
+import { appRouter, createContext, type ApiDeps, type Context } from '@arya/api';
 import type { AnyTRPCRouter } from '@trpc/server';
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from '@trpc/server/adapters/fastify';
-import type { FastifyInstance } from 'fastify';
+import { fastifyRequestHandler, type FastifyRequestHandlerOptions } from '@trpc/server/adapters/fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { answerPlainRpc, planPlainRpc } from './trpc-fast-path';
 
 export interface TrpcPluginOptions {
   deps: ApiDeps;
   /** The app router unless given (tests mount small routers built on the API's context). */
   router?: AnyTRPCRouter;
+  /** Send every request through tRPC's own handler (the fast path's tests compare the two). */
+  disableFastPath?: boolean;
 }
 
 /** Room for the multipart framing and the `kind` field around the file. */
 const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 
-/** The API router at `/trpc`: batching on, subscriptions over SSE (plain HTTP GET, no WebSocket server). */
+type TrpcRequest = FastifyRequest<{ Params: { path: string }; Querystring: Record<string, string | undefined> }>;
+
+function contextFor(deps: ApiDeps, req: FastifyRequest, res: FastifyReply): Context {
+  return createContext({
+    deps,
+    request: { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, headers: req.headers, cookies: req.cookies },
+    response: {
+      setCookie: (name, value, cookieOptions) => void res.setCookie(name, value, cookieOptions),
+      clearCookie: (name, cookieOptions) => void res.clearCookie(name, cookieOptions),
+    },
+  });
+}
+
+function logFailure(req: FastifyRequest, error: { code: string; cause?: unknown }, path: string | undefined): void {
+  if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
+}
+
+/**
+ * The API router at `/trpc`: batching on, subscriptions over SSE (plain HTTP GET, no WebSocket server). Plain JSON
+ * queries and mutations take the fast path (trpc-fast-path.ts); everything else goes through tRPC's Fastify handler.
+ */
 export const trpcPlugin = fp<TrpcPluginOptions>(
-  async (app: FastifyInstance, { deps, router = appRouter }) => {
-    const options: FastifyTRPCPluginOptions<AnyTRPCRouter> = {
-      prefix: '/trpc',
-      trpcOptions: {
+  async (app: FastifyInstance, { deps, router = appRouter, disableFastPath = false }) => {
+    const trpcOptions = (req: TrpcRequest, res: FastifyReply): FastifyRequestHandlerOptions<AnyTRPCRouter, typeof req, typeof res> => ({
+      req,
+      res,
+      path: req.params.path,
+      router,
+      allowBatching: true,
+      // Multipart bodies (bom.files.upload) are streamed by tRPC, not Fastify: stop reading well past the upload limit.
+      // Between the two the upload procedure answers with the file's size and the limit.
+      maxBodySize: deps.config.UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD_BYTES,
+      createContext: () => contextFor(deps, req, res),
+      onError: ({ error, path }) => logFailure(req, error, path),
+    });
+
+    const handle = async (req: TrpcRequest, res: FastifyReply) => {
+      const plan = disableFastPath
+        ? null
+        : planPlainRpc(router, { method: req.method, headers: req.headers, path: req.params.path, query: req.query, body: req.body });
+      if (!plan) return fastifyRequestHandler(trpcOptions(req, res));
+      const answer = await answerPlainRpc(plan, {
         router,
-        allowBatching: true,
-        // Multipart bodies (bom.files.upload) are streamed by tRPC, not Fastify: stop reading well past the upload limit.
-        // Between the two the upload procedure answers with the file's size and the limit.
-        maxBodySize: deps.config.UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD_BYTES,
-        createContext: ({ req, res }) =>
-          createContext({
-            deps,
-            request: {
-              ip: req.ip,
-              userAgent: req.headers['user-agent'] ?? null,
-              headers: req.headers,
-              cookies: req.cookies,
-            },
-            response: {
-              setCookie: (name, value, cookieOptions) => void res.setCookie(name, value, cookieOptions),
-              clearCookie: (name, cookieOptions) => void res.clearCookie(name, cookieOptions),
-            },
-          }),
-        onError: ({ error, path, req }) => {
-          if (error.code === 'INTERNAL_SERVER_ERROR') req.log.error({ err: error.cause ?? error, path }, 'procedure failed');
-        },
-      },
+        ctx: contextFor(deps, req, res),
+        onError: ({ error, path }) => logFailure(req, error, path),
+      });
+      // A Buffer, so Fastify sends the body and content type exactly as tRPC set them (a string would gain "; charset=utf-8").
+      return res.code(answer.status).headers(answer.headers).send(Buffer.from(answer.body));
     };
-    await app.register(fastifyTRPCPlugin, options);
+
+    // Parsers in a scope of their own, so the rest of the app keeps Fastify's JSON parsing: tRPC reads bodies itself.
+    await app.register(
+      async (scope) => {
+        scope.removeContentTypeParser('application/json');
+        scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+        scope.removeContentTypeParser('multipart/form-data');
+        scope.addContentTypeParser('multipart/form-data', {}, (_request, body, done) => done(null, body));
+
+        // oxlint-disable-next-line no-async-endpoint-handlers -- Fastify, not Express: it awaits handlers and routes their errors
+        scope.all('/:path', handle);
+      },
+      { prefix: '/trpc' },
+    );
   },
   { name: 'arya-trpc', dependencies: ['arya-security'] },
 );

@@ -95,7 +95,7 @@ describe('auth.login', () => {
     for (const error of [wrong, unknown]) {
       expect(error).toBeInstanceOf(TRPCError);
       expect((error as TRPCError).code).toBe('UNAUTHORIZED');
-      expect(((error as TRPCError).cause as AppError).messageKey).toBe('auth.invalidCredentials');
+      expect((error as AppError).messageKey).toBe('auth.invalidCredentials');
     }
     const failures = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'auth.login_failed').where('ip', '=', '192.0.2.11').execute();
     expect(failures.map((f) => f.details['reason']).toSorted()).toEqual(['unknown_account', 'wrong_password']);
