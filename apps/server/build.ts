@@ -31,7 +31,7 @@ const npmPackagesExternal: Plugin = {
 /** Fails the build when a bundled workspace package needs an npm package this one does not declare. */
 async function checkExternalDependencies(): Promise<void> {
   const server = await readPackage(here);
-  // tsx is only the source-tree loader of bom-worker.mjs, which the bundle replaces.
+  // tsx is only the source-tree loader of the worker shims, which the bundle replaces.
   const declared = new Set([...Object.keys(server.dependencies ?? {}), 'tsx']);
   const missing: string[] = [];
   // pnpm links each workspace dependency into the dependent's node_modules.
@@ -76,8 +76,8 @@ await build({
 const api = await realpath(join(here, 'node_modules/@arya/api'));
 await build({
   entryPoints: {
-    'password-worker': join(api, 'src/security/password-worker.mjs'),
-    // In source, bom-worker.mjs is a shim loading engine-task.ts through tsx; the bundle replaces it.
+    // In source, both worker files are shims loading their TypeScript task through tsx; the bundle replaces them.
+    'password-worker': join(api, 'src/security/password-task.ts'),
     'bom-worker': join(api, 'src/modules/bom/engine-task.ts'),
   },
   outdir: dist,

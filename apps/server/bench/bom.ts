@@ -5,13 +5,12 @@
  *   1. baseline: the engine alone, in this process (applyOperations on the same 20,000-row workbook, 2,000 ops)
  *   2. upload → inspect → run → progress until done → download link → downloaded bytes, timed end to end, with the
  *      server's event-loop delay over the same span (read from a bench-only route)
- *   3. user.me latency at a steady rate with no run, then while large runs execute back to back
+ *   3. user.me latency at a steady, evenly paced rate (paced-load.ts) with no run, then while large runs execute back to back
  */
 import type { AppRouter } from '@arya/api';
 import { applyOperations } from '@arya/bom';
 import { generateBomWorkbook } from '@arya/bom/fixtures';
 import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, isNonJsonSerializable, splitLink } from '@trpc/client';
-import autocannon, { type Result } from 'autocannon';
 import { EventSource } from 'eventsource';
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -21,6 +20,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { findRepoRoot } from '../src/paths';
 import { baseDatabaseUrl, redisUrl, startBenchServer, withAdminClient } from './harness';
+import { pacedLoad, type PacedLoadResult } from './paced-load';
 
 const ROWS = Number(process.env.BENCH_BOM_ROWS ?? 20_000);
 const OPS = Number(process.env.BENCH_BOM_OPS ?? 2000);
@@ -148,12 +148,12 @@ try {
   }
 
   // 3. user.me at a steady rate: idle, then while runs execute back to back.
-  const meLoad = (): Promise<Result> =>
-    autocannon({
+  const meLoad = (): Promise<PacedLoadResult> =>
+    pacedLoad({
       url: `${url}/trpc/user.me`,
       connections: 10,
-      overallRate: ME_RATE,
-      duration: ME_SECONDS,
+      ratePerSecond: ME_RATE,
+      durationSeconds: ME_SECONDS,
       headers: { authorization: `Bearer ${accessToken}` },
     });
   await eventLoop(url);
@@ -192,9 +192,9 @@ try {
     userMe: {
       rate: ME_RATE,
       seconds: ME_SECONDS,
-      idle: { p50: idle.latency.p50, p99: idle.latency.p99, errors: idle.errors + idle.non2xx, eventLoopMaxMs: round(idleLoop.maxMs) },
-      duringRuns: { p50: busy.latency.p50, p99: busy.latency.p99, errors: busy.errors + busy.non2xx, runsCompleted: load.runsCompleted, eventLoopMaxMs: round(busyLoop.maxMs) },
-      p99Ratio: round(busy.latency.p99 / Math.max(1, idle.latency.p99)),
+      idle: { p50: idle.p50, p99: idle.p99, max: idle.max, errors: idle.errors, eventLoopMaxMs: round(idleLoop.maxMs) },
+      duringRuns: { p50: busy.p50, p99: busy.p99, max: busy.max, errors: busy.errors, runsCompleted: load.runsCompleted, eventLoopMaxMs: round(busyLoop.maxMs) },
+      p99Ratio: round(busy.p99 / Math.max(1, idle.p99)),
     },
     at: new Date().toISOString(),
   };
@@ -209,7 +209,7 @@ try {
   });
   console.log(`server event loop max delay during upload→download: ${summary.throughServer.eventLoopMaxMs} ms`);
   console.log(
-    `user.me at ${ME_RATE} req/s: p99 idle ${idle.latency.p99} ms, during runs ${busy.latency.p99} ms (${load.runsCompleted} runs completed; target ≤ 50 ms) — ${busy.latency.p99 <= 50 ? 'met' : 'NOT met'}; event loop max ${summary.userMe.idle.eventLoopMaxMs} ms idle, ${summary.userMe.duringRuns.eventLoopMaxMs} ms during runs`,
+    `user.me at ${ME_RATE} req/s (evenly paced): p50/p99/max idle ${idle.p50}/${idle.p99}/${idle.max} ms, during runs ${busy.p50}/${busy.p99}/${busy.max} ms (${load.runsCompleted} runs completed; target p99 ≤ 50 ms) — ${busy.p99 <= 50 ? 'met' : 'NOT met'}; event loop max ${summary.userMe.idle.eventLoopMaxMs} ms idle, ${summary.userMe.duringRuns.eventLoopMaxMs} ms during runs`,
   );
   const outDir = join(findRepoRoot(), '.bench');
   await mkdir(outDir, { recursive: true });

@@ -1,13 +1,9 @@
-// Runs in a worker thread (tinypool) so bcrypt's CPU work never blocks the server's event loop.
-// Plain ESM JavaScript because Node loads worker files directly, without the TypeScript toolchain.
-import { compare, hash as bcryptHash } from 'bcryptjs';
+// Worker-thread entry for bcrypt (tinypool loads it by URL). Node cannot load TypeScript in a worker by itself, so in
+// development and tests this shim loads `password-task.ts` through tsx. The production build bundles `password-task.ts`
+// into a file of this same name beside the server bundle, which replaces this shim.
+import { tsImport } from 'tsx/esm/api';
 
-/** @param {{ password: string, cost: number }} task */
-export function hash(task) {
-  return bcryptHash(task.password, task.cost);
-}
+const task = await tsImport('./password-task.ts', import.meta.url);
 
-/** @param {{ password: string, hash: string }} task */
-export function verify(task) {
-  return compare(task.password, task.hash);
-}
+export const hash = task.hash;
+export const verify = task.verify;

@@ -2,8 +2,6 @@
  * What a BOM worker thread runs: the engine's inspect and apply, with the engine's input errors turned into plain data
  * (an Error subclass does not survive the trip back from a worker thread).
  */
-import { readlinkSync } from 'node:fs';
-import { setPriority } from 'node:os';
 import type { MessagePort } from 'node:worker_threads';
 import {
   applyOperations,
@@ -16,23 +14,12 @@ import {
   type InspectResult,
   type OpRow,
 } from '@arya/bom';
+import { lowerThisThreadsPriority } from '../../lib/thread-priority';
 
 /** Nice value of engine threads: below the server's own threads, so requests are served first when cores are busy. */
 const ENGINE_THREAD_NICE = 10;
 
-/**
- * On Linux a thread has its own scheduling priority; lowering this worker thread's (never the process's) keeps the
- * event loop responsive while a large BOM runs. Elsewhere, or if not permitted, the thread keeps the default.
- */
-function lowerThisThreadsPriority(): void {
-  try {
-    const threadId = Number(readlinkSync('/proc/thread-self').split('/').at(-1));
-    if (Number.isInteger(threadId) && threadId !== process.pid) setPriority(threadId, ENGINE_THREAD_NICE);
-  } catch {
-    // not Linux, or not allowed: run at normal priority
-  }
-}
-lowerThisThreadsPriority();
+lowerThisThreadsPriority(ENGINE_THREAD_NICE);
 
 /** The engine refused the input (not xlsx, no header, …): a user error, with the engine's own bilingual text. */
 export interface EngineRefusal {
