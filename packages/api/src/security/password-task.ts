@@ -1,5 +1,5 @@
 /** What a password worker thread runs: bcrypt, off the event loop, at a lower CPU priority than the server's threads. */
-import bcrypt from 'bcryptjs';
+import { compare, hash as bcryptHash } from 'bcryptjs';
 import { lowerThisThreadsPriority } from '../lib/thread-priority';
 
 /**
@@ -11,9 +11,9 @@ const PASSWORD_THREAD_NICE = 5;
 lowerThisThreadsPriority(PASSWORD_THREAD_NICE);
 
 export function hash(task: { password: string; cost: number }): Promise<string> {
-  return bcrypt.hash(task.password, task.cost);
+  return bcryptHash(task.password, task.cost);
 }
 
 export function verify(task: { password: string; hash: string }): Promise<boolean> {
-  return bcrypt.compare(task.password, task.hash);
+  return compare(task.password, task.hash);
 }
