@@ -1,94 +1,15 @@
-/**
- * Bundles the server into `dist/`: `main.js` (the server), `admin-create.js` (CLI), `migrate.js`, and
- * the worker-thread files (bcrypt, BOM engine) beside them. Workspace packages (`@arya/*`, TypeScript source) are bundled in; npm
- * packages stay external and resolve from this package's node_modules, so every npm package a bundled
- * workspace package imports must also be a dependency here (checked below).
- */
-import { build, type Plugin } from 'esbuild';
-import { cp, readFile, realpath, rm } from 'node:fs/promises';
+/** `pnpm build`: the production bundle in `dist/` — `main.js` (the server), `admin-create.js`, `migrate.js`, workers. */
 import { join } from 'node:path';
+import { bundleServer } from './bundle';
 
 const here = import.meta.dirname;
 const dist = join(here, 'dist');
-
-interface PackageJson {
-  name: string;
-  dependencies?: Record<string, string>;
-}
-const readPackage = async (dir: string): Promise<PackageJson> =>
-  JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')) as PackageJson;
-
-/** Bare specifiers other than workspace packages are left for Node to resolve at run time. */
-const npmPackagesExternal: Plugin = {
-  name: 'npm-packages-external',
-  setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@arya/') ? undefined : { path: args.path, external: true },
-    );
-  },
-};
-
-/** Fails the build when a bundled workspace package needs an npm package this one does not declare. */
-async function checkExternalDependencies(): Promise<void> {
-  const server = await readPackage(here);
-  // tsx is only the source-tree loader of the worker shims, which the bundle replaces.
-  const declared = new Set([...Object.keys(server.dependencies ?? {}), 'tsx']);
-  const missing: string[] = [];
-  // pnpm links each workspace dependency into the dependent's node_modules.
-  const visit = async (name: string, fromDir: string, seen: Set<string>): Promise<void> => {
-    if (seen.has(name)) return;
-    seen.add(name);
-    const dir = await realpath(join(fromDir, 'node_modules', name));
-    const pkg = await readPackage(dir);
-    for (const dependency of Object.keys(pkg.dependencies ?? {})) {
-      if (dependency.startsWith('@arya/')) await visit(dependency, dir, seen);
-      else if (!declared.has(dependency)) missing.push(`${dependency} (needed by ${pkg.name})`);
-    }
-  };
-  const seen = new Set<string>();
-  for (const name of declared) if (name.startsWith('@arya/')) await visit(name, here, seen);
-  if (missing.length > 0) {
-    throw new Error(`add these to apps/server dependencies, the bundle loads them at run time:\n  ${missing.join('\n  ')}`);
-  }
-}
-
-await checkExternalDependencies();
-await rm(dist, { recursive: true, force: true });
-await build({
+await bundleServer({
+  outdir: dist,
   entryPoints: {
     main: join(here, 'src/main.ts'),
     'admin-create': join(here, 'src/cli/admin-create.ts'),
     migrate: join(here, 'src/cli/migrate.ts'),
   },
-  outdir: dist,
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  outExtension: { '.js': '.js' },
-  splitting: true,
-  sourcemap: true,
-  logLevel: 'warning',
-  plugins: [npmPackagesExternal],
 });
-// Worker files are loaded by path at run time, relative to the bundle (`new URL('./…', import.meta.url)` in @arya/api),
-// so each is bundled into a self-contained file of the name the API looks for.
-const api = await realpath(join(here, 'node_modules/@arya/api'));
-await build({
-  entryPoints: {
-    // In source, both worker files are shims loading their TypeScript task through tsx; the bundle replaces them.
-    'password-worker': join(api, 'src/security/password-task.ts'),
-    'bom-worker': join(api, 'src/modules/bom/engine-task.ts'),
-  },
-  outdir: dist,
-  outExtension: { '.js': '.mjs' },
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'esm',
-  sourcemap: true,
-  logLevel: 'warning',
-  plugins: [npmPackagesExternal],
-});
-await cp(join(here, 'src/panel/assets'), join(dist, 'assets'), { recursive: true });
 console.log(`built ${dist}`);

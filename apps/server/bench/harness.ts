@@ -3,6 +3,7 @@ import { generateSigningKey } from '@arya/api';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { bundleServer } from '../bundle';
 import { productionSmsEnv } from '../test/production-sms-env';
 
 function requiredServices(): { baseDatabaseUrl: string; redisUrl: string } {
@@ -27,17 +28,27 @@ export async function withAdminClient<T>(run: (client: Client) => Promise<T>): P
   }
 }
 
+const benchDist = join(import.meta.dirname, '..', 'dist-bench');
+let bundled: Promise<void> | undefined;
+
+/** `bench/server.ts` bundled exactly as `pnpm build` bundles the server (bundle.ts), once per benchmark process. */
+function bundleBenchServer(): Promise<void> {
+  bundled ??= bundleServer({ outdir: benchDist, entryPoints: { 'bench-server': join(import.meta.dirname, 'server.ts') } });
+  return bundled;
+}
+
 /**
- * Starts `bench/server.ts` in production mode and resolves with its URL once it prints READY.
- * BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to the server process's node.
+ * Starts the bundled `bench/server.ts` (the built server plus bench-only routes) in production mode and resolves with
+ * its URL once it prints READY. BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") goes to its node.
  */
 export async function startBenchServer(options: {
   databaseUrl: string;
   redisUrl: string;
   bcryptCost: string;
 }): Promise<{ url: string; child: ChildProcess }> {
+  await bundleBenchServer();
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', join(import.meta.dirname, 'server.ts')], {
+  const child = spawn(process.execPath, [...nodeArgs, '--enable-source-maps', join(benchDist, 'bench-server.js')], {
     env: {
       ...process.env,
       // Production refuses to start without an SMS set-up; the benchmarks send no SMS.
