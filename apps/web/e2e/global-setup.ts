@@ -90,6 +90,8 @@ export default async function setup(project: TestProject) {
       DATA_DIR: dataDir,
       JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
       BCRYPT_COST: '10',
+      // Every browser test registers from 127.0.0.1.
+      REGISTRATIONS_PER_IP_PER_HOUR: '100000',
       LOG_LEVEL: process.env.E2E_SERVER_LOG === '1' ? 'info' : 'warn',
       PANEL_ENABLED: 'false',
       // Each browser profile sends its own X-Forwarded-For (see newDevice), as separate devices have separate

@@ -43,6 +43,8 @@ export const apiConfigSchema = z.object({
   JWT_ISSUER: z.string().min(1).default('arya'),
   JWT_AUDIENCE: z.string().min(1).default('arya'),
   BCRYPT_COST: z.coerce.number().int().min(10, 'must be at least 10').max(15, 'above 15 is too slow to serve').default(12),
+  /** Registrations one network address may attempt per hour (a whole office behind one NAT shares it). */
+  REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Largest workbook `bom.files.upload` accepts, in bytes (default 20 MiB). */
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
   /** Worker threads running the BOM engine in each server process (default: cores − 1, at least 1). */

@@ -39,6 +39,10 @@ export const messages = {
     'zh-CN': '来自你网络地址的登录尝试过多，请 {retryAfterSeconds} 秒后再试。',
     en: 'Too many sign-in attempts from your network address. Try again in {retryAfterSeconds} seconds.',
   },
+  'auth.tooManyRegistrations': {
+    'zh-CN': '来自你网络地址的注册过多，请 {retryAfterSeconds} 秒后再试。',
+    en: 'Too many registrations from your network address. Try again in {retryAfterSeconds} seconds.',
+  },
   'auth.missingAccessToken': { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
   'auth.invalidAccessToken': { 'zh-CN': '登录已失效，请重新登录。', en: 'Your sign-in is no longer valid. Please sign in again.' },
   'auth.sessionRevoked': { 'zh-CN': '此登录会话已结束，请重新登录。', en: 'This session has ended. Please sign in again.' },

@@ -37,7 +37,7 @@ function parseCookies(header: string | undefined): Record<string, string> {
 beforeAll(async () => {
   database = await createTestDatabase();
   redis = createTestRedis();
-  const config = apiConfigSchema.parse({ NODE_ENV: 'test', JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()), BCRYPT_COST: '10' });
+  const config = apiConfigSchema.parse({ NODE_ENV: 'test', JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()), BCRYPT_COST: '10', REGISTRATIONS_PER_IP_PER_HOUR: '100000' });
   deps = await createApiDeps(config, { db: database.db, redis: redis.redis, clock, passwordThreads: 1 });
   await createFirstAdmin(deps, { account: 'service-bot', password: 'service bot secret' });
 

@@ -34,6 +34,8 @@ export async function createTestApi(configOverrides: Record<string, string> = {}
     NODE_ENV: 'test',
     JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
     BCRYPT_COST: '10',
+    // Tests register many accounts from one address; the registration limit's own test sets it low.
+    REGISTRATIONS_PER_IP_PER_HOUR: '100000',
     ...configOverrides,
   });
   const instances: ApiDeps[] = [];

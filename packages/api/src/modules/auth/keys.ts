@@ -14,9 +14,17 @@ export const authKeys = {
   revokedSession: (sessionId: string) => `auth:revoked-session:${sessionId}`,
   loginFailuresByAccount: (account: string) => `auth:login-failures:account:${account}`,
   loginFailuresByIp: (ip: string) => `auth:login-failures:ip:${ip}`,
+  registrationsByIp: (ip: string) => `auth:registrations:ip:${ip}`,
 };
 
 export const loginLimits = {
   perAccount: (account: string): RateLimit => ({ key: authKeys.loginFailuresByAccount(account), limit: 5, windowSeconds: 15 * 60 }),
   perIp: (ip: string): RateLimit => ({ key: authKeys.loginFailuresByIp(ip), limit: 30, windowSeconds: 60 }),
 };
+
+/** Every registration attempt that passes the cheap checks counts (taken accounts too: they would reveal who exists). */
+export const registrationLimit = (ip: string, perHour: number): RateLimit => ({
+  key: authKeys.registrationsByIp(ip),
+  limit: perHour,
+  windowSeconds: 60 * 60,
+});

@@ -6,6 +6,7 @@ import { assertAcceptablePassword } from '../../security/password-rules';
 import { verifySmsCode } from '../sms/service';
 import { findLiveUserByPhone } from '../user/phone-repo';
 import { insertUser, isUniqueViolation, updateUser } from '../user/repo';
+import { reserveRegistration } from './registration-limit';
 import { revokeSessions } from './sessions';
 import { startAuditedSession, withAccessToken, type SignedIn } from './sign-in';
 
@@ -21,6 +22,7 @@ export async function registerWithPhone(
   request: RequestInfo,
 ): Promise<SignedIn> {
   if (input.password !== undefined) assertAcceptablePassword(input.password);
+  await reserveRegistration(deps, request.ip);
   const passwordHash = input.password === undefined ? null : await deps.passwords.hash(input.password);
   const phone = await verifySmsCode(deps, { phone: input.phone, purpose: 'register', code: input.code });
   const now = deps.clock.now();

@@ -6,10 +6,11 @@ import { hitSlidingWindow, releaseSlidingWindowHit } from '../../lib/rate-limit'
 import { assertAcceptablePassword } from '../../security/password-rules';
 import { findLiveUserByAccount, insertUser, isUniqueViolation } from '../user/repo';
 import { loginLimits } from './keys';
+import { reserveRegistration } from './registration-limit';
 import { findSessionOfRefreshToken, revokeSessions, rotateRefreshToken } from './sessions';
 import { startAuditedSession, withAccessToken, type SignedIn } from './sign-in';
 
-export type AuthDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'passwords' | 'tokens'>;
+export type AuthDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 'passwords' | 'tokens'>;
 
 export async function register(
   deps: AuthDeps,
@@ -17,6 +18,7 @@ export async function register(
   request: RequestInfo,
 ): Promise<SignedIn> {
   assertAcceptablePassword(input.password);
+  await reserveRegistration(deps, request.ip);
   const passwordHash = await deps.passwords.hash(input.password);
   const now = deps.clock.now();
   try {
