@@ -29,7 +29,8 @@ export interface PlainRequest {
   headers: Record<string, string | string[] | undefined>;
   /** The procedure path(s) from the URL, already URL-decoded once by the router (as tRPC's adapter receives it). */
   path: string;
-  query: { batch?: string; input?: string; [name: string]: unknown };
+  /** The URL's query string (after `?`), read with `URLSearchParams` as tRPC reads it. */
+  search: string;
   /** The raw body text (POST with `application/json`). */
   body: unknown;
 }
@@ -80,9 +81,10 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
 }
 
 /** The inputs as tRPC reads them: from `?input=` for GET, from the body for POST; none when absent or empty. */
-function rawInputs(request: PlainRequest): { ok: true; value: unknown } | { ok: false } {
+function rawInputs(request: PlainRequest, params: URLSearchParams): { ok: true; value: unknown } | { ok: false } {
   if (request.method === 'GET') {
-    return request.query.input ? parseJson(request.query.input) : { ok: true, value: undefined };
+    const input = params.get('input');
+    return input ? parseJson(input) : { ok: true, value: undefined };
   }
   if (typeof request.body !== 'string') return { ok: false };
   return request.body ? parseJson(request.body) : { ok: true, value: undefined };
@@ -99,11 +101,11 @@ export function planPlainRpc(router: AnyTRPCRouter, request: PlainRequest): Plai
   if (request.method === 'POST' ? contentType !== 'application/json' : contentType !== undefined && contentType !== 'application/json') {
     return null;
   }
-  const { batch, connectionParams } = request.query;
-  if (connectionParams !== undefined || request.path.includes('%')) return null;
+  const params = new URLSearchParams(request.search);
+  if (params.has('connectionParams') || request.path.includes('%')) return null;
   const config = routerConfig(router);
   if (config.pathSeparator !== '.') return null;
-  const isBatch = batch === '1';
+  const isBatch = params.get('batch') === '1';
   const paths = isBatch ? request.path.split(',') : [request.path];
 
   let type: PlainType | undefined;
@@ -115,7 +117,7 @@ export function planPlainRpc(router: AnyTRPCRouter, request: PlainRequest): Plai
   }
   if (type === undefined || request.method !== METHOD_OF[type]) return null;
 
-  const inputs = rawInputs(request);
+  const inputs = rawInputs(request, params);
   if (!inputs.ok) return null;
   const deserialize = config.transformer.input.deserialize;
   if (!isBatch) return { type, isBatch, calls: [{ path: paths[0]!, input: inputs.value === undefined ? undefined : deserialize(inputs.value) }] };

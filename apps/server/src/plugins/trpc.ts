@@ -16,7 +16,12 @@ export interface TrpcPluginOptions {
 /** Room for the multipart framing and the `kind` field around the file. */
 const MULTIPART_OVERHEAD_BYTES = 1024 * 1024;
 
-type TrpcRequest = FastifyRequest<{ Params: { path: string }; Querystring: Record<string, string | undefined> }>;
+type TrpcRequest = FastifyRequest<{ Params: { path: string } }>;
+
+function searchOf(url: string): string {
+  const start = url.indexOf('?');
+  return start === -1 ? '' : url.slice(start + 1);
+}
 
 function contextFor(deps: ApiDeps, req: FastifyRequest, res: FastifyReply): Context {
   return createContext({
@@ -55,7 +60,7 @@ export const trpcPlugin = fp<TrpcPluginOptions>(
     const handle = async (req: TrpcRequest, res: FastifyReply) => {
       const plan = disableFastPath
         ? null
-        : planPlainRpc(router, { method: req.method, headers: req.headers, path: req.params.path, query: req.query, body: req.body });
+        : planPlainRpc(router, { method: req.method, headers: req.headers, path: req.params.path, search: searchOf(req.url), body: req.body });
       if (!plan) return fastifyRequestHandler(trpcOptions(req, res));
       const answer = await answerPlainRpc(plan, {
         router,
