@@ -1,6 +1,7 @@
+import { withWorksheetTitles } from './app-properties';
 import type { OpenedWorkbook } from './package';
 import { MINIMAL_STYLES_XML } from './styles';
-import { parseRelationships, relsPathOf } from './workbook';
+import { parseRelationships, relsPathOf, resolveTarget } from './workbook';
 import { escapeXmlAttr, readAttr, rootPrefix } from './xml';
 import { readEntryText, writeZip, type ZipOutput } from './zip';
 
@@ -25,9 +26,20 @@ function insertBefore(xml: string, closeTagPattern: RegExp, text: string): strin
   return xml.slice(0, m.index) + text + xml.slice(m.index);
 }
 
+/** docProps/app.xml (wherever the package's root relationships put it) with the new sheets among its titles, if it can be. */
+function appPropertiesWithSheets(book: OpenedWorkbook, names: readonly string[]): { path: string; xml: string } | undefined {
+  const rootRels = readEntryText(book.zip, '_rels/.rels', book.limits);
+  const target = rootRels && parseRelationships(rootRels).find((rel) => rel.type.endsWith('/extended-properties'))?.target;
+  if (!target) return undefined;
+  const path = resolveTarget('', target);
+  const appXml = readEntryText(book.zip, path, book.limits);
+  const xml = appXml && withWorksheetTitles(appXml, book.parts.sheets.map((sheet) => sheet.name), names);
+  return xml ? { path, xml } : undefined;
+}
+
 /**
- * The output package: every input part copied as stored, except workbook.xml, its rels, [Content_Types].xml
- * and styles.xml, which gain the new sheets and formats; new sheets appended after the existing ones.
+ * The output package: every input part copied as stored, except workbook.xml, its rels, [Content_Types].xml,
+ * styles.xml and docProps/app.xml, which gain the new sheets and formats; new sheets appended after the existing ones.
  */
 export function writeWorkbookWithSheets(book: OpenedWorkbook, sheets: readonly NewSheet[], stylesXml: string | undefined, level: 1 | 6 = 1): Uint8Array {
   const { parts, zip, limits } = book;
@@ -79,6 +91,8 @@ export function writeWorkbookWithSheets(book: OpenedWorkbook, sheets: readonly N
   changed.set(parts.workbookPath, workbookXml);
   changed.set(parts.relsPath, relsXml);
   changed.set('[Content_Types].xml', contentTypes);
+  const appProperties = appPropertiesWithSheets(book, sheets.map((sheet) => sheet.name));
+  if (appProperties) changed.set(appProperties.path, appProperties.xml);
 
   const outputs: ZipOutput[] = zip.entries.map((entry) => {
     const text = changed.get(entry.name);
