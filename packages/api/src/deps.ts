@@ -38,7 +38,7 @@ export interface ApiDeps {
 
 /** Replace any part (tests pass their own database, Redis and clock). Parts passed in are not closed by `closeApiDeps`. */
 export type ApiDepsOverrides = Partial<ApiDeps> & {
-  /** bcrypt worker threads (default: cores − 1). */
+  /** bcrypt worker threads (default: one per core; they run below the event loop's priority). */
   passwordThreads?: number;
   /** The BOM engine's worker file (bundled hosts ship their own build of it). */
   bomWorkerFilename?: string;
