@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { secondsUntil } from '../src/lib/countdown';
-import { describeUserAgent } from '../src/lib/format';
+import { describeUserAgent, formatDuration } from '../src/lib/format';
 import { looksLikeMainlandMobile, phoneInputProblem } from '../src/lib/phone';
 
 describe('secondsUntil', () => {
@@ -52,5 +52,17 @@ describe('phoneInputProblem', () => {
     expect(phoneInputProblem('12345')).toBe('invalid');
     expect(phoneInputProblem('+14155550100')).toBeNull();
     expect(phoneInputProblem('0044 20 7946 0958')).toBeNull();
+  });
+});
+
+describe('formatDuration', () => {
+  it('uses ms below a second, tenths of seconds below a minute, then minutes and seconds', () => {
+    expect(formatDuration(null)).toBe('—');
+    expect(formatDuration(18)).toBe('18 ms');
+    expect(formatDuration(999.4)).toBe('999 ms');
+    expect(formatDuration(999.6)).toBe('1.0 s');
+    expect(formatDuration(1000)).toBe('1.0 s');
+    expect(formatDuration(12_345)).toBe('12.3 s');
+    expect(formatDuration(245_000)).toBe('4 min 05 s');
   });
 });

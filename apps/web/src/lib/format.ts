@@ -5,6 +5,15 @@ export function formatDateTime(iso: string | null, locale: Locale): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
+/** A run's duration as people read it: "850 ms", "12.3 s", "4 min 05 s". */
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return '—';
+  if (Math.round(ms) < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, '0')} s`;
+}
+
 // Order matters: Edge's UA also says Chrome, Chrome's also says Safari.
 const BROWSERS: [name: string, pattern: RegExp][] = [
   ['Edge', /Edg\/(\d+)/],

@@ -1,8 +1,9 @@
-import { Alert, Descriptions, List, Table, Tag, Typography } from 'antd';
+import { Descriptions, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { columnIndex } from '../../lib/columns';
 import type { UploadedWorkbook } from '../../lib/upload-workbook';
+import { WarningsAlert } from './WarningsAlert';
 
 type Inspect = UploadedWorkbook['inspect'];
 type Sheet = Inspect['bom'];
@@ -11,28 +12,11 @@ const PREVIEW_ROWS = 20;
 
 /** What the engine detected in the workbook (sheet, header row, column roles) and its warnings, before anything runs. */
 export function InspectSummary({ inspect, fileName }: { inspect: Inspect; fileName: string }) {
-  const { t, locale } = useI18n();
   return (
     <section aria-label={fileName}>
       <SheetDescription sheet={inspect.bom} />
-      {inspect.warningsTotal === 0 ? (
-        <Alert type="success" showIcon title={t('bom.noWarnings')} style={{ marginBottom: 16 }} />
-      ) : (
-        <Alert
-          type="warning"
-          showIcon
-          style={{ marginBottom: 16 }}
-          title={t('bom.warnings', { count: inspect.warningsTotal })}
-          description={
-            <List
-              size="small"
-              dataSource={inspect.warnings.slice(0, 50)}
-              renderItem={(warning) => <List.Item>{locale === 'en' ? warning.messageEn : warning.message}</List.Item>}
-              style={{ maxHeight: 240, overflow: 'auto' }}
-            />
-          }
-        />
-      )}
+      {/* Before a run the warnings are what the user came to check: open by default. */}
+      <WarningsAlert warnings={inspect.warnings} total={inspect.warningsTotal} defaultExpanded />
       <SheetPreview sheet={inspect.bom} />
     </section>
   );

@@ -5,11 +5,12 @@ import { Alert, Button, Card, Descriptions, Flex, Progress, Skeleton, Space, Tag
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
-import { formatDateTime } from '../../lib/format';
+import { formatDateTime, formatDuration } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { ChangeLogTable } from './ChangeLogTable';
 import { DiffTable } from './DiffTable';
 import { opStatusColour, runStatusColour, type OpStatus, type Run } from './run-labels';
+import { WarningsAlert } from './WarningsAlert';
 
 function RunProgress({ runId }: { runId: string }) {
   const { t } = useI18n();
@@ -74,7 +75,7 @@ function RunResult({ run }: { run: Run }) {
           <Descriptions size="small" column={{ xs: 1, md: 3 }}>
             <Descriptions.Item label={t('bom.rowsChanged')}>{summary.rowsChanged}</Descriptions.Item>
             <Descriptions.Item label={t('bom.sheet')}>{summary.bomSheet}</Descriptions.Item>
-            <Descriptions.Item label={t('bom.duration')}>{run.durationMs === null ? '—' : `${(run.durationMs / 1000).toFixed(1)} s`}</Descriptions.Item>
+            <Descriptions.Item label={t('bom.duration')}>{formatDuration(run.durationMs)}</Descriptions.Item>
             <Descriptions.Item label={t('bom.log.status')} span={3}>
               <Space wrap>
                 {(Object.entries(summary.counts) as [OpStatus, number][])
@@ -88,16 +89,7 @@ function RunResult({ run }: { run: Run }) {
             </Descriptions.Item>
           </Descriptions>
         ) : null}
-        {summary && summary.warningsTotal > 0 ? (
-          <Alert
-            type="warning"
-            showIcon
-            title={t('bom.warnings', { count: summary.warningsTotal })}
-            description={summary.warnings.slice(0, 20).map((w, i) => (
-              <div key={i}>{locale === 'en' ? w.messageEn : w.message}</div>
-            ))}
-          />
-        ) : null}
+        {summary && summary.warningsTotal > 0 ? <WarningsAlert warnings={summary.warnings} total={summary.warningsTotal} /> : null}
         <Typography.Text type="secondary">{formatDateTime(run.finishedAt, locale)}</Typography.Text>
       </Card>
       <Card title={t('bom.diff', { count: run.diff.length })}>
