@@ -9,7 +9,8 @@ import { useTRPC } from '../../lib/trpc';
 import type { UploadedWorkbook } from '../../lib/upload-workbook';
 import { bomRowChoices } from './bom-rows';
 import { InspectSummary, SheetDescription } from './InspectSummary';
-import { blankOp, OpsEditor, rowProblems, toOpRows, type EditableOp } from './OpsEditor';
+import { OpsEditor } from './OpsEditor';
+import { blankOp, rowProblems, toOpRows, type EditableOp } from './ops-rows';
 import { WorkbookUpload } from './WorkbookUpload';
 
 type OpsChoice = 'sheet' | 'upload' | 'online';
@@ -36,7 +37,7 @@ export default function NewRunPage() {
     bomFile !== null &&
     ((opsChoice === 'sheet' && bomFile.inspect.ops !== null) ||
       (opsChoice === 'upload' && opsFile !== null) ||
-      (opsChoice === 'online' && rows.length > 0 && onlineProblems === 0));
+      (opsChoice === 'online' && toOpRows(rows).length > 0 && onlineProblems === 0));
 
   const run = () => {
     if (!bomFile) return;

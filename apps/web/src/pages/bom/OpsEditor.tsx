@@ -1,32 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { validateOpRows, type OpRow } from '@arya/bom';
 import { AutoComplete, Button, Flex, Input, InputNumber, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { previewDesignators } from '../../lib/designator-preview';
 import type { BomRowChoice } from './bom-rows';
-
-export interface EditableOp {
-  key: number;
-  level: number | null;
-  materialCode: string;
-  op: 'add' | 'del';
-  designators: string;
-}
-
-export function toOpRows(rows: readonly EditableOp[]): OpRow[] {
-  return rows.map(({ level, materialCode, op, designators }) => ({ level, materialCode, op, designators }));
-}
-
-/** Row index → messages, from the engine's own validation (the server runs the same rules again). */
-export function rowProblems(rows: readonly EditableOp[]): Map<number, string[]> {
-  return new Map(validateOpRows(toOpRows(rows)).map((error) => [error.index, error.messages]));
-}
-
-let nextKey = 1;
-export function blankOp(): EditableOp {
-  return { key: nextKey++, level: null, materialCode: '', op: 'del', designators: '' };
-}
+import { blankOp, problemText, rowProblems, sentIndexes, type EditableOp } from './ops-rows';
 
 /**
  * Operations entered online, one row per op: the material code is picked from the BOM (or typed), designators are
@@ -45,6 +23,7 @@ export function OpsEditor({
 }) {
   const { t } = useI18n();
   const problems = useMemo(() => rowProblems(rows), [rows]);
+  const sentIndexOf = useMemo(() => sentIndexes(rows), [rows]);
   const byCode = useMemo(() => {
     const map = new Map<string, BomRowChoice[]>();
     for (const choice of choices) map.set(choice.materialCode, [...(map.get(choice.materialCode) ?? []), choice]);
@@ -111,7 +90,11 @@ export function OpsEditor({
       render: (_v, row, index) => {
         const bomRows = byCode.get(row.materialCode.trim());
         const preview = previewDesignators(row.designators, row.op, bomRows?.length === 1 ? (bomRows[0]?.designators ?? null) : null);
-        const errors = [...(problems.get(index) ?? []), ...(serverErrors[`ops.${index}`] ?? [])];
+        const sentIndex = sentIndexOf.get(index);
+        const errors = [
+          ...(problems.get(index) ?? []).map((problem) => problemText(problem, t)),
+          ...(sentIndex === undefined ? [] : (serverErrors[`ops.${sentIndex}`] ?? [])),
+        ];
         return (
           <Space orientation="vertical" size={4} style={{ width: '100%' }}>
             <Input

@@ -1,0 +1,53 @@
+/** The online operations editor's rows: what is sent, which rows are left out, and their problems in the UI's words. */
+import { validateOpRows, type OpProblem, type OpRow } from '@arya/bom';
+import type { Translate } from '../../i18n/I18nProvider';
+
+export interface EditableOp {
+  key: number;
+  level: number | null;
+  materialCode: string;
+  op: 'add' | 'del';
+  designators: string;
+}
+
+/** A row with nothing typed in it (the operation has a default): ignored, like a blank row in a sheet. */
+function isUntouched(row: EditableOp): boolean {
+  return row.level === null && row.materialCode.trim() === '' && row.designators.trim() === '';
+}
+
+/** The rows to send: the untouched ones left out. */
+export function toOpRows(rows: readonly EditableOp[]): OpRow[] {
+  return rows.filter((row) => !isUntouched(row)).map(({ level, materialCode, op, designators }) => ({ level, materialCode, op, designators }));
+}
+
+/** Editor row index → its index among the rows sent (what the server's `ops.N` errors count), for rows that are sent. */
+export function sentIndexes(rows: readonly EditableOp[]): Map<number, number> {
+  const indexes = new Map<number, number>();
+  rows.forEach((row, index) => {
+    if (!isUntouched(row)) indexes.set(index, indexes.size);
+  });
+  return indexes;
+}
+
+/** Editor row index → problems, from the engine's own validation (the server runs the same rules again). */
+export function rowProblems(rows: readonly EditableOp[]): Map<number, OpProblem[]> {
+  const editorIndexOf = [...sentIndexes(rows).keys()];
+  return new Map(validateOpRows(toOpRows(rows)).map((error) => [editorIndexOf[error.index]!, error.problems]));
+}
+
+export function problemText(problem: OpProblem, t: Translate): string {
+  switch (problem.code) {
+    case 'invalid_op_type':
+    case 'invalid_level':
+      return t(`bom.ops.problem.${problem.code}`, { value: problem.value });
+    case 'malformed_range':
+      return t('bom.ops.problem.malformed_range', { token: problem.token, reason: t(`bom.ops.range.${problem.reason}`) });
+    default:
+      return t(`bom.ops.problem.${problem.code}`);
+  }
+}
+
+let nextKey = 1;
+export function blankOp(): EditableOp {
+  return { key: nextKey++, level: null, materialCode: '', op: 'del', designators: '' };
+}
