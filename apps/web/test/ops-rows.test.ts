@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Translate } from '../src/i18n/I18nProvider';
 import { blankOp, problemText, rowProblems, sentIndexes, toOpRows, type EditableOp } from '../src/pages/bom/ops-rows';
 
+/** Shows which message and parameters were asked for. */
+const t: Translate = (key, params) => (params ? `${key} ${JSON.stringify(params)}` : key);
+
 const row = (patch: Partial<EditableOp>): EditableOp => ({ ...blankOp(), ...patch });
 
 describe('online operation rows', () => {
@@ -35,7 +38,6 @@ describe('online operation rows', () => {
   });
 
   it('words problems with the UI’s messages, the range reason included', () => {
-    const t: Translate = (key, params) => (params ? `${key} ${JSON.stringify(params)}` : key);
     const [range] = rowProblems(rows).get(1) ?? [];
     expect(range && problemText(range, t)).toBe('bom.ops.problem.malformed_range {"token":"R5-R1","reason":"bom.ops.range.descending"}');
     expect(problemText({ code: 'invalid_level', value: 'x' }, t)).toBe('bom.ops.problem.invalid_level {"value":"x"}');
