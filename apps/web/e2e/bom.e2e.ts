@@ -150,6 +150,24 @@ describe('BOM runs in the browser', () => {
     expect(await page.getByRole('textbox', { name: 'Row 2 Designators' }).getAttribute('aria-invalid')).toBe('false');
     await page.getByText('1 rows need fixing').waitFor();
     await screenshot(page, 'bom-online-editor-phone');
+
+    // a material on two rows: the editor offers them, and the pinned op changes that row only
+    const rowsOf = (code: string | number) => fixture.rows.filter((row) => String(row.materialCode) === String(code));
+    const twice = fixture.rows.find((row) => rowsOf(row.materialCode).length === 2 && row.designators !== '');
+    if (!twice) throw new Error('fixture has no material on two rows');
+    await page.getByRole('combobox', { name: 'Row 2 Material code' }).fill(String(twice.materialCode));
+    await page.getByText('This material is on 2 rows; pick one (or it will not run):').waitFor();
+    await page.getByRole('button', { name: `row ${twice.rowNumber}`, exact: true }).click();
+    expect(await page.getByRole('spinbutton', { name: 'Row 2 BOM row' }).inputValue()).toBe(String(twice.rowNumber));
+    const firstDesignator = twice.designators.split(/[,\s]+/).find(Boolean)!;
+    await page.getByRole('textbox', { name: 'Row 2 Designators' }).fill(firstDesignator);
+    await page.getByRole('button', { name: 'Remove row 1' }).click();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Download the new BOM' }).waitFor({ timeout: 60_000 });
+    const changed = page.getByRole('table', { name: 'Changed rows (1)' }).getByRole('row').filter({ hasText: String(twice.materialCode) });
+    await changed.first().waitFor();
+    expect(await changed.first().textContent()).toContain(String(twice.rowNumber));
+    expect(await changed.first().locator('del', { hasText: firstDesignator }).count()).toBe(1);
     await page.setViewportSize(DESKTOP);
     await context.close();
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '../src/i18n/I18nProvider';
-import { blankOp, problemText, rowProblems, sentIndexes, toOpRows, type EditableOp } from '../src/pages/bom/ops-rows';
+import type { BomRowChoice } from '../src/pages/bom/bom-rows';
+import { blankOp, candidateRows, problemText, rowProblems, sentIndexes, targetRow, toOpRows, type EditableOp } from '../src/pages/bom/ops-rows';
 
 /** Shows which message and parameters were asked for. */
 const t: Translate = (key, params) => (params ? `${key} ${JSON.stringify(params)}` : key);
@@ -18,9 +19,9 @@ describe('online operation rows', () => {
 
   it('leaves untouched rows out of what is sent and out of the problems', () => {
     expect(toOpRows(rows)).toEqual([
-      { level: null, materialCode: 'M1', op: 'del', designators: 'R5-R1' },
-      { level: null, materialCode: '', op: 'add', designators: 'R1' },
-      { level: null, materialCode: 'M2', op: 'del', designators: 'C1-C3' },
+      { level: null, materialCode: 'M1', op: 'del', designators: 'R5-R1', bomRow: null },
+      { level: null, materialCode: '', op: 'add', designators: 'R1', bomRow: null },
+      { level: null, materialCode: 'M2', op: 'del', designators: 'C1-C3', bomRow: null },
     ]);
     expect([...rowProblems(rows)].map(([index, problems]) => [index, problems.map((p) => p.code)])).toEqual([
       [1, ['malformed_range']],
@@ -42,5 +43,35 @@ describe('online operation rows', () => {
     expect(range && problemText(range, t)).toBe('bom.ops.problem.malformed_range {"token":"R5-R1","reason":"bom.ops.range.descending"}');
     expect(problemText({ code: 'invalid_level', value: 'x' }, t)).toBe('bom.ops.problem.invalid_level {"value":"x"}');
     expect(problemText({ code: 'empty_designators' }, t)).toBe('bom.ops.problem.empty_designators');
+  });
+});
+
+const choice = (rowNumber: number, materialCode: string, level: number | null): BomRowChoice => ({ rowNumber, materialCode, level, designators: [`R${rowNumber}`] });
+
+describe('rows an op would match', () => {
+  const byCode = new Map([['M1', [choice(2, 'M1', 3), choice(5, 'M1', 3), choice(9, 'M1', 4)]]]);
+
+  it('are the rows of the code, narrowed by the level when one is given', () => {
+    expect(candidateRows(byCode, row({ materialCode: ' M1 ' })).map((c) => c.rowNumber)).toEqual([2, 5, 9]);
+    expect(candidateRows(byCode, row({ materialCode: 'M1', level: 3 })).map((c) => c.rowNumber)).toEqual([2, 5]);
+    expect(candidateRows(byCode, row({ materialCode: 'M1', level: 4 })).map((c) => c.rowNumber)).toEqual([9]);
+    expect(candidateRows(byCode, row({ materialCode: 'nope' }))).toEqual([]);
+  });
+
+  it('narrow to the pinned row, or to the only candidate; several unpinned rows have no target', () => {
+    const m1 = row({ materialCode: 'M1', level: 3 });
+    expect(targetRow(candidateRows(byCode, m1), m1)).toBeNull();
+    const pinned = { ...m1, bomRow: 5 };
+    expect(targetRow(candidateRows(byCode, pinned), pinned)?.designators).toEqual(['R5']);
+    const pinnedElsewhere = { ...m1, bomRow: 9 };
+    expect(targetRow(candidateRows(byCode, pinnedElsewhere), pinnedElsewhere)).toBeNull();
+    const single = row({ materialCode: 'M1', level: 4 });
+    expect(targetRow(candidateRows(byCode, single), single)?.rowNumber).toBe(9);
+  });
+
+  it('sends the pin with the row', () => {
+    expect(toOpRows([row({ materialCode: 'M1', designators: 'R1', bomRow: 5 })])).toEqual([
+      { level: null, materialCode: 'M1', op: 'del', designators: 'R1', bomRow: 5 },
+    ]);
   });
 });

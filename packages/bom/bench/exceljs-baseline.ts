@@ -63,14 +63,14 @@ export async function applyWithExcelJs(bytes: Uint8Array): Promise<Uint8Array> {
   for (let r = opsHeader.row + 1; r <= opsWs.rowCount; r++) {
     const row = opsWs.getRow(r);
     const get = (c: number | undefined) => (c === undefined ? null : plain(row.getCell(c).value));
-    const raw = { rowNumber: r, level: get(opsHeader.columns.level), materialCode: get(opsHeader.columns.materialCode), op: get(opsHeader.columns.op), designators: get(opsHeader.columns.designators) };
+    const raw = { rowNumber: r, level: get(opsHeader.columns.level), materialCode: get(opsHeader.columns.materialCode), op: get(opsHeader.columns.op), designators: get(opsHeader.columns.designators), bomRow: get(opsHeader.columns.bomRow) };
     if (isBlankOp(raw)) continue;
     const op = parseOp(raw);
     if (!op.valid) {
       log.push([r, raw.level, raw.materialCode, String(raw.op ?? ''), joinDesignators(op.requested), 'invalid']);
       continue;
     }
-    const matches = (byCode.get(op.materialKey) ?? []).filter((x) => op.level === null || x.level === op.level);
+    const matches = (byCode.get(op.materialKey) ?? []).filter((x) => (op.level === null || x.level === op.level) && (op.bomRow === null || x.rowNumber === op.bomRow));
     if (matches.length !== 1) {
       log.push([r, raw.level, raw.materialCode, op.kind, joinDesignators(op.requested), matches.length ? 'ambiguous' : 'not_found']);
       continue;

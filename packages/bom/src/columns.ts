@@ -18,6 +18,8 @@ export const OP_ROLES = {
   materialCode: { synonyms: ['物料编码', '对象标识', '料号', 'Material', 'Part Number'], required: true },
   op: { synonyms: ['操作类型', '操作', 'Operation', 'Op'], required: true },
   designators: { synonyms: ['位号', 'Designator', 'Designators'], required: true },
+  /** Optional: pins the op to one BOM row (its Excel row number, as 变更日志 shows it) when a material is on several. */
+  bomRow: { synonyms: ['BOM行', 'BOM行号', 'BOM Row'], required: false },
 } as const satisfies Record<string, RoleSpec>;
 
 export type BomRole = keyof typeof BOM_ROLES;

@@ -15,12 +15,13 @@ export function parseOpKind(value: CellValue | undefined): OpKind | null {
   return null;
 }
 
-/** An operation as entered online (the same four columns as the 操作指示表). */
+/** An operation as entered online (the same columns as the 操作指示表, BOM行 included). */
 export const opRowSchema = z.object({
   level: z.union([z.number(), z.string().max(20)]).nullish(),
   materialCode: z.union([z.string().max(200), z.number()]),
   op: z.string().max(50),
   designators: z.string().max(100_000),
+  bomRow: z.union([z.number(), z.string().max(20)]).nullish(),
 });
 export type OpRow = z.infer<typeof opRowSchema>;
 
@@ -31,6 +32,7 @@ export type OpProblem =
   | { code: 'empty_material_code' }
   | { code: 'empty_designators' }
   | { code: 'invalid_level'; value: string }
+  | { code: 'invalid_bom_row'; value: string }
   | { code: 'malformed_range'; token: string; reason: MalformedRange['reason'] };
 
 /** An op read from a sheet or from online rows, before validation. */
@@ -41,10 +43,12 @@ export interface RawOp {
   materialCode: CellValue;
   op: CellValue;
   designators: CellValue;
+  /** The BOM row the op is pinned to (optional column), as written. */
+  bomRow: CellValue;
 }
 
 export type ParsedOp =
-  | { valid: true; raw: RawOp; kind: OpKind; materialKey: string; level: number | null; requested: string[] }
+  | { valid: true; raw: RawOp; kind: OpKind; materialKey: string; level: number | null; bomRow: number | null; requested: string[] }
   | { valid: false; raw: RawOp; problems: OpProblem[]; requested: string[] };
 
 /** Validation comes before matching: every rule that makes an op `invalid`. */
@@ -56,6 +60,8 @@ export function parseOp(raw: RawOp): ParsedOp {
   if (materialKey === null) problems.push({ code: 'empty_material_code' });
   const level = parseLevel(raw.level);
   if (Number.isNaN(level)) problems.push({ code: 'invalid_level', value: String(raw.level).trim() });
+  const bomRow = parseLevel(raw.bomRow);
+  if (Number.isNaN(bomRow) || (bomRow !== null && bomRow < 1)) problems.push({ code: 'invalid_bom_row', value: String(raw.bomRow).trim() });
   const parsed = parseDesignators(raw.designators === null ? '' : String(raw.designators));
   for (const m of parsed.malformed) problems.push({ code: 'malformed_range', token: m.token, reason: m.reason });
   const requested = uniqueInOrder(parsed.items);
@@ -64,7 +70,7 @@ export function parseOp(raw: RawOp): ParsedOp {
     // an invalid op is logged with its tokens as written (a malformed range cannot be expanded)
     return { valid: false, raw, problems, requested: uniqueInOrder(splitTokens(raw.designators === null ? '' : String(raw.designators))) };
   }
-  return { valid: true, raw, kind, materialKey, level, requested };
+  return { valid: true, raw, kind, materialKey, level, bomRow, requested };
 }
 
 /** A row is skipped (not logged) when its material-code, operation and designator cells are all empty. */
@@ -79,6 +85,7 @@ export function rawOpFromRow(row: OpRow, index: number): RawOp {
     materialCode: row.materialCode,
     op: row.op,
     designators: row.designators,
+    bomRow: row.bomRow ?? null,
   };
 }
 
@@ -117,6 +124,8 @@ export function describeProblem(p: OpProblem): string {
       return '位号为空 / no designators';
     case 'invalid_level':
       return `级别不是整数「${p.value}」/ level is not an integer`;
+    case 'invalid_bom_row':
+      return `BOM行不是正整数「${p.value}」/ BOM row is not a positive whole number`;
     case 'malformed_range':
       return `位号范围无效 ${p.token}（${RANGE_REASON[p.reason]}）/ malformed range`;
   }

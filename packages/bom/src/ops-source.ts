@@ -23,6 +23,7 @@ export function opsFromTable(table: Table<OpRole>): RawOp[] {
     materialCode: r.values.materialCode ?? null,
     op: r.values.op ?? null,
     designators: r.values.designators ?? null,
+    bomRow: r.values.bomRow ?? null,
   }));
 }
 

@@ -66,14 +66,18 @@ export function runOps(
           notes.push(w.message);
         }
       }
-      const matches = matchRows(model, op.materialKey, op.level);
+      const matches = matchRows(model, op.materialKey, op.level, op.bomRow);
       const levelText = op.level === null ? '' : `（级别 ${op.level}）`;
       if (matches.length === 0) {
         entry.status = 'not_found';
-        notes.unshift(`BOM 中没有物料 ${op.materialKey}${levelText}`);
+        notes.unshift(
+          op.bomRow === null ? `BOM 中没有物料 ${op.materialKey}${levelText}` : `BOM 第 ${op.bomRow} 行不是物料 ${op.materialKey}${levelText}`,
+        );
       } else if (matches.length > 1) {
         entry.status = 'ambiguous';
-        notes.unshift(`物料 ${op.materialKey}${levelText} 匹配到 ${matches.length} 行：${matches.map((r) => r.rowNumber).join(',')}，未执行`);
+        notes.unshift(
+          `物料 ${op.materialKey}${levelText} 匹配到 ${matches.length} 行：${matches.map((r) => r.rowNumber).join(',')}，未执行（可在「BOM行」列指定其中一行）`,
+        );
       } else {
         const row = matches[0]!;
         let state = states.get(row.rowNumber);

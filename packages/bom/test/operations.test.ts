@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isBlankOp, opRowSchema, parseOp, parseOpKind, validateOpRows, type RawOp } from '../src/operations';
 
-const raw = (over: Partial<RawOp>): RawOp => ({ rowNumber: 2, level: null, materialCode: '100', op: 'add', designators: 'R1', ...over });
+const raw = (over: Partial<RawOp>): RawOp => ({ rowNumber: 2, level: null, materialCode: '100', op: 'add', designators: 'R1', bomRow: null, ...over });
 
 describe('parseOpKind', () => {
   it.each(['add', ' ADD ', 'Add', '增加', '新增'])('%s means add', (w) => expect(parseOpKind(w)).toBe('add'));

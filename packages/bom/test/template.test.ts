@@ -25,6 +25,7 @@ describe('buildTemplate', () => {
     const inspected = inspectWorkbook(bytes);
     expect(inspected.bom).toMatchObject({ sheet: '原表', headerRow: 1, dataRowCount: 0 });
     expect(Object.keys(inspected.bom.roles).toSorted()).toEqual(['bottomDesignators', 'designators', 'level', 'materialCode', 'quantity', 'topDesignators']);
+    expect(Object.keys(inspected.ops?.roles ?? {}).toSorted()).toEqual(['bomRow', 'designators', 'level', 'materialCode', 'op']);
     expect(applyOperations(bytes, { kind: 'sheet' }).log).toEqual([]);
   });
 });

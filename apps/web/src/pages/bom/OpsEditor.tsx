@@ -4,7 +4,10 @@ import { useMemo } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { previewDesignators } from '../../lib/designator-preview';
 import type { BomRowChoice } from './bom-rows';
-import { blankOp, problemText, rowProblems, sentIndexes, type EditableOp } from './ops-rows';
+import { blankOp, candidateRows, problemText, rowProblems, sentIndexes, targetRow, type EditableOp } from './ops-rows';
+
+/** Rows offered as one-click pins; more than this is rare, and the BOM行 box takes any row. */
+const PIN_CHOICES = 8;
 
 /**
  * Operations entered online, one row per op: the material code is picked from the BOM (or typed), designators are
@@ -53,16 +56,48 @@ export function OpsEditor({
       title: t('bom.ops.materialCode'),
       key: 'materialCode',
       width: 220,
+      render: (_v, row, index) => {
+        const candidates = candidateRows(byCode, row);
+        return (
+          <Space orientation="vertical" size={4}>
+            <AutoComplete
+              size="small"
+              value={row.materialCode}
+              options={codeOptions}
+              placeholder={t('bom.ops.pickCode')}
+              aria-label={rowLabel(index, t('bom.ops.materialCode'))}
+              filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
+              // A pin belongs to the code it was chosen for.
+              onChange={(materialCode: string) => update(row.key, { materialCode, bomRow: null })}
+              style={{ width: 200 }}
+            />
+            {candidates.length > 1 && row.bomRow === null ? (
+              <Typography.Text type="warning" style={{ fontSize: 12, maxWidth: 200 }}>
+                {t('bom.ops.pickRow', { count: candidates.length })}
+                {candidates.slice(0, PIN_CHOICES).map((choice) => (
+                  <Button key={choice.rowNumber} type="link" size="small" style={{ paddingInline: 4, height: 'auto' }} onClick={() => update(row.key, { bomRow: choice.rowNumber })}>
+                    {t('bom.ops.rowN', { row: choice.rowNumber })}
+                  </Button>
+                ))}
+              </Typography.Text>
+            ) : null}
+          </Space>
+        );
+      },
+    },
+    {
+      title: t('bom.ops.bomRow'),
+      key: 'bomRow',
+      width: 100,
       render: (_v, row, index) => (
-        <AutoComplete
+        <InputNumber
           size="small"
-          value={row.materialCode}
-          options={codeOptions}
-          placeholder={t('bom.ops.pickCode')}
-          aria-label={rowLabel(index, t('bom.ops.materialCode'))}
-          filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
-          onChange={(materialCode: string) => update(row.key, { materialCode })}
-          style={{ width: 200 }}
+          min={1}
+          precision={0}
+          value={row.bomRow}
+          aria-label={rowLabel(index, t('bom.ops.bomRow'))}
+          onChange={(bomRow) => update(row.key, { bomRow: typeof bomRow === 'number' ? bomRow : null })}
+          style={{ width: 80 }}
         />
       ),
     },
@@ -88,8 +123,8 @@ export function OpsEditor({
       title: t('bom.ops.designators'),
       key: 'designators',
       render: (_v, row, index) => {
-        const bomRows = byCode.get(row.materialCode.trim());
-        const preview = previewDesignators(row.designators, row.op, bomRows?.length === 1 ? (bomRows[0]?.designators ?? null) : null);
+        const target = targetRow(candidateRows(byCode, row), row);
+        const preview = previewDesignators(row.designators, row.op, target?.designators ?? null);
         const sentIndex = sentIndexOf.get(index);
         const errors = [
           ...(problems.get(index) ?? []).map((problem) => problemText(problem, t)),

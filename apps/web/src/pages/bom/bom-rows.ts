@@ -1,10 +1,11 @@
-import { splitTokens } from '@arya/bom';
+import { parseLevel, splitTokens } from '@arya/bom';
 import { columnIndex } from '../../lib/columns';
 import type { UploadedWorkbook } from '../../lib/upload-workbook';
 
 export interface BomRowChoice {
   rowNumber: number;
   materialCode: string;
+  level: number | null;
   designators: string[];
 }
 
@@ -17,14 +18,17 @@ export function bomRowChoices(inspect: UploadedWorkbook['inspect']): BomRowChoic
   if (!roles.materialCode) return [];
   const codeAt = columnIndex(roles.materialCode.column);
   const designatorsAt = roles.designators ? columnIndex(roles.designators.column) : null;
+  const levelAt = roles.level ? columnIndex(roles.level.column) : null;
   const choices: BomRowChoice[] = [];
   for (const row of preview) {
     const code = row.values[codeAt];
     if (code === null || code === undefined || String(code).trim() === '') continue;
     const designators = designatorsAt === null ? null : row.values[designatorsAt];
+    const level = levelAt === null ? null : parseLevel(row.values[levelAt]);
     choices.push({
       rowNumber: row.rowNumber,
       materialCode: String(code).trim(),
+      level: level === null || Number.isNaN(level) ? null : level,
       designators: designators === null || designators === undefined ? [] : splitTokens(String(designators)),
     });
   }

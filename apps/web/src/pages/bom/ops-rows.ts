@@ -1,6 +1,7 @@
 /** The online operations editor's rows: what is sent, which rows are left out, and their problems in the UI's words. */
 import { validateOpRows, type OpProblem, type OpRow } from '@arya/bom';
 import type { Translate } from '../../i18n/I18nProvider';
+import type { BomRowChoice } from './bom-rows';
 
 export interface EditableOp {
   key: number;
@@ -8,6 +9,8 @@ export interface EditableOp {
   materialCode: string;
   op: 'add' | 'del';
   designators: string;
+  /** The BOM row the op is pinned to, for a material on several rows. */
+  bomRow: number | null;
 }
 
 /** A row with nothing typed in it (the operation has a default): ignored, like a blank row in a sheet. */
@@ -17,7 +20,9 @@ function isUntouched(row: EditableOp): boolean {
 
 /** The rows to send: the untouched ones left out. */
 export function toOpRows(rows: readonly EditableOp[]): OpRow[] {
-  return rows.filter((row) => !isUntouched(row)).map(({ level, materialCode, op, designators }) => ({ level, materialCode, op, designators }));
+  return rows
+    .filter((row) => !isUntouched(row))
+    .map(({ level, materialCode, op, designators, bomRow }) => ({ level, materialCode, op, designators, bomRow }));
 }
 
 /** Editor row index → its index among the rows sent (what the server's `ops.N` errors count), for rows that are sent. */
@@ -39,6 +44,7 @@ export function problemText(problem: OpProblem, t: Translate): string {
   switch (problem.code) {
     case 'invalid_op_type':
     case 'invalid_level':
+    case 'invalid_bom_row':
       return t(`bom.ops.problem.${problem.code}`, { value: problem.value });
     case 'malformed_range':
       return t('bom.ops.problem.malformed_range', { token: problem.token, reason: t(`bom.ops.range.${problem.reason}`) });
@@ -49,5 +55,17 @@ export function problemText(problem: OpProblem, t: Translate): string {
 
 let nextKey = 1;
 export function blankOp(): EditableOp {
-  return { key: nextKey++, level: null, materialCode: '', op: 'del', designators: '' };
+  return { key: nextKey++, level: null, materialCode: '', op: 'del', designators: '', bomRow: null };
+}
+
+/** The BOM rows (among those the editor knows) the op would match by material code and level, as the engine matches. */
+export function candidateRows(byCode: ReadonlyMap<string, readonly BomRowChoice[]>, row: EditableOp): BomRowChoice[] {
+  const sameCode = byCode.get(row.materialCode.trim()) ?? [];
+  return sameCode.filter((choice) => row.level === null || choice.level === row.level);
+}
+
+/** The one row the op will change, when the editor can tell: the pinned row, or the only candidate. */
+export function targetRow(candidates: readonly BomRowChoice[], row: EditableOp): BomRowChoice | null {
+  if (row.bomRow !== null) return candidates.find((choice) => choice.rowNumber === row.bomRow) ?? null;
+  return candidates.length === 1 ? candidates[0]! : null;
 }
