@@ -122,7 +122,8 @@ describe('BOM runs in the browser', () => {
   });
 
   it('edits operations online: ranges expand as typed, bad rows are named before anything runs', async () => {
-    const fixture = generateBomWorkbook({ rows: 40, opsCount: 5, seed: 3, opsSheet: false });
+    // Past the 100-row preview, so the editor's knowledge of the rows comes from bom.files.materialRows.
+    const fixture = generateBomWorkbook({ rows: 150, opsCount: 5, seed: 3, opsSheet: false });
     const bomPath = join(work, 'online.xlsx');
     writeFileSync(bomPath, fixture.bom);
 
@@ -140,6 +141,19 @@ describe('BOM runs in the browser', () => {
     await page.getByTestId('op-preview-0').filter({ hasText: '3 designators: R1, R2, R3' }).waitFor();
     await page.getByText('Written twice: R2').waitFor();
 
+    // a row beyond the preview: its designators are known, so an add of one it has is flagged
+    const rowsWithCode = (code: string | number) => fixture.rows.filter((row) => String(row.materialCode) === String(code));
+    const late = fixture.rows.find((row) => row.rowNumber > 101 && row.designators !== '' && rowsWithCode(row.materialCode).length === 1);
+    if (!late) throw new Error('fixture has no unique material past row 101');
+    const lateDesignator = late.designators.split(/[,\s]+/).find(Boolean)!;
+    await page.getByRole('combobox', { name: 'Row 1 Material code' }).fill(String(late.materialCode));
+    await page.getByRole('combobox', { name: 'Row 1 Operation' }).click();
+    await page.getByTitle('add', { exact: true }).click();
+    await page.getByRole('textbox', { name: 'Row 1 Designators' }).fill(lateDesignator);
+    await page.getByText(`Already on that BOM row: ${lateDesignator}`).waitFor();
+    await page.getByRole('combobox', { name: 'Row 1 Operation' }).click();
+    await page.getByTitle('del', { exact: true }).click();
+
     await page.getByRole('textbox', { name: 'Row 1 Designators' }).fill('R5-R1');
     await page.getByText('1 rows need fixing').waitFor();
     await page.getByText('The range R5-R1 is not valid: it runs backwards').waitFor();
@@ -152,8 +166,7 @@ describe('BOM runs in the browser', () => {
     await screenshot(page, 'bom-online-editor-phone');
 
     // a material on two rows: the editor offers them, and the pinned op changes that row only
-    const rowsOf = (code: string | number) => fixture.rows.filter((row) => String(row.materialCode) === String(code));
-    const twice = fixture.rows.find((row) => rowsOf(row.materialCode).length === 2 && row.designators !== '');
+    const twice = fixture.rows.find((row) => rowsWithCode(row.materialCode).length === 2 && row.designators !== '');
     if (!twice) throw new Error('fixture has no material on two rows');
     await page.getByRole('combobox', { name: 'Row 2 Material code' }).fill(String(twice.materialCode));
     await page.getByText('This material is on 2 rows; pick one (or it will not run):').waitFor();

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '../src/i18n/I18nProvider';
-import type { BomRowChoice } from '../src/pages/bom/bom-rows';
-import { blankOp, candidateRows, problemText, rowProblems, sentIndexes, targetRow, toOpRows, type EditableOp } from '../src/pages/bom/ops-rows';
+import { blankOp, candidateRows, problemText, rowProblems, sentIndexes, targetRow, toOpRows, type BomRowChoice, type EditableOp } from '../src/pages/bom/ops-rows';
 
 /** Shows which message and parameters were asked for. */
 const t: Translate = (key, params) => (params ? `${key} ${JSON.stringify(params)}` : key);

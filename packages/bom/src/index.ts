@@ -1,6 +1,7 @@
 export { applyOperations, BOM_SHEET_NAME, CHANGE_LOG_SHEET_NAME, NEW_BOM_SHEET_NAME } from './apply';
 export type { ApplyOptions, ApplyPhase, ApplyResult, ApplySummary } from './apply';
 export { inspectWorkbook } from './inspect';
+export { listMaterialRows, type MaterialRow } from './material-rows';
 export type { ColumnRole, InspectOptions, InspectResult, SheetInspection } from './inspect';
 export { OPS_SHEET_NAME } from './ops-source';
 export type { OpsSource } from './ops-source';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateBomWorkbook } from '../src/fixtures/index';
-import { inspectWorkbook } from '../src/index';
+import { inspectWorkbook, listMaterialRows } from '../src/index';
 import { BOM_HEADER, bomWorkbook, workbook } from './helpers';
 
 const paramsOf = (r: ReturnType<typeof inspectWorkbook>, code: string) => r.warnings.filter((w) => w.code === code).map((w) => w.params);
@@ -97,5 +97,16 @@ describe('inspectWorkbook: preview and warnings', () => {
     expect(r.ops?.roles.op).toEqual({ column: 'C', header: '操作类型' });
     expect(r.ops?.warnings.map((w) => w.params)).toEqual([{ opRow: 2, designators: ['R7'] }]);
     expect(inspectWorkbook(bomWorkbook([[1, 'A', 1, null, null, 'R1', null]])).ops).toBeNull();
+  });
+});
+
+describe('listMaterialRows', () => {
+  it('lists every row with a material code, with its level and designators, past any preview length', () => {
+    const rows = Array.from({ length: 150 }, (_, i) => [i % 2 === 0 ? 3 : null, i === 7 ? null : `M${i % 40}`, 1, null, null, `R${i}`, null]);
+    const listed = listMaterialRows(bomWorkbook(rows));
+    expect(listed).toHaveLength(149);
+    expect(listed[0]).toEqual({ rowNumber: 2, materialCode: 'M0', level: 3, designators: ['R0'] });
+    expect(listed.at(-1)).toEqual({ rowNumber: 151, materialCode: 'M29', level: null, designators: ['R149'] });
+    expect(listed.filter((row) => row.materialCode === 'M1').map((row) => row.rowNumber)).toEqual([3, 43, 83, 123]);
   });
 });

@@ -70,6 +70,7 @@ describe('bom: who sees what', { timeout: 120_000 }, () => {
     expect(await codeOf(bob.bom.runs.downloadUrl.mutate({ runId: aliceRun }))).toBe('NOT_FOUND');
     expect(await codeOf(bob.bom.runs.delete.mutate({ runId: aliceRun }))).toBe('NOT_FOUND');
     expect(await codeOf(bob.bom.files.get.query({ fileId: aliceFile }))).toBe('NOT_FOUND');
+    expect(await codeOf(bob.bom.files.materialRows.query({ fileId: aliceFile }))).toBe('NOT_FOUND');
     expect(await codeOf(bob.bom.files.downloadUrl.mutate({ fileId: aliceFile }))).toBe('NOT_FOUND');
     expect(await codeOf(bob.bom.runs.create.mutate({ bomFileId: aliceFile }))).toBe('NOT_FOUND');
     expect(await codeOf(collectProgress(bob, aliceRun))).toBe('NOT_FOUND');
@@ -132,5 +133,25 @@ describe('bom: several server processes', { timeout: 120_000 }, () => {
     } finally {
       await wide.close();
     }
+  });
+});
+
+describe('bom: material rows for the online editor', { timeout: 120_000 }, () => {
+  it('lists every row of an uploaded BOM with a material code, beyond the 100-row preview, as the engine reads it', async () => {
+    const { rows } = await alice.bom.files.materialRows.query({ fileId: aliceFile });
+    const withCode = small.rows.filter((row) => String(row.materialCode ?? '').trim() !== '');
+    expect(rows.map((row) => row.rowNumber)).toEqual(withCode.map((row) => row.rowNumber));
+    expect(rows[0]).toMatchObject({ materialCode: String(withCode[0]!.materialCode).trim() });
+
+    const long = generateBomWorkbook({ rows: 250, opsCount: 1, seed: 4 });
+    const upload = await alice.bom.files.upload.mutate(xlsxForm(long.bom, 'long.xlsx'));
+    expect(upload.inspect.bom.preview.length).toBe(100);
+    expect((await alice.bom.files.materialRows.query({ fileId: upload.fileId })).rows.at(-1)?.rowNumber).toBe(long.rows.at(-1)?.rowNumber);
+  });
+
+  it('refuses an operations file (BAD_REQUEST) and an unknown id (NOT_FOUND)', async () => {
+    const ops = await alice.bom.files.upload.mutate(xlsxForm(small.opsWorkbook, 'ops.xlsx', 'ops'));
+    expect(await codeOf(alice.bom.files.materialRows.query({ fileId: ops.fileId }))).toBe('BAD_REQUEST');
+    expect(await codeOf(alice.bom.files.materialRows.query({ fileId: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
   });
 });

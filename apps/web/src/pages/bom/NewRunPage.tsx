@@ -1,13 +1,12 @@
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Segmented, Steps, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
 import type { UploadedWorkbook } from '../../lib/upload-workbook';
-import { bomRowChoices } from './bom-rows';
 import { InspectSummary, SheetDescription } from './InspectSummary';
 import { OpsEditor } from './OpsEditor';
 import { blankOp, rowProblems, toOpRows, type EditableOp } from './ops-rows';
@@ -25,7 +24,14 @@ export default function NewRunPage() {
   const [opsFile, setOpsFile] = useState<UploadedWorkbook | null>(null);
   const [opsChoice, setOpsChoice] = useState<OpsChoice>('online');
   const [rows, setRows] = useState<EditableOp[]>(() => [blankOp()]);
-  const choices = useMemo(() => (bomFile ? bomRowChoices(bomFile.inspect) : []), [bomFile]);
+  // Every row of the BOM (not only the preview), read once per file when the online editor is opened.
+  const materialRows = useQuery(
+    trpc.bom.files.materialRows.queryOptions(
+      { fileId: bomFile?.fileId ?? '' },
+      { enabled: bomFile !== null && opsChoice === 'online', staleTime: Number.POSITIVE_INFINITY },
+    ),
+  );
+  const choices = materialRows.data?.rows ?? [];
 
   const create = useMutation(
     trpc.bom.runs.create.mutationOptions({ onSuccess: ({ runId }) => void navigate(`/bom/runs/${runId}`) }),
@@ -108,6 +114,7 @@ export default function NewRunPage() {
           ) : null}
           {opsChoice === 'online' ? (
             <>
+              {materialRows.error ? <ErrorAlert error={materialRows.error} onRetry={() => void materialRows.refetch()} /> : null}
               <OpsEditor rows={rows} onChange={setRows} choices={choices} serverErrors={serverRowErrors} />
               {onlineProblems > 0 ? <Alert type="error" showIcon title={t('bom.ops.fixErrors', { count: onlineProblems })} /> : null}
             </>

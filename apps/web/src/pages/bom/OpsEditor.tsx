@@ -3,8 +3,7 @@ import { AutoComplete, Button, Flex, Input, InputNumber, Select, Space, Table, T
 import { useMemo } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { previewDesignators } from '../../lib/designator-preview';
-import type { BomRowChoice } from './bom-rows';
-import { blankOp, candidateRows, problemText, rowProblems, sentIndexes, targetRow, type EditableOp } from './ops-rows';
+import { blankOp, candidateRows, problemText, rowProblems, sentIndexes, targetRow, type BomRowChoice, type EditableOp } from './ops-rows';
 
 /** Rows offered as one-click pins; more than this is rare, and the BOM行 box takes any row. */
 const PIN_CHOICES = 8;

@@ -1,7 +1,10 @@
 /** The online operations editor's rows: what is sent, which rows are left out, and their problems in the UI's words. */
 import { validateOpRows, type OpProblem, type OpRow } from '@arya/bom';
+import type { RouterOutputs } from '@arya/api';
 import type { Translate } from '../../i18n/I18nProvider';
-import type { BomRowChoice } from './bom-rows';
+
+/** A row of the uploaded BOM the editor can offer: code, level, row number and designators (from the whole sheet). */
+export type BomRowChoice = RouterOutputs['bom']['files']['materialRows']['rows'][number];
 
 export interface EditableOp {
   key: number;

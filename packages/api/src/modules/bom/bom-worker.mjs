@@ -6,4 +6,5 @@ import { tsImport } from 'tsx/esm/api';
 const task = await tsImport('./engine-task.ts', import.meta.url);
 
 export const inspect = task.inspect;
+export const materialRows = task.materialRows;
 export const apply = task.apply;

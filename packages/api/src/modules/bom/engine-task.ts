@@ -7,11 +7,13 @@ import {
   applyOperations,
   inspectWorkbook,
   isBomInputError,
+  listMaterialRows,
   type ApplyPhase,
   type ApplyResult,
   type BomInputErrorCode,
   type BomLimits,
   type InspectResult,
+  type MaterialRow,
   type OpRow,
 } from '@arya/bom';
 import { lowerThisThreadsPriority } from '../../lib/thread-priority';
@@ -62,6 +64,10 @@ function guarded<T>(work: () => T): EngineOutcome<T> {
 
 export function inspect(task: InspectTask): EngineOutcome<InspectResult> {
   return guarded(() => inspectWorkbook(task.bytes, { limits: task.limits }));
+}
+
+export function materialRows(task: InspectTask): EngineOutcome<MaterialRow[]> {
+  return guarded(() => listMaterialRows(task.bytes, { limits: task.limits }));
 }
 
 export function apply(task: ApplyTask): EngineOutcome<ApplyResult> {

@@ -17,6 +17,9 @@ const filesRouter = createTRPCRouter({
 
   get: bomProcedure.input(fileIdInput).query(({ ctx, input }) => bom.getFile(ctx.deps, ctx.viewer, input.fileId)),
 
+  /** Every row of an uploaded BOM with a material code: its code, level, row number and designators. */
+  materialRows: bomProcedure.input(fileIdInput).query(({ ctx, input }) => bom.listFileMaterialRows(ctx.deps, ctx.viewer, input.fileId)),
+
   /** A short-lived link to the file as uploaded (GET, no Authorization header needed). */
   downloadUrl: bomProcedure.input(fileIdInput).mutation(({ ctx, input }) => bom.issueFileDownload(ctx.deps, ctx.viewer, input.fileId)),
 });

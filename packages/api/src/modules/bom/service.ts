@@ -122,6 +122,19 @@ async function requireVisibleFile(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, fil
   return file;
 }
 
+/**
+ * Every row of an uploaded BOM that has a material code, read from the stored bytes in a worker thread: the online
+ * editor offers codes, levels and rows from the whole BOM, not only the preview.
+ */
+export async function listFileMaterialRows(deps: BomDeps, viewer: Viewer, fileId: string) {
+  await requireVisibleFile(deps, viewer, fileId, 'bom');
+  const bytes = await repo.readFileBytes(deps.db, fileId);
+  if (!bytes) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
+  const listed = await deps.bomPool.materialRows({ bytes, limits: engineLimits(deps.config) });
+  if (!listed.ok) throw refusalError(listed.refusal);
+  return { rows: listed.value };
+}
+
 export async function getFile(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, fileId: string) {
   const file = await repo.findLiveFile(deps.db, fileId);
   if (!file || !canSee(viewer, file.owner_id)) throw new AppError('NOT_FOUND', 'bom.fileNotFound');

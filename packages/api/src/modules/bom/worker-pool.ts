@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
-import type { ApplyResult, InspectResult } from '@arya/bom';
+import type { ApplyResult, InspectResult, MaterialRow } from '@arya/bom';
 import { Tinypool } from 'tinypool';
 import type { ApplyOpsInput, ApplyTask, EngineOutcome, InspectTask, ProgressMessage } from './engine-task';
 
@@ -11,6 +11,8 @@ export const bomWorkerUrl = new URL('./bom-worker.mjs', import.meta.url);
 export interface BomWorkerPool {
   readonly threads: number;
   inspect: (input: InspectTask) => Promise<EngineOutcome<InspectResult>>;
+  /** Every BOM row with a material code (for the online operations editor). */
+  materialRows: (input: InspectTask) => Promise<EngineOutcome<MaterialRow[]>>;
   /** `timeoutMs`: the task is stopped (its thread terminated) and the promise rejects with `EngineTimeoutError`. */
   apply: (
     input: { bom: Uint8Array; ops: ApplyOpsInput; limits: ApplyTask['limits'] },
@@ -48,6 +50,7 @@ export function createBomWorkerPool(options: BomWorkerPoolOptions = {}): BomWork
   return {
     threads,
     inspect: async (input) => (await pool.run(input, { name: 'inspect' })) as EngineOutcome<InspectResult>,
+    materialRows: async (input) => (await pool.run(input, { name: 'materialRows' })) as EngineOutcome<MaterialRow[]>,
     apply: async (input, onProgress, timeoutMs) => {
       const { port1, port2 } = new MessageChannel();
       port1.on('message', (message: ProgressMessage) => onProgress(message));

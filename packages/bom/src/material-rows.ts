@@ -1,0 +1,24 @@
+import { bomSheetOf } from './apply';
+import { readBomModel } from './bom-model';
+import { resolveLimits, type BomLimits } from './limits';
+import { openWorkbook, readSheetXml } from './xlsx/package';
+
+/** A BOM row as an operations editor needs it: the code ops match on, the level, the row to pin, its designators. */
+export interface MaterialRow {
+  rowNumber: number;
+  /** The material code as the engine matches it (numbers as their text, trimmed). */
+  materialCode: string;
+  level: number | null;
+  designators: string[];
+}
+
+/** Every row of the BOM sheet that has a material code, in sheet order. */
+export function listMaterialRows(bytes: Uint8Array, options: { limits?: Partial<BomLimits> } = {}): MaterialRow[] {
+  const limits = resolveLimits(options.limits);
+  const book = openWorkbook(bytes, limits);
+  const sheet = bomSheetOf(book);
+  const model = readBomModel(readSheetXml(book, sheet), sheet.name, book.sharedStrings, limits);
+  return model.rows.flatMap((row) =>
+    row.materialKey === null ? [] : [{ rowNumber: row.rowNumber, materialCode: row.materialKey, level: row.level, designators: row.designators }],
+  );
+}
