@@ -61,6 +61,11 @@ export const apiConfigSchema = z.object({
   BOM_RUN_TIMEOUT_MS: z.coerce.number().int().min(100).default(5 * 60 * 1000),
   /** Lifetime of a download link issued by `bom.runs.downloadUrl` / `bom.files.downloadUrl`. */
   BOM_DOWNLOAD_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+  /**
+   * When set, finished runs older than this many days are deleted (their result bytes dropped), and so are uploads that
+   * old that no remaining run uses. Unset: everything is kept until deleted by hand.
+   */
+  BOM_RETENTION_DAYS: z.coerce.number().int().min(1).optional(),
   /** When both are set, the server creates this admin on first start if no admin exists yet. */
   ADMIN_ACCOUNT: z.string().min(1).optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),

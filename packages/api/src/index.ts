@@ -31,6 +31,7 @@ export {
 export { passwordWorkerUrl } from './security/passwords';
 export { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH } from './modules/auth/keys';
 export { pruneExpiredSessionTokens } from './modules/auth/sessions';
+export { pruneExpiredBomData } from './modules/bom/service';
 export { createFirstAdmin, type FirstAdminInput, type FirstAdminResult } from './first-admin';
 
 /** The public keys to serve at `/.well-known/jwks.json`. */

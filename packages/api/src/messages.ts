@@ -174,6 +174,10 @@ export const messages = {
     'zh-CN': '该运行尚未成功完成（当前状态：{status}），暂无结果可下载。',
     en: 'This run has not finished successfully (status: {status}), so there is no result to download yet.',
   },
+  'bom.fileInUse': {
+    'zh-CN': '有排队中或正在执行的运行在使用这个文件，请等它结束后再删除。',
+    en: 'A queued or executing run uses this file. Delete it after the run finishes.',
+  },
   'bom.runStillRunning': {
     'zh-CN': '该运行正在执行，请等它结束后再删除。',
     en: 'This run is executing. Delete it after it finishes.',

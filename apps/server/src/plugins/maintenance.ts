@@ -1,34 +1,63 @@
-import { pruneExpiredSessionTokens, type ApiDeps } from '@arya/api';
+import { pruneExpiredBomData, pruneExpiredSessionTokens, type ApiDeps } from '@arya/api';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 
 export interface MaintenanceOptions {
-  deps: Pick<ApiDeps, 'db' | 'clock'>;
-  /** How often expired refresh-token rows are deleted (default hourly; every instance may run it, it is idempotent). */
+  deps: Pick<ApiDeps, 'db' | 'clock' | 'config'>;
+  /** How often the housekeeping runs (default hourly; every instance may run it, each task is idempotent). */
   intervalMs?: number;
 }
 
-/** Periodic housekeeping the API leaves to its host: pruning refresh-token rows expired for over a day. */
+type Deps = MaintenanceOptions['deps'];
+
+/** One housekeeping task: what it does, and what to log when it did something. */
+const tasks: Array<{ name: string; run: (deps: Deps) => Promise<Record<string, number> | null> }> = [
+  {
+    name: 'expired session tokens pruned',
+    run: async (deps) => {
+      const deleted = await pruneExpiredSessionTokens(deps);
+      return deleted > 0 ? { deleted } : null;
+    },
+  },
+  {
+    name: 'BOM runs and uploads past BOM_RETENTION_DAYS deleted',
+    run: async (deps) => {
+      const deleted = await pruneExpiredBomData(deps);
+      return deleted.runs + deleted.files > 0 ? deleted : null;
+    },
+  },
+];
+
+/**
+ * Periodic housekeeping the API leaves to its host: pruning refresh-token rows expired for over a day, and BOM data past
+ * its retention when `BOM_RETENTION_DAYS` is set.
+ */
 export const maintenancePlugin = fp<MaintenanceOptions>(
   async (app: FastifyInstance, { deps, intervalMs = 60 * 60 * 1000 }) => {
     let running: Promise<void> | undefined;
-    const prune = () => {
-      running ??= pruneExpiredSessionTokens(deps)
-        .then((deleted) => {
-          if (deleted > 0) app.log.info({ deleted }, 'expired session tokens pruned');
-        })
-        .catch((error: unknown) => app.log.warn({ err: error }, 'session token pruning failed'))
+    const runAll = () => {
+      running ??= Promise.all(
+        tasks.map((task) =>
+          task
+            .run(deps)
+            .then((did) => {
+              if (did) app.log.info(did, task.name);
+            })
+            .catch((error: unknown) => app.log.warn({ err: error, task: task.name }, 'housekeeping failed')),
+        ),
+      )
+        .then(() => undefined)
         .finally(() => {
           running = undefined;
         });
     };
     let timer: NodeJS.Timeout | undefined;
     app.addHook('onReady', async () => {
-      prune();
-      timer = setInterval(prune, intervalMs);
+      runAll();
+      timer = setInterval(runAll, intervalMs);
       timer.unref();
     });
-    // Runs before the deps are closed (close hooks run newest first), so a prune in progress finishes first.
+    // Runs before the deps are closed (close hooks run newest first), so housekeeping in progress finishes first.
     app.addHook('onClose', async () => {
       clearInterval(timer);
       await running;

@@ -155,3 +155,23 @@ describe('bom: material rows for the online editor', { timeout: 120_000 }, () =>
     expect(await codeOf(alice.bom.files.materialRows.query({ fileId: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
   });
 });
+
+describe('bom: deleting an upload', { timeout: 120_000 }, () => {
+  it('removes it for good (a re-upload stores it afresh) while runs that used it keep its name', async () => {
+    const bytes = generateBomWorkbook({ rows: 30, opsCount: 3, seed: 21 }).bom;
+    const first = await alice.bom.files.upload.mutate(xlsxForm(bytes, 'to-delete.xlsx'));
+    const runId = (await alice.bom.runs.create.mutate({ bomFileId: first.fileId })).runId;
+    await collectProgress(alice, runId);
+    expect(await codeOf(bob.bom.files.delete.mutate({ fileId: first.fileId }))).toBe('NOT_FOUND');
+
+    await alice.bom.files.delete.mutate({ fileId: first.fileId });
+    expect(await codeOf(alice.bom.files.get.query({ fileId: first.fileId }))).toBe('NOT_FOUND');
+    expect(await codeOf(alice.bom.files.downloadUrl.mutate({ fileId: first.fileId }))).toBe('NOT_FOUND');
+    expect(await codeOf(alice.bom.runs.create.mutate({ bomFileId: first.fileId }))).toBe('NOT_FOUND');
+    expect((await alice.bom.runs.get.query({ runId })).bomFile.name).toBe('to-delete.xlsx');
+
+    const again = await alice.bom.files.upload.mutate(xlsxForm(bytes, 'to-delete.xlsx'));
+    expect(again.fileId).not.toBe(first.fileId);
+    expect(again.reused).toBe(false);
+  });
+});

@@ -23,7 +23,9 @@ export type AuditAction =
   | 'bom.run_succeeded'
   | 'bom.run_failed'
   | 'bom.run_retried'
-  | 'bom.run_deleted';
+  | 'bom.run_deleted'
+  | 'bom.file_deleted'
+  | 'bom.retention_pruned';
 
 export interface AuditEntry {
   action: AuditAction;

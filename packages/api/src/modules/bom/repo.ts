@@ -187,6 +187,69 @@ export async function softDeleteRun(db: Executor, runId: string, at: Date): Prom
     .execute();
 }
 
+/**
+ * Locks the live files among `fileIds` (shared: a run is being created from them; update: one is being deleted) and
+ * returns how many are live. The two modes exclude each other, so a run is never created from a file being deleted.
+ */
+export async function lockLiveFiles(db: Executor, fileIds: readonly string[], mode: 'share' | 'update'): Promise<number> {
+  const query = db.selectFrom('bom_files').select('id').where('id', 'in', fileIds).where('deleted_at', 'is', null);
+  const rows = await (mode === 'share' ? query.forShare() : query.forUpdate()).execute();
+  return rows.length;
+}
+
+/** Soft-deletes an upload and drops its bytes; runs that used it keep their name for it. */
+export async function softDeleteFile(db: Executor, fileId: string, at: Date): Promise<void> {
+  await db.updateTable('bom_files').set({ deleted_at: at, bytes: Buffer.alloc(0) }).where('id', '=', fileId).execute();
+}
+
+/** Whether a queued or running run reads this file. */
+export async function isFileInPendingRun(db: Executor, fileId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('bom_runs')
+    .select('id')
+    .where((eb) => eb.or([eb('bom_file_id', '=', fileId), eb('ops_file_id', '=', fileId)]))
+    .where('status', 'in', ['queued', 'running'])
+    .where('deleted_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Soft-deletes finished runs that finished before `before`, dropping their result bytes; returns how many. */
+export async function expireFinishedRuns(db: Executor, before: Date, at: Date): Promise<number> {
+  const expired = await db
+    .updateTable('bom_runs')
+    .set({ deleted_at: at, result: null })
+    .where('deleted_at', 'is', null)
+    .where('status', 'in', ['done', 'failed'])
+    .where('finished_at', '<', before)
+    .returning('id')
+    .execute();
+  return expired.length;
+}
+
+/** Soft-deletes uploads made before `before` that no remaining run uses, dropping their bytes; returns how many. */
+export async function expireUnusedFiles(db: Executor, before: Date, at: Date): Promise<number> {
+  const expired = await db
+    .updateTable('bom_files as f')
+    .set({ deleted_at: at, bytes: Buffer.alloc(0) })
+    .where('f.deleted_at', 'is', null)
+    .where('f.created_at', '<', before)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('bom_runs as r')
+            .select('r.id')
+            .where('r.deleted_at', 'is', null)
+            .where((eb) => eb.or([eb('r.bom_file_id', '=', eb.ref('f.id')), eb('r.ops_file_id', '=', eb.ref('f.id'))])),
+        ),
+      ),
+    )
+    .returning('f.id')
+    .execute();
+  return expired.length;
+}
+
 export async function isAdmin(db: Executor, userId: string): Promise<boolean> {
   const user = await db
     .selectFrom('users')

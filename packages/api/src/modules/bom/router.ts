@@ -20,6 +20,9 @@ const filesRouter = createTRPCRouter({
   /** Every row of an uploaded BOM with a material code: its code, level, row number and designators. */
   materialRows: bomProcedure.input(fileIdInput).query(({ ctx, input }) => bom.listFileMaterialRows(ctx.deps, ctx.viewer, input.fileId)),
 
+  /** Deletes an upload (its bytes at once); runs that used it stay. CONFLICT while a queued or running run uses it. */
+  delete: bomProcedure.input(fileIdInput).mutation(({ ctx, input }) => bom.deleteFile(ctx.deps, ctx.viewer, input.fileId, ctx.request)),
+
   /** A short-lived link to the file as uploaded (GET, no Authorization header needed). */
   downloadUrl: bomProcedure.input(fileIdInput).mutation(({ ctx, input }) => bom.issueFileDownload(ctx.deps, ctx.viewer, input.fileId)),
 });

@@ -135,6 +135,56 @@ export async function listFileMaterialRows(deps: BomDeps, viewer: Viewer, fileId
   return { rows: listed.value };
 }
 
+/** Deletes an upload (its bytes go at once); runs that used it stay, with its name. Refused while a run needs it. */
+export async function deleteFile(deps: Pick<ApiDeps, 'db' | 'clock'>, viewer: Viewer, fileId: string, request: RequestInfo) {
+  const file = await repo.findLiveFile(deps.db, fileId);
+  if (!file || !canSee(viewer, file.owner_id)) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    // The lock waits for runs being created from this file (they hold it shared), so their rows are seen here.
+    if ((await repo.lockLiveFiles(trx, [fileId], 'update')) === 0) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
+    if (await repo.isFileInPendingRun(trx, fileId)) throw new AppError('CONFLICT', 'bom.fileInUse');
+    await repo.softDeleteFile(trx, fileId, now);
+    await recordAudit(trx, {
+      action: 'bom.file_deleted',
+      actorUserId: viewer.userId,
+      subjectUserId: file.owner_id,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      at: now,
+      details: { fileId, name: file.name, kind: file.kind },
+    });
+  });
+  return { ok: true as const };
+}
+
+/**
+ * Retention (`BOM_RETENTION_DAYS`): deletes finished runs and unused uploads older than that, in one transaction with
+ * one audit row. Idempotent, so every instance may run it. Returns what it deleted.
+ */
+export async function pruneExpiredBomData(deps: Pick<ApiDeps, 'db' | 'clock' | 'config'>): Promise<{ runs: number; files: number }> {
+  const days = deps.config.BOM_RETENTION_DAYS;
+  if (days === undefined) return { runs: 0, files: 0 };
+  const now = deps.clock.now();
+  const before = new Date(now.getTime() - days * 24 * 60 * 60 * 1000);
+  return deps.db.transaction().execute(async (trx) => {
+    const runs = await repo.expireFinishedRuns(trx, before, now);
+    const files = await repo.expireUnusedFiles(trx, before, now);
+    if (runs + files > 0) {
+      await recordAudit(trx, {
+        action: 'bom.retention_pruned',
+        actorUserId: null,
+        subjectUserId: null,
+        ip: null,
+        userAgent: null,
+        at: now,
+        details: { runs, files, retentionDays: days },
+      });
+    }
+    return { runs, files };
+  });
+}
+
 export async function getFile(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, fileId: string) {
   const file = await repo.findLiveFile(deps.db, fileId);
   if (!file || !canSee(viewer, file.owner_id)) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
@@ -184,6 +234,9 @@ export async function createRun(deps: BomDeps, viewer: Viewer, input: CreateRunI
 
   const now = deps.clock.now();
   const run = await deps.db.transaction().execute(async (trx) => {
+    // A file deleted since it was checked above is gone now; a deletion that comes later waits for this run.
+    const fileIds = input.opsFileId ? [bomFile.id, input.opsFileId] : [bomFile.id];
+    if ((await repo.lockLiveFiles(trx, fileIds, 'share')) !== fileIds.length) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
     const inserted = await repo.insertRun(trx, {
       ownerId: viewer.userId,
       bomFileId: bomFile.id,
