@@ -184,4 +184,35 @@ describe('BOM runs in the browser', () => {
     await page.setViewportSize(DESKTOP);
     await context.close();
   });
+
+  it('runs again from a finished run, with its ambiguous op pinned to one of its rows', async () => {
+    const fixture = generateBomWorkbook({ rows: 300, opsCount: 25, seed: 7 });
+    const bomPath = join(work, 'rerun.xlsx');
+    writeFileSync(bomPath, fixture.bom);
+    const first = applyOperations(fixture.bom, { kind: 'sheet' });
+    expect(first.summary.counts.ambiguous).toBe(1);
+
+    const { context, page } = await newDevice(browser);
+    await registerByPhone(page, uniqueAccount('rerun'), PASSWORD);
+    await page.goto('/bom/new');
+    await page.locator('input[type=file]').setInputFiles(bomPath);
+    await page.getByText('Uploaded rerun.xlsx').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByText('Ambiguous: 1').waitFor({ timeout: 60_000 });
+    const firstRunUrl = page.url();
+
+    await page.getByRole('button', { name: 'Edit the operations and run again' }).click();
+    const carried = first.log.filter((entry) => entry.op === 'add' || entry.op === 'del').length;
+    await page.getByText(`The ${carried} operations of the run on "rerun.xlsx" are filled in`, { exact: false }).waitFor();
+    // only the ambiguous op is unpinned on several rows, so the only row choices are its own
+    await page.getByText(/This material is on \d+ rows; pick one/).waitFor();
+    await page.getByRole('button', { name: /^row \d+$/ }).first().click();
+    await screenshot(page, 'bom-rerun-editor');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.waitForURL((url) => url.href !== firstRunUrl && /\/bom\/runs\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByRole('button', { name: 'Download the new BOM' }).waitFor({ timeout: 60_000 });
+    expect(await page.getByText(/^Ambiguous: /).count()).toBe(0);
+    await context.close();
+  });
 });

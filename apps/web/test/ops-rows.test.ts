@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '../src/i18n/I18nProvider';
-import { blankOp, candidateRows, problemText, rowProblems, sentIndexes, targetRow, toOpRows, type BomRowChoice, type EditableOp } from '../src/pages/bom/ops-rows';
+import { blankOp, candidateRows, problemText, rowProblems, rowsFromRunLog, sentIndexes, targetRow, toOpRows, type BomRowChoice, type EditableOp } from '../src/pages/bom/ops-rows';
 
 /** Shows which message and parameters were asked for. */
 const t: Translate = (key, params) => (params ? `${key} ${JSON.stringify(params)}` : key);
@@ -72,5 +72,39 @@ describe('rows an op would match', () => {
     expect(toOpRows([row({ materialCode: 'M1', designators: 'R1', bomRow: 5 })])).toEqual([
       { level: null, materialCode: 'M1', op: 'del', designators: 'R1', bomRow: 5 },
     ]);
+  });
+});
+
+const entry = (over: Partial<Parameters<typeof rowsFromRunLog>[0][number]>): Parameters<typeof rowsFromRunLog>[0][number] => ({
+  seq: 2,
+  level: null,
+  materialCode: 'M1',
+  op: 'del',
+  designators: 'R1',
+  status: 'applied',
+  bomRow: 5,
+  oldDesignators: 'R1,R2',
+  newDesignators: 'R2',
+  oldQuantity: 2,
+  newQuantity: 1,
+  note: '',
+  ...over,
+});
+
+describe('a run\'s operations as editor rows', () => {
+  it('keeps matched ops pinned to their row, leaves ambiguous ones unpinned, and drops ops of an invalid type', () => {
+    const { rows, skipped } = rowsFromRunLog([
+      entry({}),
+      entry({ seq: 3, level: 3, materialCode: 80218561, status: 'ambiguous', bomRow: null, op: 'add', designators: 'C1,C2' }),
+      entry({ seq: 4, level: ' 4 ', status: 'not_found', bomRow: null }),
+      entry({ seq: 5, op: 'swap', status: 'invalid', bomRow: null }),
+    ]);
+    expect(skipped).toBe(1);
+    expect(rows.map((editable) => ({ ...editable, key: 0 }))).toEqual([
+      { key: 0, level: null, materialCode: 'M1', op: 'del', designators: 'R1', bomRow: 5 },
+      { key: 0, level: 3, materialCode: '80218561', op: 'add', designators: 'C1,C2', bomRow: null },
+      { key: 0, level: 4, materialCode: 'M1', op: 'del', designators: 'R1', bomRow: null },
+    ]);
+    expect(new Set(rows.map((editable) => editable.key)).size).toBe(3);
   });
 });

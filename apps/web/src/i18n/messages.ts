@@ -205,6 +205,12 @@ export const messages = {
   'bom.ops.pickRow': { 'zh-CN': '该物料在 {count} 行，请选一行（否则不执行）：', en: 'This material is on {count} rows; pick one (or it will not run):' },
   'bom.ops.rowN': { 'zh-CN': '第 {row} 行', en: 'row {row}' },
   'bom.ops.pinnedTo': { 'zh-CN': '只改第 {row} 行', en: 'Only row {row}' },
+  'bom.rerun': { 'zh-CN': '修改操作后重新运行', en: 'Edit the operations and run again' },
+  'bom.rerunFrom': {
+    'zh-CN': '已带入运行「{name}」的 {count} 个操作，基于同一个 BOM 文件。匹配多行的操作可在物料编码下选择要改的行。',
+    en: 'The {count} operations of the run on "{name}" are filled in, on the same BOM file. For an op on several rows, pick the row under its material code.',
+  },
+  'bom.rerunSkipped': { 'zh-CN': '{count} 个操作类型无效的操作未带入。', en: '{count} operations with an invalid type were left out.' },
   'bom.ops.fixErrors': { 'zh-CN': '有 {count} 行需要修改', en: '{count} rows need fixing' },
   'bom.ops.pickCode': { 'zh-CN': '选择或输入物料编码', en: 'Pick or type a material code' },
   'bom.progress': { 'zh-CN': '运行进度', en: 'Progress' },

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Segmented, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Segmented, Skeleton, Steps, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../lib/errors';
@@ -9,21 +9,58 @@ import { useTRPC } from '../../lib/trpc';
 import type { UploadedWorkbook } from '../../lib/upload-workbook';
 import { InspectSummary, SheetDescription } from './InspectSummary';
 import { OpsEditor } from './OpsEditor';
-import { blankOp, rowProblems, toOpRows, type EditableOp } from './ops-rows';
+import { blankOp, rowProblems, rowsFromRunLog, toOpRows, type EditableOp } from './ops-rows';
 import { WorkbookUpload } from './WorkbookUpload';
 
 type OpsChoice = 'sheet' | 'upload' | 'online';
 
-/** The guided run: 1. upload and check the BOM, 2. choose or write the operations, 3. run. */
+/** Where the wizard starts: empty, or (run again) on a previous run's BOM file with its operations in the editor. */
+interface WizardStart {
+  bomFile: UploadedWorkbook | null;
+  rows: EditableOp[];
+  /** The previous run's file name and how many of its ops were filled in or left out. */
+  prefilled: { name: string; count: number; skipped: number } | null;
+}
+
+/**
+ * The guided run: 1. upload and check the BOM, 2. choose or write the operations, 3. run. With `?from=<runId>` it
+ * starts at step 2 with that run's BOM file and operations ("edit the operations and run again").
+ */
 export default function NewRunPage() {
+  const trpc = useTRPC();
+  const [searchParams] = useSearchParams();
+  const fromRunId = searchParams.get('from');
+  const previousRun = useQuery(trpc.bom.runs.get.queryOptions({ runId: fromRunId ?? '' }, { enabled: fromRunId !== null }));
+  const previousFile = useQuery(
+    trpc.bom.files.get.queryOptions({ fileId: previousRun.data?.bomFile.fileId ?? '' }, { enabled: previousRun.data !== undefined }),
+  );
+  if (fromRunId === null) return <RunWizard start={{ bomFile: null, rows: [blankOp()], prefilled: null }} />;
+  const error = previousRun.error ?? previousFile.error;
+  if (error) return <ErrorAlert error={error} />;
+  if (!previousRun.data || !previousFile.data) return <Skeleton active />;
+  const fromLog = rowsFromRunLog(previousRun.data.log);
+  return (
+    <RunWizard
+      key={fromRunId}
+      start={{
+        bomFile: previousFile.data,
+        rows: fromLog.rows.length > 0 ? fromLog.rows : [blankOp()],
+        prefilled: { name: previousFile.data.name, count: fromLog.rows.length, skipped: fromLog.skipped },
+      }}
+    />
+  );
+}
+
+function RunWizard({ start }: { start: WizardStart }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const navigate = useNavigate();
-  const [step, setStep] = useState(0);
-  const [bomFile, setBomFile] = useState<UploadedWorkbook | null>(null);
+  const [step, setStep] = useState(start.bomFile ? 1 : 0);
+  const [bomFile, setBomFile] = useState<UploadedWorkbook | null>(start.bomFile);
   const [opsFile, setOpsFile] = useState<UploadedWorkbook | null>(null);
   const [opsChoice, setOpsChoice] = useState<OpsChoice>('online');
-  const [rows, setRows] = useState<EditableOp[]>(() => [blankOp()]);
+  const [rows, setRows] = useState<EditableOp[]>(start.rows);
+  const prefilled = start.prefilled;
   // Every row of the BOM (not only the preview), read once per file when the online editor is opened.
   const materialRows = useQuery(
     trpc.bom.files.materialRows.queryOptions(
@@ -32,6 +69,7 @@ export default function NewRunPage() {
     ),
   );
   const choices = materialRows.data?.rows ?? [];
+
 
   const create = useMutation(
     trpc.bom.runs.create.mutationOptions({ onSuccess: ({ runId }) => void navigate(`/bom/runs/${runId}`) }),
@@ -114,6 +152,14 @@ export default function NewRunPage() {
           ) : null}
           {opsChoice === 'online' ? (
             <>
+              {prefilled ? (
+                <Alert
+                  type="info"
+                  showIcon
+                  title={t('bom.rerunFrom', { name: prefilled.name, count: prefilled.count })}
+                  description={prefilled.skipped > 0 ? t('bom.rerunSkipped', { count: prefilled.skipped }) : undefined}
+                />
+              ) : null}
               {materialRows.error ? <ErrorAlert error={materialRows.error} onRetry={() => void materialRows.refetch()} /> : null}
               <OpsEditor rows={rows} onChange={setRows} choices={choices} serverErrors={serverRowErrors} />
               {onlineProblems > 0 ? <Alert type="error" showIcon title={t('bom.ops.fixErrors', { count: onlineProblems })} /> : null}

@@ -1,8 +1,8 @@
-import { DownloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { Alert, Button, Card, Descriptions, Flex, Progress, Skeleton, Space, Tag, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime, formatDuration } from '../../lib/format';
@@ -59,15 +59,21 @@ function RunResult({ run }: { run: Run }) {
       },
     }),
   );
+  const navigate = useNavigate();
   const summary = run.summary;
   return (
     <>
       <Card
         title={t('bom.result')}
         extra={
-          <Button type="primary" icon={<DownloadOutlined />} loading={download.isPending} onClick={() => download.mutate({ runId: run.runId })}>
-            {t('bom.download')}
-          </Button>
+          <Space wrap>
+            <Button icon={<EditOutlined />} onClick={() => void navigate(`/bom/new?from=${run.runId}`)}>
+              {t('bom.rerun')}
+            </Button>
+            <Button type="primary" icon={<DownloadOutlined />} loading={download.isPending} onClick={() => download.mutate({ runId: run.runId })}>
+              {t('bom.download')}
+            </Button>
+          </Space>
         }
       >
         {download.error ? <ErrorAlert error={download.error} /> : null}
