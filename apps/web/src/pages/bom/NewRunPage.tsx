@@ -70,7 +70,6 @@ function RunWizard({ start }: { start: WizardStart }) {
   );
   const choices = materialRows.data?.rows ?? [];
 
-
   const create = useMutation(
     trpc.bom.runs.create.mutationOptions({ onSuccess: ({ runId }) => void navigate(`/bom/runs/${runId}`) }),
   );
