@@ -3,10 +3,16 @@ import { generateBomWorkbook } from '@arya/bom/fixtures';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DESKTOP, launchBrowser, newDevice, PHONE, screenshot, uniqueAccount } from './browser';
 import { registerByPhone } from './flows';
+
+/** Waits until the locator matches exactly `count` elements. */
+async function expectCount(locator: ReturnType<Page['locator']>, count: number): Promise<void> {
+  await locator.nth(count - 1).waitFor();
+  expect(await locator.count()).toBe(count);
+}
 import { differingCells, readCells } from './workbooks';
 
 const PASSWORD = 'Ample-Orchard-42';
@@ -213,6 +219,20 @@ describe('BOM runs in the browser', () => {
     await page.waitForURL((url) => url.href !== firstRunUrl && /\/bom\/runs\/[0-9a-f-]{36}$/.test(url.pathname));
     await page.getByRole('button', { name: 'Download the new BOM' }).waitFor({ timeout: 60_000 });
     expect(await page.getByText(/^Ambiguous: /).count()).toBe(0);
+
+    // the upload is listed with the two runs that used it; deleting it keeps the runs
+    await page.getByRole('menuitem', { name: 'Uploads' }).click();
+    const upload = page.getByRole('row').filter({ hasText: 'rerun.xlsx' });
+    await upload.waitFor();
+    expect(await upload.getByRole('cell').allTextContents()).toContain('2');
+    const [original] = await Promise.all([page.waitForEvent('download'), upload.getByRole('button', { name: 'Download' }).click()]);
+    expect(original.suggestedFilename()).toBe('rerun.xlsx');
+    await upload.getByRole('button', { name: 'Delete rerun.xlsx' }).click();
+    await page.getByRole('button', { name: 'OK' }).click();
+    await page.getByText('File deleted.').waitFor();
+    await upload.waitFor({ state: 'detached' });
+    await page.getByRole('menuitem', { name: 'Run history' }).click();
+    await expectCount(page.getByRole('link', { name: 'rerun.xlsx' }), 2);
     await context.close();
   });
 });

@@ -14,6 +14,7 @@ const UserDetailPage = lazy(() => import('./pages/admin/UserDetailPage'));
 const RunsPage = lazy(() => import('./pages/bom/RunsPage'));
 const NewRunPage = lazy(() => import('./pages/bom/NewRunPage'));
 const RunPage = lazy(() => import('./pages/bom/RunPage'));
+const FilesPage = lazy(() => import('./pages/bom/FilesPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function Screen({ children }: { children: ReactNode }) {
@@ -39,6 +40,7 @@ export function AppRoutes() {
         <Route path="/bom/runs" element={<Screen><RunsPage /></Screen>} />
         <Route path="/bom/new" element={<Screen><NewRunPage /></Screen>} />
         <Route path="/bom/runs/:runId" element={<Screen><RunPage /></Screen>} />
+        <Route path="/bom/files" element={<Screen><FilesPage /></Screen>} />
         <Route path="/profile" element={<Screen><ProfilePage /></Screen>} />
         <Route path="/admin/users" element={<RequireAdmin><Screen><UsersPage /></Screen></RequireAdmin>} />
         <Route path="/admin/users/:userId" element={<RequireAdmin><Screen><UserDetailPage /></Screen></RequireAdmin>} />

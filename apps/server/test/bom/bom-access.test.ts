@@ -175,3 +175,35 @@ describe('bom: deleting an upload', { timeout: 120_000 }, () => {
     expect(again.reused).toBe(false);
   });
 });
+
+describe('bom: listing uploads', { timeout: 120_000 }, () => {
+  it('lists my uploads newest first with how many runs use each; admins see everyone’s; pages by cursor', async () => {
+    await alice.bom.files.upload.mutate(xlsxForm(generateBomWorkbook({ rows: 10, opsCount: 1, seed: 33 }).bom, 'listed.xlsx'));
+    const mine = await alice.bom.files.list.query({});
+    expect(mine.items.length).toBeGreaterThanOrEqual(2);
+    expect(mine.items[0]).toMatchObject({ name: 'listed.xlsx', runs: 0 });
+    expect(mine.items.every((file) => file.ownerId === aliceId)).toBe(true);
+    const runsOfAliceFile = await server.deps.db
+      .selectFrom('bom_runs')
+      .select('id')
+      .where('bom_file_id', '=', aliceFile)
+      .where('deleted_at', 'is', null)
+      .execute();
+    expect(runsOfAliceFile.length).toBeGreaterThan(0);
+    expect(mine.items.find((file) => file.fileId === aliceFile)).toMatchObject({ name: 'alice.xlsx', kind: 'bom', runs: runsOfAliceFile.length });
+    const times = mine.items.map((file) => file.createdAt);
+    expect(times).toEqual(times.toSorted().toReversed());
+    expect((await alice.bom.files.list.query({ kind: 'ops' })).items.every((file) => file.kind === 'ops')).toBe(true);
+
+    expect((await bob.bom.files.list.query({})).items.map((file) => file.ownerId)).toEqual([bobId]);
+    expect(await codeOf(bob.bom.files.list.query({ ownerId: aliceId }))).toBe('FORBIDDEN');
+    const everyone = await admin.bom.files.list.query({});
+    expect(new Set(everyone.items.map((file) => file.ownerId))).toEqual(new Set([aliceId, bobId]));
+
+    const firstPage = await alice.bom.files.list.query({ limit: 1 });
+    expect(firstPage.items).toHaveLength(1);
+    const secondPage = await alice.bom.files.list.query({ limit: 1, cursor: firstPage.nextCursor ?? undefined });
+    expect(secondPage.items[0]?.fileId).toBe(mine.items[1]?.fileId);
+    expect(await codeOf(alice.bom.files.list.query({ cursor: 'not-a-cursor' }))).toBe('BAD_REQUEST');
+  });
+});

@@ -1,4 +1,4 @@
-import { FileExcelOutlined, LogoutOutlined, PlusOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { FileExcelOutlined, FolderOpenOutlined, LogoutOutlined, PlusOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Button, Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
@@ -22,6 +22,7 @@ export default function AppLayout() {
   const items: MenuProps['items'] = [
     { key: '/bom/runs', icon: <FileExcelOutlined />, label: t('nav.bomRuns') },
     { key: '/bom/new', icon: <PlusOutlined />, label: t('nav.bomNew') },
+    { key: '/bom/files', icon: <FolderOpenOutlined />, label: t('nav.bomFiles') },
     { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') },
     ...(isAdmin ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.admin') }] : []),
   ];

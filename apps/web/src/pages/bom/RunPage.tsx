@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { ChangeLogTable } from './ChangeLogTable';
+import { followDownloadLink } from './download';
 import { DiffTable } from './DiffTable';
 import { opStatusColour, runStatusColour, type OpStatus, type Run } from './run-labels';
 import { WarningsAlert } from './WarningsAlert';
@@ -49,14 +50,7 @@ function RunResult({ run }: { run: Run }) {
   const trpc = useTRPC();
   const download = useMutation(
     trpc.bom.runs.downloadUrl.mutationOptions({
-      onSuccess: ({ url, fileName }) => {
-        const link = document.createElement('a');
-        link.href = url;
-        link.download = fileName;
-        document.body.append(link);
-        link.click();
-        link.remove();
-      },
+      onSuccess: ({ url, fileName }) => followDownloadLink(url, fileName),
     }),
   );
   const navigate = useNavigate();

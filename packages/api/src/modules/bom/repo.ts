@@ -174,6 +174,38 @@ export async function listRuns(db: Executor, filter: RunListFilter) {
   return query.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(filter.limit + 1).execute();
 }
 
+export interface FileListFilter {
+  ownerId?: string | undefined;
+  kind?: BomFileKind | undefined;
+  after?: { createdAt: string; id: string } | undefined;
+  limit: number;
+}
+
+/** Live uploads without their bytes, newest first, each with how many live runs use it; `limit + 1` rows at most. */
+export async function listFiles(db: Executor, filter: FileListFilter) {
+  let query = db
+    .selectFrom('bom_files as f')
+    .innerJoin('users as u', 'u.id', 'f.owner_id')
+    .select(['f.id', 'f.owner_id', 'u.account as owner_account', 'f.kind', 'f.name', 'f.size', 'f.created_at'])
+    .select(sql<string>`f.created_at::text`.as('cursor_created_at'))
+    .select((eb) =>
+      eb
+        .selectFrom('bom_runs as r')
+        .select(sql<number>`count(*)::int`.as('runs'))
+        .where('r.deleted_at', 'is', null)
+        .where((inner) => inner.or([inner('r.bom_file_id', '=', inner.ref('f.id')), inner('r.ops_file_id', '=', inner.ref('f.id'))]))
+        .as('runs'),
+    )
+    .where('f.deleted_at', 'is', null);
+  if (filter.ownerId) query = query.where('f.owner_id', '=', filter.ownerId);
+  if (filter.kind) query = query.where('f.kind', '=', filter.kind);
+  if (filter.after) {
+    const { createdAt, id } = filter.after;
+    query = query.where(sql<boolean>`(f.created_at, f.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
+  }
+  return query.orderBy('f.created_at', 'desc').orderBy('f.id', 'desc').limit(filter.limit + 1).execute();
+}
+
 /** Soft-deletes the run and drops its result bytes. A queued run is taken out of the queue. */
 export async function softDeleteRun(db: Executor, runId: string, at: Date): Promise<void> {
   await db

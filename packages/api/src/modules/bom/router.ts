@@ -1,7 +1,7 @@
 import { tracked } from '@trpc/server';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../../trpc';
 import { followRunEvents, type StoredRunEvent } from './progress';
-import { createRunInput, fileIdInput, listRunsInput, progressInput, runIdInput, uploadInput } from './schemas';
+import { createRunInput, fileIdInput, listFilesInput, listRunsInput, progressInput, runIdInput, uploadInput } from './schemas';
 import * as bom from './service';
 
 async function* trackedRunEvents(events: AsyncIterable<StoredRunEvent>) {
@@ -16,6 +16,9 @@ const filesRouter = createTRPCRouter({
   upload: bomProcedure.input(uploadInput).mutation(({ ctx, input }) => bom.uploadFile(ctx.deps, ctx.viewer, input, ctx.request)),
 
   get: bomProcedure.input(fileIdInput).query(({ ctx, input }) => bom.getFile(ctx.deps, ctx.viewer, input.fileId)),
+
+  /** My uploads, newest first (admins: everyone's, or one owner's), with how many runs use each. */
+  list: bomProcedure.input(listFilesInput).query(({ ctx, input }) => bom.listFilesPage(ctx.deps, ctx.viewer, input)),
 
   /** Every row of an uploaded BOM with a material code: its code, level, row number and designators. */
   materialRows: bomProcedure.input(fileIdInput).query(({ ctx, input }) => bom.listFileMaterialRows(ctx.deps, ctx.viewer, input.fileId)),

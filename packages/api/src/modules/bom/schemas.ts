@@ -39,6 +39,14 @@ export const progressInput = z.object({
   lastEventId: z.string().max(100).nullish(),
 });
 
+export const listFilesInput = z.object({
+  /** Admins only: one owner's uploads (without it admins see everyone's). */
+  ownerId: z.uuid().optional(),
+  kind: z.enum(['bom', 'ops']).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+});
+
 export const listRunsInput = z.object({
   /** Admins only: one owner's runs (without it admins see everyone's). */
   ownerId: z.uuid().optional(),

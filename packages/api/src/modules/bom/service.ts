@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import type { z } from 'zod';
 import { buildTemplate, validateOpRows, type OpRow } from '@arya/bom';
 import type { BomFileKind, BomOpsSource, BomRunStatus } from '@arya/db';
 import type { RequestInfo } from '../../context';
@@ -11,7 +12,8 @@ import { cleanFileName, resultFileName, sniffWorkbook, XLSX_CONTENT_TYPE } from 
 import { downloadTicketKey } from './keys';
 import { isFinalEvent, publishRunEvent, type RunEvent } from './progress';
 import * as repo from './repo';
-import { toFileView, toRunListItem, toRunView, type RunFailure } from './views';
+import type { listFilesInput } from './schemas';
+import { toFileListItem, toFileView, toRunListItem, toRunView, type RunFailure } from './views';
 
 type BomDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 'bomPool' | 'bomQueue'>;
 
@@ -297,6 +299,20 @@ export interface ListRunsInput {
   status?: BomRunStatus | undefined;
   cursor?: string | undefined;
   limit: number;
+}
+
+/** A user's own uploads, newest first; admins see everyone's, optionally one owner's. */
+export async function listFilesPage(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, input: z.infer<typeof listFilesInput>) {
+  if (input.ownerId && input.ownerId !== viewer.userId && !viewer.isAdmin) throw new AppError('FORBIDDEN', 'bom.ownerFilterForbidden');
+  const ownerId = viewer.isAdmin ? input.ownerId : viewer.userId;
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const rows = await repo.listFiles(deps.db, { ownerId, kind: input.kind, after, limit: input.limit });
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toFileListItem),
+    nextCursor: rows.length > input.limit && last ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id }) : null,
+  };
 }
 
 /** A user's own runs, newest first; admins see everyone's, optionally one owner's. */

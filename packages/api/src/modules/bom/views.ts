@@ -1,5 +1,5 @@
 import type { ApplySummary, ChangeLogEntry, InspectResult, OpRow, RowDiff } from '@arya/bom';
-import type { BomFileRow, BomRunRow, listRuns } from './repo';
+import type { BomFileRow, BomRunRow, listFiles, listRuns } from './repo';
 import { resultFileName } from './files';
 
 // JSON columns hold what the engine produced (written by this module only), so reading them back as the engine's
@@ -28,6 +28,22 @@ export function toFileView(row: BomFileRow, reused: boolean) {
     reused,
     createdAt: row.created_at.toISOString(),
     inspect: asInspect(row.inspect),
+  };
+}
+
+type FileListRow = Awaited<ReturnType<typeof listFiles>>[number];
+
+/** An upload in a list: no inspection, and how many runs use it (a file in use by a pending run cannot be deleted). */
+export function toFileListItem(row: FileListRow) {
+  return {
+    fileId: row.id,
+    ownerId: row.owner_id,
+    ownerAccount: row.owner_account,
+    kind: row.kind,
+    name: row.name,
+    size: row.size,
+    runs: row.runs ?? 0,
+    createdAt: row.created_at.toISOString(),
   };
 }
 

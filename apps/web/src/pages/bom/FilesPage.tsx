@@ -1,0 +1,93 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { RouterOutputs } from '@arya/api';
+import { App, Button, Card, Flex, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useSession } from '../../auth/SessionProvider';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useI18n } from '../../i18n/I18nProvider';
+import { describeError } from '../../lib/errors';
+import { formatDateTime } from '../../lib/format';
+import { useTRPC } from '../../lib/trpc';
+import { followDownloadLink } from './download';
+
+type FileItem = RouterOutputs['bom']['files']['list']['items'][number];
+
+const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+/** The workbooks I uploaded (an admin sees everyone's): download the original, or delete it. */
+export default function FilesPage() {
+  const { t, locale } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const session = useSession();
+  const { message } = App.useApp();
+  const isAdmin = session.status === 'signedIn' && session.user.role === 'admin';
+
+  const files = useInfiniteQuery(
+    trpc.bom.files.list.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+  );
+  const download = useMutation(
+    trpc.bom.files.downloadUrl.mutationOptions({
+      onSuccess: ({ url, fileName }) => followDownloadLink(url, fileName),
+      onError: (error) => void message.error(describeError(error, t).message),
+    }),
+  );
+  const remove = useMutation(
+    trpc.bom.files.delete.mutationOptions({
+      onSuccess: () => {
+        void message.success(t('bom.files.deleted'));
+        void queryClient.invalidateQueries({ queryKey: trpc.bom.files.list.pathKey() });
+      },
+      // e.g. CONFLICT while a queued or running run uses the file: the server says which and what to do
+      onError: (error) => void message.error(describeError(error, t).message),
+    }),
+  );
+
+  const rows = files.data?.pages.flatMap((page) => page.items) ?? [];
+  const columns: TableColumnsType<FileItem> = [
+    { title: t('bom.files.name'), dataIndex: 'name', key: 'name' },
+    { title: t('bom.files.kind'), dataIndex: 'kind', key: 'kind', render: (kind: FileItem['kind']) => <Tag>{t(`bom.files.kind.${kind}`)}</Tag> },
+    { title: t('bom.files.size'), dataIndex: 'size', key: 'size', render: (size: number) => formatSize(size), responsive: ['md'] },
+    { title: t('bom.files.runs'), dataIndex: 'runs', key: 'runs' },
+    ...(isAdmin ? [{ title: t('bom.runs.owner'), key: 'owner', render: (_v: unknown, file: FileItem) => file.ownerAccount ?? file.ownerId.slice(0, 8) }] : []),
+    { title: t('bom.files.uploaded'), dataIndex: 'createdAt', key: 'createdAt', render: (at: string) => formatDateTime(at, locale), responsive: ['md'] },
+    {
+      title: t('admin.actions'),
+      key: 'actions',
+      render: (_v, file) => (
+        <Space>
+          <Button size="small" onClick={() => download.mutate({ fileId: file.fileId })}>
+            {t('bom.files.download')}
+          </Button>
+          <Popconfirm title={t('bom.files.confirmDelete')} onConfirm={() => remove.mutate({ fileId: file.fileId })}>
+            <Button size="small" danger aria-label={`${t('bom.files.delete')} ${file.name}`}>
+              {t('bom.files.delete')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Card title={t('nav.bomFiles')}>
+      {files.error ? <ErrorAlert error={files.error} onRetry={() => void files.refetch()} /> : null}
+      <Table<FileItem>
+        rowKey="fileId"
+        size="small"
+        columns={columns}
+        dataSource={rows}
+        loading={files.isPending}
+        pagination={false}
+        locale={{ emptyText: t('bom.files.empty') }}
+        scroll={{ x: 'max-content' }}
+      />
+      {files.hasNextPage ? (
+        <Flex justify="center" style={{ marginTop: 16 }}>
+          <Button onClick={() => void files.fetchNextPage()} loading={files.isFetchingNextPage}>
+            {t('admin.loadMore')}
+          </Button>
+        </Flex>
+      ) : null}
+    </Card>
+  );
+}
