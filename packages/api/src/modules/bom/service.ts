@@ -12,7 +12,7 @@ import { cleanFileName, resultFileName, sniffWorkbook, XLSX_CONTENT_TYPE } from 
 import { downloadTicketKey } from './keys';
 import { isFinalEvent, publishRunEvent, type RunEvent } from './progress';
 import * as repo from './repo';
-import type { listFilesInput } from './schemas';
+import type { listFilesInput, listRunsInput } from './schemas';
 import { toFileListItem, toFileView, toRunListItem, toRunView, type RunFailure } from './views';
 
 type BomDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 'bomPool' | 'bomQueue'>;
@@ -294,39 +294,34 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
   throw new AppError('BAD_REQUEST', 'bom.invalidCursor');
 }
 
-export interface ListRunsInput {
-  ownerId?: string | undefined;
-  status?: BomRunStatus | undefined;
-  cursor?: string | undefined;
-  limit: number;
+/** Whose rows a list shows: a user their own; an admin everyone's, or the one owner asked for. */
+function listOwner(viewer: Viewer, ownerId: string | undefined): string | undefined {
+  if (ownerId && ownerId !== viewer.userId && !viewer.isAdmin) throw new AppError('FORBIDDEN', 'bom.ownerFilterForbidden');
+  return viewer.isAdmin ? ownerId : viewer.userId;
+}
+
+/** A page of `limit` items from up to `limit + 1` keyset rows, with the cursor of the next page when there is one. */
+function keysetPage<Row extends { id: string; cursor_created_at: string }, Item>(rows: Row[], limit: number, toItem: (row: Row) => Item) {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toItem),
+    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id }) : null,
+  };
 }
 
 /** A user's own uploads, newest first; admins see everyone's, optionally one owner's. */
 export async function listFilesPage(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, input: z.infer<typeof listFilesInput>) {
-  if (input.ownerId && input.ownerId !== viewer.userId && !viewer.isAdmin) throw new AppError('FORBIDDEN', 'bom.ownerFilterForbidden');
-  const ownerId = viewer.isAdmin ? input.ownerId : viewer.userId;
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const rows = await repo.listFiles(deps.db, { ownerId, kind: input.kind, after, limit: input.limit });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toFileListItem),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id }) : null,
-  };
+  const rows = await repo.listFiles(deps.db, { ownerId: listOwner(viewer, input.ownerId), kind: input.kind, after, limit: input.limit });
+  return keysetPage(rows, input.limit, toFileListItem);
 }
 
 /** A user's own runs, newest first; admins see everyone's, optionally one owner's. */
-export async function listRunsPage(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, input: ListRunsInput) {
-  if (input.ownerId && input.ownerId !== viewer.userId && !viewer.isAdmin) throw new AppError('FORBIDDEN', 'bom.ownerFilterForbidden');
-  const ownerId = viewer.isAdmin ? input.ownerId : viewer.userId;
+export async function listRunsPage(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, input: z.infer<typeof listRunsInput>) {
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const rows = await repo.listRuns(deps.db, { ownerId, status: input.status, after, limit: input.limit });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toRunListItem),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id }) : null,
-  };
+  const rows = await repo.listRuns(deps.db, { ownerId: listOwner(viewer, input.ownerId), status: input.status, after, limit: input.limit });
+  return keysetPage(rows, input.limit, toRunListItem);
 }
 
 export async function deleteRun(deps: Pick<ApiDeps, 'db' | 'clock'>, viewer: Viewer, runId: string, request: RequestInfo) {
