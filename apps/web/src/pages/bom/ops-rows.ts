@@ -3,36 +3,6 @@ import { validateOpRows, type OpProblem, type OpRow } from '@arya/bom';
 import type { RouterOutputs } from '@arya/api';
 import type { Translate } from '../../i18n/I18nProvider';
 
-type RunLogEntry = RouterOutputs['bom']['runs']['get']['log'][number];
-
-/** A level as the log kept it (a number, or text as written) for the editor's number box; anything else is no level. */
-function levelOf(value: RunLogEntry['level']): number | null {
-  if (typeof value === 'number' && Number.isInteger(value)) return value;
-  if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
-  return null;
-}
-
-/**
- * A finished run's operations as editor rows, to fix and run again. Ops that matched one row stay pinned to it (the
- * same result); ambiguous ones come unpinned so the editor offers their rows. Ops whose type was neither add nor del
- * cannot be shown in the editor's choice and are left out (counted in `skipped`).
- */
-export function rowsFromRunLog(log: readonly RunLogEntry[]): { rows: EditableOp[]; skipped: number } {
-  const rows: EditableOp[] = [];
-  for (const entry of log) {
-    if (entry.op !== 'add' && entry.op !== 'del') continue;
-    rows.push({
-      ...blankOp(),
-      level: levelOf(entry.level),
-      materialCode: entry.materialCode === null ? '' : String(entry.materialCode),
-      op: entry.op,
-      designators: entry.designators,
-      bomRow: entry.bomRow,
-    });
-  }
-  return { rows, skipped: log.length - rows.length };
-}
-
 /** A row of the uploaded BOM the editor can offer: code, level, row number and designators (from the whole sheet). */
 export type BomRowChoice = RouterOutputs['bom']['files']['materialRows']['rows'][number];
 
@@ -101,4 +71,34 @@ export function candidateRows(byCode: ReadonlyMap<string, readonly BomRowChoice[
 export function targetRow(candidates: readonly BomRowChoice[], row: EditableOp): BomRowChoice | null {
   if (row.bomRow !== null) return candidates.find((choice) => choice.rowNumber === row.bomRow) ?? null;
   return candidates.length === 1 ? candidates[0]! : null;
+}
+
+type RunLogEntry = RouterOutputs['bom']['runs']['get']['log'][number];
+
+/** A level as the log kept it (a number, or text as written) for the editor's number box; anything else is no level. */
+function levelOf(value: RunLogEntry['level']): number | null {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return Number(value);
+  return null;
+}
+
+/**
+ * A finished run's operations as editor rows, to fix and run again. Ops that matched one row stay pinned to it (the
+ * same result); ambiguous ones come unpinned so the editor offers their rows. Ops whose type was neither add nor del
+ * cannot be shown in the editor's choice and are left out (counted in `skipped`).
+ */
+export function rowsFromRunLog(log: readonly RunLogEntry[]): { rows: EditableOp[]; skipped: number } {
+  const rows: EditableOp[] = [];
+  for (const entry of log) {
+    if (entry.op !== 'add' && entry.op !== 'del') continue;
+    rows.push({
+      ...blankOp(),
+      level: levelOf(entry.level),
+      materialCode: entry.materialCode === null ? '' : String(entry.materialCode),
+      op: entry.op,
+      designators: entry.designators,
+      bomRow: entry.bomRow,
+    });
+  }
+  return { rows, skipped: log.length - rows.length };
 }
