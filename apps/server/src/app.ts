@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { loggerOptions, REQUEST_ID_HEADER, requestIdFor } from './logging';
 import { panelPlugin, type PanelAccess } from './panel/plugin';
 import { bomPlugin } from './plugins/bom';
+import { compressionPlugin } from './plugins/compression';
 import { errorsPlugin } from './plugins/errors';
 import { healthPlugin } from './plugins/health';
 import { maintenancePlugin } from './plugins/maintenance';
@@ -68,6 +69,7 @@ export async function buildApp({ config, deps, logger }: AppOptions): Promise<Fa
 
   await app.register(errorsPlugin, { production: config.NODE_ENV === 'production' });
   await app.register(securityPlugin, { config });
+  await app.register(compressionPlugin);
   await app.register(healthPlugin, {
     checks: {
       postgres: () => sql`select 1`.execute(deps.db),
