@@ -35,22 +35,29 @@ export function OpsEditor({
   const update = (key: number, patch: Partial<EditableOp>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   const rowLabel = (index: number, field: string) => t('bom.ops.rowLabel', { row: index + 1, field });
 
+  /** Level and BOM row: optional whole numbers. */
+  const wholeNumberColumn = (field: 'level' | 'bomRow', title: string, min: number, width: number): TableColumnsType<EditableOp>[number] => ({
+    title,
+    key: field,
+    width: width + 20,
+    render: (_v, row, index) => (
+      <InputNumber
+        size="small"
+        min={min}
+        precision={0}
+        value={row[field]}
+        aria-label={rowLabel(index, title)}
+        onChange={(value) => {
+          const whole = typeof value === 'number' ? value : null;
+          update(row.key, field === 'level' ? { level: whole } : { bomRow: whole });
+        }}
+        style={{ width }}
+      />
+    ),
+  });
+
   const columns: TableColumnsType<EditableOp> = [
-    {
-      title: t('bom.ops.level'),
-      key: 'level',
-      width: 90,
-      render: (_v, row, index) => (
-        <InputNumber
-          size="small"
-          min={0}
-          value={row.level}
-          aria-label={rowLabel(index, t('bom.ops.level'))}
-          onChange={(level) => update(row.key, { level: typeof level === 'number' ? level : null })}
-          style={{ width: 70 }}
-        />
-      ),
-    },
+    wholeNumberColumn('level', t('bom.ops.level'), 0, 70),
     {
       title: t('bom.ops.materialCode'),
       key: 'materialCode',
@@ -84,22 +91,7 @@ export function OpsEditor({
         );
       },
     },
-    {
-      title: t('bom.ops.bomRow'),
-      key: 'bomRow',
-      width: 100,
-      render: (_v, row, index) => (
-        <InputNumber
-          size="small"
-          min={1}
-          precision={0}
-          value={row.bomRow}
-          aria-label={rowLabel(index, t('bom.ops.bomRow'))}
-          onChange={(bomRow) => update(row.key, { bomRow: typeof bomRow === 'number' ? bomRow : null })}
-          style={{ width: 80 }}
-        />
-      ),
-    },
+    wholeNumberColumn('bomRow', t('bom.ops.bomRow'), 1, 80),
     {
       title: t('bom.ops.op'),
       key: 'op',
