@@ -233,6 +233,8 @@ describe('BOM runs in the browser', () => {
     await upload.waitFor({ state: 'detached' });
     await page.getByRole('menuitem', { name: 'Run history' }).click();
     await expectCount(page.getByRole('link', { name: 'rerun.xlsx' }), 2);
+    // the history shows how each run's operations ended: the first one had the ambiguous op
+    await expectCount(page.getByRole('row').filter({ hasText: 'Ambiguous: 1' }), 1);
     await context.close();
   });
 });

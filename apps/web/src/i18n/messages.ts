@@ -251,6 +251,7 @@ export const messages = {
   'bom.runs': { 'zh-CN': 'BOM 运行记录', en: 'BOM runs' },
   'bom.runs.file': { 'zh-CN': 'BOM 文件', en: 'BOM file' },
   'bom.runs.owner': { 'zh-CN': '提交人', en: 'Owner' },
+  'bom.runs.outcome': { 'zh-CN': '操作结果', en: 'Operations' },
   'bom.runs.created': { 'zh-CN': '创建时间', en: 'Created' },
   'bom.files.name': { 'zh-CN': '文件', en: 'File' },
   'bom.files.kind': { 'zh-CN': '类型', en: 'Kind' },

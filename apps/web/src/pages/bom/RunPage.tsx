@@ -10,7 +10,8 @@ import { useTRPC } from '../../lib/trpc';
 import { ChangeLogTable } from './ChangeLogTable';
 import { followDownloadLink } from './download';
 import { DiffTable } from './DiffTable';
-import { opStatusColour, runStatusColour, type OpStatus, type Run } from './run-labels';
+import { OpCountTags } from './OpCountTags';
+import { runStatusColour, type Run } from './run-labels';
 import { WarningsAlert } from './WarningsAlert';
 
 function RunProgress({ runId }: { runId: string }) {
@@ -77,15 +78,7 @@ function RunResult({ run }: { run: Run }) {
             <Descriptions.Item label={t('bom.sheet')}>{summary.bomSheet}</Descriptions.Item>
             <Descriptions.Item label={t('bom.duration')}>{formatDuration(run.durationMs)}</Descriptions.Item>
             <Descriptions.Item label={t('bom.log.status')} span={3}>
-              <Space wrap>
-                {(Object.entries(summary.counts) as [OpStatus, number][])
-                  .filter(([, count]) => count > 0)
-                  .map(([status, count]) => (
-                    <Tag key={status} color={opStatusColour[status]}>
-                      {t(`bom.op.${status}`)}: {count}
-                    </Tag>
-                  ))}
-              </Space>
+              <OpCountTags counts={summary.counts} />
             </Descriptions.Item>
           </Descriptions>
         ) : null}

@@ -11,6 +11,7 @@ import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { saveBase64 } from './download';
+import { OpCountTags } from './OpCountTags';
 import { runStatusColour, type RunStatus } from './run-labels';
 
 type RunItem = RouterOutputs['bom']['runs']['list']['items'][number];
@@ -62,6 +63,7 @@ export default function RunsPage() {
       render: (value: RunStatus) => <Tag color={runStatusColour[value]}>{t(`bom.status.${value}`)}</Tag>,
     },
     { title: t('bom.rowsChanged'), dataIndex: 'rowsChanged', key: 'rowsChanged', render: (value: number | null) => value ?? '—' },
+    { title: t('bom.runs.outcome'), key: 'outcome', render: (_v, run) => (run.counts ? <OpCountTags counts={run.counts} /> : '—'), responsive: ['lg'] },
     ...(isAdmin
       ? [
           {
