@@ -1,4 +1,4 @@
-/** Follows a download link (a short-lived `/files/<ticket>` URL), saving under the given name. */
+/** Follows a download link (a short-lived `/files/<ticket>` URL or a blob URL), saving under the given name. */
 export function followDownloadLink(url: string, fileName: string): void {
   const link = document.createElement('a');
   link.href = url;
@@ -12,11 +12,6 @@ export function followDownloadLink(url: string, fileName: string): void {
 export function saveBase64(base64: string, fileName: string, contentType: string): void {
   const bytes = Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: contentType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
+  followDownloadLink(url, fileName);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

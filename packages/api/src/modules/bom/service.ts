@@ -117,10 +117,11 @@ export async function uploadFile(deps: BomDeps, viewer: Viewer, input: UploadInp
   return toFileView(stored.row, stored.reused);
 }
 
-async function requireVisibleFile(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, fileId: string, kind: BomFileKind) {
+/** The live file if the viewer may see it (else NOT_FOUND), of `kind` when one is asked for (else BAD_REQUEST). */
+async function requireVisibleFile(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, fileId: string, kind?: BomFileKind) {
   const file = await repo.findLiveFile(deps.db, fileId);
   if (!file || !canSee(viewer, file.owner_id)) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
-  if (file.kind !== kind) throw new AppError('BAD_REQUEST', 'bom.fileWrongKind', { name: file.name, actual: file.kind, expected: kind });
+  if (kind !== undefined && file.kind !== kind) throw new AppError('BAD_REQUEST', 'bom.fileWrongKind', { name: file.name, actual: file.kind, expected: kind });
   return file;
 }
 
@@ -139,8 +140,7 @@ export async function listFileMaterialRows(deps: BomDeps, viewer: Viewer, fileId
 
 /** Deletes an upload (its bytes go at once); runs that used it stay, with its name. Refused while a run needs it. */
 export async function deleteFile(deps: Pick<ApiDeps, 'db' | 'clock'>, viewer: Viewer, fileId: string, request: RequestInfo) {
-  const file = await repo.findLiveFile(deps.db, fileId);
-  if (!file || !canSee(viewer, file.owner_id)) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
+  const file = await requireVisibleFile(deps, viewer, fileId);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     // The lock waits for runs being created from this file (they hold it shared), so their rows are seen here.
@@ -188,8 +188,7 @@ export async function pruneExpiredBomData(deps: Pick<ApiDeps, 'db' | 'clock' | '
 }
 
 export async function getFile(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, fileId: string) {
-  const file = await repo.findLiveFile(deps.db, fileId);
-  if (!file || !canSee(viewer, file.owner_id)) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
+  const file = await requireVisibleFile(deps, viewer, fileId);
   return toFileView(file, false);
 }
 
@@ -394,8 +393,7 @@ export async function issueResultDownload(deps: Pick<ApiDeps, 'db' | 'redis' | '
 
 /** A short-lived link to an uploaded workbook, as uploaded. */
 export async function issueFileDownload(deps: Pick<ApiDeps, 'db' | 'redis' | 'config' | 'clock'>, viewer: Viewer, fileId: string) {
-  const file = await repo.findLiveFile(deps.db, fileId);
-  if (!file || !canSee(viewer, file.owner_id)) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
+  const file = await requireVisibleFile(deps, viewer, fileId);
   return issueTicket(deps, { kind: 'file', fileId }, file.name);
 }
 
