@@ -15,17 +15,28 @@ if (!file) {
   process.exit(2);
 }
 
-// Vitest's summary: "      Tests  1 failed | 135 passed | 2 skipped (138)", prefixed by turbo with "<pkg>:test: ".
-const summaryLine = /(?:^|\s)Tests\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)\s*$/;
+// Vitest's summaries, prefixed by turbo with "<pkg>:<task>: ":
+//   " Test Files  1 failed | 12 passed (13)"  and  "      Tests  1 failed | 135 passed | 2 skipped (138)".
+// A file that fails before its tests run (a broken import, a failing beforeAll) counts no failed test, only a failed
+// file, so each run's failures are the larger of the two counts.
+const summaryLine = /(?:^|\s)(Test Files|Tests)\s+((?:\d+ \w+(?: \| )?)+)\s*\(\d+\)\s*$/;
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const failedFilesByRun = new Map<string, number>();
+const failedTestsByRun = new Map<string, number>();
 
 function tally(line: string): void {
-  const match = summaryLine.exec(stripVTControlCharacters(line));
-  if (!match?.[1]) return;
-  for (const part of match[1].split('|')) {
+  const plain = stripVTControlCharacters(line);
+  const match = summaryLine.exec(plain);
+  if (!match?.[1] || !match[2]) return;
+  const run = plain.slice(0, match.index).trim();
+  for (const part of match[2].split('|')) {
     const [count, kind] = part.trim().split(' ');
-    if (kind === 'passed' || kind === 'failed') totals[kind] += Number(count);
-    else if (kind === 'skipped' || kind === 'todo') totals.skipped += Number(count);
+    const n = Number(count);
+    if (match[1] === 'Test Files') {
+      if (kind === 'failed') failedFilesByRun.set(run, (failedFilesByRun.get(run) ?? 0) + n);
+    } else if (kind === 'passed') totals.passed += n;
+    else if (kind === 'failed') failedTestsByRun.set(run, (failedTestsByRun.get(run) ?? 0) + n);
+    else if (kind === 'skipped' || kind === 'todo') totals.skipped += n;
   }
 }
 
@@ -44,6 +55,14 @@ const exitCode = await new Promise<number>((resolve) => {
   });
   child.once('close', (code, signal) => resolve(code ?? 128 + (signal ? constants.signals[signal] : 0)));
 });
+for (const run of new Set([...failedFilesByRun.keys(), ...failedTestsByRun.keys()])) {
+  totals.failed += Math.max(failedFilesByRun.get(run) ?? 0, failedTestsByRun.get(run) ?? 0);
+}
+// Lint or type errors fail the command without any test failing: the line must not read as green.
+if (exitCode !== 0 && totals.failed === 0) {
+  totals.failed = 1;
+  console.log('(the command failed outside the test runners: lint, type-check or a build step; see above)');
+}
 const skipped = totals.skipped > 0 ? `, ${totals.skipped} skipped` : '';
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed${skipped}`);
 process.exit(exitCode);

@@ -1,7 +1,4 @@
-import { installNode20Polyfills } from '@arya/testing/node20-polyfills';
 import { defineConfig } from 'vitest/config';
-
-installNode20Polyfills();
 
 export default defineConfig({
   test: {

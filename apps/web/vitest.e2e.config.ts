@@ -1,7 +1,4 @@
-import { installNode20Polyfills } from '@arya/testing/node20-polyfills';
 import { defineConfig } from 'vitest/config';
-
-installNode20Polyfills();
 
 /**
  * Browser end-to-end tests: Debian's Chromium (playwright-core, no browser download) against the built UI served by
