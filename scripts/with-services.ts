@@ -32,7 +32,12 @@ async function provideServices(): Promise<NodeJS.ProcessEnv> {
   const env = { ...process.env };
   if (!env.DATABASE_URL) {
     tempDir = await mkdtemp(join(tmpdir(), 'arya-pg-'));
-    const postgres = await startEmbeddedPostgres({ dataDir: join(tempDir, 'data'), persistent: false, database: 'test', log });
+    const postgres = await startEmbeddedPostgres({
+      dataDir: join(tempDir, 'data'),
+      persistent: false,
+      database: 'test',
+      log,
+    });
     started.push(postgres);
     env.DATABASE_URL = postgres.url;
   }

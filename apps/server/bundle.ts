@@ -1,3 +1,5 @@
+import { cp, readFile, realpath, rm } from 'node:fs/promises';
+import { join } from 'node:path';
 /**
  * Bundles server entry points into a directory, with the worker-thread files (bcrypt, BOM engine) and the panel's
  * assets beside them. Workspace packages (`@arya/*`, TypeScript source) are bundled in; npm packages stay external and
@@ -5,8 +7,6 @@
  * dependency here (checked below). `build.ts` makes the production bundle; the benchmark bundles its server with it too.
  */
 import { build, type Plugin } from 'esbuild';
-import { cp, readFile, realpath, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 
 const here = import.meta.dirname;
 
@@ -47,11 +47,19 @@ async function checkExternalDependencies(): Promise<void> {
   const seen = new Set<string>();
   for (const name of declared) if (name.startsWith('@arya/')) await visit(name, here, seen);
   if (missing.length > 0) {
-    throw new Error(`add these to apps/server dependencies, the bundle loads them at run time:\n  ${missing.join('\n  ')}`);
+    throw new Error(
+      `add these to apps/server dependencies, the bundle loads them at run time:\n  ${missing.join('\n  ')}`,
+    );
   }
 }
 
-export async function bundleServer({ outdir, entryPoints }: { outdir: string; entryPoints: Record<string, string> }): Promise<void> {
+export async function bundleServer({
+  outdir,
+  entryPoints,
+}: {
+  outdir: string;
+  entryPoints: Record<string, string>;
+}): Promise<void> {
   await checkExternalDependencies();
   await rm(outdir, { recursive: true, force: true });
   await build({

@@ -1,3 +1,18 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import {
+  createTRPCClient,
+  httpBatchLink,
+  httpLink,
+  httpSubscriptionLink,
+  isNonJsonSerializable,
+  splitLink,
+} from '@trpc/client';
+import { EventSource } from 'eventsource';
+import { Client } from 'pg';
 /**
  * `pnpm bench` for BOM runs through the server: a real server process on loopback (production mode, its own fresh
  * database, the machine's Postgres and Redis), driven over HTTP with the typed client.
@@ -10,14 +25,6 @@
 import type { AppRouter } from '@arya/api';
 import { applyOperations } from '@arya/bom';
 import { generateBomWorkbook } from '@arya/bom/fixtures';
-import { createTRPCClient, httpBatchLink, httpLink, httpSubscriptionLink, isNonJsonSerializable, splitLink } from '@trpc/client';
-import { EventSource } from 'eventsource';
-import type { ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { Client } from 'pg';
 import { findRepoRoot } from '../src/paths';
 import { baseDatabaseUrl, redisUrl, startBenchServer, withAdminClient } from './harness';
 import { pacedLoad, type PacedLoadResult } from './paced-load';
@@ -40,7 +47,10 @@ function clientFor(url: string, token: string | null) {
           EventSource,
           eventSourceOptions: () => ({
             fetch: (input: string | URL | Request, init?: RequestInit) =>
-              fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), ...headers() } }),
+              fetch(input, {
+                ...init,
+                headers: { ...(init?.headers as Record<string, string> | undefined), ...headers() },
+              }),
           }),
         }),
         false: splitLink({
@@ -73,7 +83,11 @@ function untilDone(client: BenchClient, runId: string): Promise<void> {
 }
 
 async function eventLoop(url: string): Promise<{ maxMs: number; p99Ms: number; meanMs: number }> {
-  return (await fetch(`${url}/bench/event-loop?reset=1`)).json() as Promise<{ maxMs: number; p99Ms: number; meanMs: number }>;
+  return (await fetch(`${url}/bench/event-loop?reset=1`)).json() as Promise<{
+    maxMs: number;
+    p99Ms: number;
+    meanMs: number;
+  }>;
 }
 
 const median = (values: number[]) => values.toSorted((a, b) => a - b)[Math.floor(values.length / 2)]!;
@@ -130,7 +144,13 @@ try {
   await forgetUploads();
 
   // 2. Upload → downloadable result through the server.
-  const rounds: Array<{ totalMs: number; uploadMs: number; runMs: number; downloadMs: number; loop: Awaited<ReturnType<typeof eventLoop>> }> = [];
+  const rounds: Array<{
+    totalMs: number;
+    uploadMs: number;
+    runMs: number;
+    downloadMs: number;
+    loop: Awaited<ReturnType<typeof eventLoop>>;
+  }> = [];
   for (let i = 0; i < ROUNDS; i++) {
     await eventLoop(url);
     const t0 = performance.now();
@@ -143,7 +163,13 @@ try {
     const bytes = await (await fetch(`${url}${link.url}`)).arrayBuffer();
     const t3 = performance.now();
     if (bytes.byteLength === 0) throw new Error('empty download');
-    rounds.push({ totalMs: t3 - t0, uploadMs: t1 - t0, runMs: t2 - t1, downloadMs: t3 - t2, loop: await eventLoop(url) });
+    rounds.push({
+      totalMs: t3 - t0,
+      uploadMs: t1 - t0,
+      runMs: t2 - t1,
+      downloadMs: t3 - t2,
+      loop: await eventLoop(url),
+    });
     await forgetUploads();
   }
 
@@ -193,19 +219,40 @@ try {
       rate: ME_RATE,
       seconds: ME_SECONDS,
       idle: { p50: idle.p50, p99: idle.p99, max: idle.max, errors: idle.errors, eventLoopMaxMs: round(idleLoop.maxMs) },
-      duringRuns: { p50: busy.p50, p99: busy.p99, max: busy.max, errors: busy.errors, runsCompleted: load.runsCompleted, eventLoopMaxMs: round(busyLoop.maxMs) },
+      duringRuns: {
+        p50: busy.p50,
+        p99: busy.p99,
+        max: busy.max,
+        errors: busy.errors,
+        runsCompleted: load.runsCompleted,
+        eventLoopMaxMs: round(busyLoop.maxMs),
+      },
       p99Ratio: round(busy.p99 / Math.max(1, idle.p99)),
     },
     at: new Date().toISOString(),
   };
 
-  console.log(`\nBOM benchmark — ${machine}; load average ${summary.load1}; ${ROWS} rows, ${OPS} ops, ${round(generated.bom.byteLength / 2 ** 20)} MiB; median of ${ROUNDS}\n`);
+  console.log(
+    `\nBOM benchmark — ${machine}; load average ${summary.load1}; ${ROWS} rows, ${OPS} ops, ${round(generated.bom.byteLength / 2 ** 20)} MiB; median of ${ROUNDS}\n`,
+  );
   console.table({
     'engine alone (in-process)': { ms: summary.engineAloneMs, ratio: 1 },
-    'upload → downloaded result (server)': { ms: summary.throughServer.totalMs, ratio: summary.throughServer.ratioToEngineAlone },
-    '  upload + inspect': { ms: summary.throughServer.uploadAndInspectMs, ratio: round(summary.throughServer.uploadAndInspectMs / engine) },
-    '  queue + run + store (until done event)': { ms: summary.throughServer.queueRunStoreMs, ratio: round(summary.throughServer.queueRunStoreMs / engine) },
-    '  download link + GET': { ms: summary.throughServer.downloadMs, ratio: round(summary.throughServer.downloadMs / engine) },
+    'upload → downloaded result (server)': {
+      ms: summary.throughServer.totalMs,
+      ratio: summary.throughServer.ratioToEngineAlone,
+    },
+    '  upload + inspect': {
+      ms: summary.throughServer.uploadAndInspectMs,
+      ratio: round(summary.throughServer.uploadAndInspectMs / engine),
+    },
+    '  queue + run + store (until done event)': {
+      ms: summary.throughServer.queueRunStoreMs,
+      ratio: round(summary.throughServer.queueRunStoreMs / engine),
+    },
+    '  download link + GET': {
+      ms: summary.throughServer.downloadMs,
+      ratio: round(summary.throughServer.downloadMs / engine),
+    },
   });
   console.log(`server event loop max delay during upload→download: ${summary.throughServer.eventLoopMaxMs} ms`);
   console.log(

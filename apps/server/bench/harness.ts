@@ -1,8 +1,8 @@
-/** What both server benchmarks share: the services from the environment, an admin connection, and the server process. */
-import { generateSigningKey } from '@arya/api';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
+/** What both server benchmarks share: the services from the environment, an admin connection, and the server process. */
+import { generateSigningKey } from '@arya/api';
 import { bundleServer } from '../bundle';
 import { productionSmsEnv } from '../test/production-sms-env';
 
@@ -33,7 +33,10 @@ let bundled: Promise<void> | undefined;
 
 /** `bench/server.ts` bundled exactly as `pnpm build` bundles the server (bundle.ts), once per benchmark process. */
 function bundleBenchServer(): Promise<void> {
-  bundled ??= bundleServer({ outdir: benchDist, entryPoints: { 'bench-server': join(import.meta.dirname, 'server.ts') } });
+  bundled ??= bundleServer({
+    outdir: benchDist,
+    entryPoints: { 'bench-server': join(import.meta.dirname, 'server.ts') },
+  });
   return bundled;
 }
 

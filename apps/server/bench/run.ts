@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
 /**
  * `pnpm bench` for the server: autocannon against a real server process on loopback (production mode,
  * its own fresh database, the machine's Postgres and Redis from DATABASE_URL / REDIS_URL).
@@ -8,10 +12,6 @@
  *      16 other connections run logins
  */
 import autocannon, { type Result } from 'autocannon';
-import { randomBytes } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { findRepoRoot } from '../src/paths';
 import { baseDatabaseUrl, redisUrl, startBenchServer, withAdminClient } from './harness';
@@ -93,7 +93,15 @@ function row(name: string, connections: number, result: Result): Row {
 }
 
 function pacedRow(name: string, connections: number, result: PacedLoadResult): Row {
-  return { name, connections, requests: result.requests, rps: result.rps, p50: result.p50, p99: result.p99, errors: result.errors };
+  return {
+    name,
+    connections,
+    requests: result.requests,
+    rps: result.rps,
+    p50: result.p50,
+    p99: result.p99,
+    errors: result.errors,
+  };
 }
 
 /** Sums alternating rounds so drift (JIT, caches, neighbours on the machine) hits both sides equally. */
@@ -126,7 +134,11 @@ benchRedis.disconnect();
 const databaseName = `arya_bench_${randomBytes(4).toString('hex')}`;
 await withAdminClient((client) => client.query(`create database ${databaseName}`));
 const benchDbUrl = Object.assign(new URL(baseDatabaseUrl), { pathname: `/${databaseName}` }).toString();
-const { url, child } = await startBenchServer({ databaseUrl: benchDbUrl, redisUrl: benchRedisUrl, bcryptCost: process.env.BCRYPT_COST ?? '12' });
+const { url, child } = await startBenchServer({
+  databaseUrl: benchDbUrl,
+  redisUrl: benchRedisUrl,
+  bcryptCost: process.env.BCRYPT_COST ?? '12',
+});
 
 try {
   await Promise.all(accounts.map((account) => trpc(url, 'auth.register', { account, password: PASSWORD })));
@@ -173,7 +185,10 @@ try {
 
   const pacedMe = () => pacedLoad({ ...meViaTrpc, connections: 50, ratePerSecond: meRate, durationSeconds: seconds });
   const meAlone = await pacedMe();
-  const [meUnderLoad, loginsAlongside] = await Promise.all([pacedMe(), load({ ...login, connections: LOGIN_CONNECTIONS, duration: seconds })]);
+  const [meUnderLoad, loginsAlongside] = await Promise.all([
+    pacedMe(),
+    load({ ...login, connections: LOGIN_CONNECTIONS, duration: seconds }),
+  ]);
   const mixed = [
     pacedRow(`user.me (50 conns, ${meRate} req/s paced) alone`, 50, meAlone),
     pacedRow(`user.me (50 conns, ${meRate} req/s paced) during logins`, 50, meUnderLoad),
@@ -181,10 +196,15 @@ try {
   ];
 
   const rows = [plain, viaTrpc, logins, ...mixed];
-  for (const [name, result] of [['auth.login', loginsResult], ['auth.login alongside', loginsAlongside]] as const) {
+  for (const [name, result] of [
+    ['auth.login', loginsResult],
+    ['auth.login alongside', loginsAlongside],
+  ] as const) {
     const failures = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2'));
     if (failures.length > 0 || result.timeouts > 0) {
-      console.log(`${name}: non-2xx ${JSON.stringify(Object.fromEntries(failures))}, timeouts ${result.timeouts}, errors ${result.errors}`);
+      console.log(
+        `${name}: non-2xx ${JSON.stringify(Object.fromEntries(failures))}, timeouts ${result.timeouts}, errors ${result.errors}`,
+      );
     }
   }
   const overhead = 1 - viaTrpc.rps / plain.rps;
@@ -192,16 +212,34 @@ try {
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const load1 = loadavg()[0]!.toFixed(1);
 
-  console.log(`\nServer benchmark — ${machine}; load average ${load1} at the end; bcrypt cost ${process.env.BCRYPT_COST ?? '12'}; ${seconds}s per phase; autocannon on the same machine\n`);
-  console.table(rows.map((r) => ({ phase: r.name, conns: r.connections, requests: r.requests, 'req/s': r.rps, 'p50 ms': r.p50, 'p99 ms': r.p99, errors: r.errors, 'server CPU µs/req': r.cpuPerRequest ?? '' })));
-  console.log(`tRPC overhead on user.me vs plain route: ${(overhead * 100).toFixed(1)} % fewer req/s, ${(cpuOverhead * 100).toFixed(1)} % more server CPU per request (target ≤ 15 %) — ${overhead <= 0.15 ? 'met' : 'NOT met'}`);
+  console.log(
+    `\nServer benchmark — ${machine}; load average ${load1} at the end; bcrypt cost ${process.env.BCRYPT_COST ?? '12'}; ${seconds}s per phase; autocannon on the same machine\n`,
+  );
+  console.table(
+    rows.map((r) => ({
+      phase: r.name,
+      conns: r.connections,
+      requests: r.requests,
+      'req/s': r.rps,
+      'p50 ms': r.p50,
+      'p99 ms': r.p99,
+      errors: r.errors,
+      'server CPU µs/req': r.cpuPerRequest ?? '',
+    })),
+  );
+  console.log(
+    `tRPC overhead on user.me vs plain route: ${(overhead * 100).toFixed(1)} % fewer req/s, ${(cpuOverhead * 100).toFixed(1)} % more server CPU per request (target ≤ 15 %) — ${overhead <= 0.15 ? 'met' : 'NOT met'}`,
+  );
   console.log(
     `user.me p99 on 50 connections (${meRate} req/s, evenly paced) during ${LOGIN_CONNECTIONS} connections of logins: ${meUnderLoad.p99} ms, alone ${meAlone.p99} ms (${(meUnderLoad.p99 / meAlone.p99).toFixed(1)}×; target ≤ 25 ms) — ${meUnderLoad.p99 <= 25 ? 'met' : 'NOT met'}`,
   );
 
   const outDir = join(findRepoRoot(), '.bench');
   await mkdir(outDir, { recursive: true });
-  await writeFile(join(outDir, 'server.json'), `${JSON.stringify({ machine, load1, seconds, meRate, rows, overhead, cpuOverhead, meAlone, meUnderLoad, at: new Date().toISOString() }, null, 2)}\n`);
+  await writeFile(
+    join(outDir, 'server.json'),
+    `${JSON.stringify({ machine, load1, seconds, meRate, rows, overhead, cpuOverhead, meAlone, meUnderLoad, at: new Date().toISOString() }, null, 2)}\n`,
+  );
 } finally {
   child.kill('SIGTERM');
   await new Promise((resolve) => child.once('exit', resolve));

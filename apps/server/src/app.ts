@@ -1,6 +1,6 @@
-import { appRouter, closeApiDeps, type ApiDeps } from '@arya/api';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
+import { appRouter, closeApiDeps, type ApiDeps } from '@arya/api';
 import type { Config } from './config';
 import { loggerOptions, REQUEST_ID_HEADER, requestIdFor } from './logging';
 import { panelPlugin, type PanelAccess } from './panel/plugin';

@@ -1,6 +1,6 @@
-import { apiConfigSchema, smsConfigProblems } from '@arya/api';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { apiConfigSchema, smsConfigProblems } from '@arya/api';
 import { findRepoRoot } from './paths';
 
 const repoRoot = findRepoRoot();
@@ -11,7 +11,12 @@ const byteCount = (fallback: number) => z.coerce.number().int().positive().defau
 /** Comma-separated list of origins (`https://app.example.com`); each must be a bare origin. */
 const originList = z
   .string()
-  .transform((raw) => raw.split(',').map((origin) => origin.trim()).filter(Boolean))
+  .transform((raw) =>
+    raw
+      .split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+  )
   .pipe(
     z.array(
       z.url({ protocol: /^https?$/ }).refine((value) => new URL(value).origin === value, {
@@ -32,7 +37,10 @@ export const serverEnvSchema = z.object({
   PANEL_ENABLED: z.stringbool().optional(),
   TRUST_PROXY: z.stringbool().default(false),
   DATA_DIR: z.string().min(1).default(join(repoRoot, '.data')),
-  WEB_DIST_DIR: z.string().min(1).default(join(repoRoot, 'apps', 'web', 'dist')),
+  WEB_DIST_DIR: z
+    .string()
+    .min(1)
+    .default(join(repoRoot, 'apps', 'web', 'dist')),
   BODY_LIMIT_BYTES: byteCount(1 * MiB),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
@@ -43,17 +51,15 @@ const requiredInProduction = ['DATABASE_URL', 'REDIS_URL', 'JWT_PRIVATE_KEY'] as
 const devOrigins = ['http://localhost:5173', 'http://127.0.0.1:5173'];
 
 /** The API's variables plus the host's; where both name one (NODE_ENV, the URLs) the host's stricter rule wins. */
-export const configSchema = apiConfigSchema
-  .extend(serverEnvSchema.shape)
-  .transform((env) => {
-    const production = env.NODE_ENV === 'production';
-    return {
-      ...env,
-      HOST: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
-      CORS_ORIGINS: env.CORS_ORIGINS ?? (production ? [] : devOrigins),
-      PANEL_ENABLED: env.PANEL_ENABLED ?? !production,
-    };
-  });
+export const configSchema = apiConfigSchema.extend(serverEnvSchema.shape).transform((env) => {
+  const production = env.NODE_ENV === 'production';
+  return {
+    ...env,
+    HOST: env.HOST ?? (production ? '0.0.0.0' : '127.0.0.1'),
+    CORS_ORIGINS: env.CORS_ORIGINS ?? (production ? [] : devOrigins),
+    PANEL_ENABLED: env.PANEL_ENABLED ?? !production,
+  };
+});
 
 export type Config = z.output<typeof configSchema>;
 

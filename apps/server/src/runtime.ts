@@ -1,7 +1,7 @@
-import { closeApiDeps, createApiDeps, type ApiDeps } from '@arya/api';
-import { migrateToLatest } from '@arya/db';
 import type { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
+import { closeApiDeps, createApiDeps, type ApiDeps } from '@arya/api';
+import { migrateToLatest } from '@arya/db';
 import { ConfigError, parseConfig, serverEnvSchema, type Config } from './config';
 import { createInProcessRedis } from './dev/in-process-redis';
 import { startLocalServices } from './dev/local-services';
@@ -56,9 +56,13 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
   if (!config.REDIS_URL) {
     if (config.NODE_ENV !== 'development') {
       await local.stop();
-      throw new Error('REDIS_URL is not set and redis-server is not installed (the in-process stand-in is for development only)');
+      throw new Error(
+        'REDIS_URL is not set and redis-server is not installed (the in-process stand-in is for development only)',
+      );
     }
-    log.warn('no REDIS_URL and no redis-server binary: using an in-process Redis stand-in (dev only; limits hold per process)');
+    log.warn(
+      'no REDIS_URL and no redis-server binary: using an in-process Redis stand-in (dev only; limits hold per process)',
+    );
     inProcessRedis = await createInProcessRedis();
   }
 

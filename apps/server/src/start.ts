@@ -1,5 +1,5 @@
-import { createFirstAdmin } from '@arya/api';
 import type { FastifyInstance } from 'fastify';
+import { createFirstAdmin } from '@arya/api';
 import { buildApp } from './app';
 import type { Config } from './config';
 import { openRuntime, type Runtime } from './runtime';

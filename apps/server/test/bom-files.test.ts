@@ -1,5 +1,5 @@
-import { generateBomWorkbook } from '@arya/bom/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateBomWorkbook } from '@arya/bom/fixtures';
 import { createTestApp, registerUser, type TestApp } from './helpers';
 
 interface Envelope<T> {
@@ -23,8 +23,15 @@ describe('BOM files through the host', () => {
   const upload = (bytes: Uint8Array, name: string) => {
     const form = new FormData();
     form.set('kind', 'bom');
-    form.set('file', new File([bytes], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-    return fetch(`${baseUrl}/trpc/bom.files.upload`, { method: 'POST', body: form, headers: { authorization: `Bearer ${token}` } });
+    form.set(
+      'file',
+      new File([bytes], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+    );
+    return fetch(`${baseUrl}/trpc/bom.files.upload`, {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${token}` },
+    });
   };
 
   it('accepts a multipart upload, issues a download link, and serves the same bytes at /files/:ticket', async () => {

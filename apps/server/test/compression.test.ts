@@ -1,8 +1,8 @@
-import type { Context } from '@arya/api';
+import { gunzipSync } from 'node:zlib';
 import { initTRPC } from '@trpc/server';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Context } from '@arya/api';
 import { compressionPlugin } from '../src/plugins/compression';
 import { securityPlugin } from '../src/plugins/security';
 import { trpcPlugin } from '../src/plugins/trpc';
@@ -35,7 +35,9 @@ describe('response compression', () => {
   it('compresses a large JSON answer for a client that accepts gzip, and only then', async () => {
     const gzipped = await app.inject({ url: '/trpc/big', headers: { 'accept-encoding': 'gzip' } });
     expect(gzipped.headers['content-encoding']).toBe('gzip');
-    const body = JSON.parse(gunzipSync(gzipped.rawPayload).toString('utf8')) as { result: { data: { rows: unknown[] } } };
+    const body = JSON.parse(gunzipSync(gzipped.rawPayload).toString('utf8')) as {
+      result: { data: { rows: unknown[] } };
+    };
     expect(body.result.data.rows).toHaveLength(500);
     expect(gzipped.rawPayload.byteLength).toBeLessThan(JSON.stringify(body).length / 3);
 
@@ -51,7 +53,10 @@ describe('response compression', () => {
   });
 
   it('never compresses server-sent events, so each event arrives as it is sent', async () => {
-    const response = await app.inject({ url: '/trpc/ticks', headers: { accept: 'text/event-stream', 'accept-encoding': 'gzip, br' } });
+    const response = await app.inject({
+      url: '/trpc/ticks',
+      headers: { accept: 'text/event-stream', 'accept-encoding': 'gzip, br' },
+    });
     expect(response.headers['content-type']).toContain('text/event-stream');
     expect(response.headers['content-encoding']).toBeUndefined();
     expect(response.body).toContain('"value":3');

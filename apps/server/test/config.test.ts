@@ -5,7 +5,12 @@ import { ConfigError, parseConfig } from '../src/config';
 import { productionSmsEnv } from './production-sms-env';
 
 const serverDir = join(import.meta.dirname, '..');
-const validKey = JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo', d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A' });
+const validKey = JSON.stringify({
+  kty: 'OKP',
+  crv: 'Ed25519',
+  x: '11qYAYKxCrfVS_7TyWQHOg7hcvPapiMlrwIaaPcHURo',
+  d: 'nWGxne_9WmC6hEr0kuwsxERJxWl7MmkZcDusAxyuf2A',
+});
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -32,7 +37,12 @@ describe('config', () => {
   });
 
   it('names each bad variable', () => {
-    const problems = problemsOf({ JWT_PRIVATE_KEY: validKey, PORT: 'eighty', CORS_ORIGINS: 'https://a.example/path', PANEL_ENABLED: 'maybe' });
+    const problems = problemsOf({
+      JWT_PRIVATE_KEY: validKey,
+      PORT: 'eighty',
+      CORS_ORIGINS: 'https://a.example/path',
+      PANEL_ENABLED: 'maybe',
+    });
     expect(problems.some((problem) => problem.startsWith('PORT:'))).toBe(true);
     expect(problems.some((problem) => problem.startsWith('CORS_ORIGINS'))).toBe(true);
     expect(problems.some((problem) => problem.startsWith('PANEL_ENABLED:'))).toBe(true);
@@ -58,7 +68,12 @@ describe('config', () => {
   });
 
   it('refuses production without a real SMS provider and code secret, naming each variable', () => {
-    const base = { NODE_ENV: 'production', DATABASE_URL: 'postgres://app@db.internal:5432/arya', REDIS_URL: 'redis://cache.internal:6379', JWT_PRIVATE_KEY: validKey };
+    const base = {
+      NODE_ENV: 'production',
+      DATABASE_URL: 'postgres://app@db.internal:5432/arya',
+      REDIS_URL: 'redis://cache.internal:6379',
+      JWT_PRIVATE_KEY: validKey,
+    };
     expect(problemsOf(base)).toEqual([
       'SMS_CODE_SECRET: is required when NODE_ENV=production (at least 32 characters)',
       'SMS_PROVIDER: must be "aliyun" when NODE_ENV=production',

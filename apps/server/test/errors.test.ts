@@ -23,7 +23,11 @@ describe('error responses', () => {
     expect(response.statusCode).toBe(404);
     expect(response.headers['content-type']).toContain('application/json');
     expect(response.json()).toEqual({
-      error: { statusCode: 404, message: 'No route for GET /no/such/route', requestId: response.headers['x-request-id'] },
+      error: {
+        statusCode: 404,
+        message: 'No route for GET /no/such/route',
+        requestId: response.headers['x-request-id'],
+      },
     });
   });
 

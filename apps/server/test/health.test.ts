@@ -1,7 +1,7 @@
-import { createApiDeps } from '@arya/api';
-import { createDb } from '@arya/db';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiDeps } from '@arya/api';
+import { createDb } from '@arya/db';
 import { buildApp } from '../src/app';
 import { findFreePort } from '../src/dev/free-port';
 import { createTestApp, type TestApp } from './helpers';

@@ -1,6 +1,6 @@
+import type { FastifyInstance } from 'fastify';
 import { createApiDeps, generateSigningKey, type ApiDeps } from '@arya/api';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@arya/testing';
-import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 import { parseConfig, type Config } from '../src/config';
 import { productionSmsEnv } from './production-sms-env';

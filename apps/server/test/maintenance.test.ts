@@ -16,7 +16,10 @@ describe('maintenance', () => {
     await registerUser(t.app, 'prune-first');
     const sessions = () => t.deps.db.selectFrom('sessions').select(['id']).execute();
     const ageAll = () =>
-      t.deps.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 3 * 24 * 3600 * 1000) }).execute();
+      t.deps.db
+        .updateTable('sessions')
+        .set({ expires_at: new Date(Date.now() - 3 * 24 * 3600 * 1000) })
+        .execute();
     await ageAll();
     expect(await sessions()).toHaveLength(1);
 
@@ -44,13 +47,26 @@ describe('maintenance', () => {
     const { db } = kept.deps;
     try {
       await registerUser(kept.app, 'retention-owner');
-      const owner = await db.selectFrom('users').select('id').where('account', '=', 'retention-owner').executeTakeFirstOrThrow();
+      const owner = await db
+        .selectFrom('users')
+        .select('id')
+        .where('account', '=', 'retention-owner')
+        .executeTakeFirstOrThrow();
       const ago = (days: number) => new Date(Date.now() - days * DAY);
       const file = async (name: string, createdDaysAgo: number) =>
         (
           await db
             .insertInto('bom_files')
-            .values({ owner_id: owner.id, kind: 'bom', name, size: 3, sha256: name, bytes: Buffer.from('abc'), inspect: '{}', created_at: ago(createdDaysAgo) })
+            .values({
+              owner_id: owner.id,
+              kind: 'bom',
+              name,
+              size: 3,
+              sha256: name,
+              bytes: Buffer.from('abc'),
+              inspect: '{}',
+              created_at: ago(createdDaysAgo),
+            })
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
@@ -85,15 +101,25 @@ describe('maintenance', () => {
       await host.ready();
       try {
         const liveRuns = () => db.selectFrom('bom_runs').select('id').where('deleted_at', 'is', null).execute();
-        await expect.poll(async () => (await liveRuns()).map((r) => r.id).toSorted(), { timeout: 15_000 }).toEqual([newRun, queuedRun].toSorted());
+        await expect
+          .poll(async () => (await liveRuns()).map((r) => r.id).toSorted(), { timeout: 15_000 })
+          .toEqual([newRun, queuedRun].toSorted());
         const files = await db.selectFrom('bom_files').select(['id', 'deleted_at', 'bytes']).execute();
         const deleted = new Set(files.filter((f) => f.deleted_at !== null).map((f) => f.id));
         expect(deleted).toEqual(new Set([oldFile, oldFileOfOldRun]));
         expect(files.filter((f) => deleted.has(f.id)).map((f) => f.bytes.byteLength)).toEqual([0, 0]);
         expect(deleted.has(newFile)).toBe(false);
-        const expiredRun = await db.selectFrom('bom_runs').select(['result', 'deleted_at']).where('id', '=', oldRun).executeTakeFirstOrThrow();
+        const expiredRun = await db
+          .selectFrom('bom_runs')
+          .select(['result', 'deleted_at'])
+          .where('id', '=', oldRun)
+          .executeTakeFirstOrThrow();
         expect(expiredRun.result).toBeNull();
-        const audit = await db.selectFrom('audit_log').select('details').where('action', '=', 'bom.retention_pruned').execute();
+        const audit = await db
+          .selectFrom('audit_log')
+          .select('details')
+          .where('action', '=', 'bom.retention_pruned')
+          .execute();
         expect(audit.map((a) => a.details)).toEqual([{ runs: 1, files: 2, retentionDays: 30 }]);
       } finally {
         await host.close();

@@ -1,9 +1,13 @@
-import { createFirstAdmin } from '@arya/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createFirstAdmin } from '@arya/api';
 import { createTestApp, mutate, registerUser, strongPassword, type TestApp } from './helpers';
 
 interface Catalogue {
-  procedures: Array<{ path: string; type: string; input: { properties?: Record<string, unknown>; required?: string[] } | null }>;
+  procedures: Array<{
+    path: string;
+    type: string;
+    input: { properties?: Record<string, unknown>; required?: string[] } | null;
+  }>;
 }
 
 describe('developer panel', () => {

@@ -1,5 +1,5 @@
-import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
 import { createTestApp, mutate, type TestApp } from './helpers';
 
 let emulator: SmsEmulator;
@@ -40,20 +40,32 @@ describe('SMS over HTTP (real SDK against the Dysmsapi emulator)', () => {
     expect(again.body.error?.data).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'sms.tooManyForPhone' });
     const wait = again.body.error?.data.retryAfterSeconds;
     expect(wait).toBeGreaterThan(0);
-    expect(again.body.error?.message).toBe(`Too many codes were requested for this phone number. Try again in ${String(wait)} seconds.`);
+    expect(again.body.error?.message).toBe(
+      `Too many codes were requested for this phone number. Try again in ${String(wait)} seconds.`,
+    );
 
     const registered = await mutate(server.app, 'auth.register', { phone, code: emulator.latestCode(phone) });
     expect(registered.statusCode).toBe(200);
     expect(registered.body.result?.data.accessToken).toEqual(expect.any(String));
     expect(registered.cookies.join(';')).toMatch(/HttpOnly/i);
 
-    const reused = await mutate(server.app, 'auth.register', { phone, code: emulator.latestCode(phone) }, { 'accept-language': 'zh-CN' });
+    const reused = await mutate(
+      server.app,
+      'auth.register',
+      { phone, code: emulator.latestCode(phone) },
+      { 'accept-language': 'zh-CN' },
+    );
     expect(reused.statusCode).toBe(400);
     expect(reused.body.error?.message).toBe('验证码已过期或无效，请重新获取。');
   });
 
   it('answers 400 with field errors for a malformed phone or code, never 500', async () => {
-    const invalid = await mutate(server.app, 'sms.send', { phone: '12345', purpose: 'login' }, { 'accept-language': 'en' });
+    const invalid = await mutate(
+      server.app,
+      'sms.send',
+      { phone: '12345', purpose: 'login' },
+      { 'accept-language': 'en' },
+    );
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body.error?.data).toMatchObject({ messageKey: 'sms.phoneInvalid' });
     const badPurpose = await mutate(server.app, 'sms.send', { phone: '13912345679', purpose: 'spam' });
@@ -66,9 +78,16 @@ describe('SMS over HTTP (real SDK against the Dysmsapi emulator)', () => {
 
   it('answers 503 with a neutral message when the provider fails', async () => {
     emulator.injectFault({ kind: 'serverError' });
-    const failed = await mutate(server.app, 'sms.send', { phone: '13912345670', purpose: 'login' }, { 'accept-language': 'en' });
+    const failed = await mutate(
+      server.app,
+      'sms.send',
+      { phone: '13912345670', purpose: 'login' },
+      { 'accept-language': 'en' },
+    );
     expect(failed.statusCode).toBe(503);
-    expect(failed.body.error?.message).toBe('The text message service is unavailable right now. Please try again later.');
+    expect(failed.body.error?.message).toBe(
+      'The text message service is unavailable right now. Please try again later.',
+    );
     expect(JSON.stringify(failed.body)).not.toMatch(/ServiceUnavailable|RequestId/);
   });
 });

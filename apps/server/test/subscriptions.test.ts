@@ -1,8 +1,8 @@
-import type { Context } from '@arya/api';
 import { initTRPC } from '@trpc/server';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import type { Context } from '@arya/api';
 import { securityPlugin } from '../src/plugins/security';
 import { trpcPlugin } from '../src/plugins/trpc';
 import { createTestApp, type TestApp } from './helpers';
@@ -10,7 +10,9 @@ import { createTestApp, type TestApp } from './helpers';
 /** The app router has no subscription yet; this one proves the host streams SSE through its plugins. */
 const t = initTRPC.context<Context>().create();
 const streamingRouter = t.router({
-  countdown: t.procedure.input(z.object({ from: z.number().int().min(1).max(5) })).subscription(async function* ({ input }) {
+  countdown: t.procedure.input(z.object({ from: z.number().int().min(1).max(5) })).subscription(async function* ({
+    input,
+  }) {
     for (let value = input.from; value > 0; value--) yield { value };
   }),
 });

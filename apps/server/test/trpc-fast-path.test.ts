@@ -1,6 +1,6 @@
-import { appRouter } from '@arya/api';
 import Fastify, { type FastifyInstance, type InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appRouter } from '@arya/api';
 import { errorsPlugin } from '../src/plugins/errors';
 import { securityPlugin } from '../src/plugins/security';
 import { trpcPlugin } from '../src/plugins/trpc';
@@ -90,35 +90,98 @@ describe('tRPC fast path', () => {
   const cases: Array<[string, () => InjectOptions]> = [
     ['a query', () => ({ url: '/trpc/user.me', headers: auth })],
     ['a query refused by its middleware', () => ({ url: '/trpc/user.me' })],
-    ['a query with a malformed token', () => ({ url: '/trpc/user.me', headers: { authorization: 'Bearer not.a.jwt' } })],
+    [
+      'a query with a malformed token',
+      () => ({ url: '/trpc/user.me', headers: { authorization: 'Bearer not.a.jwt' } }),
+    ],
     ['a query with JSON content type', () => ({ url: '/trpc/user.me', headers: { ...auth, ...json } })],
     ['a query with invalid input', () => ({ url: `/trpc/bom.runs.list?input=${input({ limit: -5 })}`, headers: auth })],
     ['a query with valid input', () => ({ url: `/trpc/bom.runs.list?input=${input({ limit: 5 })}`, headers: auth })],
     ['a query forbidden to its caller', () => ({ url: `/trpc/admin.users.list?input=${input({})}`, headers: auth })],
     ['a batch of queries', () => ({ url: `/trpc/user.me,user.sessions?batch=1&input=${input({})}`, headers: auth })],
-    ['a batch with one failure (207)', () => ({ url: `/trpc/user.me,admin.users.list?batch=1&input=${input({ 1: {} })}`, headers: auth })],
+    [
+      'a batch with one failure (207)',
+      () => ({ url: `/trpc/user.me,admin.users.list?batch=1&input=${input({ 1: {} })}`, headers: auth }),
+    ],
     ['a batch failing alike', () => ({ url: `/trpc/user.me,user.sessions?batch=1&input=${input({})}` })],
-    ['a batch with inputs by index', () => ({ url: `/trpc/bom.runs.list,bom.runs.list?batch=1&input=${input({ 0: { limit: 1 }, 1: { limit: 0 } })}`, headers: auth })],
+    [
+      'a batch with inputs by index',
+      () => ({
+        url: `/trpc/bom.runs.list,bom.runs.list?batch=1&input=${input({ 0: { limit: 1 }, 1: { limit: 0 } })}`,
+        headers: auth,
+      }),
+    ],
     ['a public query without input', () => ({ url: '/trpc/bom.template' })],
     // The query string is read as tRPC reads it (URLSearchParams), not as Fastify parses it.
-    ['a repeated input parameter', () => ({ url: `/trpc/bom.runs.list?input=${input({ limit: 2 })}&input=${input({ limit: -1 })}`, headers: auth })],
-    ['input with a malformed escape and a plus', () => ({ url: '/trpc/bom.runs.get?input=%7B%22runId%22%3A%22a+b%FF%22%7D', headers: auth })],
+    [
+      'a repeated input parameter',
+      () => ({ url: `/trpc/bom.runs.list?input=${input({ limit: 2 })}&input=${input({ limit: -1 })}`, headers: auth }),
+    ],
+    [
+      'input with a malformed escape and a plus',
+      () => ({ url: '/trpc/bom.runs.get?input=%7B%22runId%22%3A%22a+b%FF%22%7D', headers: auth }),
+    ],
     ['a batch flag given twice', () => ({ url: `/trpc/user.me?batch=1&batch=0&input=${input({})}`, headers: auth })],
-    ['a mutation with invalid input', () => ({ method: 'POST', url: '/trpc/auth.login', headers: json, payload: { account: 'x' } })],
-    ['a mutation with a wrong password', () => ({ method: 'POST', url: '/trpc/auth.login', headers: { ...json, 'accept-language': 'en' }, payload: { account: 'nobody-at-all', password: 'wrong-password-1' } })],
-    ['a mutation that signs in and sets a cookie', () => ({ method: 'POST', url: '/trpc/auth.login', headers: json, payload: { account: 'fast-path-user', password: strongPassword } })],
+    [
+      'a mutation with invalid input',
+      () => ({ method: 'POST', url: '/trpc/auth.login', headers: json, payload: { account: 'x' } }),
+    ],
+    [
+      'a mutation with a wrong password',
+      () => ({
+        method: 'POST',
+        url: '/trpc/auth.login',
+        headers: { ...json, 'accept-language': 'en' },
+        payload: { account: 'nobody-at-all', password: 'wrong-password-1' },
+      }),
+    ],
+    [
+      'a mutation that signs in and sets a cookie',
+      () => ({
+        method: 'POST',
+        url: '/trpc/auth.login',
+        headers: json,
+        payload: { account: 'fast-path-user', password: strongPassword },
+      }),
+    ],
     ['a mutation without a body', () => ({ method: 'POST', url: '/trpc/auth.refresh', headers: json })],
-    ['a batch of mutations', () => ({ method: 'POST', url: '/trpc/user.updateProfile,user.updateProfile?batch=1', headers: { ...auth, ...json }, payload: { 0: { username: 'Ada' }, 1: { username: '' } } })],
+    [
+      'a batch of mutations',
+      () => ({
+        method: 'POST',
+        url: '/trpc/user.updateProfile,user.updateProfile?batch=1',
+        headers: { ...auth, ...json },
+        payload: { 0: { username: 'Ada' }, 1: { username: '' } },
+      }),
+    ],
     // Framing errors: the fast path declines these and tRPC answers.
-    ['a query sent as POST', () => ({ method: 'POST', url: '/trpc/user.me', headers: { ...auth, ...json }, payload: {} })],
+    [
+      'a query sent as POST',
+      () => ({ method: 'POST', url: '/trpc/user.me', headers: { ...auth, ...json }, payload: {} }),
+    ],
     ['a mutation sent as GET', () => ({ url: '/trpc/auth.logout', headers: auth })],
     ['an unknown procedure', () => ({ url: '/trpc/user.nothingHere', headers: auth })],
     ['input that is not JSON', () => ({ url: '/trpc/bom.runs.list?input=%7Bnope', headers: auth })],
     ['a body that is not JSON', () => ({ method: 'POST', url: '/trpc/auth.login', headers: json, payload: '{nope' })],
-    ['a batch whose input is not an object', () => ({ url: `/trpc/user.me,user.me?batch=1&input=${input([1, 2])}`, headers: auth })],
-    ['a batch mixing queries and mutations', () => ({ method: 'POST', url: '/trpc/user.me,auth.logout?batch=1', headers: { ...auth, ...json }, payload: {} })],
-    ['an unsupported content type', () => ({ method: 'POST', url: '/trpc/auth.login', headers: { 'content-type': 'text/plain' }, payload: 'hello' })],
-    ['a streaming batch', () => ({ url: `/trpc/user.me?batch=1&input=${input({})}`, headers: { ...auth, 'trpc-accept': 'application/jsonl' } })],
+    [
+      'a batch whose input is not an object',
+      () => ({ url: `/trpc/user.me,user.me?batch=1&input=${input([1, 2])}`, headers: auth }),
+    ],
+    [
+      'a batch mixing queries and mutations',
+      () => ({ method: 'POST', url: '/trpc/user.me,auth.logout?batch=1', headers: { ...auth, ...json }, payload: {} }),
+    ],
+    [
+      'an unsupported content type',
+      () => ({ method: 'POST', url: '/trpc/auth.login', headers: { 'content-type': 'text/plain' }, payload: 'hello' }),
+    ],
+    [
+      'a streaming batch',
+      () => ({
+        url: `/trpc/user.me?batch=1&input=${input({})}`,
+        headers: { ...auth, 'trpc-accept': 'application/jsonl' },
+      }),
+    ],
     ['a HEAD request', () => ({ method: 'HEAD', url: '/trpc/user.me', headers: auth })],
   ];
 
@@ -130,10 +193,15 @@ describe('tRPC fast path', () => {
 
   it('takes the plain JSON requests and leaves the rest to tRPC', () => {
     expect(plan({})).toMatchObject({ type: 'query', isBatch: false, calls: [{ path: 'user.me', input: undefined }] });
-    expect(plan({ path: 'user.me,bom.runs.list', search: `batch=1&input=${input({ 1: { limit: 3 } })}` })).toMatchObject({
+    expect(
+      plan({ path: 'user.me,bom.runs.list', search: `batch=1&input=${input({ 1: { limit: 3 } })}` }),
+    ).toMatchObject({
       type: 'query',
       isBatch: true,
-      calls: [{ path: 'user.me', input: undefined }, { path: 'bom.runs.list', input: { limit: 3 } }],
+      calls: [
+        { path: 'user.me', input: undefined },
+        { path: 'bom.runs.list', input: { limit: 3 } },
+      ],
     });
     const login = { method: 'POST', path: 'auth.login', headers: json, body: '{"account":"a"}' };
     expect(plan(login)).toMatchObject({ type: 'mutation', calls: [{ input: { account: 'a' } }] });

@@ -10,7 +10,10 @@ describe('built web UI at /', () => {
   beforeAll(async () => {
     dist = await mkdtemp(join(tmpdir(), 'arya-web-'));
     await mkdir(join(dist, 'assets'));
-    await writeFile(join(dist, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app-1a2b.js"></script>');
+    await writeFile(
+      join(dist, 'index.html'),
+      '<!doctype html><div id="root"></div><script type="module" src="/assets/app-1a2b.js"></script>',
+    );
     await writeFile(join(dist, 'assets', 'app-1a2b.js'), 'console.log("app")');
     await writeFile(join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     t = await createTestApp({ env: { WEB_DIST_DIR: dist } });
@@ -37,7 +40,10 @@ describe('built web UI at /', () => {
   });
 
   it('falls back to index.html for client-side routes a browser navigates to', async () => {
-    const response = await t.app.inject({ url: '/admin/users?page=2', headers: { accept: 'text/html,application/xhtml+xml' } });
+    const response = await t.app.inject({
+      url: '/admin/users?page=2',
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
     expect(response.statusCode).toBe(200);
     expect(response.body).toContain('id="root"');
   });

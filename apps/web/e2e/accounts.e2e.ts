@@ -1,7 +1,23 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { DESKTOP, forgetSmsSendsTo, launchBrowser, newDevice, PHONE, screenshot, uniqueAccount, uniquePhone } from './browser';
-import { expectSignedOutWithNotice, expectText, fillPhoneAndCode, passwordBox, registerByPhone, signInWithPassword } from './flows';
+import {
+  DESKTOP,
+  forgetSmsSendsTo,
+  launchBrowser,
+  newDevice,
+  PHONE,
+  screenshot,
+  uniqueAccount,
+  uniquePhone,
+} from './browser';
+import {
+  expectSignedOutWithNotice,
+  expectText,
+  fillPhoneAndCode,
+  passwordBox,
+  registerByPhone,
+  signInWithPassword,
+} from './flows';
 
 const PASSWORD = 'Ample-Orchard-42';
 
@@ -130,7 +146,11 @@ describe('accounts in the browser', () => {
     // a reload keeps the session through the HttpOnly refresh cookie (the access token itself is never stored)
     await page.reload();
     await expectText(page.getByTestId('current-user'), account);
-    expect(await page.evaluate(() => JSON.stringify({ ...window.localStorage }) + JSON.stringify({ ...window.sessionStorage }))).not.toContain('eyJ');
+    expect(
+      await page.evaluate(
+        () => JSON.stringify({ ...window.localStorage }) + JSON.stringify({ ...window.sessionStorage }),
+      ),
+    ).not.toContain('eyJ');
     await context.close();
   });
 

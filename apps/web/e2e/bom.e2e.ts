@@ -1,10 +1,10 @@
-import { applyOperations, CHANGE_LOG_SHEET_NAME, NEW_BOM_SHEET_NAME } from '@arya/bom';
-import { generateBomWorkbook } from '@arya/bom/fixtures';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyOperations, CHANGE_LOG_SHEET_NAME, NEW_BOM_SHEET_NAME } from '@arya/bom';
+import { generateBomWorkbook } from '@arya/bom/fixtures';
 import { DESKTOP, launchBrowser, newDevice, PHONE, screenshot, uniqueAccount } from './browser';
 import { registerByPhone } from './flows';
 
@@ -62,16 +62,23 @@ describe('BOM runs in the browser', () => {
     await page.getByText(`Changed rows (${expected.diff.length})`).waitFor();
     const firstChange = expected.diff[0];
     if (!firstChange) throw new Error('no diff');
-    const firstRow = page.getByRole('row').filter({ hasText: String(firstChange.materialCode) }).first();
+    const firstRow = page
+      .getByRole('row')
+      .filter({ hasText: String(firstChange.materialCode) })
+      .first();
     await firstRow.waitFor();
-    for (const removed of firstChange.removed) expect(await firstRow.locator('del', { hasText: removed }).count()).toBe(1);
+    for (const removed of firstChange.removed)
+      expect(await firstRow.locator('del', { hasText: removed }).count()).toBe(1);
     for (const added of firstChange.added) expect(await firstRow.locator('ins', { hasText: added }).count()).toBe(1);
     await screenshot(page, 'bom-result');
 
     // the run's warnings: a few at first, all of them on request
     const warningCount = expected.summary.warningsTotal;
     expect(warningCount).toBeGreaterThan(5);
-    const warnings = page.getByRole('alert').filter({ hasText: `Validation warnings (${warningCount})` }).getByRole('listitem');
+    const warnings = page
+      .getByRole('alert')
+      .filter({ hasText: `Validation warnings (${warningCount})` })
+      .getByRole('listitem');
     expect(await warnings.count()).toBe(5);
     await page.getByRole('button', { name: `Show all ${warningCount}` }).click();
     await warnings.nth(warningCount - 1).waitFor();
@@ -148,8 +155,11 @@ describe('BOM runs in the browser', () => {
     await page.getByText('Written twice: R2').waitFor();
 
     // a row beyond the preview: its designators are known, so an add of one it has is flagged
-    const rowsWithCode = (code: string | number) => fixture.rows.filter((row) => String(row.materialCode) === String(code));
-    const late = fixture.rows.find((row) => row.rowNumber > 101 && row.designators !== '' && rowsWithCode(row.materialCode).length === 1);
+    const rowsWithCode = (code: string | number) =>
+      fixture.rows.filter((row) => String(row.materialCode) === String(code));
+    const late = fixture.rows.find(
+      (row) => row.rowNumber > 101 && row.designators !== '' && rowsWithCode(row.materialCode).length === 1,
+    );
     if (!late) throw new Error('fixture has no unique material past row 101');
     const lateDesignator = late.designators.split(/[,\s]+/).find(Boolean)!;
     await page.getByRole('combobox', { name: 'Row 1 Material code' }).fill(String(late.materialCode));
@@ -183,7 +193,10 @@ describe('BOM runs in the browser', () => {
     await page.getByRole('button', { name: 'Remove row 1' }).click();
     await page.getByRole('button', { name: 'Run' }).click();
     await page.getByRole('button', { name: 'Download the new BOM' }).waitFor({ timeout: 60_000 });
-    const changed = page.getByRole('table', { name: 'Changed rows (1)' }).getByRole('row').filter({ hasText: String(twice.materialCode) });
+    const changed = page
+      .getByRole('table', { name: 'Changed rows (1)' })
+      .getByRole('row')
+      .filter({ hasText: String(twice.materialCode) });
     await changed.first().waitFor();
     expect(await changed.first().textContent()).toContain(String(twice.rowNumber));
     expect(await changed.first().locator('del', { hasText: firstDesignator }).count()).toBe(1);
@@ -210,10 +223,15 @@ describe('BOM runs in the browser', () => {
 
     await page.getByRole('button', { name: 'Edit the operations and run again' }).click();
     const carried = first.log.filter((entry) => entry.op === 'add' || entry.op === 'del').length;
-    await page.getByText(`The ${carried} operations of the run on "rerun.xlsx" are filled in`, { exact: false }).waitFor();
+    await page
+      .getByText(`The ${carried} operations of the run on "rerun.xlsx" are filled in`, { exact: false })
+      .waitFor();
     // only the ambiguous op is unpinned on several rows, so the only row choices are its own
     await page.getByText(/This material is on \d+ rows; pick one/).waitFor();
-    await page.getByRole('button', { name: /^row \d+$/ }).first().click();
+    await page
+      .getByRole('button', { name: /^row \d+$/ })
+      .first()
+      .click();
     await screenshot(page, 'bom-rerun-editor');
     await page.getByRole('button', { name: 'Run' }).click();
     await page.waitForURL((url) => url.href !== firstRunUrl && /\/bom\/runs\/[0-9a-f-]{36}$/.test(url.pathname));
@@ -225,7 +243,10 @@ describe('BOM runs in the browser', () => {
     const upload = page.getByRole('row').filter({ hasText: 'rerun.xlsx' });
     await upload.waitFor();
     expect(await upload.getByRole('cell').allTextContents()).toContain('2');
-    const [original] = await Promise.all([page.waitForEvent('download'), upload.getByRole('button', { name: 'Download' }).click()]);
+    const [original] = await Promise.all([
+      page.waitForEvent('download'),
+      upload.getByRole('button', { name: 'Download' }).click(),
+    ]);
     expect(original.suggestedFilename()).toBe('rerun.xlsx');
     await upload.getByRole('button', { name: 'Delete rerun.xlsx' }).click();
     await page.getByRole('button', { name: 'OK' }).click();

@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { latestSmsCode, uniquePhone } from './browser';
 
 export const passwordBox = (page: Page, name = 'Password') => page.getByRole('textbox', { name, exact: true });
@@ -20,7 +20,8 @@ export async function fillPhoneAndCode(page: Page, phone: string): Promise<void>
   const sent = page.getByText(/Code sent\. It is valid for \d+ minutes\./);
   const refused = page.getByRole('alert');
   await sent.or(refused).first().waitFor();
-  if (!(await sent.isVisible())) throw new Error(`sending the code was refused: ${await refused.first().textContent()}`);
+  if (!(await sent.isVisible()))
+    throw new Error(`sending the code was refused: ${await refused.first().textContent()}`);
   await page.getByRole('textbox', { name: 'Verification code' }).fill(await latestSmsCode(phone));
 }
 
@@ -28,7 +29,12 @@ export async function fillPhoneAndCode(page: Page, phone: string): Promise<void>
  * Registers by phone (plus account and password, so password sign-in works too), lands on the start screen (BOM
  * runs), then opens the profile through a reload — which also proves the session survives one.
  */
-export async function registerByPhone(page: Page, account: string, password: string, phone = uniquePhone()): Promise<string> {
+export async function registerByPhone(
+  page: Page,
+  account: string,
+  password: string,
+  phone = uniquePhone(),
+): Promise<string> {
   await page.goto('/sign-up');
   await fillPhoneAndCode(page, phone);
   await page.getByLabel('Account (optional)').fill(account);

@@ -1,6 +1,3 @@
-import { generateSigningKey } from '@arya/api';
-import { startSmsEmulator } from '@arya/sms-emulator';
-import { createTestDatabase } from '@arya/testing';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -9,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
+import { generateSigningKey } from '@arya/api';
+import { startSmsEmulator } from '@arya/sms-emulator';
+import { createTestDatabase } from '@arya/testing';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
 /**
@@ -61,7 +61,8 @@ async function waitUntilReady(url: string, server: ReturnType<typeof spawn>, log
 }
 
 export default async function setup(project: TestProject) {
-  if (!existsSync(webIndex)) throw new Error(`${webIndex} is missing: run \`pnpm --filter @arya/web build\` (turbo does this first).`);
+  if (!existsSync(webIndex))
+    throw new Error(`${webIndex} is missing: run \`pnpm --filter @arya/web build\` (turbo does this first).`);
   if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing`);
 
   const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');

@@ -25,26 +25,109 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<PublicOnly />}>
-        <Route path="/sign-in" element={<Screen><SignInPage /></Screen>} />
-        <Route path="/sign-up" element={<Screen><SignUpPage /></Screen>} />
-        <Route path="/forgot-password" element={<Screen><ForgotPasswordPage /></Screen>} />
+        <Route
+          path="/sign-in"
+          element={
+            <Screen>
+              <SignInPage />
+            </Screen>
+          }
+        />
+        <Route
+          path="/sign-up"
+          element={
+            <Screen>
+              <SignUpPage />
+            </Screen>
+          }
+        />
+        <Route
+          path="/forgot-password"
+          element={
+            <Screen>
+              <ForgotPasswordPage />
+            </Screen>
+          }
+        />
       </Route>
       <Route
         element={
           <RequireAuth>
-            <Screen><AppLayout /></Screen>
+            <Screen>
+              <AppLayout />
+            </Screen>
           </RequireAuth>
         }
       >
         <Route index element={<Navigate to="/bom/runs" replace />} />
-        <Route path="/bom/runs" element={<Screen><RunsPage /></Screen>} />
-        <Route path="/bom/new" element={<Screen><NewRunPage /></Screen>} />
-        <Route path="/bom/runs/:runId" element={<Screen><RunPage /></Screen>} />
-        <Route path="/bom/files" element={<Screen><FilesPage /></Screen>} />
-        <Route path="/profile" element={<Screen><ProfilePage /></Screen>} />
-        <Route path="/admin/users" element={<RequireAdmin><Screen><UsersPage /></Screen></RequireAdmin>} />
-        <Route path="/admin/users/:userId" element={<RequireAdmin><Screen><UserDetailPage /></Screen></RequireAdmin>} />
-        <Route path="*" element={<Screen><NotFoundPage /></Screen>} />
+        <Route
+          path="/bom/runs"
+          element={
+            <Screen>
+              <RunsPage />
+            </Screen>
+          }
+        />
+        <Route
+          path="/bom/new"
+          element={
+            <Screen>
+              <NewRunPage />
+            </Screen>
+          }
+        />
+        <Route
+          path="/bom/runs/:runId"
+          element={
+            <Screen>
+              <RunPage />
+            </Screen>
+          }
+        />
+        <Route
+          path="/bom/files"
+          element={
+            <Screen>
+              <FilesPage />
+            </Screen>
+          }
+        />
+        <Route
+          path="/profile"
+          element={
+            <Screen>
+              <ProfilePage />
+            </Screen>
+          }
+        />
+        <Route
+          path="/admin/users"
+          element={
+            <RequireAdmin>
+              <Screen>
+                <UsersPage />
+              </Screen>
+            </RequireAdmin>
+          }
+        />
+        <Route
+          path="/admin/users/:userId"
+          element={
+            <RequireAdmin>
+              <Screen>
+                <UserDetailPage />
+              </Screen>
+            </RequireAdmin>
+          }
+        />
+        <Route
+          path="*"
+          element={
+            <Screen>
+              <NotFoundPage />
+            </Screen>
+          }
+        />
       </Route>
     </Routes>
   );

@@ -58,7 +58,8 @@ const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) 
 describe('messages', () => {
   it('has both languages for every key, with the same placeholders', () => {
     const problems = Object.entries(messages).filter(
-      ([, text]) => blank(text['zh-CN']) || blank(text.en) || placeholders(text['zh-CN']).join() !== placeholders(text.en).join(),
+      ([, text]) =>
+        blank(text['zh-CN']) || blank(text.en) || placeholders(text['zh-CN']).join() !== placeholders(text.en).join(),
     );
     expect(problems.map(([key]) => key)).toEqual([]);
   });

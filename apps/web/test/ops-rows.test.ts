@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { Translate } from '../src/i18n/I18nProvider';
-import { blankOp, candidateRows, problemText, rowProblems, rowsFromRunLog, sentIndexes, targetRow, toOpRows, type BomRowChoice, type EditableOp } from '../src/pages/bom/ops-rows';
+import {
+  blankOp,
+  candidateRows,
+  problemText,
+  rowProblems,
+  rowsFromRunLog,
+  sentIndexes,
+  targetRow,
+  toOpRows,
+  type BomRowChoice,
+  type EditableOp,
+} from '../src/pages/bom/ops-rows';
 
 /** Shows which message and parameters were asked for. */
 const t: Translate = (key, params) => (params ? `${key} ${JSON.stringify(params)}` : key);
@@ -39,13 +50,20 @@ describe('online operation rows', () => {
 
   it('words problems with the UI’s messages, the range reason included', () => {
     const [range] = rowProblems(rows).get(1) ?? [];
-    expect(range && problemText(range, t)).toBe('bom.ops.problem.malformed_range {"token":"R5-R1","reason":"bom.ops.range.descending"}');
+    expect(range && problemText(range, t)).toBe(
+      'bom.ops.problem.malformed_range {"token":"R5-R1","reason":"bom.ops.range.descending"}',
+    );
     expect(problemText({ code: 'invalid_level', value: 'x' }, t)).toBe('bom.ops.problem.invalid_level {"value":"x"}');
     expect(problemText({ code: 'empty_designators' }, t)).toBe('bom.ops.problem.empty_designators');
   });
 });
 
-const choice = (rowNumber: number, materialCode: string, level: number | null): BomRowChoice => ({ rowNumber, materialCode, level, designators: [`R${rowNumber}`] });
+const choice = (rowNumber: number, materialCode: string, level: number | null): BomRowChoice => ({
+  rowNumber,
+  materialCode,
+  level,
+  designators: [`R${rowNumber}`],
+});
 
 describe('rows an op would match', () => {
   const byCode = new Map([['M1', [choice(2, 'M1', 3), choice(5, 'M1', 3), choice(9, 'M1', 4)]]]);
@@ -75,7 +93,9 @@ describe('rows an op would match', () => {
   });
 });
 
-const entry = (over: Partial<Parameters<typeof rowsFromRunLog>[0][number]>): Parameters<typeof rowsFromRunLog>[0][number] => ({
+const entry = (
+  over: Partial<Parameters<typeof rowsFromRunLog>[0][number]>,
+): Parameters<typeof rowsFromRunLog>[0][number] => ({
   seq: 2,
   level: null,
   materialCode: 'M1',
@@ -91,11 +111,19 @@ const entry = (over: Partial<Parameters<typeof rowsFromRunLog>[0][number]>): Par
   ...over,
 });
 
-describe('a run\'s operations as editor rows', () => {
+describe("a run's operations as editor rows", () => {
   it('keeps matched ops pinned to their row, leaves ambiguous ones unpinned, and drops ops of an invalid type', () => {
     const { rows, skipped } = rowsFromRunLog([
       entry({}),
-      entry({ seq: 3, level: 3, materialCode: 80218561, status: 'ambiguous', bomRow: null, op: 'add', designators: 'C1,C2' }),
+      entry({
+        seq: 3,
+        level: 3,
+        materialCode: 80218561,
+        status: 'ambiguous',
+        bomRow: null,
+        op: 'add',
+        designators: 'C1,C2',
+      }),
       entry({ seq: 4, level: ' 4 ', status: 'not_found', bomRow: null }),
       entry({ seq: 5, op: 'swap', status: 'invalid', bomRow: null }),
     ]);

@@ -42,11 +42,20 @@ export const apiConfigSchema = z.object({
   JWT_PUBLIC_KEYS: jsonEnv(z.object({ keys: z.array(ed25519PublicJwk) })).optional(),
   JWT_ISSUER: z.string().min(1).default('arya'),
   JWT_AUDIENCE: z.string().min(1).default('arya'),
-  BCRYPT_COST: z.coerce.number().int().min(10, 'must be at least 10').max(15, 'above 15 is too slow to serve').default(12),
+  BCRYPT_COST: z.coerce
+    .number()
+    .int()
+    .min(10, 'must be at least 10')
+    .max(15, 'above 15 is too slow to serve')
+    .default(12),
   /** Registrations one network address may attempt per hour (a whole office behind one NAT shares it). */
   REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Largest workbook `bom.files.upload` accepts, in bytes (default 20 MiB). */
-  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(20 * 1024 * 1024),
+  UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(20 * 1024 * 1024),
   /** Worker threads running the BOM engine in each server process (default: cores − 1, at least 1). */
   BOM_WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** Runs one user may have executing at once, over all server processes; more wait in the queue. */
@@ -58,7 +67,11 @@ export const apiConfigSchema = z.object({
   /** A running run whose heartbeat is older than this is taken as orphaned by a crashed process and recovered. */
   BOM_STALE_AFTER_MS: z.coerce.number().int().min(100).default(30_000),
   /** A run whose engine work takes longer is stopped (its worker thread terminated) and failed with a reason. */
-  BOM_RUN_TIMEOUT_MS: z.coerce.number().int().min(100).default(5 * 60 * 1000),
+  BOM_RUN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .default(5 * 60 * 1000),
   /** Lifetime of a download link issued by `bom.runs.downloadUrl` / `bom.files.downloadUrl`. */
   BOM_DOWNLOAD_TTL_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
   /**

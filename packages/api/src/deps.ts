@@ -1,15 +1,15 @@
-import { createDb, type DB } from '@arya/db';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
+import { createDb, type DB } from '@arya/db';
 import { systemClock, type Clock } from './clock';
 import type { ApiConfig } from './config';
 import { createRunQueueSignal, type RunQueueSignal } from './modules/bom/queue-signal';
 import { createBomWorkerPool, type BomWorkerPool } from './modules/bom/worker-pool';
-import { createPasswordHasher, type PasswordHasher } from './security/passwords';
-import { createTokenService, type TokenService } from './security/tokens';
 import { createSmsProvider } from './modules/sms/providers/create';
 import type { SmsProvider } from './modules/sms/providers/types';
+import { createPasswordHasher, type PasswordHasher } from './security/passwords';
+import { createTokenService, type TokenService } from './security/tokens';
 
 /** Structured logger; a pino logger fits. */
 export interface Logger {
@@ -62,7 +62,8 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
   let db: Kysely<DB>;
   if (typeof dbSource === 'string') {
     const ownDb = createDb(dbSource, {
-      onIdleConnectionError: (error) => logger.warn({ err: error }, 'an idle Postgres connection was lost; the pool replaces it'),
+      onIdleConnectionError: (error) =>
+        logger.warn({ err: error }, 'an idle Postgres connection was lost; the pool replaces it'),
     });
     owned.push(() => ownDb.destroy());
     db = ownDb;
@@ -81,7 +82,8 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
     redis = redisSource;
   }
 
-  const passwords = overrides.passwords ?? createPasswordHasher({ cost: config.BCRYPT_COST, threads: overrides.passwordThreads });
+  const passwords =
+    overrides.passwords ?? createPasswordHasher({ cost: config.BCRYPT_COST, threads: overrides.passwordThreads });
   if (!overrides.passwords) owned.push(() => passwords.close());
 
   const tokens =

@@ -8,9 +8,15 @@ type MessageText = Record<Locale, string>;
  */
 export const messages = {
   // generic
-  'error.internal': { 'zh-CN': '服务器出错了，请稍后重试。', en: 'Something went wrong on our side. Please try again later.' },
+  'error.internal': {
+    'zh-CN': '服务器出错了，请稍后重试。',
+    en: 'Something went wrong on our side. Please try again later.',
+  },
   'error.badRequest': { 'zh-CN': '请求无效。', en: 'The request is not valid.' },
-  'error.validation': { 'zh-CN': '有字段填写不正确，请检查后重试。', en: 'Some fields are not valid. Please check them and try again.' },
+  'error.validation': {
+    'zh-CN': '有字段填写不正确，请检查后重试。',
+    en: 'Some fields are not valid. Please check them and try again.',
+  },
   'error.unauthorized': { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
   'error.forbidden': { 'zh-CN': '你没有权限执行此操作。', en: 'You are not allowed to do this.' },
   'error.notFound': { 'zh-CN': '找不到该资源。', en: 'Not found.' },
@@ -44,10 +50,22 @@ export const messages = {
     en: 'Too many registrations from your network address. Try again in {retryAfterSeconds} seconds.',
   },
   'auth.missingAccessToken': { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
-  'auth.invalidAccessToken': { 'zh-CN': '登录已失效，请重新登录。', en: 'Your sign-in is no longer valid. Please sign in again.' },
-  'auth.sessionRevoked': { 'zh-CN': '此登录会话已结束，请重新登录。', en: 'This session has ended. Please sign in again.' },
-  'auth.missingRefreshToken': { 'zh-CN': '登录已过期，请重新登录。', en: 'Your sign-in has expired. Please sign in again.' },
-  'auth.invalidRefreshToken': { 'zh-CN': '登录已过期，请重新登录。', en: 'Your sign-in has expired. Please sign in again.' },
+  'auth.invalidAccessToken': {
+    'zh-CN': '登录已失效，请重新登录。',
+    en: 'Your sign-in is no longer valid. Please sign in again.',
+  },
+  'auth.sessionRevoked': {
+    'zh-CN': '此登录会话已结束，请重新登录。',
+    en: 'This session has ended. Please sign in again.',
+  },
+  'auth.missingRefreshToken': {
+    'zh-CN': '登录已过期，请重新登录。',
+    en: 'Your sign-in has expired. Please sign in again.',
+  },
+  'auth.invalidRefreshToken': {
+    'zh-CN': '登录已过期，请重新登录。',
+    en: 'Your sign-in has expired. Please sign in again.',
+  },
   'auth.refreshTokenReused': {
     'zh-CN': '检测到登录凭证被重复使用，为安全起见已结束该会话，请重新登录。',
     en: 'This sign-in token was used twice, so the session was ended for safety. Please sign in again.',
@@ -55,7 +73,10 @@ export const messages = {
   'auth.adminRequired': { 'zh-CN': '需要管理员权限。', en: 'This needs administrator rights.' },
 
   // password rules
-  'password.tooShort': { 'zh-CN': '密码至少需要 {min} 个字节。', en: 'The password must be at least {min} bytes long.' },
+  'password.tooShort': {
+    'zh-CN': '密码至少需要 {min} 个字节。',
+    en: 'The password must be at least {min} bytes long.',
+  },
   'password.tooLong': {
     'zh-CN': '密码不能超过 {max} 个字节（中文等字符每个占 3 个字节），请缩短。',
     en: 'The password must be at most {max} bytes (characters such as Chinese count as 3 bytes). Please shorten it.',
@@ -79,7 +100,10 @@ export const messages = {
     'zh-CN': '不能停用自己或修改自己的角色。',
     en: 'You cannot disable yourself or change your own role.',
   },
-  'admin.invalidCursor': { 'zh-CN': '分页参数无效，请从第一页重新开始。', en: 'The page cursor is not valid. Start again from the first page.' },
+  'admin.invalidCursor': {
+    'zh-CN': '分页参数无效，请从第一页重新开始。',
+    en: 'The page cursor is not valid. Start again from the first page.',
+  },
 
   // sms
   'sms.phoneInvalid': {
@@ -122,7 +146,10 @@ export const messages = {
     'zh-CN': '验证码已过期或无效，请重新获取。',
     en: 'This code has expired or is not valid. Please request a new one.',
   },
-  'auth.phoneTaken': { 'zh-CN': '该手机号已注册，请直接登录。', en: 'This phone number is already registered. Please sign in instead.' },
+  'auth.phoneTaken': {
+    'zh-CN': '该手机号已注册，请直接登录。',
+    en: 'This phone number is already registered. Please sign in instead.',
+  },
   'auth.phoneNotRegistered': {
     'zh-CN': '该手机号尚未注册。',
     en: 'No account uses this phone number.',
@@ -133,13 +160,17 @@ export const messages = {
     'zh-CN': '请选择要上传的 .xlsx 文件（表单字段 file），并注明类型 kind（bom 或 ops）。',
     en: 'Choose the .xlsx file to upload (form field "file") and say its kind ("bom" or "ops").',
   },
-  'bom.fileEmpty': { 'zh-CN': '上传的文件是空的，请重新导出后再上传。', en: 'The uploaded file is empty. Export it again and upload it.' },
+  'bom.fileEmpty': {
+    'zh-CN': '上传的文件是空的，请重新导出后再上传。',
+    en: 'The uploaded file is empty. Export it again and upload it.',
+  },
   'bom.fileTooLarge': {
     'zh-CN': '文件大小 {sizeMb} MB 超过上限 {limitMb} MB。请删除无关的工作表或把 BOM 拆分后再上传。',
     en: 'The file is {sizeMb} MB, above the {limitMb} MB limit. Remove unrelated sheets or split the BOM, then upload again.',
   },
   'bom.notXlsx': {
-    'zh-CN': '这不是 .xlsx 工作簿（按文件内容判断，与扩展名无关）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再上传。',
+    'zh-CN':
+      '这不是 .xlsx 工作簿（按文件内容判断，与扩展名无关）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再上传。',
     en: 'This is not an .xlsx workbook (judged by its content, not its name). Save it in Excel as "Excel Workbook (*.xlsx)" and upload it again.',
   },
   'bom.xlsNotSupported': {
@@ -160,7 +191,10 @@ export const messages = {
     'zh-CN': 'BOM 工作簿中没有「操作指示表」工作表。请上传操作表或在线填写操作。',
     en: 'The BOM workbook has no "操作指示表" sheet. Upload an operations file or enter the operations online.',
   },
-  'bom.opsEmpty': { 'zh-CN': '没有要执行的操作，请至少填写一行。', en: 'There are no operations to run. Fill in at least one row.' },
+  'bom.opsEmpty': {
+    'zh-CN': '没有要执行的操作，请至少填写一行。',
+    en: 'There are no operations to run. Fill in at least one row.',
+  },
   'bom.invalidOpRows': {
     'zh-CN': '有 {count} 行操作填写不正确（第一处：第 {firstRow} 行），请按提示修改后再运行。',
     en: '{count} operation rows are not valid (first: row {firstRow}). Fix them as shown and run again.',
@@ -184,9 +218,12 @@ export const messages = {
   },
   'bom.ownerFilterForbidden': {
     'zh-CN': '只有管理员可以查看其他用户的运行记录。',
-    en: 'Only administrators can see other users\' runs.',
+    en: "Only administrators can see other users' runs.",
   },
-  'bom.invalidCursor': { 'zh-CN': '分页参数无效，请从第一页重新开始。', en: 'The page cursor is not valid. Start again from the first page.' },
+  'bom.invalidCursor': {
+    'zh-CN': '分页参数无效，请从第一页重新开始。',
+    en: 'The page cursor is not valid. Start again from the first page.',
+  },
   'bom.runFailedInternal': {
     'zh-CN': '处理时服务器出错，请重新运行；如果仍然失败请联系管理员。',
     en: 'The server failed while processing. Run it again; if it fails again, contact an administrator.',

@@ -1,7 +1,7 @@
 import { adminRouter } from './modules/admin/router';
 import { authRouter } from './modules/auth/router';
-import { smsRouter } from './modules/sms/router';
 import { bomRouter } from './modules/bom/router';
+import { smsRouter } from './modules/sms/router';
 import { userRouter } from './modules/user/router';
 import { createTRPCRouter } from './trpc';
 

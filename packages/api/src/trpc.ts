@@ -40,7 +40,11 @@ function describeError(error: TRPCError): AppErrorData {
   }
   const cause = error.cause;
   if (cause instanceof ZodError) {
-    return { messageKey: 'error.validation', params: {}, fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[]> };
+    return {
+      messageKey: 'error.validation',
+      params: {},
+      fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[]>,
+    };
   }
   return { messageKey: genericMessageKeys[error.code] ?? 'error.internal', params: {} };
 }
@@ -77,7 +81,8 @@ export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const token = bearerToken(ctx.request);
   if (!token) throw new AppError('UNAUTHORIZED', 'auth.missingAccessToken');
   const claims = await ctx.deps.tokens.verifyAccessToken(token);
-  if (await isSessionRevoked(ctx.deps.redis, claims.sessionId)) throw new AppError('UNAUTHORIZED', 'auth.sessionRevoked');
+  if (await isSessionRevoked(ctx.deps.redis, claims.sessionId))
+    throw new AppError('UNAUTHORIZED', 'auth.sessionRevoked');
   return next({ ctx: { auth: claims } });
 });
 
@@ -92,6 +97,7 @@ export const adminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
     .where('id', '=', ctx.auth.userId)
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
-  if (!user || user.disabled_at !== null || user.role !== 'admin') throw new AppError('FORBIDDEN', 'auth.adminRequired');
+  if (!user || user.disabled_at !== null || user.role !== 'admin')
+    throw new AppError('FORBIDDEN', 'auth.adminRequired');
   return next();
 });

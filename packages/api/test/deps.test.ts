@@ -1,6 +1,6 @@
-import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@arya/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@arya/testing';
 import { apiConfigSchema, closeApiDeps, createApiDeps, generateSigningKey, type ApiConfig } from '../src';
 
 let database: TestDatabase;
@@ -44,6 +44,8 @@ describe('createApiDeps / closeApiDeps', () => {
   });
 
   it('says which variable is missing when nothing replaces it', async () => {
-    await expect(createApiDeps({ ...config, DATABASE_URL: undefined }, { redis: redis.redis })).rejects.toThrow(/DATABASE_URL/);
+    await expect(createApiDeps({ ...config, DATABASE_URL: undefined }, { redis: redis.redis })).rejects.toThrow(
+      /DATABASE_URL/,
+    );
   });
 });

@@ -14,11 +14,14 @@ afterAll(async () => {
 
 /** Calls the router over the Fetch adapter, as an HTTP host would, and returns status and parsed body. */
 async function post(deps: ApiDeps, path: string, input: unknown, headers: Record<string, string> = {}) {
-  return send(deps, new Request(`http://localhost/trpc/${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(input),
-  }));
+  return send(
+    deps,
+    new Request(`http://localhost/trpc/${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(input),
+    }),
+  );
 }
 
 async function get(deps: ApiDeps, path: string, headers: Record<string, string> = {}) {
@@ -33,7 +36,12 @@ async function send(deps: ApiDeps, request: Request) {
     createContext: ({ req, resHeaders }) =>
       createContext({
         deps,
-        request: { ip: '127.0.0.1', userAgent: req.headers.get('user-agent'), headers: Object.fromEntries(req.headers), cookies: {} },
+        request: {
+          ip: '127.0.0.1',
+          userAgent: req.headers.get('user-agent'),
+          headers: Object.fromEntries(req.headers),
+          cookies: {},
+        },
         response: {
           setCookie: (name, value) => resHeaders.append('set-cookie', `${name}=${value}`),
           clearCookie: (name) => resHeaders.append('set-cookie', `${name}=; Max-Age=0`),
@@ -46,7 +54,12 @@ async function send(deps: ApiDeps, request: Request) {
 
 describe('error formatter', () => {
   it('puts messageKey, translated message and field errors for invalid input', async () => {
-    const { status, error } = await post(t.deps, 'auth.register', { account: 'x', password: '' }, { 'accept-language': 'en-GB,en;q=0.9' });
+    const { status, error } = await post(
+      t.deps,
+      'auth.register',
+      { account: 'x', password: '' },
+      { 'accept-language': 'en-GB,en;q=0.9' },
+    );
     expect(status).toBe(400);
     expect(error?.message).toBe('Some fields are not valid. Please check them and try again.');
     expect(error?.data).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'error.validation', params: {} });
@@ -58,15 +71,29 @@ describe('error formatter', () => {
     expect(zh.status).toBe(401);
     expect(zh.error?.message).toBe('账号或密码不正确。');
     expect(zh.error?.data).toMatchObject({ code: 'UNAUTHORIZED', messageKey: 'auth.invalidCredentials' });
-    const en = await post(t.deps, 'auth.login', { account: 'nobody', password: 'whatever1' }, { 'accept-language': 'en-US' });
+    const en = await post(
+      t.deps,
+      'auth.login',
+      { account: 'nobody', password: 'whatever1' },
+      { 'accept-language': 'en-US' },
+    );
     expect(en.error?.message).toBe('The account or password is incorrect.');
   });
 
   it('returns 429 with retryAfterSeconds in data and the message', async () => {
     for (let i = 0; i < 5; i++) await post(t.deps, 'auth.login', { account: 'hammered', password: 'wrong guess' });
-    const { status, error } = await post(t.deps, 'auth.login', { account: 'hammered', password: 'wrong guess' }, { 'accept-language': 'en' });
+    const { status, error } = await post(
+      t.deps,
+      'auth.login',
+      { account: 'hammered', password: 'wrong guess' },
+      { 'accept-language': 'en' },
+    );
     expect(status).toBe(429);
-    expect(error?.data).toMatchObject({ messageKey: 'auth.tooManyFailedLogins', retryAfterSeconds: 900, params: { retryAfterSeconds: 900 } });
+    expect(error?.data).toMatchObject({
+      messageKey: 'auth.tooManyFailedLogins',
+      retryAfterSeconds: 900,
+      params: { retryAfterSeconds: 900 },
+    });
     expect(error?.message).toBe('Too many failed sign-in attempts. Try again in 900 seconds.');
   });
 
@@ -80,19 +107,24 @@ describe('error formatter', () => {
   });
 
   it('hides the detail of unexpected errors behind a generic message', async () => {
-    const broken = { ...t.deps, tokens: { ...t.deps.tokens, verifyAccessToken: () => Promise.reject(new Error('secret internals')) } };
-    const { status, error } = await get(
-      { ...broken, config: { ...t.config, NODE_ENV: 'production' } },
-      'user.me',
-      { authorization: 'Bearer x', 'accept-language': 'en' },
-    );
+    const broken = {
+      ...t.deps,
+      tokens: { ...t.deps.tokens, verifyAccessToken: () => Promise.reject(new Error('secret internals')) },
+    };
+    const { status, error } = await get({ ...broken, config: { ...t.config, NODE_ENV: 'production' } }, 'user.me', {
+      authorization: 'Bearer x',
+      'accept-language': 'en',
+    });
     expect(status).toBe(500);
     expect(error?.message).toBe('Something went wrong on our side. Please try again later.');
     expect(JSON.stringify(error)).not.toContain('secret internals');
   });
 
   it('sets the refresh cookie through the host response', async () => {
-    const { status, headers } = await post(t.deps, 'auth.register', { account: 'cookieuser', password: 'correct horse battery' });
+    const { status, headers } = await post(t.deps, 'auth.register', {
+      account: 'cookieuser',
+      password: 'correct horse battery',
+    });
     expect(status).toBe(200);
     expect(headers.get('set-cookie')).toMatch(/^arya_refresh=[A-Za-z0-9_-]{43}$/);
   });

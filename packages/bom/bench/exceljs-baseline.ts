@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { BomRow } from '../src/bom-model';
-import { BOM_ROLES, matchRoles, OP_ROLES, type RoleSpec } from '../src/columns';
 import { CHANGE_LOG_HEADERS } from '../src/change-log';
+import { BOM_ROLES, matchRoles, OP_ROLES, type RoleSpec } from '../src/columns';
 import { joinDesignators, parseDesignators } from '../src/designators';
 import { isBlankOp, parseOp } from '../src/operations';
 import { applyToRow, designatorsChanged, newRowState, type RowState } from '../src/row-state';
@@ -63,16 +63,32 @@ export async function applyWithExcelJs(bytes: Uint8Array): Promise<Uint8Array> {
   for (let r = opsHeader.row + 1; r <= opsWs.rowCount; r++) {
     const row = opsWs.getRow(r);
     const get = (c: number | undefined) => (c === undefined ? null : plain(row.getCell(c).value));
-    const raw = { rowNumber: r, level: get(opsHeader.columns.level), materialCode: get(opsHeader.columns.materialCode), op: get(opsHeader.columns.op), designators: get(opsHeader.columns.designators), bomRow: get(opsHeader.columns.bomRow) };
+    const raw = {
+      rowNumber: r,
+      level: get(opsHeader.columns.level),
+      materialCode: get(opsHeader.columns.materialCode),
+      op: get(opsHeader.columns.op),
+      designators: get(opsHeader.columns.designators),
+      bomRow: get(opsHeader.columns.bomRow),
+    };
     if (isBlankOp(raw)) continue;
     const op = parseOp(raw);
     if (!op.valid) {
       log.push([r, raw.level, raw.materialCode, String(raw.op ?? ''), joinDesignators(op.requested), 'invalid']);
       continue;
     }
-    const matches = (byCode.get(op.materialKey) ?? []).filter((x) => (op.level === null || x.level === op.level) && (op.bomRow === null || x.rowNumber === op.bomRow));
+    const matches = (byCode.get(op.materialKey) ?? []).filter(
+      (x) => (op.level === null || x.level === op.level) && (op.bomRow === null || x.rowNumber === op.bomRow),
+    );
     if (matches.length !== 1) {
-      log.push([r, raw.level, raw.materialCode, op.kind, joinDesignators(op.requested), matches.length ? 'ambiguous' : 'not_found']);
+      log.push([
+        r,
+        raw.level,
+        raw.materialCode,
+        op.kind,
+        joinDesignators(op.requested),
+        matches.length ? 'ambiguous' : 'not_found',
+      ]);
       continue;
     }
     const state = states.get(matches[0]!.rowNumber) ?? newRowState(matches[0]!);
@@ -80,7 +96,17 @@ export async function applyWithExcelJs(bytes: Uint8Array): Promise<Uint8Array> {
     const before = joinDesignators(state.designators);
     const effect = applyToRow(state, op.kind, op.requested);
     const status = effect.changed.length === 0 ? 'unchanged' : effect.noOps.length ? 'partial' : 'applied';
-    log.push([r, raw.level, raw.materialCode, op.kind, joinDesignators(op.requested), status, state.row.rowNumber, before, joinDesignators(state.designators)]);
+    log.push([
+      r,
+      raw.level,
+      raw.materialCode,
+      op.kind,
+      joinDesignators(op.requested),
+      status,
+      state.row.rowNumber,
+      before,
+      joinDesignators(state.designators),
+    ]);
   }
 
   const out = wb.addWorksheet('新BOM表');

@@ -17,4 +17,12 @@ for (let i = 0; i < Number(runsText); i++) {
   cpuMs.push(Math.round((used.user + used.system) / 1000));
 }
 if (outPath) writeFileSync(outPath, out);
-console.log(JSON.stringify({ impl, wallMs, cpuMs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), outBytes: out.length }));
+console.log(
+  JSON.stringify({
+    impl,
+    wallMs,
+    cpuMs,
+    maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    outBytes: out.length,
+  }),
+);

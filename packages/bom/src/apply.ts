@@ -8,8 +8,8 @@ import type { OpStatus } from './statuses';
 import { makeWarning, type BomWarning } from './warnings';
 import { shareableSheetRels, stylesSource, writeWorkbookWithSheets } from './xlsx/add-sheets';
 import { findSheet, openWorkbook, readSheetXml, type OpenedWorkbook } from './xlsx/package';
-import type { SheetRef } from './xlsx/workbook';
 import { StyleEditor } from './xlsx/styles';
+import type { SheetRef } from './xlsx/workbook';
 
 export const BOM_SHEET_NAME = '原表';
 export const NEW_BOM_SHEET_NAME = '新BOM表';
@@ -71,12 +71,22 @@ export function applyOperations(bomBytes: Uint8Array, source: OpsSource, options
   progress('read', 100);
 
   progress('apply', 0);
-  const run = runOps(model, ops, bom.byRow, limits, (done) => progress('apply', Math.round((done / Math.max(1, ops.length)) * 100)));
+  const run = runOps(model, ops, bom.byRow, limits, (done) =>
+    progress('apply', Math.round((done / Math.max(1, ops.length)) * 100)),
+  );
   progress('apply', 100);
 
   progress('write', 0);
   const styles = new StyleEditor(stylesSource(book));
-  const { xml: newSheetXml, diffs, warnings: writeWarnings } = newBomSheetXml(model, [...run.states.values()].toSorted((a, b) => a.row.rowNumber - b.row.rowNumber), styles);
+  const {
+    xml: newSheetXml,
+    diffs,
+    warnings: writeWarnings,
+  } = newBomSheetXml(
+    model,
+    [...run.states.values()].toSorted((a, b) => a.row.rowNumber - b.row.rowNumber),
+    styles,
+  );
   const logXml = changeLogSheetXml(run.log, styles.bold());
   const taken = new Set(book.parts.sheets.map((s) => s.name.toLowerCase()));
   const renamed: BomWarning[] = [];

@@ -32,7 +32,13 @@ export interface BomModel {
 
 const NONE: string[] = [];
 
-export function readBomModel(xml: string, sheetName: string, sharedStrings: readonly string[], limits: BomLimits, previewRows = 0): BomModel {
+export function readBomModel(
+  xml: string,
+  sheetName: string,
+  sharedStrings: readonly string[],
+  limits: BomLimits,
+  previewRows = 0,
+): BomModel {
   const table = readTable(xml, sheetName, sharedStrings, BOM_ROLES, limits, { previewRows });
   const rows: BomRow[] = [];
   const byMaterial = new Map<string, BomRow[]>();
@@ -54,7 +60,10 @@ export function readBomModel(xml: string, sheetName: string, sharedStrings: read
       designators: main.items,
       top: top.items,
       bottom: bottom.items,
-      malformed: main.malformed.length + top.malformed.length + bottom.malformed.length === 0 ? NONE : [...main.malformed, ...top.malformed, ...bottom.malformed].map((m) => m.token),
+      malformed:
+        main.malformed.length + top.malformed.length + bottom.malformed.length === 0
+          ? NONE
+          : [...main.malformed, ...top.malformed, ...bottom.malformed].map((m) => m.token),
     };
     rows.push(row);
     for (const d of row.designators) {
@@ -75,7 +84,8 @@ export function readBomModel(xml: string, sheetName: string, sharedStrings: read
   return { table, rows, byMaterial, designatorRow, duplicates };
 }
 
-const distinct = (list: readonly string[]) => (list.length > 32 ? [...new Set(list)] : list.filter((d, i) => list.indexOf(d) === i));
+const distinct = (list: readonly string[]) =>
+  list.length > 32 ? [...new Set(list)] : list.filter((d, i) => list.indexOf(d) === i);
 
 /** BOM-level validation warnings, plus an index of the warnings that concern each row. */
 export function bomWarnings(model: BomModel): { warnings: BomWarning[]; byRow: Map<number, BomWarning[]> } {
@@ -91,11 +101,17 @@ export function bomWarnings(model: BomModel): { warnings: BomWarning[]; byRow: M
   };
   const hasQuantity = model.table.columns.quantity !== undefined;
   for (const row of model.rows) {
-    for (const token of row.malformed) add(makeWarning('malformed_range_in_bom', { row: row.rowNumber, token }), [row.rowNumber]);
+    for (const token of row.malformed)
+      add(makeWarning('malformed_range_in_bom', { row: row.rowNumber, token }), [row.rowNumber]);
     const quantity = hasQuantity && row.designators.length > 0 ? quantityValue(row.quantity) : null;
     if (typeof quantity === 'number' && quantity !== row.designators.length) {
       add(
-        makeWarning('quantity_mismatch', { row: row.rowNumber, materialCode: cellText(row.materialCode), quantity, count: row.designators.length }),
+        makeWarning('quantity_mismatch', {
+          row: row.rowNumber,
+          materialCode: cellText(row.materialCode),
+          quantity,
+          count: row.designators.length,
+        }),
         [row.rowNumber],
       );
     }
@@ -103,10 +119,16 @@ export function bomWarnings(model: BomModel): { warnings: BomWarning[]; byRow: M
     // rows hold a handful of designators: a linear search beats building Sets for each row
     const own = row.designators.length > 32 ? new Set(row.designators) : undefined;
     const has = (d: string) => (own ? own.has(d) : row.designators.includes(d));
-    for (const [side, list] of [['A', row.top], ['B', row.bottom]] as const) {
-      for (const d of distinct(list)) if (!has(d)) add(makeWarning('side_designator_missing', { row: row.rowNumber, side, designator: d }), [row.rowNumber]);
+    for (const [side, list] of [
+      ['A', row.top],
+      ['B', row.bottom],
+    ] as const) {
+      for (const d of distinct(list))
+        if (!has(d))
+          add(makeWarning('side_designator_missing', { row: row.rowNumber, side, designator: d }), [row.rowNumber]);
     }
   }
-  for (const [designator, rows] of model.duplicates) add(makeWarning('duplicate_designator', { designator, rows }), rows);
+  for (const [designator, rows] of model.duplicates)
+    add(makeWarning('duplicate_designator', { designator, rows }), rows);
   return { warnings, byRow };
 }

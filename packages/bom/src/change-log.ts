@@ -29,8 +29,34 @@ export interface ChangeLogEntry {
   note: string;
 }
 
-export const CHANGE_LOG_HEADERS = ['序号', '级别', '物料编码', '操作类型', '位号', '状态', 'BOM行', '原位号', '新位号', '原用量', '新用量', '说明'] as const;
+export const CHANGE_LOG_HEADERS = [
+  '序号',
+  '级别',
+  '物料编码',
+  '操作类型',
+  '位号',
+  '状态',
+  'BOM行',
+  '原位号',
+  '新位号',
+  '原用量',
+  '新用量',
+  '说明',
+] as const;
 
 export function changeLogRow(e: ChangeLogEntry): CellValue[] {
-  return [e.seq, e.level, e.materialCode, e.op, e.designators, e.status, e.bomRow, e.oldDesignators, e.newDesignators, e.oldQuantity, e.newQuantity, e.note];
+  return [
+    e.seq,
+    e.level,
+    e.materialCode,
+    e.op,
+    e.designators,
+    e.status,
+    e.bomRow,
+    e.oldDesignators,
+    e.newDesignators,
+    e.oldQuantity,
+    e.newQuantity,
+    e.note,
+  ];
 }

@@ -32,7 +32,8 @@ function readInput(path: string): Uint8Array {
   } catch {
     throw new CliInputError(`cannot read ${path}: no such file / 无法读取文件`);
   }
-  if (size > DEFAULT_LIMITS.maxInputBytes) throw new BomInputError('too_large', { bytes: size, limit: DEFAULT_LIMITS.maxInputBytes });
+  if (size > DEFAULT_LIMITS.maxInputBytes)
+    throw new BomInputError('too_large', { bytes: size, limit: DEFAULT_LIMITS.maxInputBytes });
   try {
     return new Uint8Array(readFileSync(full));
   } catch {
@@ -59,12 +60,19 @@ function parse<O extends NonNullable<ParseArgsConfig['options']>>(args: string[]
 }
 
 function runApply(args: string[]): void {
-  const { values, positionals } = parse(args, { ops: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } });
+  const { values, positionals } = parse(args, {
+    ops: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  });
   const [bomPath, ...rest] = positionals;
   if (!bomPath || rest.length > 0) throw new UsageError('apply takes one BOM workbook');
   if (typeof values.out !== 'string') throw new UsageError('--out NEW.xlsx is required');
   const bom = readInput(bomPath);
-  const source = typeof values.ops === 'string' ? { kind: 'workbook' as const, bytes: readInput(values.ops) } : { kind: 'sheet' as const };
+  const source =
+    typeof values.ops === 'string'
+      ? { kind: 'workbook' as const, bytes: readInput(values.ops) }
+      : { kind: 'sheet' as const };
   const result = applyOperations(bom, source);
   writeOutput(values.out, result.workbook);
   const { summary } = result;
@@ -73,7 +81,9 @@ function runApply(args: string[]): void {
     return;
   }
   const counts = OP_STATUSES.map((s) => `${s} ${summary.counts[s]}`).join(', ');
-  console.log(`wrote ${values.out}: ${summary.opsTotal} ops (${counts}); ${summary.rowsChanged} rows changed; ${summary.warningsTotal} warnings; ${summary.durationMs} ms`);
+  console.log(
+    `wrote ${values.out}: ${summary.opsTotal} ops (${counts}); ${summary.rowsChanged} rows changed; ${summary.warningsTotal} warnings; ${summary.durationMs} ms`,
+  );
 }
 
 function runTemplate(args: string[]): void {

@@ -32,7 +32,10 @@ export function normalizeHeader(text: string): string {
 /** Header row = the first row among rows 1–10 with a material-code header; leftmost match per role. */
 export const HEADER_SEARCH_ROWS = 10;
 
-export function matchRoles<R extends string>(roles: Record<R, RoleSpec>, headers: ReadonlyMap<number, string>): Partial<Record<R, number>> {
+export function matchRoles<R extends string>(
+  roles: Record<R, RoleSpec>,
+  headers: ReadonlyMap<number, string>,
+): Partial<Record<R, number>> {
   const found: Partial<Record<R, number>> = {};
   const columns = [...headers.keys()].toSorted((a, b) => a - b);
   for (const role of Object.keys(roles) as R[]) {

@@ -18,20 +18,38 @@ export interface BomInputErrorParams {
 export type BomInputErrorCode = keyof BomInputErrorParams;
 
 const MESSAGES: { [K in BomInputErrorCode]: (p: BomInputErrorParams[K]) => [zh: string, en: string] } = {
-  not_xlsx: (p) => [`文件不是有效的 .xlsx 工作簿（${p.reason}）`, `The file is not a valid .xlsx workbook (${p.reason})`],
+  not_xlsx: (p) => [
+    `文件不是有效的 .xlsx 工作簿（${p.reason}）`,
+    `The file is not a valid .xlsx workbook (${p.reason})`,
+  ],
   xls_not_supported: () => [
     '这是旧版 .xls 文件（或加密的工作簿），请在 Excel 中另存为 .xlsx 后再上传',
     'This is a legacy .xls file (or an encrypted workbook); save it as .xlsx in Excel and try again',
   ],
-  zip_bomb: (p) => [`工作簿解压后过大或结构异常（${p.reason}，上限 ${p.limit}）`, `The workbook expands too much or is malformed (${p.reason}, limit ${p.limit})`],
-  too_large: (p) => [`工作簿过大：${p.bytes} 字节，上限 ${p.limit} 字节`, `The workbook is too large: ${p.bytes} bytes, limit ${p.limit} bytes`],
-  too_many_rows: (p) => [`工作表「${p.sheet}」行数超过上限 ${p.limit}`, `Sheet "${p.sheet}" has more than ${p.limit} rows`],
-  too_many_designators: (p) => [`操作中的位号总数超过上限 ${p.limit}`, `The operations name more than ${p.limit} designators in total`],
+  zip_bomb: (p) => [
+    `工作簿解压后过大或结构异常（${p.reason}，上限 ${p.limit}）`,
+    `The workbook expands too much or is malformed (${p.reason}, limit ${p.limit})`,
+  ],
+  too_large: (p) => [
+    `工作簿过大：${p.bytes} 字节，上限 ${p.limit} 字节`,
+    `The workbook is too large: ${p.bytes} bytes, limit ${p.limit} bytes`,
+  ],
+  too_many_rows: (p) => [
+    `工作表「${p.sheet}」行数超过上限 ${p.limit}`,
+    `Sheet "${p.sheet}" has more than ${p.limit} rows`,
+  ],
+  too_many_designators: (p) => [
+    `操作中的位号总数超过上限 ${p.limit}`,
+    `The operations name more than ${p.limit} designators in total`,
+  ],
   no_header: (p) => [
     `工作表「${p.sheet}」前 10 行中没有找到表头（需要一列名为 ${p.expected}）`,
     `No header row found in the first 10 rows of sheet "${p.sheet}" (expected a column named ${p.expected})`,
   ],
-  missing_column: (p) => [`工作表「${p.sheet}」缺少必需的列：${p.column}`, `Sheet "${p.sheet}" is missing the required column: ${p.column}`],
+  missing_column: (p) => [
+    `工作表「${p.sheet}」缺少必需的列：${p.column}`,
+    `Sheet "${p.sheet}" is missing the required column: ${p.column}`,
+  ],
   no_ops_sheet: (p) => [
     `BOM 工作簿中没有「${p.sheet}」工作表，请上传操作指示表或在线填写操作`,
     `The BOM workbook has no "${p.sheet}" sheet; upload an operations workbook or enter the operations online`,

@@ -41,12 +41,15 @@ export interface InspectOptions {
 
 function describe<R extends string>(table: Table<R>): SheetInspection<R> {
   const roles: Partial<Record<R, ColumnRole>> = {};
-  for (const [role, col] of Object.entries(table.columns) as [R, number][]) roles[role] = { column: columnLetter(col), header: table.headers.get(col) ?? '' };
+  for (const [role, col] of Object.entries(table.columns) as [R, number][])
+    roles[role] = { column: columnLetter(col), header: table.headers.get(col) ?? '' };
   return {
     sheet: table.sheetName,
     headerRow: table.headerRow,
     roles,
-    headers: [...table.headers].toSorted((a, b) => a[0] - b[0]).map(([col, header]) => ({ column: columnLetter(col), header })),
+    headers: [...table.headers]
+      .toSorted((a, b) => a[0] - b[0])
+      .map(([col, header]) => ({ column: columnLetter(col), header })),
     dataRowCount: table.dataRowCount,
     preview: table.preview,
   };

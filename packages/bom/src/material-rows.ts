@@ -19,6 +19,8 @@ export function listMaterialRows(bytes: Uint8Array, options: { limits?: Partial<
   const sheet = bomSheetOf(book);
   const model = readBomModel(readSheetXml(book, sheet), sheet.name, book.sharedStrings, limits);
   return model.rows.flatMap((row) =>
-    row.materialKey === null ? [] : [{ rowNumber: row.rowNumber, materialCode: row.materialKey, level: row.level, designators: row.designators }],
+    row.materialKey === null
+      ? []
+      : [{ rowNumber: row.rowNumber, materialCode: row.materialKey, level: row.level, designators: row.designators }],
   );
 }

@@ -48,7 +48,15 @@ export interface RawOp {
 }
 
 export type ParsedOp =
-  | { valid: true; raw: RawOp; kind: OpKind; materialKey: string; level: number | null; bomRow: number | null; requested: string[] }
+  | {
+      valid: true;
+      raw: RawOp;
+      kind: OpKind;
+      materialKey: string;
+      level: number | null;
+      bomRow: number | null;
+      requested: string[];
+    }
   | { valid: false; raw: RawOp; problems: OpProblem[]; requested: string[] };
 
 /** Validation comes before matching: every rule that makes an op `invalid`. */
@@ -61,21 +69,29 @@ export function parseOp(raw: RawOp): ParsedOp {
   const level = parseLevel(raw.level);
   if (Number.isNaN(level)) problems.push({ code: 'invalid_level', value: String(raw.level).trim() });
   const bomRow = parseLevel(raw.bomRow);
-  if (Number.isNaN(bomRow) || (bomRow !== null && bomRow < 1)) problems.push({ code: 'invalid_bom_row', value: String(raw.bomRow).trim() });
+  if (Number.isNaN(bomRow) || (bomRow !== null && bomRow < 1))
+    problems.push({ code: 'invalid_bom_row', value: String(raw.bomRow).trim() });
   const parsed = parseDesignators(raw.designators === null ? '' : String(raw.designators));
   for (const m of parsed.malformed) problems.push({ code: 'malformed_range', token: m.token, reason: m.reason });
   const requested = uniqueInOrder(parsed.items);
   if (requested.length === 0 && parsed.malformed.length === 0) problems.push({ code: 'empty_designators' });
   if (problems.length > 0 || !kind || materialKey === null) {
     // an invalid op is logged with its tokens as written (a malformed range cannot be expanded)
-    return { valid: false, raw, problems, requested: uniqueInOrder(splitTokens(raw.designators === null ? '' : String(raw.designators))) };
+    return {
+      valid: false,
+      raw,
+      problems,
+      requested: uniqueInOrder(splitTokens(raw.designators === null ? '' : String(raw.designators))),
+    };
   }
   return { valid: true, raw, kind, materialKey, level, bomRow, requested };
 }
 
 /** A row is skipped (not logged) when its material-code, operation and designator cells are all empty. */
 export function isBlankOp(raw: Pick<RawOp, 'materialCode' | 'op' | 'designators'>): boolean {
-  return [raw.materialCode, raw.op, raw.designators].every((v) => v === null || (typeof v === 'string' && v.trim() === ''));
+  return [raw.materialCode, raw.op, raw.designators].every(
+    (v) => v === null || (typeof v === 'string' && v.trim() === ''),
+  );
 }
 
 export function rawOpFromRow(row: OpRow, index: number): RawOp {
@@ -102,7 +118,8 @@ export function validateOpRows(rows: readonly OpRow[]): OpRowErrors[] {
     const raw = rawOpFromRow(row, index);
     if (isBlankOp(raw)) return;
     const parsed = parseOp(raw);
-    if (!parsed.valid) errors.push({ index, problems: parsed.problems, messages: parsed.problems.map(describeProblem) });
+    if (!parsed.valid)
+      errors.push({ index, problems: parsed.problems, messages: parsed.problems.map(describeProblem) });
   });
   return errors;
 }

@@ -1,16 +1,24 @@
 import { OP_ROLES, type OpRole } from './columns';
 import { BomInputError } from './errors';
+import type { BomLimits } from './limits';
 import { rawOpFromRow, type OpRow, type RawOp } from './operations';
 import { readTable, type Table } from './table';
 import { findSheet, openWorkbook, readSheetXml, type OpenedWorkbook } from './xlsx/package';
-import type { BomLimits } from './limits';
 
 export const OPS_SHEET_NAME = '操作指示表';
 
 /** Where the operations come from: the BOM workbook's 操作指示表, the first sheet of another workbook, or online rows. */
-export type OpsSource = { kind: 'sheet' } | { kind: 'workbook'; bytes: Uint8Array } | { kind: 'rows'; rows: readonly OpRow[] };
+export type OpsSource =
+  | { kind: 'sheet' }
+  | { kind: 'workbook'; bytes: Uint8Array }
+  | { kind: 'rows'; rows: readonly OpRow[] };
 
-export function readOpsTable(book: OpenedWorkbook, sheetName: string | undefined, limits: BomLimits, previewRows = 0): Table<OpRole> {
+export function readOpsTable(
+  book: OpenedWorkbook,
+  sheetName: string | undefined,
+  limits: BomLimits,
+  previewRows = 0,
+): Table<OpRole> {
   const sheet = sheetName === undefined ? book.parts.sheets[0] : findSheet(book, sheetName);
   if (!sheet) throw new BomInputError('no_ops_sheet', { sheet: sheetName ?? OPS_SHEET_NAME });
   return readTable(readSheetXml(book, sheet), sheet.name, book.sharedStrings, OP_ROLES, limits, { previewRows });
@@ -27,7 +35,11 @@ export function opsFromTable(table: Table<OpRole>): RawOp[] {
   }));
 }
 
-export function readOps(bomBook: OpenedWorkbook, source: OpsSource, limits: BomLimits): { ops: RawOp[]; sheetName: string | null } {
+export function readOps(
+  bomBook: OpenedWorkbook,
+  source: OpsSource,
+  limits: BomLimits,
+): { ops: RawOp[]; sheetName: string | null } {
   switch (source.kind) {
     case 'rows':
       return { ops: source.rows.map(rawOpFromRow), sheetName: null };

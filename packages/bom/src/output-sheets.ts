@@ -2,13 +2,13 @@ import type { BomModel } from './bom-model';
 import { CHANGE_LOG_HEADERS, changeLogRow, type ChangeLogEntry } from './change-log';
 import { joinDesignators } from './designators';
 import { designatorsChanged, type RowState } from './row-state';
+import { quantityValue } from './values';
+import { makeWarning, type BomWarning } from './warnings';
 import { buildSheetXml } from './xlsx/build-sheet';
 import { dropSharedFormulaDependents, prepareSheetCopy, sharedFormulaMasterGroup } from './xlsx/sheet-copy';
 import { applyEdits, inheritedStyleResolver, rowEdits, type CellWrite, type TextEdit } from './xlsx/sheet-edit';
-import type { StyleEditor } from './xlsx/styles';
-import { quantityValue } from './values';
-import { makeWarning, type BomWarning } from './warnings';
 import { columnLetter } from './xlsx/sheet-scanner';
+import type { StyleEditor } from './xlsx/styles';
 
 /** Before/after of one BOM row that the ops changed. */
 export interface RowDiff {
@@ -36,10 +36,14 @@ export function cellWritesFor(state: RowState, model: BomModel, highlight: (xf: 
   const { columns } = model.table;
   const writes: CellWrite[] = [];
   const changed = designatorsChanged(state);
-  if (changed && columns.designators !== undefined) writes.push({ col: columns.designators, value: listValue(state.designators), style: highlight });
-  if (changed && columns.quantity !== undefined) writes.push({ col: columns.quantity, value: state.designators.length, style: highlight });
-  if (state.topTouched && columns.topDesignators !== undefined) writes.push({ col: columns.topDesignators, value: listValue(state.top), style: highlight });
-  if (state.bottomTouched && columns.bottomDesignators !== undefined) writes.push({ col: columns.bottomDesignators, value: listValue(state.bottom), style: highlight });
+  if (changed && columns.designators !== undefined)
+    writes.push({ col: columns.designators, value: listValue(state.designators), style: highlight });
+  if (changed && columns.quantity !== undefined)
+    writes.push({ col: columns.quantity, value: state.designators.length, style: highlight });
+  if (state.topTouched && columns.topDesignators !== undefined)
+    writes.push({ col: columns.topDesignators, value: listValue(state.top), style: highlight });
+  if (state.bottomTouched && columns.bottomDesignators !== undefined)
+    writes.push({ col: columns.bottomDesignators, value: listValue(state.bottom), style: highlight });
   return writes;
 }
 
@@ -67,7 +71,11 @@ export function rowDiff(state: RowState, model: BomModel): RowDiff {
 /** Excel's limit on the characters of one cell. */
 export const EXCEL_MAX_CELL_CHARS = 32_767;
 
-export function newBomSheetXml(model: BomModel, states: Iterable<RowState>, styles: StyleEditor): { xml: string; diffs: RowDiff[]; warnings: BomWarning[] } {
+export function newBomSheetXml(
+  model: BomModel,
+  states: Iterable<RowState>,
+  styles: StyleEditor,
+): { xml: string; diffs: RowDiff[]; warnings: BomWarning[] } {
   const { xml, layout } = model.table;
   const prefix = layout.prefix;
   const inherited = inheritedStyleResolver(xml, prefix);
@@ -81,7 +89,13 @@ export function newBomSheetXml(model: BomModel, states: Iterable<RowState>, styl
     if (writes.length === 0) continue;
     for (const w of writes) {
       if (typeof w.value === 'string' && w.value.length > EXCEL_MAX_CELL_CHARS) {
-        warnings.push(makeWarning('cell_too_long', { row: state.row.rowNumber, column: columnLetter(w.col), length: w.value.length }));
+        warnings.push(
+          makeWarning('cell_too_long', {
+            row: state.row.rowNumber,
+            column: columnLetter(w.col),
+            length: w.value.length,
+          }),
+        );
       }
     }
     diffs.push(rowDiff(state, model));

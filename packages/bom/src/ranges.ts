@@ -6,7 +6,10 @@ export const MAX_RANGE_ITEMS = 1000;
 
 export type MalformedReason = 'prefix_mismatch' | 'descending' | 'too_many_items' | 'list_too_long';
 
-export type RangeResult = { kind: 'range'; items: string[] } | { kind: 'malformed'; reason: MalformedReason } | { kind: 'single' };
+export type RangeResult =
+  | { kind: 'range'; items: string[] }
+  | { kind: 'malformed'; reason: MalformedReason }
+  | { kind: 'single' };
 
 const RANGE = /^([A-Z]+)(\d+)[-~]([A-Z]+)(\d+)$/;
 
@@ -28,4 +31,3 @@ export function expandRange(token: string): RangeResult {
   for (let n = from; n <= to; n++) items.push(prefixA + String(n).padStart(width, '0'));
   return { kind: 'range', items };
 }
-

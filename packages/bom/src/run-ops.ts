@@ -39,7 +39,8 @@ export function runOps(
     if (isBlankOp(raw)) return;
     const op = parseOp(raw);
     named += op.requested.length;
-    if (named > limits.maxOpDesignators) throw new BomInputError('too_many_designators', { limit: limits.maxOpDesignators });
+    if (named > limits.maxOpDesignators)
+      throw new BomInputError('too_many_designators', { limit: limits.maxOpDesignators });
     const entry: ChangeLogEntry = {
       seq: raw.rowNumber,
       level: raw.level,
@@ -71,7 +72,9 @@ export function runOps(
       if (matches.length === 0) {
         entry.status = 'not_found';
         notes.unshift(
-          op.bomRow === null ? `BOM 中没有物料 ${op.materialKey}${levelText}` : `BOM 第 ${op.bomRow} 行不是物料 ${op.materialKey}${levelText}`,
+          op.bomRow === null
+            ? `BOM 中没有物料 ${op.materialKey}${levelText}`
+            : `BOM 第 ${op.bomRow} 行不是物料 ${op.materialKey}${levelText}`,
         );
       } else if (matches.length > 1) {
         entry.status = 'ambiguous';
@@ -108,7 +111,8 @@ function effectNotes(kind: 'add' | 'del', e: OpEffect): string[] {
   if (e.changed.length > 0) notes.push(`${kind === 'add' ? '已增加' : '已删除'} ${joinDesignators(e.changed)}`);
   if (e.removedFromTop.length > 0) notes.push(`同时从A面位号删除 ${joinDesignators(e.removedFromTop)}`);
   if (e.removedFromBottom.length > 0) notes.push(`同时从B面位号删除 ${joinDesignators(e.removedFromBottom)}`);
-  if (e.noOps.length > 0) notes.push(`${kind === 'add' ? '已存在，未增加' : '不在位号中，未删除'} ${joinDesignators(e.noOps)}`);
+  if (e.noOps.length > 0)
+    notes.push(`${kind === 'add' ? '已存在，未增加' : '不在位号中，未删除'} ${joinDesignators(e.noOps)}`);
   return notes;
 }
 
@@ -118,4 +122,3 @@ function relevantRowWarnings(warnings: readonly BomWarning[], requested: readonl
     .filter((w) => w.code !== 'duplicate_designator' || wanted.has(w.params.designator))
     .map((w) => w.message);
 }
-

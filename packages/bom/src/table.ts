@@ -1,8 +1,16 @@
 import { HEADER_SEARCH_ROWS, matchRoles, type RoleSpec } from './columns';
 import { BomInputError } from './errors';
 import type { BomLimits } from './limits';
-import { CellCursor, readCellValue, scanCells, scanRows, sheetLayout, type ScannedRow, type SheetLayout } from './xlsx/sheet-scanner';
 import { cellText, isBlank, type CellValue } from './values';
+import {
+  CellCursor,
+  readCellValue,
+  scanCells,
+  scanRows,
+  sheetLayout,
+  type ScannedRow,
+  type SheetLayout,
+} from './xlsx/sheet-scanner';
 
 /** One sheet read as a table: header row found, role columns located, data rows with their role values. */
 export interface TableRow<R extends string> {
@@ -46,7 +54,9 @@ export function readTable<R extends string>(
 ): Table<R> {
   const layout = sheetLayout(xml);
   const previewLimit = options.previewRows ?? 0;
-  const materialSynonyms = new Set((roles as Record<string, RoleSpec>)['materialCode']?.synonyms.map((s) => s.trim().toLowerCase()));
+  const materialSynonyms = new Set(
+    (roles as Record<string, RoleSpec>)['materialCode']?.synonyms.map((s) => s.trim().toLowerCase()),
+  );
   let headerRow = -1;
   let headers = new Map<number, string>();
   let columns: Partial<Record<R, number>> = {};

@@ -1,6 +1,15 @@
 import { BUILT_STYLES, buildWorkbook } from './xlsx/build-workbook';
 
-export const TEMPLATE_BOM_HEADERS = ['级别', '对象标识', '对象描述', '菲菱子件用量', '组件计量单位', 'A面位号', 'B面位号', '位号'] as const;
+export const TEMPLATE_BOM_HEADERS = [
+  '级别',
+  '对象标识',
+  '对象描述',
+  '菲菱子件用量',
+  '组件计量单位',
+  'A面位号',
+  'B面位号',
+  '位号',
+] as const;
 export const TEMPLATE_OPS_HEADERS = ['级别', '物料编码', '操作类型', '位号', 'BOM行', '备注'] as const;
 export const OP_TYPE_CHOICES = ['add', 'del', '增加', '删除'] as const;
 
@@ -22,7 +31,12 @@ const header = (titles: readonly string[]) => titles.map((value) => ({ value, st
 export function buildTemplate(): Uint8Array {
   return buildWorkbook({
     sheets: [
-      { name: '原表', rows: [header(TEMPLATE_BOM_HEADERS)], colWidths: [6, 14, 40, 12, 12, 24, 24, 30], freezeFirstRow: true },
+      {
+        name: '原表',
+        rows: [header(TEMPLATE_BOM_HEADERS)],
+        colWidths: [6, 14, 40, 12, 12, 24, 24, 30],
+        freezeFirstRow: true,
+      },
       {
         name: '操作指示表',
         rows: [header(TEMPLATE_OPS_HEADERS)],
@@ -30,7 +44,13 @@ export function buildTemplate(): Uint8Array {
         freezeFirstRow: true,
         dataValidations: [{ sqref: 'C2:C5000', list: OP_TYPE_CHOICES }],
       },
-      { name: '说明', rows: INSTRUCTIONS.map((line, i) => [{ value: line, style: i === 0 ? BUILT_STYLES.header : BUILT_STYLES.normal }]), colWidths: [120] },
+      {
+        name: '说明',
+        rows: INSTRUCTIONS.map((line, i) => [
+          { value: line, style: i === 0 ? BUILT_STYLES.header : BUILT_STYLES.normal },
+        ]),
+        colWidths: [120],
+      },
     ],
   });
 }

@@ -27,13 +27,22 @@ const TEXT: { [K in WarningCode]: (p: WarningParams[K]) => [string, string] } = 
   ],
   duplicate_designator: (p) =>
     new Set(p.rows).size === 1
-      ? [`位号 ${p.designator} 在第 ${p.rows[0]} 行重复出现`, `Designator ${p.designator} appears twice in row ${p.rows[0]}`]
-      : [`位号 ${p.designator} 出现在多行：${list(p.rows)}`, `Designator ${p.designator} appears on rows ${list(p.rows)}`],
+      ? [
+          `位号 ${p.designator} 在第 ${p.rows[0]} 行重复出现`,
+          `Designator ${p.designator} appears twice in row ${p.rows[0]}`,
+        ]
+      : [
+          `位号 ${p.designator} 出现在多行：${list(p.rows)}`,
+          `Designator ${p.designator} appears on rows ${list(p.rows)}`,
+        ],
   side_designator_missing: (p) => [
     `第 ${p.row} 行 ${p.side}面位号 ${p.designator} 不在位号中`,
     `Row ${p.row}: ${p.side}-side designator ${p.designator} is not in 位号`,
   ],
-  malformed_range_in_bom: (p) => [`第 ${p.row} 行位号范围无效：${p.token}（按原文保留）`, `Row ${p.row}: malformed range ${p.token} (kept as written)`],
+  malformed_range_in_bom: (p) => [
+    `第 ${p.row} 行位号范围无效：${p.token}（按原文保留）`,
+    `Row ${p.row}: malformed range ${p.token} (kept as written)`,
+  ],
   op_designators_not_on_bom: (p) => [
     `操作第 ${p.opRow} 行的位号不在 BOM 中：${list(p.designators)}`,
     `Op row ${p.opRow}: designators not on the BOM: ${list(p.designators)}`,
@@ -42,7 +51,10 @@ const TEXT: { [K in WarningCode]: (p: WarningParams[K]) => [string, string] } = 
     `第 ${p.row} 行 ${p.column} 列写入 ${p.length} 个字符，超过 Excel 单元格上限 32767，Excel 可能截断`,
     `Row ${p.row}, column ${p.column}: ${p.length} characters exceed Excel's 32,767 per cell; Excel may truncate it`,
   ],
-  sheet_renamed: (p) => [`已存在工作表「${p.wanted}」，输出写入「${p.used}」`, `A sheet named "${p.wanted}" exists; wrote "${p.used}" instead`],
+  sheet_renamed: (p) => [
+    `已存在工作表「${p.wanted}」，输出写入「${p.used}」`,
+    `A sheet named "${p.wanted}" exists; wrote "${p.used}" instead`,
+  ],
 };
 
 export function makeWarning<K extends WarningCode>(code: K, params: WarningParams[K]): BomWarning {

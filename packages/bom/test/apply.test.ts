@@ -26,7 +26,14 @@ describe('applyOperations: written cells', () => {
     expect(isHighlighted(out.getCell('F3'))).toBe(true);
     expect(isHighlighted(out.getCell('C3'))).toBe(true);
     expect(['A3', 'B3', 'D3', 'E3', 'G3', 'F2', 'C2'].filter((ref) => isHighlighted(out.getCell(ref)))).toEqual([]);
-    expect(result.log[0]).toMatchObject({ status: 'partial', designators: 'C4,C3,C1', oldDesignators: 'C1,C2', newDesignators: 'C1,C2,C4,C3', oldQuantity: 5, newQuantity: 4 });
+    expect(result.log[0]).toMatchObject({
+      status: 'partial',
+      designators: 'C4,C3,C1',
+      oldDesignators: 'C1,C2',
+      newDesignators: 'C1,C2,C4,C3',
+      oldQuantity: 5,
+      newQuantity: 4,
+    });
   });
 
   it('del removes from 位号 and from the side lists; a side cell is written only when something was removed from it', async () => {
@@ -47,7 +54,13 @@ describe('applyOperations: written cells', () => {
     const { out, result } = await run([[null, 80218561, 'del', 'C9', null]]);
     expect(rowValues(out, 3, 7)).toEqual([3, 80218561, 5, null, null, 'C1,C2', null]);
     expect(isHighlighted(out.getCell('C3'))).toBe(false);
-    expect(result.log[0]).toMatchObject({ status: 'unchanged', oldDesignators: 'C1,C2', newDesignators: 'C1,C2', oldQuantity: 5, newQuantity: 5 });
+    expect(result.log[0]).toMatchObject({
+      status: 'unchanged',
+      oldDesignators: 'C1,C2',
+      newDesignators: 'C1,C2',
+      oldQuantity: 5,
+      newQuantity: 5,
+    });
     expect(result.summary.rowsChanged).toBe(0);
   });
 
@@ -55,7 +68,13 @@ describe('applyOperations: written cells', () => {
     const { out, result } = await run([[1, 'EMPTY', 'add', 'X1,X2', null]]);
     expect(rowValues(out, 8, 7)).toEqual([1, 'EMPTY', 2, null, null, 'X1,X2', null]);
     expect(isHighlighted(out.getCell('F8'))).toBe(true);
-    expect(result.log[0]).toMatchObject({ status: 'applied', oldDesignators: '', newDesignators: 'X1,X2', oldQuantity: null, newQuantity: 2 });
+    expect(result.log[0]).toMatchObject({
+      status: 'applied',
+      oldDesignators: '',
+      newDesignators: 'X1,X2',
+      oldQuantity: null,
+      newQuantity: 2,
+    });
   });
 });
 
@@ -115,7 +134,14 @@ describe('applyOperations: matching and statuses', () => {
       [5, 'add', 'invalid'],
       [6, 'del', 'invalid'],
     ]);
-    for (const row of log) expect([row['BOM行'], row['原位号'], row['新位号'], row['原用量'], row['新用量']]).toEqual([null, null, null, null, null]);
+    for (const row of log)
+      expect([row['BOM行'], row['原位号'], row['新位号'], row['原用量'], row['新用量']]).toEqual([
+        null,
+        null,
+        null,
+        null,
+        null,
+      ]);
     expect(result.summary.counts.invalid).toBe(4);
   });
 
@@ -133,7 +159,19 @@ describe('变更日志', () => {
       [null, 'DUP', 'del', 'D1', null],
     ]);
     expect(rowValues(sheet(wb, '变更日志'), 1, 12)).toEqual([...CHANGE_LOG_HEADERS]);
-    expect(log[0]).toMatchObject({ 序号: 2, 级别: 3, 物料编码: 80218559, 操作类型: 'del', 位号: 'R1', 状态: 'applied', BOM行: 2, 原位号: 'R1,R2', 新位号: 'R2', 原用量: 2, 新用量: 1 });
+    expect(log[0]).toMatchObject({
+      序号: 2,
+      级别: 3,
+      物料编码: 80218559,
+      操作类型: 'del',
+      位号: 'R1',
+      状态: 'applied',
+      BOM行: 2,
+      原位号: 'R1,R2',
+      新位号: 'R2',
+      原用量: 2,
+      新用量: 1,
+    });
     expect(String(log[0]!['说明'])).toContain('已删除 R1');
     expect(log[1]).toMatchObject({ 序号: 3, 物料编码: 'NOPE', 状态: 'not_found', BOM行: null });
     expect(log[2]).toMatchObject({ 序号: 4, 状态: 'ambiguous', BOM行: null });
@@ -147,40 +185,113 @@ describe('applyOperations: ops sources', () => {
     [null, 'DUP', 'del', 'D1', null],
   ];
   it('a separate ops workbook (first sheet) wins over the BOM workbook’s 操作指示表', () => {
-    const separate = workbook([{ name: 'Whatever', rows: [['物料编码', '操作', '位号'], [80218559, 'del', 'R2']] }]);
-    const result = applyOperations(bomWorkbook(BOM.map((r) => [...r]), ops), { kind: 'workbook', bytes: separate });
+    const separate = workbook([
+      {
+        name: 'Whatever',
+        rows: [
+          ['物料编码', '操作', '位号'],
+          [80218559, 'del', 'R2'],
+        ],
+      },
+    ]);
+    const result = applyOperations(
+      bomWorkbook(
+        BOM.map((r) => [...r]),
+        ops,
+      ),
+      { kind: 'workbook', bytes: separate },
+    );
     expect(result.log).toHaveLength(1);
     expect(result.log[0]).toMatchObject({ seq: 2, materialCode: 80218559, status: 'applied' });
     expect(result.summary.opsSheet).toBe('Whatever');
   });
   it('online rows give the same log as the same ops in a sheet', () => {
-    const bytes = bomWorkbook(BOM.map((r) => [...r]), ops);
+    const bytes = bomWorkbook(
+      BOM.map((r) => [...r]),
+      ops,
+    );
     const fromSheet = applyOperations(bytes, { kind: 'sheet' });
     const fromRows = applyOperations(bytes, {
       kind: 'rows',
-      rows: ops.map(([level, materialCode, op, designators]) => ({ level, materialCode: materialCode ?? '', op: String(op), designators: String(designators) })),
+      rows: ops.map(([level, materialCode, op, designators]) => ({
+        level,
+        materialCode: materialCode ?? '',
+        op: String(op),
+        designators: String(designators),
+      })),
     });
     expect(fromRows.log).toEqual(fromSheet.log);
   });
   it('needs an 操作指示表 when no other source is given', () => {
-    expect(() => applyOperations(bomWorkbook(BOM.map((r) => [...r])), { kind: 'sheet' })).toThrow(expect.objectContaining({ code: 'no_ops_sheet' }));
+    expect(() => applyOperations(bomWorkbook(BOM.map((r) => [...r])), { kind: 'sheet' })).toThrow(
+      expect.objectContaining({ code: 'no_ops_sheet' }),
+    );
   });
   it('reports progress per phase', () => {
     const phases: string[] = [];
-    applyOperations(bomWorkbook(BOM.map((r) => [...r]), ops), { kind: 'sheet' }, { onProgress: (phase, pct) => pct === 100 && phases.push(phase) });
+    applyOperations(
+      bomWorkbook(
+        BOM.map((r) => [...r]),
+        ops,
+      ),
+      { kind: 'sheet' },
+      { onProgress: (phase, pct) => pct === 100 && phases.push(phase) },
+    );
     expect(phases).toEqual(['read', 'apply', 'write']);
   });
 });
 
 describe('applyOperations: diff and summary', () => {
   it('lists changed rows with before/after designators and quantities', () => {
-    const result = applyOperations(bomWorkbook(BOM.map((r) => [...r]), [[3, 80218559, 'del', 'R2', null], [null, 80218561, 'add', 'C3', null]]), { kind: 'sheet' });
+    const result = applyOperations(
+      bomWorkbook(
+        BOM.map((r) => [...r]),
+        [
+          [3, 80218559, 'del', 'R2', null],
+          [null, 80218561, 'add', 'C3', null],
+        ],
+      ),
+      { kind: 'sheet' },
+    );
     expect(result.diff).toEqual([
-      { bomRow: 2, materialCode: '80218559', before: ['R1', 'R2'], after: ['R1'], added: [], removed: ['R2'], quantityBefore: 2, quantityAfter: 1, bottomBefore: ['R2'], bottomAfter: [] },
-      { bomRow: 3, materialCode: '80218561', before: ['C1', 'C2'], after: ['C1', 'C2', 'C3'], added: ['C3'], removed: [], quantityBefore: 5, quantityAfter: 3 },
+      {
+        bomRow: 2,
+        materialCode: '80218559',
+        before: ['R1', 'R2'],
+        after: ['R1'],
+        added: [],
+        removed: ['R2'],
+        quantityBefore: 2,
+        quantityAfter: 1,
+        bottomBefore: ['R2'],
+        bottomAfter: [],
+      },
+      {
+        bomRow: 3,
+        materialCode: '80218561',
+        before: ['C1', 'C2'],
+        after: ['C1', 'C2', 'C3'],
+        added: ['C3'],
+        removed: [],
+        quantityBefore: 5,
+        quantityAfter: 3,
+      },
     ]);
-    expect(result.summary).toMatchObject({ bomSheet: '原表', opsSheet: '操作指示表', headerRow: 1, opsTotal: 2, rowsChanged: 2 });
-    expect(result.summary.counts).toEqual({ applied: 2, partial: 0, unchanged: 0, not_found: 0, ambiguous: 0, invalid: 0 });
+    expect(result.summary).toMatchObject({
+      bomSheet: '原表',
+      opsSheet: '操作指示表',
+      headerRow: 1,
+      opsTotal: 2,
+      rowsChanged: 2,
+    });
+    expect(result.summary.counts).toEqual({
+      applied: 2,
+      partial: 0,
+      unchanged: 0,
+      not_found: 0,
+      ambiguous: 0,
+      invalid: 0,
+    });
     expect(result.summary.warnings.map((w) => w.code)).toContain('quantity_mismatch');
   });
 });

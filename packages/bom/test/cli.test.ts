@@ -24,7 +24,11 @@ writeFileSync(join(work, 'notes.txt'), 'not a workbook');
 
 /** Runs the CLI the way `pnpm -s bom` does: from the repo root, with INIT_CWD set to where the user is. */
 function bom(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: repoRoot, env: { ...process.env, INIT_CWD: work }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, INIT_CWD: work },
+    encoding: 'utf8',
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -33,7 +37,9 @@ describe('bom apply', () => {
     const r = bom('apply', 'bom.xlsx', '--out', 'new.xlsx');
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
-    expect(r.stdout).toMatch(/^wrote new\.xlsx: \d+ ops \(applied \d+, partial \d+, unchanged \d+, not_found \d+, ambiguous \d+, invalid \d+\); \d+ rows changed/);
+    expect(r.stdout).toMatch(
+      /^wrote new\.xlsx: \d+ ops \(applied \d+, partial \d+, unchanged \d+, not_found \d+, ambiguous \d+, invalid \d+\); \d+ rows changed/,
+    );
     const wb = await readBook(new Uint8Array(readFileSync(join(work, 'new.xlsx'))));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['原表', '操作指示表', '新BOM表', '变更日志']);
   });
@@ -43,7 +49,13 @@ describe('bom apply', () => {
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout) as Record<string, unknown>;
     expect(Object.keys(summary.counts as object)).toEqual([...OP_STATUSES]);
-    expect(summary).toMatchObject({ out: 'new2.xlsx', bomSheet: '原表', opsSheet: 'Sheet1', rowsChanged: expect.any(Number), warningsTotal: expect.any(Number) });
+    expect(summary).toMatchObject({
+      out: 'new2.xlsx',
+      bomSheet: '原表',
+      opsSheet: 'Sheet1',
+      rowsChanged: expect.any(Number),
+      warningsTotal: expect.any(Number),
+    });
     expect(Array.isArray(summary.warnings)).toBe(true);
   });
 
@@ -82,13 +94,21 @@ describe('bom template and inspect', () => {
     expect(text.stdout).toContain('designators=P (位号)');
     expect(text.stdout).toContain('data rows: 60');
     const json = JSON.parse(bom('inspect', 'bom.xlsx', '--json').stdout) as Record<string, unknown>;
-    expect(json).toMatchObject({ sheet: '原表', headerRow: 1, dataRowCount: 60, roles: { materialCode: { column: 'E', header: '对象标识' } } });
+    expect(json).toMatchObject({
+      sheet: '原表',
+      headerRow: 1,
+      dataRowCount: 60,
+      roles: { materialCode: { column: 'E', header: '对象标识' } },
+    });
     expect(json).not.toHaveProperty('preview');
     expect(bom('inspect', 'notes.txt').code).toBe(1);
   });
 
   it('runs as `pnpm -s bom` from the repo root with paths relative to the caller', () => {
-    const r = spawnSync('pnpm', ['--dir', repoRoot, '-s', 'bom', 'inspect', 'bom.xlsx', '--json'], { cwd: work, encoding: 'utf8' });
+    const r = spawnSync('pnpm', ['--dir', repoRoot, '-s', 'bom', 'inspect', 'bom.xlsx', '--json'], {
+      cwd: work,
+      encoding: 'utf8',
+    });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ sheet: '原表' });
   });

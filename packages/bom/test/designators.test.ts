@@ -4,7 +4,19 @@ import { expandRange, MAX_RANGE_ITEMS } from '../src/ranges';
 
 describe('splitTokens', () => {
   it('splits on , ， ; ； 、 and Unicode whitespace, trims, drops empties and upper-cases', () => {
-    expect(splitTokens('r1,R2，r3;R4；R5、R6 R7\tR8\u3000R9\u00a0R10\n r11 ,, ')).toEqual(['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11']);
+    expect(splitTokens('r1,R2，r3;R4；R5、R6 R7\tR8\u3000R9\u00a0R10\n r11 ,, ')).toEqual([
+      'R1',
+      'R2',
+      'R3',
+      'R4',
+      'R5',
+      'R6',
+      'R7',
+      'R8',
+      'R9',
+      'R10',
+      'R11',
+    ]);
   });
   it('returns nothing for blank text', () => {
     expect(splitTokens('  ,；、 \u3000')).toEqual([]);

@@ -16,7 +16,14 @@ describe('output fidelity', () => {
     const after = unzipText(result.workbook);
     const kept = [...before.keys()].filter((name) => !REWRITTEN.has(name));
     expect(kept.filter((name) => after.get(name) !== before.get(name))).toEqual([]);
-    expect(kept).toEqual(expect.arrayContaining(['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml', 'xl/sharedStrings.xml', '_rels/.rels']));
+    expect(kept).toEqual(
+      expect.arrayContaining([
+        'xl/worksheets/sheet1.xml',
+        'xl/worksheets/sheet2.xml',
+        'xl/sharedStrings.xml',
+        '_rels/.rels',
+      ]),
+    );
     expect([...after.keys()].filter((k) => !before.has(k))).toHaveLength(2); // 新BOM表 and 变更日志
   });
 
@@ -62,7 +69,14 @@ describe('output fidelity', () => {
   it('names the new sheets with a suffix when the workbook already has them', async () => {
     const again = applyOperations(result.workbook, { kind: 'sheet' });
     const wb = await readBook(again.workbook);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['原表', '操作指示表', '新BOM表', '变更日志', '新BOM表(2)', '变更日志(2)']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '原表',
+      '操作指示表',
+      '新BOM表',
+      '变更日志',
+      '新BOM表(2)',
+      '变更日志(2)',
+    ]);
     expect(again.summary.warnings.filter((w) => w.code === 'sheet_renamed')).toHaveLength(2);
   });
 });

@@ -7,7 +7,11 @@ import { isHighlighted, logRows, plain, readBook, rowValues, sheet } from './hel
  * An independent, deliberately plain reading of the contract, used to check the engine's output cell by
  * cell on generated workbooks. It shares no code with src/.
  */
-const split = (text: string) => text.split(/[,，;；、\s]+/u).map((t) => t.trim().toUpperCase()).filter(Boolean);
+const split = (text: string) =>
+  text
+    .split(/[,，;；、\s]+/u)
+    .map((t) => t.trim().toUpperCase())
+    .filter(Boolean);
 function expand(text: string): { items: string[]; bad: boolean } {
   const items: string[] = [];
   let bad = false;
@@ -44,13 +48,21 @@ function reference(rows: readonly GeneratedBomRow[], ops: readonly OpRow[]) {
       statuses.push('invalid');
       continue;
     }
-    const matches = rows.filter((r) => key(r.materialCode) === code && (op.level == null || r.level === Number(op.level)));
+    const matches = rows.filter(
+      (r) => key(r.materialCode) === code && (op.level == null || r.level === Number(op.level)),
+    );
     if (matches.length !== 1) {
       statuses.push(matches.length === 0 ? 'not_found' : 'ambiguous');
       continue;
     }
     const row = matches[0]!;
-    const s = state.get(row.rowNumber) ?? { list: expand(row.designators).items, top: expand(row.top).items, bottom: expand(row.bottom).items, topTouched: false, bottomTouched: false };
+    const s = state.get(row.rowNumber) ?? {
+      list: expand(row.designators).items,
+      top: expand(row.top).items,
+      bottom: expand(row.bottom).items,
+      topTouched: false,
+      bottomTouched: false,
+    };
     state.set(row.rowNumber, s);
     let changed = 0;
     let noop = 0;
@@ -105,12 +117,14 @@ describe.each([
     let changedCells = 0;
     const mismatches: string[] = [];
     const check = (where: string, got: unknown, want: unknown) => {
-      if (JSON.stringify(got) !== JSON.stringify(want)) mismatches.push(`${where}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
+      if (JSON.stringify(got) !== JSON.stringify(want))
+        mismatches.push(`${where}: got ${JSON.stringify(got)}, want ${JSON.stringify(want)}`);
     };
     for (let r = 1; r <= original.rowCount; r++) {
       const s = expected.state.get(r);
       const source = generated.rows.find((x) => x.rowNumber === r);
-      const listChanged = s !== undefined && source !== undefined && s.list.join(',') !== expand(source.designators).items.join(',');
+      const listChanged =
+        s !== undefined && source !== undefined && s.list.join(',') !== expand(source.designators).items.join(',');
       const want = new Map<number, unknown>();
       if (s && listChanged) {
         want.set(FIXTURE_COLUMNS.designators, s.list.length ? s.list.join(',') : null);

@@ -58,6 +58,7 @@ export function logRows(wb: ExcelJS.Workbook): Record<string, unknown>[] {
   const ws = sheet(wb, '变更日志');
   const header = rowValues(ws, 1, 12) as string[];
   const out: Record<string, unknown>[] = [];
-  for (let r = 2; r <= ws.rowCount; r++) out.push(Object.fromEntries(header.map((h, i) => [h, plain(ws.getCell(r, i + 1))])));
+  for (let r = 2; r <= ws.rowCount; r++)
+    out.push(Object.fromEntries(header.map((h, i) => [h, plain(ws.getCell(r, i + 1))])));
   return out;
 }

@@ -6,10 +6,14 @@ import { resolveLimits } from '../src/limits';
 import { writeZip } from '../src/xlsx/zip';
 import { isHighlighted, readBook, rowValues, sheet, unzipText } from './helpers';
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** A package assembled by hand (with fflate, not the engine's writer) from raw sheet XML. */
-function handmade(sheets: { name: string; xml: string }[], extra: { sharedStrings?: string; nativeZip?: boolean } = {}): Uint8Array {
+function handmade(
+  sheets: { name: string; xml: string }[],
+  extra: { sharedStrings?: string; nativeZip?: boolean } = {},
+): Uint8Array {
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
       `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}${extra.sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ''}</Types>`,
@@ -17,7 +21,9 @@ function handmade(sheets: { name: string; xml: string }[], extra: { sharedString
     '_rels/.rels': strToU8(
       '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
     ),
-    'xl/workbook.xml': strToU8(`<?xml version="1.0"?><workbook ${NS}><sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`),
+    'xl/workbook.xml': strToU8(
+      `<?xml version="1.0"?><workbook ${NS}><sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+    ),
     'xl/_rels/workbook.xml.rels': strToU8(
       `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml"/>`).join('')}${extra.sharedStrings ? '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : ''}</Relationships>`,
     ),
@@ -25,10 +31,16 @@ function handmade(sheets: { name: string; xml: string }[], extra: { sharedString
   sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(s.xml)));
   if (extra.sharedStrings) files['xl/sharedStrings.xml'] = strToU8(extra.sharedStrings);
   // fflate's pure-JS deflate takes seconds on tens of MB; the engine's writer (native zlib) is used for those
-  return extra.nativeZip ? writeZip(undefined, Object.entries(files).map(([name, data]) => ({ name, data }))) : zipSync(files);
+  return extra.nativeZip
+    ? writeZip(
+        undefined,
+        Object.entries(files).map(([name, data]) => ({ name, data })),
+      )
+    : zipSync(files);
 }
 
-const sheetXml = (rows: string, ns = NS, p = '') => `<?xml version="1.0"?><${p}worksheet ${ns}><${p}sheetData>${rows}</${p}sheetData></${p}worksheet>`;
+const sheetXml = (rows: string, ns = NS, p = '') =>
+  `<?xml version="1.0"?><${p}worksheet ${ns}><${p}sheetData>${rows}</${p}sheetData></${p}worksheet>`;
 const OPS = {
   name: '操作指示表',
   xml: sheetXml(
@@ -111,11 +123,20 @@ describe('zip bombs', () => {
 
 describe('huge sheets', () => {
   it('stops at the row cap with too_many_rows (1,000,000 rows) instead of reading them all', () => {
-    const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c></row>';
+    const header =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c></row>';
     // rows without r attributes follow one another (rows 2 … 1,000,001)
-    const bytes = handmade([{ name: '原表', xml: sheetXml(header + '<row><c><v>1</v></c><c t="inlineStr"><is><t>R1</t></is></c></row>'.repeat(1_000_000)) }], {
-      nativeZip: true,
-    });
+    const bytes = handmade(
+      [
+        {
+          name: '原表',
+          xml: sheetXml(header + '<row><c><v>1</v></c><c t="inlineStr"><is><t>R1</t></is></c></row>'.repeat(1_000_000)),
+        },
+      ],
+      {
+        nativeZip: true,
+      },
+    );
     // a quadratic scan would hang here; the test timeout catches that (speed itself is the bench's job)
     expectInputError(() => inspectWorkbook(bytes), 'too_many_rows');
   });
@@ -155,7 +176,10 @@ describe('cell types', () => {
       ),
     };
     const result = inspectWorkbook(handmade([bom], { sharedStrings: sst }));
-    expect(result.bom.roles).toMatchObject({ materialCode: { column: 'A', header: '物料编码' }, designators: { column: 'B', header: '位号' } });
+    expect(result.bom.roles).toMatchObject({
+      materialCode: { column: 'A', header: '物料编码' },
+      designators: { column: 'B', header: '位号' },
+    });
     expect(result.bom.preview).toEqual([
       { rowNumber: 2, values: [100, 'R1 & R2', true] },
       { rowNumber: 3, values: ['200', 'C1', '#N/A'] },
@@ -187,11 +211,19 @@ describe('cell types', () => {
     const rows =
       `<x:row><x:c t="inlineStr"><x:is><x:t>Part Number</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>RefDes</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>Qty</x:t></x:is></x:c></x:row>` +
       `<x:row><x:c><x:v>100</x:v></x:c><x:c t="inlineStr"><x:is><x:t>R1,R2</x:t></x:is></x:c><x:c><x:v>2</x:v></x:c></x:row>`;
-    const bom = { name: 'BOM', xml: sheetXml(rows, 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', p) };
-    const result = applyOperations(handmade([bom]), { kind: 'rows', rows: [{ materialCode: 100, op: 'del', designators: 'R1' }] });
+    const bom = {
+      name: 'BOM',
+      xml: sheetXml(rows, 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', p),
+    };
+    const result = applyOperations(handmade([bom]), {
+      kind: 'rows',
+      rows: [{ materialCode: 100, op: 'del', designators: 'R1' }],
+    });
     expect(result.log[0]).toMatchObject({ status: 'applied', bomRow: 2, newDesignators: 'R2', newQuantity: 1 });
     const xml = unzipText(result.workbook).get('xl/worksheets/sheet2.xml')!;
-    expect(xml).toMatch(/<x:row><x:c><x:v>100<\/x:v><\/x:c><x:c r="B2" s="\d+" t="inlineStr"><x:is><x:t>R2<\/x:t><\/x:is><\/x:c><x:c r="C2" s="\d+"><x:v>1<\/x:v><\/x:c><\/x:row>/);
+    expect(xml).toMatch(
+      /<x:row><x:c><x:v>100<\/x:v><\/x:c><x:c r="B2" s="\d+" t="inlineStr"><x:is><x:t>R2<\/x:t><\/x:is><\/x:c><x:c r="C2" s="\d+"><x:v>1<\/x:v><\/x:c><\/x:row>/,
+    );
     // exceljs cannot read prefixed sheets, so the copy is read back with the engine's own reader
     const copy = readBomModel(xml, '新BOM表', [], resolveLimits());
     expect(copy.rows.map((r) => [r.rowNumber, r.designators, r.quantity])).toEqual([[2, ['R2'], 1]]);
@@ -214,9 +246,14 @@ describe('cell types', () => {
   it('adds a styles part when the workbook has none', async () => {
     const bom = {
       name: '原表',
-      xml: sheetXml('<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c></row><row r="2"><c r="A2"><v>100</v></c><c r="B2" t="inlineStr"><is><t>R1</t></is></c></row>'),
+      xml: sheetXml(
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c></row><row r="2"><c r="A2"><v>100</v></c><c r="B2" t="inlineStr"><is><t>R1</t></is></c></row>',
+      ),
     };
-    const result = applyOperations(handmade([bom]), { kind: 'rows', rows: [{ materialCode: '100', op: 'add', designators: 'R2' }] });
+    const result = applyOperations(handmade([bom]), {
+      kind: 'rows',
+      rows: [{ materialCode: '100', op: 'add', designators: 'R2' }],
+    });
     expect(unzipText(result.workbook).has('xl/styles.xml')).toBe(true);
     const wb = await readBook(result.workbook);
     expect(sheet(wb, '新BOM表').getCell('B2').value).toBe('R1,R2');
@@ -236,30 +273,43 @@ describe('hostile operations', () => {
 
   it('makes an op whose ranges expand past 20,000 designators invalid instead of expanding them', () => {
     const many = Array.from({ length: 100 }, (_, i) => `C${i * 1000 + 1}-C${i * 1000 + 1000}`).join(',');
-    const result = applyOperations(bytes, { kind: 'rows', rows: [{ materialCode: 100, op: 'add', designators: many }] });
+    const result = applyOperations(bytes, {
+      kind: 'rows',
+      rows: [{ materialCode: 100, op: 'add', designators: many }],
+    });
     expect(result.log[0]).toMatchObject({ status: 'invalid' });
     expect(result.log[0]!.note).toContain('20,000');
   });
 
   it('warns when a written list is longer than Excel allows in one cell', () => {
-    const result = applyOperations(bytes, { kind: 'rows', rows: [{ materialCode: 100, op: 'add', designators: 'LONGPREFIX1-LONGPREFIX1000' }] });
+    const result = applyOperations(bytes, {
+      kind: 'rows',
+      rows: [{ materialCode: 100, op: 'add', designators: 'LONGPREFIX1-LONGPREFIX1000' }],
+    });
     const w = result.summary.warnings.find((x) => x.code === 'cell_too_long');
     expect(w?.params).toEqual({ row: 2, column: 'B', length: result.diff[0]!.after.join(',').length });
     expect(result.diff[0]!.after.join(',').length).toBeGreaterThan(32_767);
   });
 
   it('removes thousands of designators from a long row in one op, and caps the designators all ops name', () => {
-    const result = applyOperations(bytes, { kind: 'rows', rows: [{ materialCode: 100, op: 'del', designators: 'R1-R1000,R2001-R3000' }] });
+    const result = applyOperations(bytes, {
+      kind: 'rows',
+      rows: [{ materialCode: 100, op: 'del', designators: 'R1-R1000,R2001-R3000' }],
+    });
     expect(result.log[0]).toMatchObject({ status: 'applied', newQuantity: null });
     expect(result.diff[0]!.after).toHaveLength(3000);
     const rows = Array.from({ length: 30 }, () => ({ materialCode: 100, op: 'del', designators: 'R1-R1000' }));
-    expectInputError(() => applyOperations(bytes, { kind: 'rows', rows }, { limits: { maxOpDesignators: 20_000 } }), 'too_many_designators');
+    expectInputError(
+      () => applyOperations(bytes, { kind: 'rows', rows }, { limits: { maxOpDesignators: 20_000 } }),
+      'too_many_designators',
+    );
   });
 });
 
 describe('formulas without cached values', () => {
   it('reads them as empty, in linear time even when no cell of the sheet has a value', () => {
-    const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c></row>';
+    const header =
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c></row>';
     const body = '<row><c><f>1+1</f></c><c t="str"><f>"R"&amp;1</f></c></row>'.repeat(150_000);
     const result = inspectWorkbook(handmade([{ name: '原表', xml: sheetXml(header + body) }], { nativeZip: true }));
     expect(result.bom.dataRowCount).toBe(150_000); // a formula counts as content

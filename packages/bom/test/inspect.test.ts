@@ -3,17 +3,39 @@ import { generateBomWorkbook } from '../src/fixtures/index';
 import { inspectWorkbook, listMaterialRows } from '../src/index';
 import { BOM_HEADER, bomWorkbook, workbook } from './helpers';
 
-const paramsOf = (r: ReturnType<typeof inspectWorkbook>, code: string) => r.warnings.filter((w) => w.code === code).map((w) => w.params);
+const paramsOf = (r: ReturnType<typeof inspectWorkbook>, code: string) =>
+  r.warnings.filter((w) => w.code === code).map((w) => w.params);
 const codes = (r: ReturnType<typeof inspectWorkbook>) => [...new Set(r.warnings.map((w) => w.code))].toSorted();
 
 describe('inspectWorkbook: sheet and header detection', () => {
   it('uses 原表 when present, otherwise the first sheet', () => {
     const a = workbook([
-      { name: 'Notes', rows: [['物料编码', '位号'], [1, 'R1']] },
-      { name: '原表', rows: [['物料编码', '位号'], [1, 'R1'], [2, 'R2']] },
+      {
+        name: 'Notes',
+        rows: [
+          ['物料编码', '位号'],
+          [1, 'R1'],
+        ],
+      },
+      {
+        name: '原表',
+        rows: [
+          ['物料编码', '位号'],
+          [1, 'R1'],
+          [2, 'R2'],
+        ],
+      },
     ]);
     expect(inspectWorkbook(a).bom.sheet).toBe('原表');
-    const b = workbook([{ name: 'Export', rows: [['物料编码', '位号'], [1, 'R1']] }]);
+    const b = workbook([
+      {
+        name: 'Export',
+        rows: [
+          ['物料编码', '位号'],
+          [1, 'R1'],
+        ],
+      },
+    ]);
     expect(inspectWorkbook(b).bom.sheet).toBe('Export');
   });
 
@@ -43,12 +65,27 @@ describe('inspectWorkbook: sheet and header detection', () => {
   });
 
   it('gives no_header when no material-code header is in the first 10 rows, missing_column when 位号 is absent', () => {
-    const late = workbook([{ name: 'S', rows: [...Array.from({ length: 10 }, () => ['title']), ['物料编码', '位号']] }]);
+    const late = workbook([
+      { name: 'S', rows: [...Array.from({ length: 10 }, () => ['title']), ['物料编码', '位号']] },
+    ]);
     expect(() => inspectWorkbook(late)).toThrow(expect.objectContaining({ code: 'no_header' }));
     const substring = workbook([{ name: 'S', rows: [['物料编码（新）', '位号']] }]);
     expect(() => inspectWorkbook(substring)).toThrow(expect.objectContaining({ code: 'no_header' }));
-    const noDesignators = workbook([{ name: 'S', rows: [['物料编码', '数量'], [1, 2]] }]);
-    expect(() => inspectWorkbook(noDesignators)).toThrow(expect.objectContaining({ code: 'missing_column', params: { sheet: 'S', column: expect.stringContaining('位号') } }));
+    const noDesignators = workbook([
+      {
+        name: 'S',
+        rows: [
+          ['物料编码', '数量'],
+          [1, 2],
+        ],
+      },
+    ]);
+    expect(() => inspectWorkbook(noDesignators)).toThrow(
+      expect.objectContaining({
+        code: 'missing_column',
+        params: { sheet: 'S', column: expect.stringContaining('位号') },
+      }),
+    );
   });
 });
 
@@ -81,7 +118,12 @@ describe('inspectWorkbook: preview and warnings', () => {
         [1, 'E', 1, null, null, null, null], // no designators: quantity not checked
       ]),
     );
-    expect(codes(r)).toEqual(['duplicate_designator', 'malformed_range_in_bom', 'quantity_mismatch', 'side_designator_missing']);
+    expect(codes(r)).toEqual([
+      'duplicate_designator',
+      'malformed_range_in_bom',
+      'quantity_mismatch',
+      'side_designator_missing',
+    ]);
     expect(paramsOf(r, 'quantity_mismatch')).toEqual([{ row: 2, materialCode: 'A', quantity: 3, count: 2 }]);
     expect(paramsOf(r, 'duplicate_designator')).toEqual([
       { designator: 'R2', rows: [2, 3] },
@@ -102,7 +144,15 @@ describe('inspectWorkbook: preview and warnings', () => {
 
 describe('listMaterialRows', () => {
   it('lists every row with a material code, with its level and designators, past any preview length', () => {
-    const rows = Array.from({ length: 150 }, (_, i) => [i % 2 === 0 ? 3 : null, i === 7 ? null : `M${i % 40}`, 1, null, null, `R${i}`, null]);
+    const rows = Array.from({ length: 150 }, (_, i) => [
+      i % 2 === 0 ? 3 : null,
+      i === 7 ? null : `M${i % 40}`,
+      1,
+      null,
+      null,
+      `R${i}`,
+      null,
+    ]);
     const listed = listMaterialRows(bomWorkbook(rows));
     expect(listed).toHaveLength(149);
     expect(listed[0]).toEqual({ rowNumber: 2, materialCode: 'M0', level: 3, designators: ['R0'] });

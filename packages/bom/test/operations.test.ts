@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { isBlankOp, opRowSchema, parseOp, parseOpKind, validateOpRows, type RawOp } from '../src/operations';
 
-const raw = (over: Partial<RawOp>): RawOp => ({ rowNumber: 2, level: null, materialCode: '100', op: 'add', designators: 'R1', bomRow: null, ...over });
+const raw = (over: Partial<RawOp>): RawOp => ({
+  rowNumber: 2,
+  level: null,
+  materialCode: '100',
+  op: 'add',
+  designators: 'R1',
+  bomRow: null,
+  ...over,
+});
 
 describe('parseOpKind', () => {
   it.each(['add', ' ADD ', 'Add', '增加', '新增'])('%s means add', (w) => expect(parseOpKind(w)).toBe('add'));
-  it.each(['del', 'DEL', 'delete', 'Delete', '删除', 'remove', ' Remove '])('%s means del', (w) => expect(parseOpKind(w)).toBe('del'));
+  it.each(['del', 'DEL', 'delete', 'Delete', '删除', 'remove', ' Remove '])('%s means del', (w) =>
+    expect(parseOpKind(w)).toBe('del'),
+  );
   it.each(['modify', '', null, 'adds', '添加'])('%s is not an op', (w) => expect(parseOpKind(w)).toBeNull());
 });
 
@@ -25,7 +35,11 @@ describe('parseOp', () => {
     expect(problems({ designators: ' ，' })).toEqual(['empty_designators']);
     expect(problems({ designators: 'R1,R9-R3' })).toEqual(['malformed_range']);
     expect(problems({ level: 'x' })).toEqual(['invalid_level']);
-    expect(problems({ op: 'x', materialCode: null, designators: null })).toEqual(['invalid_op_type', 'empty_material_code', 'empty_designators']);
+    expect(problems({ op: 'x', materialCode: null, designators: null })).toEqual([
+      'invalid_op_type',
+      'empty_material_code',
+      'empty_designators',
+    ]);
   });
   it('keeps the tokens as written for an invalid op', () => {
     const p = parseOp(raw({ designators: 'r1,R9-R3' }));

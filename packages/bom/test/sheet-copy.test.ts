@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { applyOperations } from '../src/index';
 import { unzipText } from './helpers';
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 /** A BOM sheet carrying the parts of a real export that a copy must keep or must not share. */
@@ -31,28 +32,46 @@ function workbookWithExtras(): Uint8Array {
     '[Content_Types].xml': strToU8(
       '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>',
     ),
-    '_rels/.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`),
-    'xl/workbook.xml': strToU8(`<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="原表" sheetId="7" r:id="rId1"/></sheets></workbook>`),
-    'xl/_rels/workbook.xml.rels': strToU8(`<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+    '_rels/.rels': strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    ),
+    'xl/workbook.xml': strToU8(
+      `<?xml version="1.0"?><workbook ${NS}><sheets><sheet name="原表" sheetId="7" r:id="rId1"/></sheets></workbook>`,
+    ),
+    'xl/_rels/workbook.xml.rels': strToU8(
+      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+    ),
     'xl/worksheets/sheet1.xml': strToU8(sheet),
     'xl/worksheets/_rels/sheet1.xml.rels': strToU8(sheetRels),
   });
 }
 
 describe('新BOM表 as a copy of a sheet with extras', () => {
-  const result = applyOperations(workbookWithExtras(), { kind: 'rows', rows: [{ materialCode: 100, op: 'del', designators: 'R1' }] });
+  const result = applyOperations(workbookWithExtras(), {
+    kind: 'rows',
+    rows: [{ materialCode: 100, op: 'del', designators: 'R1' }],
+  });
   const parts = unzipText(result.workbook);
   const copy = parts.get('xl/worksheets/sheet2.xml')!;
 
   it('keeps merges, conditional formats, validations, filters, panes, widths and hyperlinks', () => {
-    for (const piece of ['<mergeCell ref="C2:C3"/>', '<conditionalFormatting sqref="A2:A3">', '<dataValidation type="whole" sqref="A2:A3">', '<autoFilter ref="A1:C3"/>', 'state="frozen"', 'width="20"', '<hyperlink ref="C2" r:id="rId1"/>']) {
+    for (const piece of [
+      '<mergeCell ref="C2:C3"/>',
+      '<conditionalFormatting sqref="A2:A3">',
+      '<dataValidation type="whole" sqref="A2:A3">',
+      '<autoFilter ref="A1:C3"/>',
+      'state="frozen"',
+      'width="20"',
+      '<hyperlink ref="C2" r:id="rId1"/>',
+    ]) {
       expect(copy).toContain(piece);
     }
     expect(parts.get('xl/worksheets/_rels/sheet2.xml.rels')).toContain('https://example.com/ds.pdf');
   });
 
   it('drops what only the original sheet may own, its tab selection and code name', () => {
-    for (const piece of ['<drawing', '<tableParts', 'rId2', 'rId3', 'rId4', 'tabSelected', 'codeName']) expect(copy).not.toContain(piece);
+    for (const piece of ['<drawing', '<tableParts', 'rId2', 'rId3', 'rId4', 'tabSelected', 'codeName'])
+      expect(copy).not.toContain(piece);
     expect(parts.get('xl/worksheets/_rels/sheet2.xml.rels')).not.toContain('drawing');
     expect(parts.get('xl/worksheets/sheet1.xml')).toContain('<drawing r:id="rId2"/>');
   });

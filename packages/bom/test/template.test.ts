@@ -24,8 +24,21 @@ describe('buildTemplate', () => {
   it('is accepted by the engine once filled in', () => {
     const inspected = inspectWorkbook(bytes);
     expect(inspected.bom).toMatchObject({ sheet: '原表', headerRow: 1, dataRowCount: 0 });
-    expect(Object.keys(inspected.bom.roles).toSorted()).toEqual(['bottomDesignators', 'designators', 'level', 'materialCode', 'quantity', 'topDesignators']);
-    expect(Object.keys(inspected.ops?.roles ?? {}).toSorted()).toEqual(['bomRow', 'designators', 'level', 'materialCode', 'op']);
+    expect(Object.keys(inspected.bom.roles).toSorted()).toEqual([
+      'bottomDesignators',
+      'designators',
+      'level',
+      'materialCode',
+      'quantity',
+      'topDesignators',
+    ]);
+    expect(Object.keys(inspected.ops?.roles ?? {}).toSorted()).toEqual([
+      'bomRow',
+      'designators',
+      'level',
+      'materialCode',
+      'op',
+    ]);
     expect(applyOperations(bytes, { kind: 'sheet' }).log).toEqual([]);
   });
 });

@@ -1,4 +1,3 @@
-import type { AppRouter, RouterInputs, RouterOutputs } from '@arya/api';
 import {
   createTRPCClient,
   httpBatchLink,
@@ -9,8 +8,9 @@ import {
   TRPCClientError,
   type TRPCLink,
 } from '@trpc/client';
-import { EventSource } from 'eventsource';
 import { observable } from '@trpc/server/observable';
+import { EventSource } from 'eventsource';
+import type { AppRouter, RouterInputs, RouterOutputs } from '@arya/api';
 import { createAccessTokenVerifier, type VerifiedAccessToken } from './verify';
 
 export interface AryaClientOptions {
@@ -45,7 +45,11 @@ export function createAryaClient(options: AryaClientOptions) {
 
   const store = (result: SignedIn) => {
     if (!result.refreshToken) throw new Error('the server did not return a refresh token in the body');
-    tokens = { accessToken: result.accessToken, accessTokenExpiresAt: result.accessTokenExpiresAt, refreshToken: result.refreshToken };
+    tokens = {
+      accessToken: result.accessToken,
+      accessTokenExpiresAt: result.accessTokenExpiresAt,
+      refreshToken: result.refreshToken,
+    };
   };
 
   const refreshOnce = (): Promise<boolean> => {
@@ -66,33 +70,35 @@ export function createAryaClient(options: AryaClientOptions) {
     return refreshing;
   };
 
-  const refreshAndRetryLink: TRPCLink<AppRouter> = () => ({ op, next }) =>
-    observable((observer) => {
-      let current: { unsubscribe: () => void } | undefined;
-      let retried = false;
-      const attempt = () => {
-        const sentWith = tokens?.accessToken;
-        current = next(op).subscribe({
-          next: (value) => observer.next(value),
-          complete: () => observer.complete(),
-          error: (error) => {
-            if (retried || op.path.startsWith('auth.') || !isUnauthorized(error) || !sentWith) {
-              observer.error(error);
-              return;
-            }
-            retried = true;
-            // Another call may already have refreshed since this one was sent.
-            const ready = tokens?.accessToken !== sentWith ? Promise.resolve(true) : refreshOnce();
-            ready.then(
-              (ok) => (ok ? attempt() : observer.error(error)),
-              () => observer.error(error),
-            );
-          },
-        });
-      };
-      attempt();
-      return () => current?.unsubscribe();
-    });
+  const refreshAndRetryLink: TRPCLink<AppRouter> =
+    () =>
+    ({ op, next }) =>
+      observable((observer) => {
+        let current: { unsubscribe: () => void } | undefined;
+        let retried = false;
+        const attempt = () => {
+          const sentWith = tokens?.accessToken;
+          current = next(op).subscribe({
+            next: (value) => observer.next(value),
+            complete: () => observer.complete(),
+            error: (error) => {
+              if (retried || op.path.startsWith('auth.') || !isUnauthorized(error) || !sentWith) {
+                observer.error(error);
+                return;
+              }
+              retried = true;
+              // Another call may already have refreshed since this one was sent.
+              const ready = tokens?.accessToken !== sentWith ? Promise.resolve(true) : refreshOnce();
+              ready.then(
+                (ok) => (ok ? attempt() : observer.error(error)),
+                () => observer.error(error),
+              );
+            },
+          });
+        };
+        attempt();
+        return () => current?.unsubscribe();
+      });
 
   const headers = (): Record<string, string> => (tokens ? { authorization: `Bearer ${tokens.accessToken}` } : {});
   const fetchImpl = options.fetch ?? fetch;
@@ -109,11 +115,18 @@ export function createAryaClient(options: AryaClientOptions) {
           EventSource,
           eventSourceOptions: () => ({
             fetch: (input: string | URL | Request, init?: RequestInit) =>
-              fetchImpl(input, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), ...headers() } }),
+              fetchImpl(input, {
+                ...init,
+                headers: { ...(init?.headers as Record<string, string> | undefined), ...headers() },
+              }),
           }),
         }),
         // FormData (bom.files.upload) cannot be batched: it goes alone, as multipart.
-        false: splitLink({ condition: (op) => isNonJsonSerializable(op.input), true: httpLink(http), false: httpBatchLink(http) }),
+        false: splitLink({
+          condition: (op) => isNonJsonSerializable(op.input),
+          true: httpLink(http),
+          false: httpBatchLink(http),
+        }),
       }),
     ],
   });

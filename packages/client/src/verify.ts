@@ -38,7 +38,13 @@ export function createAccessTokenVerifier(options: AccessTokenVerifierOptions) {
         requiredClaims: ['sub', 'exp'],
       });
       const { sub, sid, role, typ, exp } = payload;
-      if (typ !== 'access' || typeof sid !== 'string' || (role !== 'user' && role !== 'admin') || !sub || exp === undefined) {
+      if (
+        typ !== 'access' ||
+        typeof sid !== 'string' ||
+        (role !== 'user' && role !== 'admin') ||
+        !sub ||
+        exp === undefined
+      ) {
         throw new InvalidAccessTokenError('not an access token');
       }
       return { userId: sub, sessionId: sid, role, expiresAt: new Date(exp * 1000) };

@@ -1,5 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { TRPCClientError } from '@trpc/client';
+import { createHTTPHandler } from '@trpc/server/adapters/standalone';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   apiConfigSchema,
   appRouter,
@@ -12,9 +15,6 @@ import {
   type ApiDeps,
 } from '@arya/api';
 import { createTestClock, createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@arya/testing';
-import { TRPCClientError } from '@trpc/client';
-import { createHTTPHandler } from '@trpc/server/adapters/standalone';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAryaClient, InvalidAccessTokenError } from '../src';
 
 // A tiny HTTP host for the router (the real one is apps/server): /trpc plus the JWKS route.
@@ -28,16 +28,23 @@ const clock = createTestClock();
 const requestedPaths: string[] = [];
 
 function parseCookies(header: string | undefined): Record<string, string> {
-  return Object.fromEntries((header ?? '').split(';').flatMap((part) => {
-    const [name, ...value] = part.trim().split('=');
-    return name ? [[name, value.join('=')]] : [];
-  }));
+  return Object.fromEntries(
+    (header ?? '').split(';').flatMap((part) => {
+      const [name, ...value] = part.trim().split('=');
+      return name ? [[name, value.join('=')]] : [];
+    }),
+  );
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
   redis = createTestRedis();
-  const config = apiConfigSchema.parse({ NODE_ENV: 'test', JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()), BCRYPT_COST: '10', REGISTRATIONS_PER_IP_PER_HOUR: '100000' });
+  const config = apiConfigSchema.parse({
+    NODE_ENV: 'test',
+    JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
+    BCRYPT_COST: '10',
+    REGISTRATIONS_PER_IP_PER_HOUR: '100000',
+  });
   deps = await createApiDeps(config, { db: database.db, redis: redis.redis, clock, passwordThreads: 1 });
   await createFirstAdmin(deps, { account: 'service-bot', password: 'service bot secret' });
 
@@ -101,7 +108,11 @@ describe('createAryaClient over HTTP', () => {
     const before = client.getTokens();
     clock.advance(16 * 60 * 1000);
     const callsBefore = refreshCalls();
-    const [a, b, c] = await Promise.all([client.trpc.user.me.query(), client.trpc.user.sessions.query(), client.trpc.user.me.query()]);
+    const [a, b, c] = await Promise.all([
+      client.trpc.user.me.query(),
+      client.trpc.user.sessions.query(),
+      client.trpc.user.me.query(),
+    ]);
     expect(a.account).toBe('service-bot');
     expect(b.some((s) => s.current)).toBe(true);
     expect(c.id).toBe(a.id);
@@ -129,7 +140,9 @@ describe('createAryaClient over HTTP', () => {
     const verified = await client.verifyAccessToken(token);
     expect(verified).toMatchObject({ userId: user.id, role: 'admin' });
     const [header, payload] = token.split('.');
-    await expect(client.verifyAccessToken(`${header}.${payload}.${'A'.repeat(86)}`)).rejects.toBeInstanceOf(InvalidAccessTokenError);
+    await expect(client.verifyAccessToken(`${header}.${payload}.${'A'.repeat(86)}`)).rejects.toBeInstanceOf(
+      InvalidAccessTokenError,
+    );
     expect(requestedPaths).toContain('/.well-known/jwks.json');
   });
 });

@@ -32,7 +32,9 @@ const emulator = await startSmsEmulator({
   port: Number(values.port),
   accessKeys,
   signNames: env.ALIYUN_SMS_SIGN_NAME ? [env.ALIYUN_SMS_SIGN_NAME] : DEFAULT_SIGN_NAMES,
-  templates: templateCodes.length ? { ...DEFAULT_TEMPLATES, ...Object.fromEntries(templateCodes.map((code) => [code, ['code']])) } : DEFAULT_TEMPLATES,
+  templates: templateCodes.length
+    ? { ...DEFAULT_TEMPLATES, ...Object.fromEntries(templateCodes.map((code) => [code, ['code']])) }
+    : DEFAULT_TEMPLATES,
   flowControl: values['no-flow-control'] ? false : undefined,
 });
 

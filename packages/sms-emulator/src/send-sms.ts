@@ -49,11 +49,17 @@ export function handleSendSms(
   params: ReadonlyMap<string, string>,
   ctx: SendSmsContext,
 ): { response: EmulatorResponse; delivered: DeliveredMessage[] } {
-  const refuse = (code: string, message: string) => ({ response: businessResult(ctx.requestId, code, message), delivered: [] });
+  const refuse = (code: string, message: string) => ({
+    response: businessResult(ctx.requestId, code, message),
+    delivered: [],
+  });
 
   for (const name of REQUIRED) {
     if (!params.get(name)) {
-      return { response: gatewayError(ctx.requestId, 400, `Missing${name}`, `${name} is mandatory for this action.`), delivered: [] };
+      return {
+        response: gatewayError(ctx.requestId, 400, `Missing${name}`, `${name} is mandatory for this action.`),
+        delivered: [],
+      };
     }
   }
   const signName = params.get('SignName') ?? '';

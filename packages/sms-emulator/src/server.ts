@@ -99,7 +99,10 @@ async function readBody(req: IncomingMessage): Promise<Buffer | null> {
 function send(res: ServerResponse, status: number, body: unknown): void {
   if (res.destroyed) return;
   const json = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json;charset=utf-8', 'content-length': Buffer.byteLength(json) });
+  res.writeHead(status, {
+    'content-type': 'application/json;charset=utf-8',
+    'content-length': Buffer.byteLength(json),
+  });
   res.end(json);
 }
 
@@ -115,26 +118,54 @@ export async function startSmsEmulator(options: SmsEmulatorOptions = {}): Promis
   const shutdown = new AbortController();
 
   function authenticate(request: SignedRequest, requestId: string): EmulatorResponse | null {
-    const auth = parseAuthorization(typeof request.headers.authorization === 'string' ? request.headers.authorization : undefined);
-    if (!auth) return gatewayError(requestId, 400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.');
+    const auth = parseAuthorization(
+      typeof request.headers.authorization === 'string' ? request.headers.authorization : undefined,
+    );
+    if (!auth)
+      return gatewayError(
+        requestId,
+        400,
+        'IncompleteSignature',
+        'The request signature does not conform to Aliyun standards.',
+      );
     const secret = accessKeys.get(auth.accessKeyId);
-    if (secret === undefined) return gatewayError(requestId, 404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
+    if (secret === undefined)
+      return gatewayError(requestId, 404, 'InvalidAccessKeyId.NotFound', 'Specified access key is not found.');
 
     const date = request.headers['x-acs-date'];
     const nonce = request.headers['x-acs-signature-nonce'];
     const contentHash = request.headers['x-acs-content-sha256'];
     if (typeof date !== 'string' || typeof nonce !== 'string' || typeof contentHash !== 'string') {
-      return gatewayError(requestId, 400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.');
+      return gatewayError(
+        requestId,
+        400,
+        'IncompleteSignature',
+        'The request signature does not conform to Aliyun standards.',
+      );
     }
     if (missingSignedHeaders(request, auth.signedHeaders).length > 0 || !auth.signedHeaders.includes('host')) {
-      return gatewayError(requestId, 400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards.');
+      return gatewayError(
+        requestId,
+        400,
+        'IncompleteSignature',
+        'The request signature does not conform to Aliyun standards.',
+      );
     }
     const at = Date.parse(date);
-    if (!/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(date) || Number.isNaN(at) || Math.abs(Date.now() - at) > MAX_CLOCK_SKEW_MS) {
+    if (
+      !/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/.test(date) ||
+      Number.isNaN(at) ||
+      Math.abs(Date.now() - at) > MAX_CLOCK_SKEW_MS
+    ) {
       return gatewayError(requestId, 400, 'InvalidTimeStamp.Expired', 'Specified time stamp or date value is expired.');
     }
     if (contentHash !== sha256Hex(request.body)) {
-      return gatewayError(requestId, 400, 'ContentSHA256Mismatch', 'The x-acs-content-sha256 header does not match the request body.');
+      return gatewayError(
+        requestId,
+        400,
+        'ContentSHA256Mismatch',
+        'The x-acs-content-sha256 header does not match the request body.',
+      );
     }
     const toSign = stringToSign(canonicalRequest(request, auth.signedHeaders));
     if (!signaturesEqual(sign(secret, toSign), auth.signature)) {
@@ -146,12 +177,18 @@ export async function startSmsEmulator(options: SmsEmulatorOptions = {}): Promis
       );
     }
     for (const [used, seenAt] of usedNonces) if (Date.now() - seenAt > MAX_CLOCK_SKEW_MS) usedNonces.delete(used);
-    if (usedNonces.has(nonce)) return gatewayError(requestId, 400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
+    if (usedNonces.has(nonce))
+      return gatewayError(requestId, 400, 'SignatureNonceUsed', 'Specified signature nonce was used already.');
     usedNonces.set(nonce, Date.now());
     return null;
   }
 
-  async function handleApi(req: IncomingMessage, path: string, rawQuery: string, body: Buffer): Promise<EmulatorResponse> {
+  async function handleApi(
+    req: IncomingMessage,
+    path: string,
+    rawQuery: string,
+    body: Buffer,
+  ): Promise<EmulatorResponse> {
     const requestId = newRequestId();
     const fault = faults.shift();
     if (fault?.kind === 'delay') {
@@ -161,8 +198,18 @@ export async function startSmsEmulator(options: SmsEmulatorOptions = {}): Promis
     } else if (fault?.kind === 'serverError') {
       const status = fault.status ?? 503;
       return status === 503
-        ? gatewayError(requestId, 503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.')
-        : gatewayError(requestId, status, 'InternalError', 'The request processing has failed due to some unknown error, exception or failure.');
+        ? gatewayError(
+            requestId,
+            503,
+            'ServiceUnavailable',
+            'The request has failed due to a temporary failure of the server.',
+          )
+        : gatewayError(
+            requestId,
+            status,
+            'InternalError',
+            'The request processing has failed due to some unknown error, exception or failure.',
+          );
     } else if (fault?.kind === 'gatewayThrottle') {
       return gatewayError(requestId, 400, 'Throttling.User', 'Request was denied due to user flow control.');
     }
@@ -175,11 +222,18 @@ export async function startSmsEmulator(options: SmsEmulatorOptions = {}): Promis
     const action = req.headers['x-acs-action'] ?? query.get('Action');
     const version = req.headers['x-acs-version'] ?? query.get('Version');
     if (action !== 'SendSms') {
-      return gatewayError(requestId, 404, 'InvalidAction.NotFound', 'Specified api is not found, please check your url and method.');
+      return gatewayError(
+        requestId,
+        404,
+        'InvalidAction.NotFound',
+        'Specified api is not found, please check your url and method.',
+      );
     }
-    if (version !== API_VERSION) return gatewayError(requestId, 400, 'InvalidVersion', 'Specified parameter Version is not valid.');
+    if (version !== API_VERSION)
+      return gatewayError(requestId, 400, 'InvalidVersion', 'Specified parameter Version is not valid.');
 
-    if (fault?.kind === 'throttle') return businessResult(requestId, 'isv.BUSINESS_LIMIT_CONTROL', '触发分钟级流控Permits:1');
+    if (fault?.kind === 'throttle')
+      return businessResult(requestId, 'isv.BUSINESS_LIMIT_CONTROL', '触发分钟级流控Permits:1');
     if (fault?.kind === 'businessError') return businessResult(requestId, fault.code, fault.message ?? fault.code);
 
     const params = new Map(query);
@@ -191,11 +245,20 @@ export async function startSmsEmulator(options: SmsEmulatorOptions = {}): Promis
     return result.response;
   }
 
-  async function handleControl(req: IncomingMessage, path: string, rawQuery: string, body: Buffer, res: ServerResponse) {
+  async function handleControl(
+    req: IncomingMessage,
+    path: string,
+    rawQuery: string,
+    body: Buffer,
+    res: ServerResponse,
+  ) {
     const route = `${req.method} ${path.slice(CONTROL_PREFIX.length)}`;
     if (route === 'GET messages') {
       const phone = parseQuery(rawQuery).get('phone');
-      return send(res, 200, { messages: emulator.messages(phone), latestCode: phone ? emulator.latestCode(phone) : null });
+      return send(res, 200, {
+        messages: emulator.messages(phone),
+        latestCode: phone ? emulator.latestCode(phone) : null,
+      });
     }
     if (route === 'DELETE messages' || route === 'POST reset') {
       emulator.reset();
@@ -223,7 +286,8 @@ export async function startSmsEmulator(options: SmsEmulatorOptions = {}): Promis
     void (async () => {
       const [path = '/', rawQuery = ''] = (req.url ?? '/').split('?', 2) as [string?, string?];
       const body = await readBody(req);
-      if (body === null) return send(res, 413, gatewayError(newRequestId(), 413, 'RequestTooLarge', 'Request body too large.').body);
+      if (body === null)
+        return send(res, 413, gatewayError(newRequestId(), 413, 'RequestTooLarge', 'Request body too large.').body);
       if (path.startsWith(CONTROL_PREFIX)) return handleControl(req, path, rawQuery, body, res);
       const { status, body: answer } = await handleApi(req, path, rawQuery, body);
       send(res, status, answer);

@@ -50,7 +50,11 @@ export function parseAuthorization(header: string | undefined): ParsedAuthorizat
 
 function headerValue(headers: SignedRequest['headers'], name: string): string {
   const value = headers[name];
-  if (Array.isArray(value)) return value.map((v) => v.trim()).toSorted().join(',');
+  if (Array.isArray(value))
+    return value
+      .map((v) => v.trim())
+      .toSorted()
+      .join(',');
   return (value ?? '').trim();
 }
 

@@ -25,7 +25,8 @@ beforeEach(() => {
 function sdk(options: { keyId?: string; secret?: string; readTimeout?: number } = {}) {
   // CommonJS interop differs between runners: the class is either the default export or its `default` property.
   const exported: unknown = Dysmsapi.default;
-  const Client = ((exported as { default?: typeof Dysmsapi.default }).default ?? Dysmsapi.default) as typeof Dysmsapi.default;
+  const Client = ((exported as { default?: typeof Dysmsapi.default }).default ??
+    Dysmsapi.default) as typeof Dysmsapi.default;
   return new Client(
     new $OpenApiUtil.Config({
       accessKeyId: options.keyId ?? KEY_ID,
@@ -40,7 +41,12 @@ function sdk(options: { keyId?: string; secret?: string; readTimeout?: number } 
 
 function sendCode(phone: string, code = '123456', client = sdk()) {
   return client.sendSms(
-    new SendSmsRequest({ phoneNumbers: phone, signName: SIGN, templateCode: TEMPLATE, templateParam: JSON.stringify({ code }) }),
+    new SendSmsRequest({
+      phoneNumbers: phone,
+      signName: SIGN,
+      templateCode: TEMPLATE,
+      templateParam: JSON.stringify({ code }),
+    }),
   );
 }
 
@@ -117,7 +123,10 @@ describe('Dysmsapi emulator driven by the real SDK', () => {
       expect((error as { requestId: string }).requestId).toMatch(/^[0-9A-F-]{36}$/);
     }
     emulator.injectFault({ kind: 'serverError', status: 500 });
-    expect(await sendCode('13600136000').catch((e: unknown) => e)).toMatchObject({ statusCode: 500, code: 'InternalError' });
+    expect(await sendCode('13600136000').catch((e: unknown) => e)).toMatchObject({
+      statusCode: 500,
+      code: 'InternalError',
+    });
     expect((await sendCode('13600136000')).body?.code).toBe('OK');
   });
 

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createDb, migrateToLatest, migrations, type DB } from '@arya/db';
 import type { Kysely } from 'kysely';
 import { Client } from 'pg';
+import { createDb, migrateToLatest, migrations, type DB } from '@arya/db';
 
 export interface TestDatabase {
   db: Kysely<DB>;
@@ -17,7 +17,9 @@ const TEMPLATE_LOCK_KEY = 74_215_001;
 export function baseDatabaseUrl(): string {
   const url = process.env['TEST_DATABASE_URL'] ?? process.env['DATABASE_URL'];
   if (!url) {
-    throw new Error('DATABASE_URL (or TEST_DATABASE_URL) must point at a Postgres server where the test user may CREATE DATABASE');
+    throw new Error(
+      'DATABASE_URL (or TEST_DATABASE_URL) must point at a Postgres server where the test user may CREATE DATABASE',
+    );
   }
   return url;
 }
@@ -32,7 +34,10 @@ function withDatabase(url: string, database: string): string {
 function templateName(): string {
   const fingerprint = createHash('sha256');
   for (const [name, migration] of Object.entries(migrations)) {
-    fingerprint.update(name).update(migration.up.toString()).update(migration.down?.toString() ?? '');
+    fingerprint
+      .update(name)
+      .update(migration.up.toString())
+      .update(migration.down?.toString() ?? '');
   }
   return `arya_tpl_${fingerprint.digest('hex').slice(0, 16)}`;
 }
@@ -63,7 +68,9 @@ const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
 
 /** Drops test databases left by runs that crashed before `drop()` (their name starts with the creation time). */
 async function dropStaleTestDatabases(admin: Client, now: number): Promise<void> {
-  const result = await admin.query<{ datname: string }>("select datname from pg_database where datname like 'arya\\_test\\_%'");
+  const result = await admin.query<{ datname: string }>(
+    "select datname from pg_database where datname like 'arya\\_test\\_%'",
+  );
   for (const { datname } of result.rows) {
     const createdAt = Number.parseInt(datname.split('_')[2] ?? '', 36);
     if (Number.isFinite(createdAt) && now - createdAt > STALE_AFTER_MS) {
@@ -111,7 +118,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
         // pg's pool.end() resolves before its sockets have closed; terminating a connection that is still closing makes
         // its client emit an error nobody listens to (an uncaught exception in the test run). Wait for them to go first.
         for (let waited = 0; waited < 5000; waited += 50) {
-          const open = await cleaner.query<{ n: string }>('select count(*) as n from pg_stat_activity where datname = $1', [name]);
+          const open = await cleaner.query<{ n: string }>(
+            'select count(*) as n from pg_stat_activity where datname = $1',
+            [name],
+          );
           if (open.rows[0]?.n === '0') break;
           await new Promise((resolve) => setTimeout(resolve, 50));
         }

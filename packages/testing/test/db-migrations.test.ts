@@ -1,7 +1,7 @@
-import { createTestDatabase, type TestDatabase } from '@arya/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, migrateToEmpty, migrateToLatest, migrations } from '@arya/db';
+import { createTestDatabase, type TestDatabase } from '@arya/testing';
 
 let database: TestDatabase;
 
@@ -22,7 +22,14 @@ async function tableNames(db: TestDatabase['db']): Promise<string[]> {
 
 describe('migrations', () => {
   it('the template database already has every table', async () => {
-    expect(await tableNames(database.db)).toEqual(['audit_log', 'bom_files', 'bom_runs', 'sessions', 'sms_messages', 'users']);
+    expect(await tableNames(database.db)).toEqual([
+      'audit_log',
+      'bom_files',
+      'bom_runs',
+      'sessions',
+      'sms_messages',
+      'users',
+    ]);
   });
 
   it('down reverts everything and up restores it', async () => {
@@ -31,7 +38,14 @@ describe('migrations', () => {
     expect(await tableNames(database.db)).toEqual([]);
     const applied = await migrateToLatest(database.db);
     expect(applied.applied.map((r) => r.migrationName)).toEqual(Object.keys(migrations));
-    expect(await tableNames(database.db)).toEqual(['audit_log', 'bom_files', 'bom_runs', 'sessions', 'sms_messages', 'users']);
+    expect(await tableNames(database.db)).toEqual([
+      'audit_log',
+      'bom_files',
+      'bom_runs',
+      'sessions',
+      'sms_messages',
+      'users',
+    ]);
   });
 
   it('several instances migrating at once apply each migration exactly once', async () => {
@@ -44,7 +58,14 @@ describe('migrations', () => {
     } finally {
       await Promise.all(instances.map((db) => db.destroy()));
     }
-    expect(await tableNames(database.db)).toEqual(['audit_log', 'bom_files', 'bom_runs', 'sessions', 'sms_messages', 'users']);
+    expect(await tableNames(database.db)).toEqual([
+      'audit_log',
+      'bom_files',
+      'bom_runs',
+      'sessions',
+      'sms_messages',
+      'users',
+    ]);
   });
 });
 
@@ -68,8 +89,12 @@ describe('users table', () => {
 
   it('allows an account name again once its holder is soft-deleted, never twice among live users', async () => {
     await database.db.insertInto('users').values({ account: 'reused', phone: '+8613800000000' }).execute();
-    await expect(database.db.insertInto('users').values({ account: 'reused' }).execute()).rejects.toThrow(/users_account_live_key/);
-    await expect(database.db.insertInto('users').values({ phone: '+8613800000000' }).execute()).rejects.toThrow(/users_phone_live_key/);
+    await expect(database.db.insertInto('users').values({ account: 'reused' }).execute()).rejects.toThrow(
+      /users_account_live_key/,
+    );
+    await expect(database.db.insertInto('users').values({ phone: '+8613800000000' }).execute()).rejects.toThrow(
+      /users_phone_live_key/,
+    );
     await database.db.updateTable('users').set({ deleted_at: new Date() }).where('account', '=', 'reused').execute();
     await database.db.insertInto('users').values({ account: 'reused', phone: '+8613800000000' }).execute();
   });

@@ -1,10 +1,10 @@
+import { parseArgs } from 'node:util';
 /**
  * `pnpm admin:create [--account NAME] [--password PASS] [--username NAME]`: creates an admin account, or promotes an
  * existing account to admin. Missing values are asked for (the password without echo). Uses the same config as the
  * server: DATABASE_URL when set, the dev embedded Postgres otherwise.
  */
 import { AppError, createFirstAdmin, translate } from '@arya/api';
-import { parseArgs } from 'node:util';
 import { loadDotEnv } from '../dotenv';
 import { openRuntime } from '../runtime';
 import { ask } from './prompt';

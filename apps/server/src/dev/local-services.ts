@@ -25,7 +25,11 @@ export async function startLocalServices(
   try {
     let databaseUrl = config.DATABASE_URL;
     if (!databaseUrl) {
-      const postgres = await startEmbeddedPostgres({ dataDir: join(config.DATA_DIR, 'postgres'), persistent: true, log });
+      const postgres = await startEmbeddedPostgres({
+        dataDir: join(config.DATA_DIR, 'postgres'),
+        persistent: true,
+        log,
+      });
       started.push(postgres);
       databaseUrl = postgres.url;
     }

@@ -24,7 +24,11 @@ export interface EmbeddedPostgresOptions {
 const USER = 'postgres';
 const PASSWORD = 'postgres';
 const run = promisify(execFile);
-const exists = (path: string) => stat(path).then(() => true, () => false);
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 function urlFor(port: number, database: string): string {
   return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
@@ -132,7 +136,11 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const port = await findFreePort();
   const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c fsync=off`;
   try {
-    await run(pgCtl, ['start', '-D', dataDir, '-w', '-t', '60', '-l', join(dataDir, 'server.log'), '-o', serverOptions], ids);
+    await run(
+      pgCtl,
+      ['start', '-D', dataDir, '-w', '-t', '60', '-l', join(dataDir, 'server.log'), '-o', serverOptions],
+      ids,
+    );
   } catch (error) {
     const serverLog = await readFile(join(dataDir, 'server.log'), 'utf8').catch(() => '');
     throw new Error(`embedded Postgres did not start in ${dataDir}:\n${serverLog.split('\n').slice(-15).join('\n')}`, {

@@ -6,7 +6,9 @@ import type { LocalService } from './postgres';
 
 export class RedisBinaryMissingError extends Error {
   constructor() {
-    super('redis-server is not installed. Install it (Debian/Ubuntu: `apt-get install redis-server`) or set REDIS_URL.');
+    super(
+      'redis-server is not installed. Install it (Debian/Ubuntu: `apt-get install redis-server`) or set REDIS_URL.',
+    );
     this.name = 'RedisBinaryMissingError';
   }
 }

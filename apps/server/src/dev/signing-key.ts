@@ -1,6 +1,6 @@
-import { generateSigningKey } from '@arya/api';
 import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { generateSigningKey } from '@arya/api';
 
 const FILE_NAME = 'dev-signing-key.json';
 

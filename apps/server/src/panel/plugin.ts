@@ -1,7 +1,7 @@
-import type { AnyTRPCRouter } from '@trpc/server';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { AnyTRPCRouter } from '@trpc/server';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { describeProcedures, type ProcedureEntry } from './catalogue';
 
 /** Who may read the catalogue: everyone in development, an admin's access token when the panel runs in production. */

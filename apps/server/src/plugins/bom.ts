@@ -1,6 +1,14 @@
-import { contentDisposition, openDownload, startBomRunner, translate, localeFromAcceptLanguage, type ApiDeps, type BomRunner } from '@arya/api';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import {
+  contentDisposition,
+  openDownload,
+  startBomRunner,
+  translate,
+  localeFromAcceptLanguage,
+  type ApiDeps,
+  type BomRunner,
+} from '@arya/api';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -30,7 +38,12 @@ export const bomPlugin = fp<{ deps: ApiDeps }>(
       if (!download) {
         const locale = localeFromAcceptLanguage(request.headers['accept-language']);
         return reply.code(404).send({
-          error: { statusCode: 404, code: 'not_found', message: translate('bom.downloadExpired', {}, locale), requestId: request.id },
+          error: {
+            statusCode: 404,
+            code: 'not_found',
+            message: translate('bom.downloadExpired', {}, locale),
+            requestId: request.id,
+          },
         });
       }
       return reply

@@ -30,7 +30,11 @@ export const errorsPlugin = fp<ErrorsOptions>(
 
     app.setNotFoundHandler((request, reply) =>
       reply.code(404).send({
-        error: { statusCode: 404, message: `No route for ${request.method} ${request.url.split('?')[0]}`, requestId: request.id },
+        error: {
+          statusCode: 404,
+          message: `No route for ${request.method} ${request.url.split('?')[0]}`,
+          requestId: request.id,
+        },
       }),
     );
   },

@@ -30,7 +30,8 @@ export const healthPlugin = fp<HealthOptions>(
       outcomes.forEach((outcome, index) => {
         const name = names[index]!;
         results[name] = outcome.status === 'fulfilled' ? 'ok' : 'down';
-        if (outcome.status === 'rejected') request.log.warn({ check: name, err: outcome.reason }, 'readiness check failed');
+        if (outcome.status === 'rejected')
+          request.log.warn({ check: name, err: outcome.reason }, 'readiness check failed');
       });
       const ready = Object.values(results).every((result) => result === 'ok');
       return reply.code(ready ? 200 : 503).send({ status: ready ? 'ready' : 'unavailable', checks: results });

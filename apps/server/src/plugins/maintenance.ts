@@ -1,6 +1,6 @@
-import { pruneExpiredBomData, pruneExpiredSessionTokens, type ApiDeps } from '@arya/api';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { pruneExpiredBomData, pruneExpiredSessionTokens, type ApiDeps } from '@arya/api';
 
 export interface MaintenanceOptions {
   deps: Pick<ApiDeps, 'db' | 'clock' | 'config'>;

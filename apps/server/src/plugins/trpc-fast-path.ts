@@ -98,7 +98,11 @@ export function planPlainRpc(router: AnyTRPCRouter, request: PlainRequest): Plai
   if (request.method !== 'GET' && request.method !== 'POST') return null;
   if (wantsStreaming(request.headers)) return null;
   const contentType = mediaType(headerValue(request.headers['content-type']));
-  if (request.method === 'POST' ? contentType !== 'application/json' : contentType !== undefined && contentType !== 'application/json') {
+  if (
+    request.method === 'POST'
+      ? contentType !== 'application/json'
+      : contentType !== undefined && contentType !== 'application/json'
+  ) {
     return null;
   }
   const params = new URLSearchParams(request.search);
@@ -120,7 +124,12 @@ export function planPlainRpc(router: AnyTRPCRouter, request: PlainRequest): Plai
   const inputs = rawInputs(request, params);
   if (!inputs.ok) return null;
   const deserialize = config.transformer.input.deserialize;
-  if (!isBatch) return { type, isBatch, calls: [{ path: paths[0]!, input: inputs.value === undefined ? undefined : deserialize(inputs.value) }] };
+  if (!isBatch)
+    return {
+      type,
+      isBatch,
+      calls: [{ path: paths[0]!, input: inputs.value === undefined ? undefined : deserialize(inputs.value) }],
+    };
   if (inputs.value !== undefined && !isPlainObject(inputs.value)) return null;
   const byIndex = inputs.value ?? {};
   return {
@@ -134,7 +143,11 @@ export function planPlainRpc(router: AnyTRPCRouter, request: PlainRequest): Plai
 }
 
 function isPromiseLike(value: unknown): boolean {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 function isAsyncIterable(value: unknown): boolean {
@@ -158,7 +171,13 @@ export interface PlainRpcAnswer {
 export interface AnswerOptions<TContext> {
   router: AnyTRPCRouter;
   ctx: TContext;
-  onError?: (details: { error: TRPCError; path: string | undefined; input: unknown; ctx: TContext; type: PlainType }) => void;
+  onError?: (details: {
+    error: TRPCError;
+    path: string | undefined;
+    input: unknown;
+    ctx: TContext;
+    type: PlainType;
+  }) => void;
 }
 
 const RESPONSE_HEADERS = { vary: 'trpc-accept, accept', 'content-type': 'application/json' } as const;
@@ -166,7 +185,10 @@ const RESPONSE_HEADERS = { vary: 'trpc-accept, accept', 'content-type': 'applica
 const STREAM_IN_PLAIN_RESPONSE = 'Cannot use stream-like response in non-streaming request - use httpBatchStreamLink';
 
 /** Runs the planned calls (in parallel, as tRPC does) and renders the response tRPC would send. */
-export async function answerPlainRpc<TContext>(plan: PlainRpcPlan, options: AnswerOptions<TContext>): Promise<PlainRpcAnswer> {
+export async function answerPlainRpc<TContext>(
+  plan: PlainRpcPlan,
+  options: AnswerOptions<TContext>,
+): Promise<PlainRpcAnswer> {
   const { router, ctx, onError } = options;
   const config = routerConfig(router);
   const { type } = plan;
@@ -243,6 +265,8 @@ function serialized(config: RouterConfig, item: TRPCResponse): TRPCResponse {
 }
 
 function render(config: RouterConfig, response: TRPCResponse | TRPCResponse[], status: number): PlainRpcAnswer {
-  const body = Array.isArray(response) ? response.map((item) => serialized(config, item)) : serialized(config, response);
+  const body = Array.isArray(response)
+    ? response.map((item) => serialized(config, item))
+    : serialized(config, response);
   return { status, headers: RESPONSE_HEADERS, body: JSON.stringify(body) };
 }

@@ -1,8 +1,8 @@
-import { appRouter, createContext, type ApiDeps, type Context } from '@arya/api';
 import type { AnyTRPCRouter } from '@trpc/server';
 import { fastifyRequestHandler, type FastifyRequestHandlerOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { appRouter, createContext, type ApiDeps, type Context } from '@arya/api';
 import { answerPlainRpc, planPlainRpc } from './trpc-fast-path';
 
 export interface TrpcPluginOptions {
@@ -44,7 +44,10 @@ function logFailure(req: FastifyRequest, error: { code: string; cause?: unknown 
  */
 export const trpcPlugin = fp<TrpcPluginOptions>(
   async (app: FastifyInstance, { deps, router = appRouter, disableFastPath = false }) => {
-    const trpcOptions = (req: TrpcRequest, res: FastifyReply): FastifyRequestHandlerOptions<AnyTRPCRouter, typeof req, typeof res> => ({
+    const trpcOptions = (
+      req: TrpcRequest,
+      res: FastifyReply,
+    ): FastifyRequestHandlerOptions<AnyTRPCRouter, typeof req, typeof res> => ({
       req,
       res,
       path: req.params.path,
@@ -60,7 +63,13 @@ export const trpcPlugin = fp<TrpcPluginOptions>(
     const handle = async (req: TrpcRequest, res: FastifyReply) => {
       const plan = disableFastPath
         ? null
-        : planPlainRpc(router, { method: req.method, headers: req.headers, path: req.params.path, search: searchOf(req.url), body: req.body });
+        : planPlainRpc(router, {
+            method: req.method,
+            headers: req.headers,
+            path: req.params.path,
+            search: searchOf(req.url),
+            body: req.body,
+          });
       if (!plan) return fastifyRequestHandler(trpcOptions(req, res));
       const answer = await answerPlainRpc(plan, {
         router,
@@ -75,7 +84,9 @@ export const trpcPlugin = fp<TrpcPluginOptions>(
     await app.register(
       async (scope) => {
         scope.removeContentTypeParser('application/json');
-        scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => done(null, body));
+        scope.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) =>
+          done(null, body),
+        );
         scope.removeContentTypeParser('multipart/form-data');
         scope.addContentTypeParser('multipart/form-data', {}, (_request, body, done) => done(null, body));
 

@@ -1,8 +1,8 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import fp from 'fastify-plugin';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 
 export interface WebUiOptions {
   /** The built web UI (`apps/web/dist`); nothing is served when it has not been built. */
@@ -36,10 +36,7 @@ export const webUiPlugin = fp<WebUiOptions>(
       wildcard: false,
       index: false,
       setHeaders(reply, path) {
-        reply.header(
-          'cache-control',
-          path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',
-        );
+        reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
 

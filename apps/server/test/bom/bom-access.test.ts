@@ -1,6 +1,15 @@
-import { generateBomWorkbook } from '@arya/bom/fixtures';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectProgress, listeningApp, loginClient, refusalOf, signedInClient, xlsxForm, type AryaClient, type ListeningApp } from './harness';
+import { generateBomWorkbook } from '@arya/bom/fixtures';
+import {
+  collectProgress,
+  listeningApp,
+  loginClient,
+  refusalOf,
+  signedInClient,
+  xlsxForm,
+  type AryaClient,
+  type ListeningApp,
+} from './harness';
 
 const UPLOAD_MAX_BYTES = 150_000;
 
@@ -53,7 +62,11 @@ describe('bom: limits', { timeout: 120_000 }, () => {
     expect(error.code).toBe('PAYLOAD_TOO_LARGE');
     expect(error.data['messageKey']).toBe('bom.fileTooLarge');
     expect(error.message).toContain('0.1 MB');
-    const stored = await server.deps.db.selectFrom('bom_files').select('name').where('owner_id', '=', aliceId).execute();
+    const stored = await server.deps.db
+      .selectFrom('bom_files')
+      .select('name')
+      .where('owner_id', '=', aliceId)
+      .execute();
     expect(stored.map((f) => f.name)).toEqual(['alice.xlsx']);
   });
 
@@ -98,7 +111,10 @@ describe('bom: who sees what', { timeout: 120_000 }, () => {
       .execute();
     const forRun = entries.filter((e) => e.details['runId'] === aliceRun).map((e) => e.action);
     expect(forRun).toEqual(['bom.run_created', 'bom.run_succeeded']);
-    expect(entries.filter((e) => e.action === 'bom.file_uploaded').map((e) => e.subject_user_id)).toEqual([aliceId, bobId]);
+    expect(entries.filter((e) => e.action === 'bom.file_uploaded').map((e) => e.subject_user_id)).toEqual([
+      aliceId,
+      bobId,
+    ]);
   });
 });
 
@@ -108,13 +124,20 @@ describe('bom: several server processes', { timeout: 120_000 }, () => {
     const { runId } = await viaSecond.bom.runs.create.mutate({ bomFileId: aliceFile });
     const events = await collectProgress(viaSecond, runId);
     expect(events.at(-1)?.data.status).toBe('done');
-    const row = await server.deps.db.selectFrom('bom_runs').select('claimed_by').where('id', '=', runId).executeTakeFirstOrThrow();
+    const row = await server.deps.db
+      .selectFrom('bom_runs')
+      .select('claimed_by')
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
     expect(row.claimed_by).toBe(server.app.bomRunner.instanceId);
   });
 
   it('one user never has more runs executing than the limit, even with free threads on several processes', async () => {
     // A third process with two engine threads; the first has one. The limit is 1 per user.
-    const wide = await listeningApp({ env: { BOM_WORKER_THREADS: '2', BOM_MAX_RUNNING_PER_USER: '1' }, shareWith: server });
+    const wide = await listeningApp({
+      env: { BOM_WORKER_THREADS: '2', BOM_MAX_RUNNING_PER_USER: '1' },
+      shareWith: server,
+    });
     try {
       const bobFile = await bob.bom.files.upload.mutate(xlsxForm(small.bom, 'bob.xlsx'));
       const runIds: string[] = [];
@@ -146,13 +169,17 @@ describe('bom: material rows for the online editor', { timeout: 120_000 }, () =>
     const long = generateBomWorkbook({ rows: 250, opsCount: 1, seed: 4 });
     const upload = await alice.bom.files.upload.mutate(xlsxForm(long.bom, 'long.xlsx'));
     expect(upload.inspect.bom.preview.length).toBe(100);
-    expect((await alice.bom.files.materialRows.query({ fileId: upload.fileId })).rows.at(-1)?.rowNumber).toBe(long.rows.at(-1)?.rowNumber);
+    expect((await alice.bom.files.materialRows.query({ fileId: upload.fileId })).rows.at(-1)?.rowNumber).toBe(
+      long.rows.at(-1)?.rowNumber,
+    );
   });
 
   it('refuses an operations file (BAD_REQUEST) and an unknown id (NOT_FOUND)', async () => {
     const ops = await alice.bom.files.upload.mutate(xlsxForm(small.opsWorkbook, 'ops.xlsx', 'ops'));
     expect(await codeOf(alice.bom.files.materialRows.query({ fileId: ops.fileId }))).toBe('BAD_REQUEST');
-    expect(await codeOf(alice.bom.files.materialRows.query({ fileId: '00000000-0000-4000-8000-000000000000' }))).toBe('NOT_FOUND');
+    expect(await codeOf(alice.bom.files.materialRows.query({ fileId: '00000000-0000-4000-8000-000000000000' }))).toBe(
+      'NOT_FOUND',
+    );
   });
 });
 
@@ -178,7 +205,9 @@ describe('bom: deleting an upload', { timeout: 120_000 }, () => {
 
 describe('bom: listing uploads', { timeout: 120_000 }, () => {
   it('lists my uploads newest first with how many runs use each; admins see everyone’s; pages by cursor', async () => {
-    await alice.bom.files.upload.mutate(xlsxForm(generateBomWorkbook({ rows: 10, opsCount: 1, seed: 33 }).bom, 'listed.xlsx'));
+    await alice.bom.files.upload.mutate(
+      xlsxForm(generateBomWorkbook({ rows: 10, opsCount: 1, seed: 33 }).bom, 'listed.xlsx'),
+    );
     const mine = await alice.bom.files.list.query({});
     expect(mine.items.length).toBeGreaterThanOrEqual(2);
     expect(mine.items[0]).toMatchObject({ name: 'listed.xlsx', runs: 0 });
@@ -190,7 +219,11 @@ describe('bom: listing uploads', { timeout: 120_000 }, () => {
       .where('deleted_at', 'is', null)
       .execute();
     expect(runsOfAliceFile.length).toBeGreaterThan(0);
-    expect(mine.items.find((file) => file.fileId === aliceFile)).toMatchObject({ name: 'alice.xlsx', kind: 'bom', runs: runsOfAliceFile.length });
+    expect(mine.items.find((file) => file.fileId === aliceFile)).toMatchObject({
+      name: 'alice.xlsx',
+      kind: 'bom',
+      runs: runsOfAliceFile.length,
+    });
     const times = mine.items.map((file) => file.createdAt);
     expect(times).toEqual(times.toSorted().toReversed());
     expect((await alice.bom.files.list.query({ kind: 'ops' })).items.every((file) => file.kind === 'ops')).toBe(true);

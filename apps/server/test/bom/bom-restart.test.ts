@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOperations } from '@arya/bom';
 import { generateBomWorkbook } from '@arya/bom/fixtures';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Redis } from 'ioredis';
 import { collectProgress, listeningApp, loginClient, signedInClient, xlsxForm, type ListeningApp } from './harness';
 
 // Short heartbeats so a killed process's run is found orphaned within a couple of seconds.
@@ -81,7 +81,11 @@ describe('bom: runs that outlive their process or their time', { timeout: 120_00
     // Kill it (no shutdown hooks) as soon as it has claimed the run.
     const claimedBy = await (async () => {
       for (let i = 0; i < 300; i++) {
-        const row = await owner.deps.db.selectFrom('bom_runs').select(['status', 'claimed_by']).where('id', '=', runId).executeTakeFirstOrThrow();
+        const row = await owner.deps.db
+          .selectFrom('bom_runs')
+          .select(['status', 'claimed_by'])
+          .where('id', '=', runId)
+          .executeTakeFirstOrThrow();
         if (row.status === 'running' && row.claimed_by) return row.claimed_by;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -89,7 +93,11 @@ describe('bom: runs that outlive their process or their time', { timeout: 120_00
     })();
     child.kill('SIGKILL');
     await once(child, 'exit');
-    const orphan = await owner.deps.db.selectFrom('bom_runs').select(['status', 'attempts', 'result']).where('id', '=', runId).executeTakeFirstOrThrow();
+    const orphan = await owner.deps.db
+      .selectFrom('bom_runs')
+      .select(['status', 'attempts', 'result'])
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
     expect(orphan).toEqual({ status: 'running', attempts: 1, result: null });
 
     // The next process (sharing Postgres and Redis) finds the orphan at start, re-queues it once and runs it.
@@ -103,7 +111,11 @@ describe('bom: runs that outlive their process or their time', { timeout: 120_00
       const run = await viaNext.bom.runs.get.query({ runId });
       expect(run).toMatchObject({ status: 'done', attempts: 2, error: null });
       expect(run.log).toEqual(applyOperations(generated.bom, { kind: 'sheet' }).log);
-      const row = await owner.deps.db.selectFrom('bom_runs').select('claimed_by').where('id', '=', runId).executeTakeFirstOrThrow();
+      const row = await owner.deps.db
+        .selectFrom('bom_runs')
+        .select('claimed_by')
+        .where('id', '=', runId)
+        .executeTakeFirstOrThrow();
       expect(row.claimed_by).not.toBe(claimedBy);
       const audit = await owner.deps.db
         .selectFrom('audit_log')
@@ -123,10 +135,15 @@ describe('bom: runs that outlive their process or their time', { timeout: 120_00
     const client = await loginClient(leaving.baseUrl, 'restart-user');
     const file = await client.bom.files.upload.mutate(xlsxForm(generated.bom, 'graceful.xlsx'));
     const { runId } = await client.bom.runs.create.mutate({ bomFileId: file.fileId });
-    for (let i = 0; i < 300 && !leaving.app.bomRunner.running().includes(runId); i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 300 && !leaving.app.bomRunner.running().includes(runId); i++)
+      await new Promise((r) => setTimeout(r, 20));
     expect(leaving.app.bomRunner.running()).toContain(runId);
     await leaving.close();
-    const released = await owner.deps.db.selectFrom('bom_runs').select(['status', 'attempts', 'claimed_by']).where('id', '=', runId).executeTakeFirstOrThrow();
+    const released = await owner.deps.db
+      .selectFrom('bom_runs')
+      .select(['status', 'attempts', 'claimed_by'])
+      .where('id', '=', runId)
+      .executeTakeFirstOrThrow();
     expect(released).toEqual({ status: 'queued', attempts: 0, claimed_by: null });
 
     const next = await listeningApp({ env: bomEnv, shareWith: owner });
@@ -143,12 +160,18 @@ describe('bom: runs that outlive their process or their time', { timeout: 120_00
     const strict = await listeningApp({ env: { ...bomEnv, BOM_RUN_TIMEOUT_MS: '100' }, shareWith: owner });
     try {
       const client = await loginClient(strict.baseUrl, 'restart-user');
-      const file = await client.bom.files.upload.mutate(xlsxForm(generateBomWorkbook({ rows: 20_000, opsCount: 2000, seed: 22 }).bom, 'slow.xlsx'));
+      const file = await client.bom.files.upload.mutate(
+        xlsxForm(generateBomWorkbook({ rows: 20_000, opsCount: 2000, seed: 22 }).bom, 'slow.xlsx'),
+      );
       const { runId } = await client.bom.runs.create.mutate({ bomFileId: file.fileId });
       const last = (await collectProgress(client, runId)).at(-1)!;
       expect(last.data).toMatchObject({ status: 'failed', error: { code: 'timeout' } });
       expect(last.data.error?.message).toContain('0.1 秒');
-      expect(await client.bom.runs.get.query({ runId })).toMatchObject({ status: 'failed', result: null, summary: null });
+      expect(await client.bom.runs.get.query({ runId })).toMatchObject({
+        status: 'failed',
+        result: null,
+        summary: null,
+      });
     } finally {
       await strict.close();
     }

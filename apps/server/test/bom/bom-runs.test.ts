@@ -1,7 +1,7 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOperations, CHANGE_LOG_HEADERS, validateOpRows, type OpRow } from '@arya/bom';
 import { FIXTURE_BOM_HEADERS, FIXTURE_COLUMNS, generateBomWorkbook } from '@arya/bom/fixtures';
 import { createAryaClient } from '@arya/client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { strongPassword } from '../helpers';
 import {
   collectProgress,
@@ -54,7 +54,9 @@ describe('bom: upload → inspect → run → progress → get → download', { 
     expect(last.data).toMatchObject({ status: 'done', phase: 'done', percent: 100 });
     const percents = events.map((e) => e.data.percent);
     expect(percents).toEqual(percents.toSorted((a, b) => a - b));
-    expect(new Set(events.map((e) => e.data.phase))).toEqual(new Set(['queued', 'read', 'apply', 'write', 'save', 'done']));
+    expect(new Set(events.map((e) => e.data.phase))).toEqual(
+      new Set(['queued', 'read', 'apply', 'write', 'save', 'done']),
+    );
 
     // Resuming after the first event gives the rest, and nothing before it.
     const resumed = await collectProgress(alice, runId, events[0]!.id);
@@ -92,7 +94,10 @@ describe('bom: upload → inspect → run → progress → get → download', { 
         expectedRow[FIXTURE_COLUMNS.designators - 1] = listCell(diff.after, null);
         expectedRow[FIXTURE_COLUMNS.quantity - 1] = diff.after.length;
         expectedRow[FIXTURE_COLUMNS.top - 1] = listCell(diff.topAfter, before[FIXTURE_COLUMNS.top - 1] ?? null);
-        expectedRow[FIXTURE_COLUMNS.bottom - 1] = listCell(diff.bottomAfter, before[FIXTURE_COLUMNS.bottom - 1] ?? null);
+        expectedRow[FIXTURE_COLUMNS.bottom - 1] = listCell(
+          diff.bottomAfter,
+          before[FIXTURE_COLUMNS.bottom - 1] ?? null,
+        );
       }
       expect(rowValues(changed, row, columns), `新BOM表 row ${row}`).toEqual(expectedRow);
     }
@@ -119,7 +124,11 @@ describe('bom: upload → inspect → run → progress → get → download', { 
     await collectProgress(alice, runId);
     const run = await alice.bom.runs.get.query({ runId });
     const expected = applyOperations(generated.bom, { kind: 'workbook', bytes: generated.opsWorkbook });
-    expect(run).toMatchObject({ status: 'done', opsSource: 'workbook', opsFile: { fileId: ops.fileId, name: 'ops.xlsx' } });
+    expect(run).toMatchObject({
+      status: 'done',
+      opsSource: 'workbook',
+      opsFile: { fileId: ops.fileId, name: 'ops.xlsx' },
+    });
     expect(run.log).toEqual(expected.log);
   });
 
@@ -168,7 +177,12 @@ describe('bom: upload → inspect → run → progress → get → download', { 
     expect(second.items.length).toBeGreaterThanOrEqual(1);
     const all = [...first.items, ...second.items];
     expect(new Set(all.map((r) => r.runId)).size).toBe(all.length);
-    expect(all.map((r) => r.createdAt)).toEqual(all.map((r) => r.createdAt).toSorted().toReversed());
+    expect(all.map((r) => r.createdAt)).toEqual(
+      all
+        .map((r) => r.createdAt)
+        .toSorted()
+        .toReversed(),
+    );
 
     const victim = first.items[0]!.runId;
     const link = await alice.bom.runs.downloadUrl.mutate({ runId: victim });
@@ -186,15 +200,19 @@ describe('bom: upload → inspect → run → progress → get → download', { 
 });
 
 async function storedFiles(): Promise<number> {
-  const { count } = await server.deps.db.selectFrom('bom_files').select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+  const { count } = await server.deps.db
+    .selectFrom('bom_files')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .executeTakeFirstOrThrow();
   return Number(count);
 }
 
 describe('bom: refusals (typed errors, nothing stored)', { timeout: 120_000 }, () => {
-
   it('refuses bytes that are not a workbook, whatever the name says', async () => {
     const before = await storedFiles();
-    const error = await refusalOf(alice.bom.files.upload.mutate(xlsxForm(new TextEncoder().encode('name,qty\nR1,1\n'), 'bom.xlsx')));
+    const error = await refusalOf(
+      alice.bom.files.upload.mutate(xlsxForm(new TextEncoder().encode('name,qty\nR1,1\n'), 'bom.xlsx')),
+    );
     expect(error.code).toBe('BAD_REQUEST');
     expect(error.data['messageKey']).toBe('bom.notXlsx');
     expect(error.message).toContain('.xlsx');
@@ -223,7 +241,10 @@ describe('bom: refusals (typed errors, nothing stored)', { timeout: 120_000 }, (
     const entries = Object.fromEntries(Array.from({ length: 6000 }, (_, i) => [`xl/junk/${i}.xml`, new Uint8Array(1)]));
     const before = await storedFiles();
     const error = await refusalOf(alice.bom.files.upload.mutate(xlsxForm(zipSync(entries, { level: 0 }), 'bomb.xlsx')));
-    expect(error).toMatchObject({ code: 'BAD_REQUEST', data: { messageKey: 'bom.workbookRejected', params: { engineCode: 'zip_bomb' } } });
+    expect(error).toMatchObject({
+      code: 'BAD_REQUEST',
+      data: { messageKey: 'bom.workbookRejected', params: { engineCode: 'zip_bomb' } },
+    });
     expect(await storedFiles()).toBe(before);
   });
 
@@ -241,7 +262,10 @@ describe('bom: refusals (typed errors, nothing stored)', { timeout: 120_000 }, (
         ],
       }),
     );
-    expect(error).toMatchObject({ code: 'BAD_REQUEST', data: { messageKey: 'bom.invalidOpRows', params: { count: 3, firstRow: 3 } } });
+    expect(error).toMatchObject({
+      code: 'BAD_REQUEST',
+      data: { messageKey: 'bom.invalidOpRows', params: { count: 3, firstRow: 3 } },
+    });
     const fieldErrors = error.data['fieldErrors'] as Record<string, string[]>;
     expect(Object.keys(fieldErrors).toSorted()).toEqual(['ops.1', 'ops.2', 'ops.3']);
     expect(fieldErrors['ops.1']![0]).toContain('modify');

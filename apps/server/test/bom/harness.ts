@@ -1,4 +1,3 @@
-import type { AppRouter, RunEvent } from '@arya/api';
 import {
   createTRPCClient,
   httpBatchLink,
@@ -11,6 +10,7 @@ import {
 } from '@trpc/client';
 import { EventSource } from 'eventsource';
 import ExcelJS from 'exceljs';
+import type { AppRouter, RunEvent } from '@arya/api';
 import { createTestApp, registerUser, strongPassword, type TestApp, type TestAppOptions } from '../helpers';
 
 export type AryaClient = TRPCClient<AppRouter>;
@@ -45,7 +45,10 @@ export function typedClient(baseUrl: string, accessToken: string | null): AryaCl
           // EventSource cannot set headers itself; the `eventsource` package lets us wrap its fetch.
           eventSourceOptions: () => ({
             fetch: (input: string | URL | Request, init?: RequestInit) =>
-              fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string> | undefined), ...headers() } }),
+              fetch(input, {
+                ...init,
+                headers: { ...(init?.headers as Record<string, string> | undefined), ...headers() },
+              }),
           }),
         }),
         false: splitLink({
@@ -58,7 +61,10 @@ export function typedClient(baseUrl: string, accessToken: string | null): AryaCl
   });
 }
 
-export async function signedInClient(app: ListeningApp, account: string): Promise<{ client: AryaClient; userId: string }> {
+export async function signedInClient(
+  app: ListeningApp,
+  account: string,
+): Promise<{ client: AryaClient; userId: string }> {
   const token = await registerUser(app.app, account);
   const client = typedClient(app.baseUrl, token);
   const me = await client.user.me.query();
@@ -92,7 +98,10 @@ export async function refusalOf(promise: Promise<unknown>): Promise<Refusal> {
 export function xlsxForm(bytes: Uint8Array, name: string, kind: 'bom' | 'ops' = 'bom'): FormData {
   const form = new FormData();
   form.set('kind', kind);
-  form.set('file', new File([bytes], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  form.set(
+    'file',
+    new File([bytes], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+  );
   return form;
 }
 
@@ -131,7 +140,10 @@ export function collectProgress(client: AryaClient, runId: string, lastEventId?:
 }
 
 /** GETs a download link the way a browser would: no Authorization header. */
-export async function download(baseUrl: string, path: string): Promise<{ status: number; disposition: string | null; bytes: Buffer; type: string | null }> {
+export async function download(
+  baseUrl: string,
+  path: string,
+): Promise<{ status: number; disposition: string | null; bytes: Buffer; type: string | null }> {
   const response = await fetch(`${baseUrl}${path}`);
   return {
     status: response.status,
@@ -160,7 +172,11 @@ export function plainValue(cell: ExcelJS.Cell): string | number | boolean | null
   return value;
 }
 
-export function rowValues(sheet: ExcelJS.Worksheet, rowNumber: number, columns: number): Array<string | number | boolean | null> {
+export function rowValues(
+  sheet: ExcelJS.Worksheet,
+  rowNumber: number,
+  columns: number,
+): Array<string | number | boolean | null> {
   const row = sheet.getRow(rowNumber);
   return Array.from({ length: columns }, (_, i) => plainValue(row.getCell(i + 1)));
 }

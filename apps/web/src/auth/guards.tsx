@@ -16,7 +16,10 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (session.status === 'starting') return <FullPageSpinner />;
   if (session.status === 'signedOut') {
-    const state: SignInLocationState = { from: location.pathname + location.search, expired: session.reason === 'expired' };
+    const state: SignInLocationState = {
+      from: location.pathname + location.search,
+      expired: session.reason === 'expired',
+    };
     return <Navigate to="/sign-in" replace state={state} />;
   }
   return children;

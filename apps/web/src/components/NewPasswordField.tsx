@@ -10,7 +10,15 @@ const strengthColour: Record<PasswordStrength, string> = { weak: '#cf1322', fair
  * A new password with the server's rules shown before submit: the byte length (a Chinese character is 3 bytes) and a
  * strength hint update as the person types; the form refuses lengths the server would refuse.
  */
-export function NewPasswordField({ name, label, optional = false }: { name: string; label: string; optional?: boolean }) {
+export function NewPasswordField({
+  name,
+  label,
+  optional = false,
+}: {
+  name: string;
+  label: string;
+  optional?: boolean;
+}) {
   const { t } = useI18n();
   const form = Form.useFormInstance();
   const value = (Form.useWatch(name, form) as string | undefined) ?? '';
@@ -28,19 +36,19 @@ export function NewPasswordField({ name, label, optional = false }: { name: stri
   ];
   return (
     <>
-    <Form.Item label={label} name={name} rules={rules} extra={t('password.rules')}>
-      <Input.Password
-        autoComplete="new-password"
-        suffix={
-          value ? (
-            <Typography.Text type="secondary" style={{ fontSize: 12 }} aria-live="polite">
-              {utf8Length(value)} B
-            </Typography.Text>
-          ) : undefined
-        }
-      />
-    </Form.Item>
-    <PasswordStrengthBar name={name} />
+      <Form.Item label={label} name={name} rules={rules} extra={t('password.rules')}>
+        <Input.Password
+          autoComplete="new-password"
+          suffix={
+            value ? (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }} aria-live="polite">
+                {utf8Length(value)} B
+              </Typography.Text>
+            ) : undefined
+          }
+        />
+      </Form.Item>
+      <PasswordStrengthBar name={name} />
     </>
   );
 }

@@ -1,6 +1,6 @@
-import type { RouterInputs } from '@arya/api';
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Space, type FormInstance } from 'antd';
+import type { RouterInputs } from '@arya/api';
 import { useI18n } from '../i18n/I18nProvider';
 import { useCountdown } from '../lib/countdown';
 import { describeError } from '../lib/errors';
@@ -39,9 +39,11 @@ export function PhoneCodeFields({ purpose, form }: { purpose: SmsPurpose; form: 
         name="phone"
         rules={[
           { required: true, message: t('auth.required', { field: t('auth.phone') }) },
-          { validator: async (_rule, value: string | undefined) => {
+          {
+            validator: async (_rule, value: string | undefined) => {
               if (value && phoneInputProblem(value)) throw new Error(t('auth.phoneInvalid'));
-            } },
+            },
+          },
         ]}
       >
         <Input inputMode="tel" autoComplete="tel" placeholder="13800138000" />
@@ -58,14 +60,23 @@ export function PhoneCodeFields({ purpose, form }: { purpose: SmsPurpose; form: 
           >
             <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} aria-label={t('auth.code')} />
           </Form.Item>
-          <Button onClick={() => void sendCode()} disabled={secondsLeft > 0} loading={send.isPending} aria-live="polite">
+          <Button
+            onClick={() => void sendCode()}
+            disabled={secondsLeft > 0}
+            loading={send.isPending}
+            aria-live="polite"
+          >
             {secondsLeft > 0 ? t('auth.resendIn', { seconds: secondsLeft }) : t('auth.sendCode')}
           </Button>
         </Space.Compact>
       </Form.Item>
       {send.data ? (
         <Form.Item>
-          <Alert type="success" showIcon title={t('auth.codeSent', { minutes: Math.round(send.data.expiresInSeconds / 60) })} />
+          <Alert
+            type="success"
+            showIcon
+            title={t('auth.codeSent', { minutes: Math.round(send.data.expiresInSeconds / 60) })}
+          />
         </Form.Item>
       ) : null}
       {send.error ? (

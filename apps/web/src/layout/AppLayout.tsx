@@ -1,4 +1,11 @@
-import { FileExcelOutlined, FolderOpenOutlined, LogoutOutlined, PlusOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  FileExcelOutlined,
+  FolderOpenOutlined,
+  LogoutOutlined,
+  PlusOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Button, Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';

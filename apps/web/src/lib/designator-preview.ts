@@ -16,7 +16,11 @@ export interface DesignatorPreview {
  * What an online operation row will do, shown live as the person types: ranges expanded by the engine's own parser
  * (so the preview and the run can never disagree), and checked against the BOM row the material code picked.
  */
-export function previewDesignators(text: string, op: 'add' | 'del' | null, bomDesignators: readonly string[] | null): DesignatorPreview {
+export function previewDesignators(
+  text: string,
+  op: 'add' | 'del' | null,
+  bomDesignators: readonly string[] | null,
+): DesignatorPreview {
   const parsed = parseDesignators(text);
   const seen = new Set<string>();
   const repeated = new Set<string>();

@@ -1,5 +1,5 @@
-import type { AppErrorData } from '@arya/api';
 import { TRPCClientError } from '@trpc/client';
+import type { AppErrorData } from '@arya/api';
 import type { Translate } from '../i18n/I18nProvider';
 
 export interface DisplayError {

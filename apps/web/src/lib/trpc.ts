@@ -1,4 +1,3 @@
-import type { AppRouter } from '@arya/api';
 import {
   createTRPCClient,
   httpBatchLink,
@@ -10,13 +9,15 @@ import {
 } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import { EventSource } from 'eventsource';
+import type { AppRouter } from '@arya/api';
 import { createSessionStore } from '../auth/session-store';
 import { activeLocale } from '../i18n/I18nProvider';
 import { isUnauthorized, refreshLink } from './refresh-link';
 
 export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
-const sameOriginFetch = (url: RequestInfo | URL, init?: RequestInit) => fetch(url, { ...init, credentials: 'same-origin' });
+const sameOriginFetch = (url: RequestInfo | URL, init?: RequestInit) =>
+  fetch(url, { ...init, credentials: 'same-origin' });
 
 /** One session store and one client per page load: the access token is never written anywhere but this memory. */
 export function createApiClient() {
@@ -45,7 +46,8 @@ export function createApiClient() {
           url: '/trpc',
           EventSource,
           eventSourceOptions: () => ({
-            fetch: (url, init) => fetch(url, { ...init, headers: { ...init.headers, ...headers() }, credentials: 'same-origin' }),
+            fetch: (url, init) =>
+              fetch(url, { ...init, headers: { ...init.headers, ...headers() }, credentials: 'same-origin' }),
           }),
         }),
         false: splitLink({

@@ -1,5 +1,5 @@
-import type { AppRouter, RouterOutputs } from '@arya/api';
 import { TRPCClientError } from '@trpc/client';
+import type { AppRouter, RouterOutputs } from '@arya/api';
 
 export type UploadedWorkbook = RouterOutputs['bom']['files']['upload'];
 
@@ -19,7 +19,14 @@ type TrpcHttpBody = { result: { data: UploadedWorkbook } } | { error: Parameters
  * `bom.files.upload` over XMLHttpRequest rather than fetch: only XHR reports upload progress, which a 20 MB workbook
  * on a slow line needs. Same endpoint, same FormData body and same error shape as the tRPC client uses.
  */
-export function uploadWorkbook({ file, kind, accessToken, locale, onProgress, signal }: UploadOptions): Promise<UploadedWorkbook> {
+export function uploadWorkbook({
+  file,
+  kind,
+  accessToken,
+  locale,
+  onProgress,
+  signal,
+}: UploadOptions): Promise<UploadedWorkbook> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.append('kind', kind);

@@ -69,12 +69,20 @@ export async function resetRateLimit(redis: Redis, key: string): Promise<void> {
  * Fixed window counter aligned to the caller's clock: cheaper than the sliding log when bursts at a window edge do not
  * matter (a hit at 14:59 and one at 15:00 fall in different windows).
  */
-export async function hitFixedWindow(redis: Redis, limit: RateLimit, now: Date): Promise<Omit<RateLimitResult, 'hitId'>> {
+export async function hitFixedWindow(
+  redis: Redis,
+  limit: RateLimit,
+  now: Date,
+): Promise<Omit<RateLimitResult, 'hitId'>> {
   const windowMs = limit.windowSeconds * 1000;
   const windowIndex = Math.floor(now.getTime() / windowMs);
   const windowEndsInMs = (windowIndex + 1) * windowMs - now.getTime();
   const key = `${limit.key}:${windowIndex}`;
-  const replies = await redis.multi().incr(key).pexpire(key, windowEndsInMs + 1000).exec();
+  const replies = await redis
+    .multi()
+    .incr(key)
+    .pexpire(key, windowEndsInMs + 1000)
+    .exec();
   const counted = replies?.[0];
   if (!counted || counted[0]) throw counted?.[0] ?? new Error('rate-limit transaction aborted');
   const count = toNumber(counted[1]);

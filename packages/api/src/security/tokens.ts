@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import type { UserRole } from '@arya/db';
 import {
   calculateJwkThumbprint,
   createLocalJWKSet,
@@ -12,6 +11,7 @@ import {
   type CryptoKey,
   type JWK,
 } from 'jose';
+import type { UserRole } from '@arya/db';
 import type { Clock } from '../clock';
 import type { PublicJwk, SigningJwk } from '../config';
 import { AppError } from '../errors';
@@ -33,7 +33,11 @@ export interface PublicJwks {
 }
 
 export interface TokenService {
-  signAccessToken: (subject: { userId: string; sessionId: string; role: UserRole }) => Promise<{ token: string; expiresAt: Date }>;
+  signAccessToken: (subject: {
+    userId: string;
+    sessionId: string;
+    role: UserRole;
+  }) => Promise<{ token: string; expiresAt: Date }>;
   /** Throws AppError UNAUTHORIZED for anything but a valid, unexpired access token of this issuer and audience. */
   verifyAccessToken: (token: string) => Promise<AccessTokenClaims>;
   /** Public keys for `/.well-known/jwks.json`: the signing key first, then older keys still accepted. */

@@ -3,7 +3,11 @@ import { expect } from 'vitest';
 import { AppError } from '../../src';
 
 /** Asserts the promise rejects with an AppError (a TRPCError) of `code` with `messageKey`; returns it. */
-export async function expectAppError(promise: Promise<unknown>, code: TRPCError['code'], messageKey: string): Promise<AppError> {
+export async function expectAppError(
+  promise: Promise<unknown>,
+  code: TRPCError['code'],
+  messageKey: string,
+): Promise<AppError> {
   const error = await promise.then(
     () => undefined,
     (e: unknown) => e,

@@ -1,5 +1,12 @@
-import { createTestClock, createTestDatabase, createTestRedis, type TestClock, type TestDatabase, type TestRedis } from '@arya/testing';
 import type { Redis } from 'ioredis';
+import {
+  createTestClock,
+  createTestDatabase,
+  createTestRedis,
+  type TestClock,
+  type TestDatabase,
+  type TestRedis,
+} from '@arya/testing';
 import {
   apiConfigSchema,
   appRouter,
@@ -51,7 +58,10 @@ export async function createTestApi(configOverrides: Record<string, string> = {}
     createInstance: async () => {
       const otherRedis = redis.duplicate();
       extraRedis.push(otherRedis);
-      const other = await createApiDeps({ ...config, DATABASE_URL: database.url }, { redis: otherRedis, clock, passwordThreads: 1 });
+      const other = await createApiDeps(
+        { ...config, DATABASE_URL: database.url },
+        { redis: otherRedis, clock, passwordThreads: 1 },
+      );
       instances.push(other);
       return other;
     },

@@ -1,5 +1,5 @@
-import { createTestClock, createTestRedis, type TestRedis } from '@arya/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestClock, createTestRedis, type TestRedis } from '@arya/testing';
 import { hitFixedWindow, hitSlidingWindow, releaseSlidingWindowHit } from '../../src/lib/rate-limit';
 
 let redis: TestRedis;
@@ -37,7 +37,9 @@ describe('sliding window', () => {
     const clock = createTestClock();
     const limit = { key: 'sliding:c', limit: 10, windowSeconds: 60 };
     const clients = [redis.redis, redis.duplicate(), redis.duplicate()];
-    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => hitSlidingWindow(clients[i % 3] ?? redis.redis, limit, clock.now())));
+    const results = await Promise.all(
+      Array.from({ length: 60 }, (_, i) => hitSlidingWindow(clients[i % 3] ?? redis.redis, limit, clock.now())),
+    );
     expect(results.filter((r) => r.allowed)).toHaveLength(10);
   });
 });
@@ -48,7 +50,11 @@ describe('fixed window', () => {
     const limit = { key: 'fixed:a', limit: 2, windowSeconds: 60 };
     expect((await hitFixedWindow(redis.redis, limit, clock.now())).allowed).toBe(true);
     expect((await hitFixedWindow(redis.redis, limit, clock.now())).allowed).toBe(true);
-    expect(await hitFixedWindow(redis.redis, limit, clock.now())).toEqual({ allowed: false, count: 3, retryAfterSeconds: 10 });
+    expect(await hitFixedWindow(redis.redis, limit, clock.now())).toEqual({
+      allowed: false,
+      count: 3,
+      retryAfterSeconds: 10,
+    });
     clock.advance(10_000);
     expect((await hitFixedWindow(redis.redis, limit, clock.now())).allowed).toBe(true);
   });

@@ -1,14 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirstAdmin } from '../../src';
-import { createAgent, createTestApi, type Agent, type TestApi } from '../helpers/harness';
 import { expectAppError } from '../helpers/errors';
+import { createAgent, createTestApi, type Agent, type TestApi } from '../helpers/harness';
 
 let t: TestApi;
 let admin: Agent;
 
 beforeAll(async () => {
   t = await createTestApi();
-  const created = await createFirstAdmin(t.deps, { account: 'root-admin', password: 'admin pass phrase', onlyIfNoAdmin: true });
+  const created = await createFirstAdmin(t.deps, {
+    account: 'root-admin',
+    password: 'admin pass phrase',
+    onlyIfNoAdmin: true,
+  });
   if (created.status !== 'created') throw new Error(`expected the first admin to be created, got ${created.status}`);
   admin = createAgent(t.deps, { userAgent: 'admin-console' });
   await admin.login('root-admin', 'admin pass phrase');
@@ -37,18 +41,32 @@ describe('admin guard', () => {
 
   it('refuses to disable or demote yourself', async () => {
     const me = await admin.api.user.me();
-    await expectAppError(admin.api.admin.users.setDisabled({ userId: me.id, disabled: true }), 'FORBIDDEN', 'admin.cannotChangeSelf');
-    await expectAppError(admin.api.admin.users.setRole({ userId: me.id, role: 'user' }), 'FORBIDDEN', 'admin.cannotChangeSelf');
+    await expectAppError(
+      admin.api.admin.users.setDisabled({ userId: me.id, disabled: true }),
+      'FORBIDDEN',
+      'admin.cannotChangeSelf',
+    );
+    await expectAppError(
+      admin.api.admin.users.setRole({ userId: me.id, role: 'user' }),
+      'FORBIDDEN',
+      'admin.cannotChangeSelf',
+    );
   });
 });
 
 describe('admin.users.list', () => {
   beforeAll(async () => {
     for (let i = 0; i < 7; i++) {
-      const { user } = await createAgent(t.deps).register(`listed-${i}`, 'correct horse battery', i % 2 === 0 ? `Even ${i}` : `Odd ${i}`);
-      if (i === 3) await t.deps.db.updateTable('users').set({ phone: '+8613912345678' }).where('id', '=', user.id).execute();
+      const { user } = await createAgent(t.deps).register(
+        `listed-${i}`,
+        'correct horse battery',
+        i % 2 === 0 ? `Even ${i}` : `Odd ${i}`,
+      );
+      if (i === 3)
+        await t.deps.db.updateTable('users').set({ phone: '+8613912345678' }).where('id', '=', user.id).execute();
       if (i === 5) await admin.api.admin.users.setDisabled({ userId: user.id, disabled: true });
-      if (i === 6) await t.deps.db.updateTable('users').set({ deleted_at: new Date() }).where('id', '=', user.id).execute();
+      if (i === 6)
+        await t.deps.db.updateTable('users').set({ deleted_at: new Date() }).where('id', '=', user.id).execute();
     }
   });
 
@@ -62,7 +80,13 @@ describe('admin.users.list', () => {
       cursor = page.nextCursor ?? undefined;
       pages++;
     } while (cursor && pages < 20);
-    const all = await t.deps.db.selectFrom('users').select('account').where('deleted_at', 'is', null).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
+    const all = await t.deps.db
+      .selectFrom('users')
+      .select('account')
+      .where('deleted_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .execute();
     expect(seen).toEqual(all.map((u) => u.account));
     expect(seen).not.toContain('listed-6');
   });
@@ -74,14 +98,26 @@ describe('admin.users.list', () => {
     expect(byPhone.items.map((u) => u.account)).toEqual(['listed-3']);
     const literal = await admin.api.admin.users.list({ query: '%' });
     expect(literal.items).toEqual([]);
-    expect((await admin.api.admin.users.list({ status: 'disabled' })).items.map((u) => u.account)).toEqual(['listed-5']);
+    expect((await admin.api.admin.users.list({ status: 'disabled' })).items.map((u) => u.account)).toEqual([
+      'listed-5',
+    ]);
     expect((await admin.api.admin.users.list({ status: 'deleted' })).items.map((u) => u.account)).toEqual(['listed-6']);
     const active = await admin.api.admin.users.list({ status: 'active', query: 'listed', limit: 100 });
-    expect(active.items.map((u) => u.account).toSorted()).toEqual(['listed-0', 'listed-1', 'listed-2', 'listed-3', 'listed-4']);
+    expect(active.items.map((u) => u.account).toSorted()).toEqual([
+      'listed-0',
+      'listed-1',
+      'listed-2',
+      'listed-3',
+      'listed-4',
+    ]);
   });
 
   it('refuses a forged cursor and an out-of-range limit', async () => {
-    await expectAppError(admin.api.admin.users.list({ cursor: 'bm90IGEgY3Vyc29y' }), 'BAD_REQUEST', 'admin.invalidCursor');
+    await expectAppError(
+      admin.api.admin.users.list({ cursor: 'bm90IGEgY3Vyc29y' }),
+      'BAD_REQUEST',
+      'admin.invalidCursor',
+    );
     await expect(admin.api.admin.users.list({ limit: 101 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });
@@ -93,13 +129,25 @@ describe('admin actions on a user', () => {
     const detail = await admin.api.admin.users.get({ userId: user.id });
     expect(detail.user).toMatchObject({ id: user.id, account: 'inspected', disabledAt: null, hasPassword: true });
     expect(detail.sessions.map((s) => s.userAgent)).toEqual(['inspected-agent']);
-    await expectAppError(admin.api.admin.users.get({ userId: '00000000-0000-4000-8000-000000000000' }), 'NOT_FOUND', 'user.notFound');
+    await expectAppError(
+      admin.api.admin.users.get({ userId: '00000000-0000-4000-8000-000000000000' }),
+      'NOT_FOUND',
+      'user.notFound',
+    );
   });
 
   it('answers NOT_FOUND for actions on an unknown user', async () => {
     const nobody = '00000000-0000-4000-8000-000000000000';
-    await expectAppError(admin.api.admin.users.setDisabled({ userId: nobody, disabled: true }), 'NOT_FOUND', 'user.notFound');
-    await expectAppError(admin.api.admin.users.setRole({ userId: nobody, role: 'admin' }), 'NOT_FOUND', 'user.notFound');
+    await expectAppError(
+      admin.api.admin.users.setDisabled({ userId: nobody, disabled: true }),
+      'NOT_FOUND',
+      'user.notFound',
+    );
+    await expectAppError(
+      admin.api.admin.users.setRole({ userId: nobody, role: 'admin' }),
+      'NOT_FOUND',
+      'user.notFound',
+    );
     await expectAppError(admin.api.admin.users.revokeSessions({ userId: nobody }), 'NOT_FOUND', 'user.notFound');
   });
 
@@ -131,8 +179,16 @@ describe('admin actions on a user', () => {
     await admin.api.admin.users.revokeSessions({ userId: user.id });
     const first = await admin.api.admin.users.auditLog({ userId: user.id, limit: 2 });
     expect(first.items.map((e) => e.action)).toEqual(['admin.sessions_revoked', 'admin.user_disabled']);
-    expect(first.items[0]).toMatchObject({ actorAccount: 'root-admin', subjectUserId: user.id, userAgent: 'admin-console' });
-    const second = await admin.api.admin.users.auditLog({ userId: user.id, limit: 2, cursor: first.nextCursor ?? undefined });
+    expect(first.items[0]).toMatchObject({
+      actorAccount: 'root-admin',
+      subjectUserId: user.id,
+      userAgent: 'admin-console',
+    });
+    const second = await admin.api.admin.users.auditLog({
+      userId: user.id,
+      limit: 2,
+      cursor: first.nextCursor ?? undefined,
+    });
     expect(second.items.map((e) => e.action)).toEqual(['admin.role_changed', 'auth.register']);
     expect(second.items[0]?.details).toEqual({ from: 'user', to: 'admin' });
   });
@@ -140,13 +196,20 @@ describe('admin actions on a user', () => {
 
 describe('createFirstAdmin', () => {
   it('skips when an admin exists and asked to, promotes an existing account otherwise', async () => {
-    expect(await createFirstAdmin(t.deps, { account: 'envadmin', password: 'another good one', onlyIfNoAdmin: true })).toEqual({
+    expect(
+      await createFirstAdmin(t.deps, { account: 'envadmin', password: 'another good one', onlyIfNoAdmin: true }),
+    ).toEqual({
       status: 'skipped',
       reason: 'admin_exists',
     });
     const { user } = await createAgent(t.deps).register('promoteme');
-    expect(await createFirstAdmin(t.deps, { account: 'PromoteMe', password: 'another good one' })).toEqual({ status: 'promoted', userId: user.id });
-    await expect(createFirstAdmin(t.deps, { account: 'no spaces allowed', password: 'another good one' })).rejects.toMatchObject({
+    expect(await createFirstAdmin(t.deps, { account: 'PromoteMe', password: 'another good one' })).toEqual({
+      status: 'promoted',
+      userId: user.id,
+    });
+    await expect(
+      createFirstAdmin(t.deps, { account: 'no spaces allowed', password: 'another good one' }),
+    ).rejects.toMatchObject({
       code: 'BAD_REQUEST',
       messageKey: 'error.validation',
     });

@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authKeys } from '../../src/modules/auth/keys';
-import { createAgent, createTestApi, type TestApi } from '../helpers/harness';
 import { expectAppError } from '../helpers/errors';
+import { createAgent, createTestApi, type TestApi } from '../helpers/harness';
 
 let t: TestApi;
 
@@ -20,10 +20,18 @@ afterAll(async () => {
 describe('failed logins per account', () => {
   it('allows 5 failures in 15 minutes, then refuses even the right password with the seconds to wait', async () => {
     for (let i = 0; i < 5; i++) {
-      await expectAppError(createAgent(t.deps, { ip: `10.1.0.${i}` }).login('limited', 'wrong password'), 'UNAUTHORIZED', 'auth.invalidCredentials');
+      await expectAppError(
+        createAgent(t.deps, { ip: `10.1.0.${i}` }).login('limited', 'wrong password'),
+        'UNAUTHORIZED',
+        'auth.invalidCredentials',
+      );
     }
     t.clock.advance(60_000);
-    const blocked = await expectAppError(createAgent(t.deps, { ip: '10.1.0.99' }).login('limited'), 'TOO_MANY_REQUESTS', 'auth.tooManyFailedLogins');
+    const blocked = await expectAppError(
+      createAgent(t.deps, { ip: '10.1.0.99' }).login('limited'),
+      'TOO_MANY_REQUESTS',
+      'auth.tooManyFailedLogins',
+    );
     expect(blocked.retryAfterSeconds).toBe(14 * 60);
     expect(blocked.params).toEqual({ retryAfterSeconds: 14 * 60 });
 
@@ -38,9 +46,13 @@ describe('failed logins per account', () => {
 
   it('lets exactly 5 of 10 parallel wrong guesses reach the password check', async () => {
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, (_, i) => createAgent(t.deps, { ip: `10.3.0.${i}` }).login('concurrent', 'wrong password')),
+      Array.from({ length: 10 }, (_, i) =>
+        createAgent(t.deps, { ip: `10.3.0.${i}` }).login('concurrent', 'wrong password'),
+      ),
     );
-    const codes = results.map((r) => (r.status === 'rejected' && r.reason instanceof TRPCError ? r.reason.code : 'none'));
+    const codes = results.map((r) =>
+      r.status === 'rejected' && r.reason instanceof TRPCError ? r.reason.code : 'none',
+    );
     expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(5);
     expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(5);
   });
@@ -50,10 +62,18 @@ describe('failed logins per IP', () => {
   it('allows 30 failures a minute from one address, then refuses it for the rest of the minute', async () => {
     const ip = '10.9.9.9';
     for (let i = 0; i < 30; i++) {
-      await expectAppError(createAgent(t.deps, { ip }).login(`unknown-${i}`, 'wrong password'), 'UNAUTHORIZED', 'auth.invalidCredentials');
+      await expectAppError(
+        createAgent(t.deps, { ip }).login(`unknown-${i}`, 'wrong password'),
+        'UNAUTHORIZED',
+        'auth.invalidCredentials',
+      );
     }
     t.clock.advance(20_000);
-    const blocked = await expectAppError(createAgent(t.deps, { ip }).login('shared'), 'TOO_MANY_REQUESTS', 'auth.tooManyLoginsFromAddress');
+    const blocked = await expectAppError(
+      createAgent(t.deps, { ip }).login('shared'),
+      'TOO_MANY_REQUESTS',
+      'auth.tooManyLoginsFromAddress',
+    );
     expect(blocked.retryAfterSeconds).toBe(40);
     // another address is unaffected
     await createAgent(t.deps, { ip: '10.9.9.8' }).login('shared');
@@ -66,19 +86,30 @@ describe('two server instances sharing Redis', () => {
   it('enforce one account limit between them', async () => {
     const other = await t.createInstance();
     await createAgent(other).register('twoinstances');
-    for (let i = 0; i < 3; i++) await expectAppError(createAgent(t.deps).login('twoinstances', 'wrong one'), 'UNAUTHORIZED', 'auth.invalidCredentials');
-    for (let i = 0; i < 2; i++) await expectAppError(createAgent(other).login('twoinstances', 'wrong two'), 'UNAUTHORIZED', 'auth.invalidCredentials');
+    for (let i = 0; i < 3; i++)
+      await expectAppError(
+        createAgent(t.deps).login('twoinstances', 'wrong one'),
+        'UNAUTHORIZED',
+        'auth.invalidCredentials',
+      );
+    for (let i = 0; i < 2; i++)
+      await expectAppError(
+        createAgent(other).login('twoinstances', 'wrong two'),
+        'UNAUTHORIZED',
+        'auth.invalidCredentials',
+      );
     await expectAppError(createAgent(t.deps).login('twoinstances'), 'TOO_MANY_REQUESTS', 'auth.tooManyFailedLogins');
     await expectAppError(createAgent(other).login('twoinstances'), 'TOO_MANY_REQUESTS', 'auth.tooManyFailedLogins');
   });
 });
 
-
 /** Time of one failing login, with the limit counters cleared first so they never interfere. */
 async function timeFailedLogin(account: string): Promise<number> {
   await t.deps.redis.del(authKeys.loginFailuresByAccount(account), authKeys.loginFailuresByIp('10.7.7.7'));
   const started = performance.now();
-  await createAgent(t.deps, { ip: '10.7.7.7' }).login(account, 'wrong password').catch(() => undefined);
+  await createAgent(t.deps, { ip: '10.7.7.7' })
+    .login(account, 'wrong password')
+    .catch(() => undefined);
   return performance.now() - started;
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgent, createTestApi, type TestApi } from '../helpers/harness';
 import { expectAppError } from '../helpers/errors';
+import { createAgent, createTestApi, type TestApi } from '../helpers/harness';
 
 let t: TestApi;
 
@@ -12,7 +12,9 @@ afterAll(async () => {
 });
 
 const accountsNamed = async (prefix: string) =>
-  (await t.deps.db.selectFrom('users').select('account').where('account', 'like', `${prefix}%`).execute()).map((row) => row.account);
+  (await t.deps.db.selectFrom('users').select('account').where('account', 'like', `${prefix}%`).execute()).map(
+    (row) => row.account,
+  );
 
 describe('registrations per address', () => {
   it('allows the configured number an hour from one address, taken accounts included, then refuses with the wait', async () => {
@@ -22,7 +24,11 @@ describe('registrations per address', () => {
     // An answer of "taken" is an attempt too, or one address could list which accounts exist.
     await expectAppError(createAgent(t.deps, { ip }).register('reg-a'), 'CONFLICT', 'auth.accountTaken');
     t.clock.advance(10 * 60 * 1000);
-    const blocked = await expectAppError(createAgent(t.deps, { ip }).register('reg-c'), 'TOO_MANY_REQUESTS', 'auth.tooManyRegistrations');
+    const blocked = await expectAppError(
+      createAgent(t.deps, { ip }).register('reg-c'),
+      'TOO_MANY_REQUESTS',
+      'auth.tooManyRegistrations',
+    );
     expect(blocked.retryAfterSeconds).toBe(50 * 60);
     expect(await accountsNamed('reg-')).toEqual(['reg-a', 'reg-b']);
 
@@ -36,7 +42,11 @@ describe('registrations per address', () => {
   it('does not count a password refused by the rules (nothing was hashed)', async () => {
     const ip = '192.0.2.60';
     for (let i = 0; i < 5; i++) {
-      await expectAppError(createAgent(t.deps, { ip }).register(`weak-${i}`, 'password'), 'BAD_REQUEST', 'password.tooCommon');
+      await expectAppError(
+        createAgent(t.deps, { ip }).register(`weak-${i}`, 'password'),
+        'BAD_REQUEST',
+        'password.tooCommon',
+      );
     }
     await createAgent(t.deps, { ip }).register('strong-one');
     expect(await accountsNamed('strong-')).toEqual(['strong-one']);

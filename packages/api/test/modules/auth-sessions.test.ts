@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REFRESH_COOKIE_NAME } from '../../src';
-import { createAgent, createTestApi, type Agent, type TestApi } from '../helpers/harness';
 import { expectAppError } from '../helpers/errors';
+import { createAgent, createTestApi, type Agent, type TestApi } from '../helpers/harness';
 
 let t: TestApi;
 
@@ -37,7 +37,11 @@ describe('auth.refresh', () => {
 
   it('takes the token from the input and returns the new one in the body when asked', async () => {
     const agent = createAgent(t.deps);
-    const login = await agent.api.auth.login({ account: 'sessionuser', password: 'correct horse battery', tokenDelivery: 'body' });
+    const login = await agent.api.auth.login({
+      account: 'sessionuser',
+      password: 'correct horse battery',
+      tokenDelivery: 'body',
+    });
     const service = createAgent(t.deps); // no cookies
     const result = await service.api.auth.refresh({ refreshToken: login.refreshToken, tokenDelivery: 'body' });
     expect(result.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -61,12 +65,20 @@ describe('auth.refresh', () => {
     t.clock.advance(11_000);
 
     const attacker = createAgent(t.deps, { userAgent: 'browser-a' });
-    await expectAppError(attacker.api.auth.refresh({ refreshToken: stolen }), 'UNAUTHORIZED', 'auth.refreshTokenReused');
+    await expectAppError(
+      attacker.api.auth.refresh({ refreshToken: stolen }),
+      'UNAUTHORIZED',
+      'auth.refreshTokenReused',
+    );
     // the legitimate client's newer token and its access token are dead as well
     await expectAppError(agent.api.auth.refresh(), 'UNAUTHORIZED', 'auth.invalidRefreshToken');
     await expectAppError(agent.api.user.me(), 'UNAUTHORIZED', 'auth.sessionRevoked');
 
-    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'auth.refresh_reuse_detected').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'auth.refresh_reuse_detected')
+      .execute();
     expect(audit.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -95,7 +107,9 @@ describe('auth.refresh', () => {
   it('serves concurrent refreshes of one token from one client, all in one session', async () => {
     const agent = await signedIn('browser-d');
     const token = cookieOf(agent);
-    const results = await Promise.all(Array.from({ length: 5 }, () => agent.api.auth.refresh({ refreshToken: token, tokenDelivery: 'body' })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => agent.api.auth.refresh({ refreshToken: token, tokenDelivery: 'body' })),
+    );
     expect(new Set(results.map((r) => r.refreshToken)).size).toBe(5);
     agent.accessToken = results[4]?.accessToken ?? null;
     const sessions = await agent.api.user.sessions();
@@ -140,8 +154,16 @@ describe('auth.logout', () => {
     expect(await agent.api.auth.logout()).toEqual({ endedSession: true });
     expect(agent.cleared).toContain(REFRESH_COOKIE_NAME);
     await expectAppError(agent.api.user.me(), 'UNAUTHORIZED', 'auth.sessionRevoked');
-    await expectAppError(createAgent(t.deps).api.auth.refresh({ refreshToken }), 'UNAUTHORIZED', 'auth.invalidRefreshToken');
-    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'auth.logout').execute();
+    await expectAppError(
+      createAgent(t.deps).api.auth.refresh({ refreshToken }),
+      'UNAUTHORIZED',
+      'auth.invalidRefreshToken',
+    );
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'auth.logout')
+      .execute();
     expect(audit.length).toBeGreaterThanOrEqual(1);
   });
 

@@ -1,8 +1,8 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError, REFRESH_COOKIE_NAME } from '../../src';
-import { createAgent, createTestApi, type TestApi } from '../helpers/harness';
 import { expectAppError } from '../helpers/errors';
+import { createAgent, createTestApi, type TestApi } from '../helpers/harness';
 
 let t: TestApi;
 
@@ -30,14 +30,27 @@ describe('auth.register', () => {
   it('marks the refresh cookie Secure in production', async () => {
     const agent = createAgent({ ...t.deps, config: { ...t.config, NODE_ENV: 'production' } });
     await agent.register('secureuser');
-    expect(agent.cookies.get(REFRESH_COOKIE_NAME)?.options).toMatchObject({ secure: true, httpOnly: true, sameSite: 'lax', path: '/trpc' });
+    expect(agent.cookies.get(REFRESH_COOKIE_NAME)?.options).toMatchObject({
+      secure: true,
+      httpOnly: true,
+      sameSite: 'lax',
+      path: '/trpc',
+    });
   });
 
   it('returns the refresh token in the body when asked and stores only its hash', async () => {
     const agent = createAgent(t.deps);
-    const result = await agent.api.auth.register({ account: 'bodyuser', password: 'correct horse battery', tokenDelivery: 'body' });
+    const result = await agent.api.auth.register({
+      account: 'bodyuser',
+      password: 'correct horse battery',
+      tokenDelivery: 'body',
+    });
     expect(result.refreshToken).toBe(agent.cookies.get(REFRESH_COOKIE_NAME)?.value);
-    const rows = await t.deps.db.selectFrom('sessions').select('token_hash').where('user_id', '=', result.user.id).execute();
+    const rows = await t.deps.db
+      .selectFrom('sessions')
+      .select('token_hash')
+      .where('user_id', '=', result.user.id)
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
     expect(rows[0]?.token_hash).not.toContain(result.refreshToken);
@@ -55,7 +68,11 @@ describe('auth.register', () => {
     ['common', 'password123', 'password.tooCommon'],
     ['common, other case', 'PassWord123', 'password.tooCommon'],
   ])('refuses a %s password', async (_label, password, messageKey) => {
-    await expectAppError(createAgent(t.deps).register(`pw${Math.random().toString(36).slice(2, 8)}`, password), 'BAD_REQUEST', messageKey);
+    await expectAppError(
+      createAgent(t.deps).register(`pw${Math.random().toString(36).slice(2, 8)}`, password),
+      'BAD_REQUEST',
+      messageKey,
+    );
   });
 
   it('accepts exactly 72 bytes and multi-byte passwords', async () => {
@@ -64,7 +81,9 @@ describe('auth.register', () => {
   });
 
   it('refuses an account with invalid characters with field errors', async () => {
-    const error = await createAgent(t.deps).register('bad name!').catch((e: unknown) => e);
+    const error = await createAgent(t.deps)
+      .register('bad name!')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TRPCError);
     expect((error as TRPCError).code).toBe('BAD_REQUEST');
   });
@@ -97,13 +116,22 @@ describe('auth.login', () => {
       expect((error as TRPCError).code).toBe('UNAUTHORIZED');
       expect((error as AppError).messageKey).toBe('auth.invalidCredentials');
     }
-    const failures = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'auth.login_failed').where('ip', '=', '192.0.2.11').execute();
+    const failures = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'auth.login_failed')
+      .where('ip', '=', '192.0.2.11')
+      .execute();
     expect(failures.map((f) => f.details['reason']).toSorted()).toEqual(['unknown_account', 'wrong_password']);
   });
 
   it('never matches a password longer than 72 bytes, even if its first 72 bytes are right', async () => {
     const base = 'z'.repeat(72);
     await createAgent(t.deps).register('truncation', base);
-    await expectAppError(createAgent(t.deps).login('truncation', `${base}extra`), 'UNAUTHORIZED', 'auth.invalidCredentials');
+    await expectAppError(
+      createAgent(t.deps).login('truncation', `${base}extra`),
+      'UNAUTHORIZED',
+      'auth.invalidCredentials',
+    );
   });
 });

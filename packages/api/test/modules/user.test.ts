@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAgent, createTestApi, type TestApi } from '../helpers/harness';
 import { expectAppError } from '../helpers/errors';
+import { createAgent, createTestApi, type TestApi } from '../helpers/harness';
 
 let t: TestApi;
 
@@ -20,7 +20,11 @@ describe('user.me and user.updateProfile', () => {
     expect(updated.username).toBe('张三');
     expect((await agent.api.user.me()).username).toBe('张三');
     expect((await agent.api.user.updateProfile({ username: null })).username).toBeNull();
-    const audit = await t.deps.db.selectFrom('audit_log').select('action').where('subject_user_id', '=', user.id).execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('subject_user_id', '=', user.id)
+      .execute();
     expect(audit.filter((a) => a.action === 'user.profile_updated')).toHaveLength(2);
   });
 
@@ -40,15 +44,26 @@ describe('user.changePassword', () => {
     const tablet = createAgent(t.deps, { userAgent: 'tablet' });
     await tablet.login('changer', 'first good password');
 
-    const result = await laptop.api.user.changePassword({ currentPassword: 'first good password', newPassword: 'second good password' });
+    const result = await laptop.api.user.changePassword({
+      currentPassword: 'first good password',
+      newPassword: 'second good password',
+    });
     expect(result).toEqual({ revokedSessions: 2 });
     await laptop.api.user.me();
     await expectAppError(phone.api.user.me(), 'UNAUTHORIZED', 'auth.sessionRevoked');
     await expectAppError(tablet.api.auth.refresh(), 'UNAUTHORIZED', 'auth.invalidRefreshToken');
 
-    await expectAppError(createAgent(t.deps).login('changer', 'first good password'), 'UNAUTHORIZED', 'auth.invalidCredentials');
+    await expectAppError(
+      createAgent(t.deps).login('changer', 'first good password'),
+      'UNAUTHORIZED',
+      'auth.invalidCredentials',
+    );
     await createAgent(t.deps).login('changer', 'second good password');
-    const audit = await t.deps.db.selectFrom('audit_log').select('details').where('action', '=', 'user.password_changed').execute();
+    const audit = await t.deps.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'user.password_changed')
+      .execute();
     expect(audit.at(-1)?.details).toEqual({ revokedSessions: 2 });
   });
 
@@ -96,7 +111,11 @@ describe('user.changePassword guessing', () => {
       );
     }
     for (let i = 0; i < 2; i++) {
-      await expectAppError(createAgent(t.deps).login('guessed', `guess ${i} also wrong`), 'UNAUTHORIZED', 'auth.invalidCredentials');
+      await expectAppError(
+        createAgent(t.deps).login('guessed', `guess ${i} also wrong`),
+        'UNAUTHORIZED',
+        'auth.invalidCredentials',
+      );
     }
     const blocked = await expectAppError(
       agent.api.user.changePassword({ currentPassword: 'first good password', newPassword: 'second good password' }),
@@ -104,7 +123,11 @@ describe('user.changePassword guessing', () => {
       'auth.tooManyFailedLogins',
     );
     expect(blocked.retryAfterSeconds).toBeGreaterThan(0);
-    await expectAppError(createAgent(t.deps).login('guessed', 'first good password'), 'TOO_MANY_REQUESTS', 'auth.tooManyFailedLogins');
+    await expectAppError(
+      createAgent(t.deps).login('guessed', 'first good password'),
+      'TOO_MANY_REQUESTS',
+      'auth.tooManyFailedLogins',
+    );
   });
 });
 
@@ -125,7 +148,11 @@ describe('user.sessions and revocation', () => {
     const sessionOfB = sessions.find((s) => s.userAgent === 'B');
     expect(await a.api.user.revokeSession({ sessionId: sessionOfB?.id ?? '' })).toEqual({ ok: true });
     await expectAppError(b.api.user.me(), 'UNAUTHORIZED', 'auth.sessionRevoked');
-    await expectAppError(a.api.user.revokeSession({ sessionId: sessionOfB?.id ?? '' }), 'NOT_FOUND', 'user.sessionNotFound');
+    await expectAppError(
+      a.api.user.revokeSession({ sessionId: sessionOfB?.id ?? '' }),
+      'NOT_FOUND',
+      'user.sessionNotFound',
+    );
 
     expect(await a.api.user.revokeOtherSessions()).toEqual({ revokedSessions: 1 });
     await expectAppError(c.api.user.me(), 'UNAUTHORIZED', 'auth.sessionRevoked');
@@ -138,7 +165,11 @@ describe('user.sessions and revocation', () => {
     const [victimSession] = await owner.api.user.sessions();
     const intruder = createAgent(t.deps);
     await intruder.register('intruder');
-    await expectAppError(intruder.api.user.revokeSession({ sessionId: victimSession?.id ?? '' }), 'NOT_FOUND', 'user.sessionNotFound');
+    await expectAppError(
+      intruder.api.user.revokeSession({ sessionId: victimSession?.id ?? '' }),
+      'NOT_FOUND',
+      'user.sessionNotFound',
+    );
     await owner.api.user.me();
   });
 });

@@ -1,15 +1,24 @@
-import { createTestClock } from '@arya/testing';
 import { decodeProtectedHeader, importJWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { createTestClock } from '@arya/testing';
 import { generateSigningKey } from '../../src';
 import { createTokenService } from '../../src/security/tokens';
 
-const subject = { userId: '11111111-1111-4111-8111-111111111111', sessionId: '22222222-2222-4222-8222-222222222222', role: 'user' as const };
+const subject = {
+  userId: '11111111-1111-4111-8111-111111111111',
+  sessionId: '22222222-2222-4222-8222-222222222222',
+  role: 'user' as const,
+};
 
 async function service(options: { issuer?: string; audience?: string } = {}) {
   const signingKey = await generateSigningKey();
   const clock = createTestClock('2026-11-28T08:00:00Z');
-  const tokens = await createTokenService({ signingKey, issuer: options.issuer ?? 'arya', audience: options.audience ?? 'arya', clock });
+  const tokens = await createTokenService({
+    signingKey,
+    issuer: options.issuer ?? 'arya',
+    audience: options.audience ?? 'arya',
+    clock,
+  });
   return { signingKey, clock, tokens };
 }
 
@@ -27,9 +36,18 @@ describe('access tokens', () => {
     expect(claims).toMatchObject({ ...subject, expiresAt });
     expect(claims.tokenId).toMatch(/^[0-9a-f-]{36}$/);
     const payload: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
-    expect(payload).toMatchObject({ iss: 'arya', aud: 'arya', sub: subject.userId, sid: subject.sessionId, role: 'user', typ: 'access' });
+    expect(payload).toMatchObject({
+      iss: 'arya',
+      aud: 'arya',
+      sub: subject.userId,
+      sid: subject.sessionId,
+      role: 'user',
+      typ: 'access',
+    });
     const jwks = tokens.publicJwks();
-    expect(jwks.keys).toEqual([{ kty: 'OKP', crv: 'Ed25519', x: signingKey.x, kid: signingKey.kid, alg: 'EdDSA', use: 'sig' }]);
+    expect(jwks.keys).toEqual([
+      { kty: 'OKP', crv: 'Ed25519', x: signingKey.x, kid: signingKey.kid, alg: 'EdDSA', use: 'sig' },
+    ]);
     expect(JSON.stringify(jwks)).not.toContain(signingKey.d);
   });
 
@@ -46,18 +64,38 @@ describe('access tokens', () => {
     const a = await service();
     const { token } = await a.tokens.signAccessToken(subject);
     await expectInvalid((await service()).tokens.verifyAccessToken(token));
-    const otherIssuer = await createTokenService({ signingKey: a.signingKey, issuer: 'someone-else', audience: 'arya', clock: a.clock });
+    const otherIssuer = await createTokenService({
+      signingKey: a.signingKey,
+      issuer: 'someone-else',
+      audience: 'arya',
+      clock: a.clock,
+    });
     await expectInvalid(otherIssuer.verifyAccessToken(token));
-    const otherAudience = await createTokenService({ signingKey: a.signingKey, issuer: 'arya', audience: 'bom-service', clock: a.clock });
+    const otherAudience = await createTokenService({
+      signingKey: a.signingKey,
+      issuer: 'arya',
+      audience: 'bom-service',
+      clock: a.clock,
+    });
     await expectInvalid(otherAudience.verifyAccessToken(token));
     const [header, payload, signature] = token.split('.');
-    const forgedPayload = Buffer.from(JSON.stringify({ ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()), role: 'admin' })).toString('base64url');
+    const forgedPayload = Buffer.from(
+      JSON.stringify({ ...JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()), role: 'admin' }),
+    ).toString('base64url');
     await expectInvalid(a.tokens.verifyAccessToken(`${header}.${forgedPayload}.${signature}`));
   });
 
   it('pin the algorithm: alg "none" and HS256 are refused', async () => {
     const { tokens, signingKey } = await service();
-    const claims = { sub: subject.userId, sid: subject.sessionId, role: 'admin', typ: 'access', jti: 'x', iss: 'arya', aud: 'arya' };
+    const claims = {
+      sub: subject.userId,
+      sid: subject.sessionId,
+      role: 'admin',
+      typ: 'access',
+      jti: 'x',
+      iss: 'arya',
+      aud: 'arya',
+    };
     const now = Math.floor(Date.parse('2026-11-28T08:00:00Z') / 1000);
     const unsignedHeader = Buffer.from(JSON.stringify({ alg: 'none', kid: signingKey.kid })).toString('base64url');
     const unsignedBody = Buffer.from(JSON.stringify({ ...claims, iat: now, exp: now + 60 })).toString('base64url');

@@ -27,13 +27,23 @@ function insertBefore(xml: string, closeTagPattern: RegExp, text: string): strin
 }
 
 /** docProps/app.xml (wherever the package's root relationships put it) with the new sheets among its titles, if it can be. */
-function appPropertiesWithSheets(book: OpenedWorkbook, names: readonly string[]): { path: string; xml: string } | undefined {
+function appPropertiesWithSheets(
+  book: OpenedWorkbook,
+  names: readonly string[],
+): { path: string; xml: string } | undefined {
   const rootRels = readEntryText(book.zip, '_rels/.rels', book.limits);
-  const target = rootRels && parseRelationships(rootRels).find((rel) => rel.type.endsWith('/extended-properties'))?.target;
+  const target =
+    rootRels && parseRelationships(rootRels).find((rel) => rel.type.endsWith('/extended-properties'))?.target;
   if (!target) return undefined;
   const path = resolveTarget('', target);
   const appXml = readEntryText(book.zip, path, book.limits);
-  const xml = appXml && withWorksheetTitles(appXml, book.parts.sheets.map((sheet) => sheet.name), names);
+  const xml =
+    appXml &&
+    withWorksheetTitles(
+      appXml,
+      book.parts.sheets.map((sheet) => sheet.name),
+      names,
+    );
   return xml ? { path, xml } : undefined;
 }
 
@@ -41,21 +51,34 @@ function appPropertiesWithSheets(book: OpenedWorkbook, names: readonly string[])
  * The output package: every input part copied as stored, except workbook.xml, its rels, [Content_Types].xml,
  * styles.xml and docProps/app.xml, which gain the new sheets and formats; new sheets appended after the existing ones.
  */
-export function writeWorkbookWithSheets(book: OpenedWorkbook, sheets: readonly NewSheet[], stylesXml: string | undefined, level: 1 | 6 = 1): Uint8Array {
+export function writeWorkbookWithSheets(
+  book: OpenedWorkbook,
+  sheets: readonly NewSheet[],
+  stylesXml: string | undefined,
+  level: 1 | 6 = 1,
+): Uint8Array {
   const { parts, zip, limits } = book;
   const changed = new Map<string, string>();
   let workbookXml = parts.workbookXml;
-  let relsXml = parts.relsXml || `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+  let relsXml =
+    parts.relsXml ||
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   let contentTypes = readEntryText(zip, '[Content_Types].xml', limits) ?? '';
   const existingPaths = new Set(zip.entries.map((e) => e.name));
   const relIds = new Set(parseRelationships(relsXml).map((r) => r.id));
   const wbPrefix = rootPrefix(workbookXml, 'workbook');
   const nsMatch = new RegExp(`xmlns:([\\w.-]+)="${REL_NS.replace(/[./]/g, '\\$&')}"`).exec(workbookXml);
   const relPrefix = nsMatch?.[1];
-  let sheetId = Math.max(0, ...parts.sheets.map((s) => s.sheetId), ...[...workbookXml.matchAll(/sheetId="(\d+)"/g)].map((m) => Number(m[1])));
+  let sheetId = Math.max(
+    0,
+    ...parts.sheets.map((s) => s.sheetId),
+    ...[...workbookXml.matchAll(/sheetId="(\d+)"/g)].map((m) => Number(m[1])),
+  );
   const relsPrefix = rootPrefix(relsXml, 'Relationships');
   const ctPrefix = rootPrefix(contentTypes, 'Types');
-  const folder = parts.workbookPath.includes('/') ? parts.workbookPath.slice(0, parts.workbookPath.lastIndexOf('/') + 1) : '';
+  const folder = parts.workbookPath.includes('/')
+    ? parts.workbookPath.slice(0, parts.workbookPath.lastIndexOf('/') + 1)
+    : '';
   const newId = () => {
     let n = 1;
     while (relIds.has(`rIdArya${n}`)) n++;
@@ -72,9 +95,21 @@ export function writeWorkbookWithSheets(book: OpenedWorkbook, sheets: readonly N
     const id = newId();
     sheetId++;
     const idAttr = relPrefix ? `${relPrefix}:id="${id}"` : `xmlns:r="${REL_NS}" r:id="${id}"`;
-    workbookXml = insertBefore(workbookXml, new RegExp(`</${wbPrefix}sheets>`), `<${wbPrefix}sheet name="${escapeXmlAttr(sheet.name)}" sheetId="${sheetId}" ${idAttr}/>`);
-    relsXml = insertBefore(relsXml, new RegExp(`</${relsPrefix}Relationships>`), `<${relsPrefix}Relationship Id="${id}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${n}.xml"/>`);
-    contentTypes = insertBefore(contentTypes, new RegExp(`</${ctPrefix}Types>`), `<${ctPrefix}Override PartName="/${path}" ContentType="${WORKSHEET_CT}"/>`);
+    workbookXml = insertBefore(
+      workbookXml,
+      new RegExp(`</${wbPrefix}sheets>`),
+      `<${wbPrefix}sheet name="${escapeXmlAttr(sheet.name)}" sheetId="${sheetId}" ${idAttr}/>`,
+    );
+    relsXml = insertBefore(
+      relsXml,
+      new RegExp(`</${relsPrefix}Relationships>`),
+      `<${relsPrefix}Relationship Id="${id}" Type="${WORKSHEET_TYPE}" Target="worksheets/sheet${n}.xml"/>`,
+    );
+    contentTypes = insertBefore(
+      contentTypes,
+      new RegExp(`</${ctPrefix}Types>`),
+      `<${ctPrefix}Override PartName="/${path}" ContentType="${WORKSHEET_CT}"/>`,
+    );
     outputsNew.push({ name: path, data: encoder.encode(sheet.xml) });
     if (sheet.relsXml) outputsNew.push({ name: relsPathOf(path), data: encoder.encode(sheet.relsXml) });
   }
@@ -83,15 +118,26 @@ export function writeWorkbookWithSheets(book: OpenedWorkbook, sheets: readonly N
     if (parts.stylesPath) changed.set(parts.stylesPath, stylesXml);
     else {
       const path = `${folder}styles.xml`;
-      relsXml = insertBefore(relsXml, new RegExp(`</${relsPrefix}Relationships>`), `<${relsPrefix}Relationship Id="${newId()}" Type="${STYLES_TYPE}" Target="styles.xml"/>`);
-      contentTypes = insertBefore(contentTypes, new RegExp(`</${ctPrefix}Types>`), `<${ctPrefix}Override PartName="/${path}" ContentType="${STYLES_CT}"/>`);
+      relsXml = insertBefore(
+        relsXml,
+        new RegExp(`</${relsPrefix}Relationships>`),
+        `<${relsPrefix}Relationship Id="${newId()}" Type="${STYLES_TYPE}" Target="styles.xml"/>`,
+      );
+      contentTypes = insertBefore(
+        contentTypes,
+        new RegExp(`</${ctPrefix}Types>`),
+        `<${ctPrefix}Override PartName="/${path}" ContentType="${STYLES_CT}"/>`,
+      );
       outputsNew.push({ name: path, data: encoder.encode(stylesXml) });
     }
   }
   changed.set(parts.workbookPath, workbookXml);
   changed.set(parts.relsPath, relsXml);
   changed.set('[Content_Types].xml', contentTypes);
-  const appProperties = appPropertiesWithSheets(book, sheets.map((sheet) => sheet.name));
+  const appProperties = appPropertiesWithSheets(
+    book,
+    sheets.map((sheet) => sheet.name),
+  );
   if (appProperties) changed.set(appProperties.path, appProperties.xml);
 
   const outputs: ZipOutput[] = zip.entries.map((entry) => {
@@ -113,7 +159,9 @@ export function stylesSource(book: OpenedWorkbook): string {
 export function shareableSheetRels(book: OpenedWorkbook, sheetPath: string): string | undefined {
   const xml = readEntryText(book.zip, relsPathOf(sheetPath), book.limits);
   if (!xml) return undefined;
-  const tags = [...xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)].map((m) => m[0]).filter((tag) => (readAttr(tag, 'Type') ?? '').endsWith('/hyperlink'));
+  const tags = [...xml.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)]
+    .map((m) => m[0])
+    .filter((tag) => (readAttr(tag, 'Type') ?? '').endsWith('/hyperlink'));
   if (tags.length === 0) return undefined;
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${tags.map((t) => (t.endsWith('/>') ? t : t.replace(/>$/, '/>'))).join('')}</Relationships>`;
 }

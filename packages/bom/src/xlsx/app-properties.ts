@@ -13,7 +13,9 @@ interface Vector {
 }
 
 function findVector(xml: string, name: string): Vector | null {
-  const pattern = new RegExp(`(<(\\w+:)?${name}>\\s*<(\\w+:)?vector\\b[^>]*\\bsize="(\\d+)"[^>]*>)([\\s\\S]*?)(<\\/\\3vector>\\s*<\\/\\2${name}>)`);
+  const pattern = new RegExp(
+    `(<(\\w+:)?${name}>\\s*<(\\w+:)?vector\\b[^>]*\\bsize="(\\d+)"[^>]*>)([\\s\\S]*?)(<\\/\\3vector>\\s*<\\/\\2${name}>)`,
+  );
   const match = pattern.exec(xml);
   if (!match) return null;
   return {
@@ -38,7 +40,11 @@ function rebuilt(vector: Vector, body: string, size: number): string {
  * part as it is — when the part does not have the layout Excel writes: one lpstr per title, the counts adding up, and
  * the first group's titles being exactly the workbook's sheets (`sheetNames`).
  */
-export function withWorksheetTitles(appXml: string, sheetNames: readonly string[], names: readonly string[]): string | null {
+export function withWorksheetTitles(
+  appXml: string,
+  sheetNames: readonly string[],
+  names: readonly string[],
+): string | null {
   const headings = findVector(appXml, 'HeadingPairs');
   const titles = findVector(appXml, 'TitlesOfParts');
   if (!headings || !titles || headings.end > titles.start) return null;
@@ -50,16 +56,30 @@ export function withWorksheetTitles(appXml: string, sheetNames: readonly string[
   if (!firstCount || titleItems.length !== titles.size || total !== titleItems.length) return null;
   const worksheetCount = Number(firstCount[1]);
   if (worksheetCount === 0 || worksheetCount !== sheetNames.length) return null;
-  if (titleItems.slice(0, worksheetCount).some((item, index) => decodeXmlText(item[1]!) !== sheetNames[index])) return null;
+  if (titleItems.slice(0, worksheetCount).some((item, index) => decodeXmlText(item[1]!) !== sheetNames[index]))
+    return null;
 
   const lastWorksheet = titleItems[worksheetCount - 1]!;
   const insertAt = lastWorksheet.index + lastWorksheet[0].length;
-  const added = names.map((name) => `<${titles.itemPrefix}lpstr>${escapeXmlText(name)}</${titles.itemPrefix}lpstr>`).join('');
-  const titlesXml = rebuilt(titles, titles.body.slice(0, insertAt) + added + titles.body.slice(insertAt), titles.size + names.length);
+  const added = names
+    .map((name) => `<${titles.itemPrefix}lpstr>${escapeXmlText(name)}</${titles.itemPrefix}lpstr>`)
+    .join('');
+  const titlesXml = rebuilt(
+    titles,
+    titles.body.slice(0, insertAt) + added + titles.body.slice(insertAt),
+    titles.size + names.length,
+  );
 
   const countXml = firstCount[0].replace(/>\d+</, `>${worksheetCount + names.length}<`);
-  const headingsBody = headings.body.slice(0, firstCount.index) + countXml + headings.body.slice(firstCount.index + firstCount[0].length);
+  const headingsBody =
+    headings.body.slice(0, firstCount.index) + countXml + headings.body.slice(firstCount.index + firstCount[0].length);
   const headingsXml = rebuilt(headings, headingsBody, headings.size);
 
-  return appXml.slice(0, headings.start) + headingsXml + appXml.slice(headings.end, titles.start) + titlesXml + appXml.slice(titles.end);
+  return (
+    appXml.slice(0, headings.start) +
+    headingsXml +
+    appXml.slice(headings.end, titles.start) +
+    titlesXml +
+    appXml.slice(titles.end)
+  );
 }

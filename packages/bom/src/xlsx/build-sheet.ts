@@ -41,7 +41,9 @@ export class SharedStringTable {
   }
 
   toXml(): string {
-    const items = [...this.index.keys()].map((t) => `<si><t${t !== t.trim() ? ' xml:space="preserve"' : ''}>${escapeXmlText(t)}</t></si>`);
+    const items = [...this.index.keys()].map(
+      (t) => `<si><t${t !== t.trim() ? ' xml:space="preserve"' : ''}>${escapeXmlText(t)}</t></si>`,
+    );
     return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.index.size}">${items.join('')}</sst>`;
   }
 }
@@ -58,11 +60,15 @@ export function buildSheetXml(spec: SheetSpec, strings?: SharedStringTable): str
     const cells: string[] = [];
     row.forEach((cell, c) => {
       if (cell === undefined) return;
-      const { value, style, formula, inline } = isSpec(cell) ? cell : { value: cell, style: 0, formula: undefined, inline: false };
+      const { value, style, formula, inline } = isSpec(cell)
+        ? cell
+        : { value: cell, style: 0, formula: undefined, inline: false };
       if (value === null && !formula && !style) return;
       maxCol = Math.max(maxCol, c + 1);
       if (strings && typeof value === 'string' && value !== '' && !formula && !inline) {
-        cells.push(`<c r="${columnLetter(c + 1)}${r + 1}"${style ? ` s="${style}"` : ''} t="s"><v>${strings.add(value)}</v></c>`);
+        cells.push(
+          `<c r="${columnLetter(c + 1)}${r + 1}"${style ? ` s="${style}"` : ''} t="s"><v>${strings.add(value)}</v></c>`,
+        );
       } else cells.push(cellXml(c + 1, r + 1, value, style ?? 0, formula));
     });
     out.push(`<row r="${r + 1}">${cells.join('')}</row>`);
@@ -72,7 +78,9 @@ export function buildSheetXml(spec: SheetSpec, strings?: SharedStringTable): str
     ? `<cols>${spec.colWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
     : '';
   const pane = spec.freezeFirstRow ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' : '';
-  const merges = spec.merges?.length ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>` : '';
+  const merges = spec.merges?.length
+    ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+    : '';
   const validations = spec.dataValidations?.length
     ? `<dataValidations count="${spec.dataValidations.length}">${spec.dataValidations
         .map(
@@ -95,4 +103,3 @@ export function buildSheetXml(spec: SheetSpec, strings?: SharedStringTable): str
     '</worksheet>'
   );
 }
-

@@ -35,15 +35,26 @@ const encoder = new TextEncoder();
 
 export function buildWorkbook(spec: WorkbookSpec): Uint8Array {
   const strings = spec.sharedStrings === false ? undefined : new SharedStringTable();
-  const sheetParts = spec.sheets.map((s, i) => ({ name: s.name, path: `xl/worksheets/sheet${i + 1}.xml`, xml: buildSheetXml({ ...s, selected: i === 0 }, strings) }));
+  const sheetParts = spec.sheets.map((s, i) => ({
+    name: s.name,
+    path: `xl/worksheets/sheet${i + 1}.xml`,
+    xml: buildSheetXml({ ...s, selected: i === 0 }, strings),
+  }));
   const hasStrings = strings !== undefined && strings.size > 0;
   const contentTypes =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
     '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
     '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
     '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-    (hasStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : '') +
-    sheetParts.map((p) => `<Override PartName="/${p.path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+    (hasStrings
+      ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+      : '') +
+    sheetParts
+      .map(
+        (p) =>
+          `<Override PartName="/${p.path}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
+      .join('') +
     '</Types>';
   const rootRels =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
@@ -51,14 +62,23 @@ export function buildWorkbook(spec: WorkbookSpec): Uint8Array {
   const workbook =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     '<bookViews><workbookView/></bookViews><sheets>' +
-    sheetParts.map((p, i) => `<sheet name="${escapeXmlAttr(p.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('') +
+    sheetParts
+      .map((p, i) => `<sheet name="${escapeXmlAttr(p.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .join('') +
     '</sheets></workbook>';
   const n = sheetParts.length;
   const workbookRels =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
-    sheetParts.map((p, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('') +
+    sheetParts
+      .map(
+        (p, i) =>
+          `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+      )
+      .join('') +
     `<Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
-    (hasStrings ? `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>` : '') +
+    (hasStrings
+      ? `<Relationship Id="rId${n + 2}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>`
+      : '') +
     '</Relationships>';
   const outputs: ZipOutput[] = [
     { name: '[Content_Types].xml', data: encoder.encode(contentTypes) },

@@ -9,7 +9,8 @@ export function cellXml(col: number, row: number, value: CellValue, style = 0, f
   const s = style ? ` s="${style}"` : '';
   const f = formula ? `<${p}f>${escapeXmlText(formula)}</${p}f>` : '';
   if (value === null || value === '') return f ? `<${p}c r="${ref}"${s}>${f}</${p}c>` : `<${p}c r="${ref}"${s}/>`;
-  if (typeof value === 'number') return `<${p}c r="${ref}"${s}>${f}<${p}v>${Number.isFinite(value) ? value : 0}</${p}v></${p}c>`;
+  if (typeof value === 'number')
+    return `<${p}c r="${ref}"${s}>${f}<${p}v>${Number.isFinite(value) ? value : 0}</${p}v></${p}c>`;
   if (typeof value === 'boolean') return `<${p}c r="${ref}"${s} t="b">${f}<${p}v>${value ? 1 : 0}</${p}v></${p}c>`;
   if (f) return `<${p}c r="${ref}"${s} t="str">${f}<${p}v>${escapeXmlText(value)}</${p}v></${p}c>`;
   const space = value !== value.trim() ? ' xml:space="preserve"' : '';

@@ -16,7 +16,9 @@ export function openWorkbook(bytes: Uint8Array, limits: BomLimits): OpenedWorkbo
   const zip = readZip(bytes, limits);
   const parts = readWorkbookParts(zip, limits);
   if (parts.sheets.length === 0) throw new BomInputError('empty_workbook', {});
-  const sharedStrings = parseSharedStrings(parts.sharedStringsPath ? readEntryText(zip, parts.sharedStringsPath, limits) : undefined);
+  const sharedStrings = parseSharedStrings(
+    parts.sharedStringsPath ? readEntryText(zip, parts.sharedStringsPath, limits) : undefined,
+  );
   return { zip, parts, sharedStrings, limits };
 }
 

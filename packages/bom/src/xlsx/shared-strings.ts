@@ -32,7 +32,8 @@ function plainText(xml: string, start: number, end: number, prefix: string): str
   if (!xml.startsWith(open, start)) return undefined;
   const tagEnd = xml.indexOf('>', start);
   const after = xml.charCodeAt(start + open.length);
-  if (tagEnd < 0 || tagEnd >= end || (after !== 62 && after !== 32) || xml.charCodeAt(tagEnd - 1) === 47) return undefined;
+  if (tagEnd < 0 || tagEnd >= end || (after !== 62 && after !== 32) || xml.charCodeAt(tagEnd - 1) === 47)
+    return undefined;
   const close = `</${prefix}t>`;
   if (end - close.length < tagEnd || !xml.startsWith(close, end - close.length)) return undefined;
   const textEnd = end - close.length;

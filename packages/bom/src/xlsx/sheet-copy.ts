@@ -1,7 +1,17 @@
 import { findAttr, removeAttr } from './xml';
 
 /** Elements whose relationships point at parts that belong to one sheet only (drawings, tables, controls). */
-const SHEET_OWNED_ELEMENTS = ['drawing', 'legacyDrawing', 'legacyDrawingHF', 'drawingHF', 'picture', 'oleObjects', 'controls', 'tableParts', 'webPublishItems'];
+const SHEET_OWNED_ELEMENTS = [
+  'drawing',
+  'legacyDrawing',
+  'legacyDrawingHF',
+  'drawingHF',
+  'picture',
+  'oleObjects',
+  'controls',
+  'tableParts',
+  'webPublishItems',
+];
 
 function removeElement(xml: string, prefix: string, name: string): string {
   const open = new RegExp(`<${prefix}${name}[\\s>/]`).exec(xml);

@@ -37,7 +37,11 @@ export function rowEdits(
     if (existing) {
       onReplace?.(existing);
       const s = findAttr(existing.tag, 's');
-      edits.push({ start: existing.start, end: existing.end, text: cellXml(w.col, row.rowNumber, w.value, w.style(s ? Number(s.value) || 0 : 0), undefined, prefix) });
+      edits.push({
+        start: existing.start,
+        end: existing.end,
+        text: cellXml(w.col, row.rowNumber, w.value, w.style(s ? Number(s.value) || 0 : 0), undefined, prefix),
+      });
       continue;
     }
     const next = cells.find((c) => c.col > w.col);
@@ -53,7 +57,8 @@ export function rowEdits(
   }
   edits.push({ start: row.start, end: row.start + row.tag.length, text: tag });
   const closeAt = row.end - `</${prefix}row>`.length;
-  for (const ins of inserts) edits.push({ start: ins.at < 0 ? closeAt : ins.at, end: ins.at < 0 ? closeAt : ins.at, text: ins.text });
+  for (const ins of inserts)
+    edits.push({ start: ins.at < 0 ? closeAt : ins.at, end: ins.at < 0 ? closeAt : ins.at, text: ins.text });
   return edits;
 }
 
@@ -78,7 +83,11 @@ export function inheritedStyleResolver(xml: string, prefix: string): (row: Scann
   for (const m of xml.slice(0, sheetData < 0 ? xml.length : sheetData).matchAll(cols)) {
     const style = findAttr(m[0], 'style');
     if (!style) continue;
-    colStyles.push({ min: Number(findAttr(m[0], 'min')?.value ?? 0), max: Number(findAttr(m[0], 'max')?.value ?? 0), style: Number(style.value) || 0 });
+    colStyles.push({
+      min: Number(findAttr(m[0], 'min')?.value ?? 0),
+      max: Number(findAttr(m[0], 'max')?.value ?? 0),
+      style: Number(style.value) || 0,
+    });
   }
   return (row) => {
     const custom = findAttr(row.tag, 'customFormat')?.value;
@@ -87,4 +96,3 @@ export function inheritedStyleResolver(xml: string, prefix: string): (row: Scann
     return (col) => colStyles.find((c) => col >= c.min && col <= c.max)?.style ?? 0;
   };
 }
-

@@ -157,7 +157,10 @@ export class CellCursor {
 
   /** true when the cell carries a value (`<v>` or `<is>`), without reading it */
   hasContent(): boolean {
-    return this.end - this.tagEnd > this.close.length + 1 && (this.xml.lastIndexOf('<', this.end - this.close.length - 1) > this.tagEnd);
+    return (
+      this.end - this.tagEnd > this.close.length + 1 &&
+      this.xml.lastIndexOf('<', this.end - this.close.length - 1) > this.tagEnd
+    );
   }
 
   /**

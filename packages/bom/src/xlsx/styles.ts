@@ -84,9 +84,14 @@ export class StyleEditor {
     if (this.highlightFillId === undefined) {
       this.highlightFillId = this.fills.items.length + this.newFills.length;
       const p = this.prefix;
-      this.newFills.push(`<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${HIGHLIGHT_RGB}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`);
+      this.newFills.push(
+        `<${p}fill><${p}patternFill patternType="solid"><${p}fgColor rgb="${HIGHLIGHT_RGB}"/><${p}bgColor indexed="64"/></${p}patternFill></${p}fill>`,
+      );
     }
-    const base = this.xfs.items[xf] ?? this.xfs.items[0] ?? `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
+    const base =
+      this.xfs.items[xf] ??
+      this.xfs.items[0] ??
+      `<${this.prefix}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`;
     const index = this.addXf(base, { fillId: String(this.highlightFillId), applyFill: '1' });
     this.highlighted.set(xf, index);
     return index;
@@ -97,10 +102,15 @@ export class StyleEditor {
     const p = this.prefix;
     const font0 = this.fonts.items[0] ?? `<${p}font><${p}sz val="11"/></${p}font>`;
     const openEnd = font0.indexOf('>');
-    const bold = font0.endsWith('/>') ? `<${p}font><${p}b/></${p}font>` : `${font0.slice(0, openEnd + 1)}<${p}b/>${font0.slice(openEnd + 1).replace(new RegExp(`<${p}b/>`), '')}`;
+    const bold = font0.endsWith('/>')
+      ? `<${p}font><${p}b/></${p}font>`
+      : `${font0.slice(0, openEnd + 1)}<${p}b/>${font0.slice(openEnd + 1).replace(new RegExp(`<${p}b/>`), '')}`;
     const fontId = this.fonts.items.length + this.newFonts.length;
     this.newFonts.push(bold);
-    this.boldXf = this.addXf(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`, { fontId: String(fontId), applyFont: '1' });
+    this.boldXf = this.addXf(`<${p}xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>`, {
+      fontId: String(fontId),
+      applyFont: '1',
+    });
     return this.boldXf;
   }
 
@@ -139,4 +149,3 @@ export class StyleEditor {
     return xml;
   }
 }
-

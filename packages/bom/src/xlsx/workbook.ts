@@ -88,7 +88,15 @@ export function readWorkbookParts(zip: ZipArchive, limits: BomLimits): WorkbookP
     const rel = rels.find((r) => r.type.endsWith(suffix));
     return rel ? resolveTarget(workbookPath, rel.target) : undefined;
   };
-  return { workbookPath, workbookXml, relsPath, relsXml, sheets, sharedStringsPath: target('/sharedStrings'), stylesPath: target('/styles') };
+  return {
+    workbookPath,
+    workbookXml,
+    relsPath,
+    relsXml,
+    sheets,
+    sharedStringsPath: target('/sharedStrings'),
+    stylesPath: target('/styles'),
+  };
 }
 
 /** The r:id of a `<sheet>` tag, whatever prefix the relationships namespace has. */
@@ -97,4 +105,3 @@ function relIdOf(tag: string): string | undefined {
   if (!m) return undefined;
   return decodeXmlText(m[3] ?? m[4] ?? '');
 }
-

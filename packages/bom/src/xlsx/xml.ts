@@ -12,7 +12,8 @@ export function decodeXmlText(text: string): string {
       return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
     });
   }
-  if (out.includes('_x')) out = out.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  if (out.includes('_x'))
+    out = out.replace(OOXML_ESCAPE, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
   return out;
 }
 

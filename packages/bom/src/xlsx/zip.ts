@@ -33,22 +33,27 @@ const utf8 = new TextDecoder('utf-8');
 const latin1 = new TextDecoder('latin1');
 
 export function readZip(bytes: Uint8Array, limits: BomLimits): ZipArchive {
-  if (bytes.length > limits.maxInputBytes) throw new BomInputError('too_large', { bytes: bytes.length, limit: limits.maxInputBytes });
+  if (bytes.length > limits.maxInputBytes)
+    throw new BomInputError('too_large', { bytes: bytes.length, limit: limits.maxInputBytes });
   if (OLE_MAGIC.every((b, i) => bytes[i] === b)) throw new BomInputError('xls_not_supported', {});
-  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b) throw new BomInputError('not_xlsx', { reason: 'not a zip file' });
+  if (bytes.length < 22 || bytes[0] !== 0x50 || bytes[1] !== 0x4b)
+    throw new BomInputError('not_xlsx', { reason: 'not a zip file' });
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEocd(view);
   if (eocd < 0) throw new BomInputError('not_xlsx', { reason: 'zip directory not found' });
   const count = view.getUint16(eocd + 10, true);
   const dirOffset = view.getUint32(eocd + 16, true);
-  if (count === 0xffff || dirOffset === 0xffffffff) throw new BomInputError('zip_bomb', { reason: 'zip64 archives are not accepted', limit: 0xffff });
-  if (count > limits.maxEntries) throw new BomInputError('zip_bomb', { reason: `${count} entries`, limit: limits.maxEntries });
+  if (count === 0xffff || dirOffset === 0xffffffff)
+    throw new BomInputError('zip_bomb', { reason: 'zip64 archives are not accepted', limit: 0xffff });
+  if (count > limits.maxEntries)
+    throw new BomInputError('zip_bomb', { reason: `${count} entries`, limit: limits.maxEntries });
 
   const entries: ZipEntry[] = [];
   let p = dirOffset;
   let total = 0;
   for (let i = 0; i < count; i++) {
-    if (p + 46 > bytes.length || view.getUint32(p, true) !== SIG_CENTRAL) throw new BomInputError('not_xlsx', { reason: 'corrupt zip directory' });
+    if (p + 46 > bytes.length || view.getUint32(p, true) !== SIG_CENTRAL)
+      throw new BomInputError('not_xlsx', { reason: 'corrupt zip directory' });
     const flags = view.getUint16(p + 8, true);
     const nameLength = view.getUint16(p + 28, true);
     const extraLength = view.getUint16(p + 30, true);
@@ -66,10 +71,14 @@ export function readZip(bytes: Uint8Array, limits: BomLimits): ZipArchive {
       size: view.getUint32(p + 24, true),
       dataOffset: localDataOffset(view, localOffset),
     };
-    if (entry.dataOffset + entry.compressedSize > bytes.length) throw new BomInputError('not_xlsx', { reason: 'truncated zip entry' });
+    if (entry.dataOffset + entry.compressedSize > bytes.length)
+      throw new BomInputError('not_xlsx', { reason: 'truncated zip entry' });
     total += entry.size;
     if (total > limits.maxTotalUncompressedBytes) {
-      throw new BomInputError('zip_bomb', { reason: 'total uncompressed size', limit: limits.maxTotalUncompressedBytes });
+      throw new BomInputError('zip_bomb', {
+        reason: 'total uncompressed size',
+        limit: limits.maxTotalUncompressedBytes,
+      });
     }
     entries.push(entry);
     p += 46 + nameLength + extraLength + commentLength;
@@ -84,13 +93,18 @@ function findEocd(view: DataView): number {
 }
 
 function localDataOffset(view: DataView, offset: number): number {
-  if (offset + 30 > view.byteLength || view.getUint32(offset, true) !== SIG_LOCAL) throw new BomInputError('not_xlsx', { reason: 'corrupt zip entry header' });
+  if (offset + 30 > view.byteLength || view.getUint32(offset, true) !== SIG_LOCAL)
+    throw new BomInputError('not_xlsx', { reason: 'corrupt zip entry header' });
   return offset + 30 + view.getUint16(offset + 26, true) + view.getUint16(offset + 28, true);
 }
 
 /** Inflates one entry, refusing parts over the cap and data that does not match its declared size and CRC. */
 export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: BomLimits): Uint8Array {
-  if (entry.size > limits.maxPartBytes) throw new BomInputError('zip_bomb', { reason: `part ${entry.name} is ${entry.size} bytes`, limit: limits.maxPartBytes });
+  if (entry.size > limits.maxPartBytes)
+    throw new BomInputError('zip_bomb', {
+      reason: `part ${entry.name} is ${entry.size} bytes`,
+      limit: limits.maxPartBytes,
+    });
   if (entry.flags & 1) throw new BomInputError('xls_not_supported', {});
   const raw = zip.bytes.subarray(entry.dataOffset, entry.dataOffset + entry.compressedSize);
   let data: Uint8Array;
@@ -101,13 +115,19 @@ export function readEntry(zip: ZipArchive, entry: ZipEntry, limits: BomLimits): 
       data = inflateRaw(raw, entry.size);
     } catch (error) {
       if ((error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-        throw new BomInputError('zip_bomb', { reason: `part ${entry.name} is larger than declared`, limit: entry.size });
+        throw new BomInputError('zip_bomb', {
+          reason: `part ${entry.name} is larger than declared`,
+          limit: entry.size,
+        });
       }
       throw new BomInputError('not_xlsx', { reason: `cannot inflate ${entry.name}` });
     }
   } else throw new BomInputError('not_xlsx', { reason: `unsupported compression method ${entry.method}` });
   if (data.length !== entry.size || crc32(data) !== entry.crc) {
-    throw new BomInputError('zip_bomb', { reason: `part ${entry.name} does not match its declared size`, limit: entry.size });
+    throw new BomInputError('zip_bomb', {
+      reason: `part ${entry.name} does not match its declared size`,
+      limit: entry.size,
+    });
   }
   return data;
 }
@@ -139,7 +159,7 @@ export function writeZip(source: ZipArchive | undefined, outputs: ZipOutput[], l
       method = 8;
       payload = deflateRaw(out.data, level);
       time = 0;
-      date = (2020 - 1980) << 9 | 1 << 5 | 1;
+      date = ((2020 - 1980) << 9) | (1 << 5) | 1;
     }
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);

@@ -17,7 +17,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('account', 'text')
     .addColumn('username', 'text')
     .addColumn('password_hash', 'text')
-    .addColumn('role', 'text', (c) => c.notNull().defaultTo('user').check(sql`role in ('user', 'admin')`))
+    .addColumn('role', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('user')
+        .check(sql`role in ('user', 'admin')`),
+    )
     .addColumn('phone', 'text', (c) => c.check(sql`phone ~ '^\\+[1-9][0-9]{6,14}$'`))
     .addColumn('phone_verified_at', 'timestamptz')
     .addColumn('password_changed_at', 'timestamptz')
@@ -50,7 +55,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('sessions_family_id_idx').on('sessions').column('family_id').execute();
-  await sql`create index sessions_user_live_idx on sessions (user_id) where revoked_at is null and rotated_at is null`.execute(db);
+  await sql`create index sessions_user_live_idx on sessions (user_id) where revoked_at is null and rotated_at is null`.execute(
+    db,
+  );
   await addUpdatedAtTrigger(db, 'sessions');
 
   await db.schema

@@ -33,12 +33,17 @@ function exampleFor(schema) {
       const entries = Object.entries(schema.properties ?? {}).filter(([name]) => required.has(name));
       return Object.fromEntries(entries.map(([name, property]) => [name, exampleFor(property)]));
     }
-    case 'array': return [];
-    case 'string': return '';
+    case 'array':
+      return [];
+    case 'string':
+      return '';
     case 'integer':
-    case 'number': return schema.minimum ?? 0;
-    case 'boolean': return false;
-    default: return null;
+    case 'number':
+      return schema.minimum ?? 0;
+    case 'boolean':
+      return false;
+    default:
+      return null;
   }
 }
 
@@ -83,7 +88,10 @@ async function call(procedure, inputText, output) {
             credentials: 'same-origin',
           })
         : await fetch(procedureUrl(procedure.path, input), {
-            headers: { ...authHeaders(), ...(procedure.type === 'subscription' ? { accept: 'text/event-stream' } : {}) },
+            headers: {
+              ...authHeaders(),
+              ...(procedure.type === 'subscription' ? { accept: 'text/event-stream' } : {}),
+            },
             credentials: 'same-origin',
             signal: controller.signal,
           });
@@ -112,12 +120,23 @@ function showProcedure(procedure, button) {
     placeholder: procedure.input ? '' : 'this procedure takes no input',
   });
   const output = element('pre', { textContent: 'No call yet.' });
-  const callButton = element('button', { type: 'button', textContent: procedure.type === 'subscription' ? 'Subscribe' : 'Call' });
+  const callButton = element('button', {
+    type: 'button',
+    textContent: procedure.type === 'subscription' ? 'Subscribe' : 'Call',
+  });
   callButton.addEventListener('click', () => call(procedure, inputText.value, output));
-  const stopButton = element('button', { type: 'button', textContent: 'Stop', hidden: procedure.type !== 'subscription' });
+  const stopButton = element('button', {
+    type: 'button',
+    textContent: 'Stop',
+    hidden: procedure.type !== 'subscription',
+  });
   stopButton.addEventListener('click', () => stopSubscription());
   detail.replaceChildren(
-    element('h2', {}, [element('code', { textContent: procedure.path }), ' ', element('span', { className: `badge ${procedure.type}`, textContent: procedure.type })]),
+    element('h2', {}, [
+      element('code', { textContent: procedure.path }),
+      ' ',
+      element('span', { className: `badge ${procedure.type}`, textContent: procedure.type }),
+    ]),
     element('h3', { textContent: 'Input schema' }),
     element('pre', { textContent: procedure.input ? JSON.stringify(procedure.input, null, 2) : 'none' }),
     element('h3', { textContent: 'Input' }),
@@ -155,12 +174,16 @@ async function loadCatalogue() {
   const response = await fetch('/panel/schema.json', { headers: authHeaders(), credentials: 'same-origin' });
   if (!response.ok) {
     const body = await response.json().catch(() => ({}));
-    showStatus(`Could not load procedures (HTTP ${response.status}): ${body?.error?.message ?? response.statusText}`, { error: true });
+    showStatus(`Could not load procedures (HTTP ${response.status}): ${body?.error?.message ?? response.statusText}`, {
+      error: true,
+    });
     return;
   }
   const { procedures } = await response.json();
   showCatalogue(procedures);
-  showStatus(`${procedures.length} procedures. Procedures taking multipart/form-data (file uploads) cannot be called from here.`);
+  showStatus(
+    `${procedures.length} procedures. Procedures taking multipart/form-data (file uploads) cannot be called from here.`,
+  );
 }
 
 document.getElementById('reload').addEventListener('click', loadCatalogue);

@@ -29,7 +29,12 @@ export function UserActions({ user }: { user: AdminUser }) {
         ]}
       />
       {status === 'disabled' ? (
-        <Button size="small" disabled={self} loading={setDisabled.isPending} onClick={() => setDisabled.mutate({ userId: user.id, disabled: false })}>
+        <Button
+          size="small"
+          disabled={self}
+          loading={setDisabled.isPending}
+          onClick={() => setDisabled.mutate({ userId: user.id, disabled: false })}
+        >
           {t('admin.enable')}
         </Button>
       ) : (

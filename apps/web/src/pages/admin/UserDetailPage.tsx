@@ -1,13 +1,13 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { RouterOutputs } from '@arya/api';
 import { Button, Card, Descriptions, Flex, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
+import type { RouterOutputs } from '@arya/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeUserAgent, formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { UserActions } from './UserActions';
 import { statusColour, userStatus } from './user-status';
+import { UserActions } from './UserActions';
 
 type AuditEntry = RouterOutputs['admin']['users']['auditLog']['items'][number];
 type LiveSession = RouterOutputs['admin']['users']['get']['sessions'][number];
@@ -26,15 +26,45 @@ export default function UserDetailPage() {
   const entries = audit.data?.pages.flatMap((page) => page.items) ?? [];
 
   const sessionColumns: TableColumnsType<LiveSession> = [
-    { title: t('profile.device'), key: 'device', render: (_v, s) => describeUserAgent(s.userAgent) ?? t('profile.unknownDevice') },
+    {
+      title: t('profile.device'),
+      key: 'device',
+      render: (_v, s) => describeUserAgent(s.userAgent) ?? t('profile.unknownDevice'),
+    },
     { title: t('profile.ip'), dataIndex: 'ip', key: 'ip', render: (ip: string | null) => ip ?? '—' },
-    { title: t('profile.lastUsed'), dataIndex: 'lastUsedAt', key: 'lastUsedAt', render: (at: string) => formatDateTime(at, locale) },
+    {
+      title: t('profile.lastUsed'),
+      dataIndex: 'lastUsedAt',
+      key: 'lastUsedAt',
+      render: (at: string) => formatDateTime(at, locale),
+    },
   ];
   const auditColumns: TableColumnsType<AuditEntry> = [
-    { title: t('admin.time'), dataIndex: 'createdAt', key: 'createdAt', render: (at: string) => formatDateTime(at, locale) },
-    { title: t('admin.action'), dataIndex: 'action', key: 'action', render: (action: string) => <Typography.Text code>{action}</Typography.Text> },
-    { title: t('admin.actor'), dataIndex: 'actorAccount', key: 'actor', render: (actor: string | null) => actor ?? '—' },
-    { title: t('profile.ip'), dataIndex: 'ip', key: 'ip', render: (ip: string | null) => ip ?? '—', responsive: ['md'] },
+    {
+      title: t('admin.time'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      render: (at: string) => formatDateTime(at, locale),
+    },
+    {
+      title: t('admin.action'),
+      dataIndex: 'action',
+      key: 'action',
+      render: (action: string) => <Typography.Text code>{action}</Typography.Text>,
+    },
+    {
+      title: t('admin.actor'),
+      dataIndex: 'actorAccount',
+      key: 'actor',
+      render: (actor: string | null) => actor ?? '—',
+    },
+    {
+      title: t('profile.ip'),
+      dataIndex: 'ip',
+      key: 'ip',
+      render: (ip: string | null) => ip ?? '—',
+      responsive: ['md'],
+    },
   ];
 
   return (
@@ -50,9 +80,13 @@ export default function UserDetailPage() {
               <Descriptions.Item label={t('profile.name')}>{detail.data.user.username ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('profile.phone')}>{detail.data.user.phone ?? '—'}</Descriptions.Item>
               <Descriptions.Item label={t('admin.status')}>
-                <Tag color={statusColour[userStatus(detail.data.user)]}>{t(`admin.status.${userStatus(detail.data.user)}`)}</Tag>
+                <Tag color={statusColour[userStatus(detail.data.user)]}>
+                  {t(`admin.status.${userStatus(detail.data.user)}`)}
+                </Tag>
               </Descriptions.Item>
-              <Descriptions.Item label={t('profile.createdAt')}>{formatDateTime(detail.data.user.createdAt, locale)}</Descriptions.Item>
+              <Descriptions.Item label={t('profile.createdAt')}>
+                {formatDateTime(detail.data.user.createdAt, locale)}
+              </Descriptions.Item>
             </Descriptions>
             <Space wrap>
               <UserActions user={detail.data.user} />

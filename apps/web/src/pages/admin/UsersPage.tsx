@@ -6,8 +6,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { UserActions } from './UserActions';
 import { statusColour, userStatus, type AdminUser, type UserStatus } from './user-status';
+import { UserActions } from './UserActions';
 
 type StatusFilter = UserStatus | 'all';
 
@@ -29,10 +29,18 @@ export default function UsersPage() {
     {
       title: t('profile.account'),
       key: 'account',
-      render: (_value, user) => <Link to={`/admin/users/${user.id}`}>{user.account ?? user.phone ?? user.id.slice(0, 8)}</Link>,
+      render: (_value, user) => (
+        <Link to={`/admin/users/${user.id}`}>{user.account ?? user.phone ?? user.id.slice(0, 8)}</Link>
+      ),
     },
     { title: t('profile.name'), dataIndex: 'username', key: 'username', render: (name: string | null) => name ?? '—' },
-    { title: t('profile.phone'), dataIndex: 'phone', key: 'phone', render: (phone: string | null) => phone ?? '—', responsive: ['md'] },
+    {
+      title: t('profile.phone'),
+      dataIndex: 'phone',
+      key: 'phone',
+      render: (phone: string | null) => phone ?? '—',
+      responsive: ['md'],
+    },
     {
       title: t('admin.status'),
       key: 'status',

@@ -16,7 +16,11 @@ export function AuthCard({ title, children, footer }: { title: string; children:
           </Typography.Title>
           {children}
         </Card>
-        {footer ? <Flex justify="space-between" wrap gap={8} style={{ marginTop: 16 }}>{footer}</Flex> : null}
+        {footer ? (
+          <Flex justify="space-between" wrap gap={8} style={{ marginTop: 16 }}>
+            {footer}
+          </Flex>
+        ) : null}
       </main>
     </Flex>
   );

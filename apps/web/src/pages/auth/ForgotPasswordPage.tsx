@@ -1,7 +1,7 @@
-import type { RouterInputs } from '@arya/api';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form } from 'antd';
 import { Link, useNavigate } from 'react-router';
+import type { RouterInputs } from '@arya/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { PhoneCodeFields } from '../../components/PhoneCodeFields';
@@ -29,7 +29,13 @@ export default function ForgotPasswordPage() {
 
   return (
     <AuthCard title={t('auth.resetTitle')} footer={<Link to="/sign-in">{t('auth.backToSignIn')}</Link>}>
-      <Form<Values> form={form} layout="vertical" name="reset-password" requiredMark={false} onFinish={(values) => reset.mutate(values)}>
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="reset-password"
+        requiredMark={false}
+        onFinish={(values) => reset.mutate(values)}
+      >
         <PhoneCodeFields purpose="reset_password" form={form} />
         <NewPasswordField name="newPassword" label={t('auth.newPassword')} />
         {reset.error ? (

@@ -1,6 +1,6 @@
-import type { RouterInputs } from '@arya/api';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form, Input } from 'antd';
+import type { RouterInputs } from '@arya/api';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -15,7 +15,12 @@ export function PasswordSignInForm() {
   const login = useMutation(trpc.auth.login.mutationOptions({ onSuccess: (result) => session.signIn(result) }));
 
   return (
-    <Form<Values> layout="vertical" name="password-sign-in" onFinish={(values) => login.mutate(values)} requiredMark={false}>
+    <Form<Values>
+      layout="vertical"
+      name="password-sign-in"
+      onFinish={(values) => login.mutate(values)}
+      requiredMark={false}
+    >
       <Form.Item
         label={t('auth.accountOrPhone')}
         name="account"

@@ -20,8 +20,12 @@ export default function SignInPage() {
         </>
       }
     >
-      {state?.passwordReset ? <Alert type="success" showIcon title={t('auth.resetDone')} style={{ marginBottom: 16 }} /> : null}
-      {state?.expired ? <Alert type="warning" showIcon title={t('auth.sessionEnded')} style={{ marginBottom: 16 }} /> : null}
+      {state?.passwordReset ? (
+        <Alert type="success" showIcon title={t('auth.resetDone')} style={{ marginBottom: 16 }} />
+      ) : null}
+      {state?.expired ? (
+        <Alert type="warning" showIcon title={t('auth.sessionEnded')} style={{ marginBottom: 16 }} />
+      ) : null}
       <Tabs
         items={[
           { key: 'password', label: t('auth.byPassword'), children: <PasswordSignInForm /> },

@@ -1,6 +1,6 @@
-import type { RouterInputs } from '@arya/api';
 import { useMutation } from '@tanstack/react-query';
 import { Button, Form } from 'antd';
+import type { RouterInputs } from '@arya/api';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PhoneCodeFields } from '../../components/PhoneCodeFields';
@@ -17,7 +17,13 @@ export function SmsSignInForm() {
   const login = useMutation(trpc.auth.loginWithSms.mutationOptions({ onSuccess: (result) => session.signIn(result) }));
 
   return (
-    <Form<Values> form={form} layout="vertical" name="sms-sign-in" requiredMark={false} onFinish={(values) => login.mutate(values)}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      name="sms-sign-in"
+      requiredMark={false}
+      onFinish={(values) => login.mutate(values)}
+    >
       <PhoneCodeFields purpose="login" form={form} />
       {login.error ? (
         <Form.Item>

@@ -29,7 +29,10 @@ export function ChangeLogTable({ log }: { log: ChangeLogEntry[] }) {
     {
       title: t('bom.diff.quantity'),
       key: 'quantity',
-      render: (_v, e) => (e.oldQuantity === null && e.newQuantity === null ? '—' : `${quantityText(e.oldQuantity)} → ${quantityText(e.newQuantity)}`),
+      render: (_v, e) =>
+        e.oldQuantity === null && e.newQuantity === null
+          ? '—'
+          : `${quantityText(e.oldQuantity)} → ${quantityText(e.newQuantity)}`,
     },
     { title: t('bom.log.note'), dataIndex: 'note', key: 'note', ellipsis: true },
   ];

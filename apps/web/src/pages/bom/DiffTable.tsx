@@ -55,15 +55,41 @@ export function DiffTable({ diff }: { diff: RowDiff[] }) {
 
   const cell = { padding: '6px 8px', overflow: 'hidden' } as const;
   return (
-    <div role="table" aria-label={t('bom.diff', { count: diff.length })} aria-rowcount={diff.length + 1} style={{ overflowX: 'auto' }}>
+    <div
+      role="table"
+      aria-label={t('bom.diff', { count: diff.length })}
+      aria-rowcount={diff.length + 1}
+      style={{ overflowX: 'auto' }}
+    >
       <div style={{ minWidth: 640 }}>
-        <div role="row" style={{ display: 'grid', gridTemplateColumns: GRID, background: '#fafafa', fontWeight: 600, borderBottom: '1px solid #f0f0f0' }}>
-          <div role="columnheader" style={cell}>{t('bom.diff.row')}</div>
-          <div role="columnheader" style={cell}>{t('bom.ops.materialCode')}</div>
-          <div role="columnheader" style={cell}>{t('bom.diff.designators')}</div>
-          <div role="columnheader" style={cell}>{t('bom.diff.quantity')}</div>
+        <div
+          role="row"
+          style={{
+            display: 'grid',
+            gridTemplateColumns: GRID,
+            background: '#fafafa',
+            fontWeight: 600,
+            borderBottom: '1px solid #f0f0f0',
+          }}
+        >
+          <div role="columnheader" style={cell}>
+            {t('bom.diff.row')}
+          </div>
+          <div role="columnheader" style={cell}>
+            {t('bom.ops.materialCode')}
+          </div>
+          <div role="columnheader" style={cell}>
+            {t('bom.diff.designators')}
+          </div>
+          <div role="columnheader" style={cell}>
+            {t('bom.diff.quantity')}
+          </div>
         </div>
-        <div ref={scroller} style={{ height: Math.min(480, diff.length * ROW_HEIGHT + 2), overflowY: 'auto' }} data-testid="diff-scroller">
+        <div
+          ref={scroller}
+          style={{ height: Math.min(480, diff.length * ROW_HEIGHT + 2), overflowY: 'auto' }}
+          data-testid="diff-scroller"
+        >
           <div role="rowgroup" style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
             {virtualizer.getVirtualItems().map((item) => {
               const row = diff[item.index];
@@ -86,7 +112,9 @@ export function DiffTable({ diff }: { diff: RowDiff[] }) {
                     borderBottom: '1px solid #f0f0f0',
                   }}
                 >
-                  <div role="cell" style={cell}>{row.bomRow}</div>
+                  <div role="cell" style={cell}>
+                    {row.bomRow}
+                  </div>
                   <div role="cell" style={cell}>
                     <Typography.Text ellipsis>{row.materialCode}</Typography.Text>
                   </div>

@@ -1,6 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RouterOutputs } from '@arya/api';
 import { App, Button, Card, Flex, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import type { RouterOutputs } from '@arya/api';
 import { useSession } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -11,7 +11,8 @@ import { followDownloadLink } from './download';
 
 type FileItem = RouterOutputs['bom']['files']['list']['items'][number];
 
-const formatSize = (bytes: number) => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+const formatSize = (bytes: number) =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 /** The workbooks I uploaded (an admin sees everyone's): download the original, or delete it. */
 export default function FilesPage() {
@@ -23,7 +24,10 @@ export default function FilesPage() {
   const isAdmin = session.status === 'signedIn' && session.user.role === 'admin';
 
   const files = useInfiniteQuery(
-    trpc.bom.files.list.infiniteQueryOptions({ limit: 20 }, { getNextPageParam: (page) => page.nextCursor ?? undefined }),
+    trpc.bom.files.list.infiniteQueryOptions(
+      { limit: 20 },
+      { getNextPageParam: (page) => page.nextCursor ?? undefined },
+    ),
   );
   const download = useMutation(
     trpc.bom.files.downloadUrl.mutationOptions({
@@ -45,11 +49,36 @@ export default function FilesPage() {
   const rows = files.data?.pages.flatMap((page) => page.items) ?? [];
   const columns: TableColumnsType<FileItem> = [
     { title: t('bom.files.name'), dataIndex: 'name', key: 'name' },
-    { title: t('bom.files.kind'), dataIndex: 'kind', key: 'kind', render: (kind: FileItem['kind']) => <Tag>{t(`bom.files.kind.${kind}`)}</Tag> },
-    { title: t('bom.files.size'), dataIndex: 'size', key: 'size', render: (size: number) => formatSize(size), responsive: ['md'] },
+    {
+      title: t('bom.files.kind'),
+      dataIndex: 'kind',
+      key: 'kind',
+      render: (kind: FileItem['kind']) => <Tag>{t(`bom.files.kind.${kind}`)}</Tag>,
+    },
+    {
+      title: t('bom.files.size'),
+      dataIndex: 'size',
+      key: 'size',
+      render: (size: number) => formatSize(size),
+      responsive: ['md'],
+    },
     { title: t('bom.files.runs'), dataIndex: 'runs', key: 'runs' },
-    ...(isAdmin ? [{ title: t('bom.runs.owner'), key: 'owner', render: (_v: unknown, file: FileItem) => file.ownerAccount ?? file.ownerId.slice(0, 8) }] : []),
-    { title: t('bom.files.uploaded'), dataIndex: 'createdAt', key: 'createdAt', render: (at: string) => formatDateTime(at, locale), responsive: ['md'] },
+    ...(isAdmin
+      ? [
+          {
+            title: t('bom.runs.owner'),
+            key: 'owner',
+            render: (_v: unknown, file: FileItem) => file.ownerAccount ?? file.ownerId.slice(0, 8),
+          },
+        ]
+      : []),
+    {
+      title: t('bom.files.uploaded'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      render: (at: string) => formatDateTime(at, locale),
+      responsive: ['md'],
+    },
     {
       title: t('admin.actions'),
       key: 'actions',

@@ -8,8 +8,8 @@ import { describeError } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
 import type { UploadedWorkbook } from '../../lib/upload-workbook';
 import { InspectSummary, SheetDescription } from './InspectSummary';
-import { OpsEditor } from './OpsEditor';
 import { blankOp, rowProblems, rowsFromRunLog, toOpRows, type EditableOp } from './ops-rows';
+import { OpsEditor } from './OpsEditor';
 import { WorkbookUpload } from './WorkbookUpload';
 
 type OpsChoice = 'sheet' | 'upload' | 'online';
@@ -30,9 +30,14 @@ export default function NewRunPage() {
   const trpc = useTRPC();
   const [searchParams] = useSearchParams();
   const fromRunId = searchParams.get('from');
-  const previousRun = useQuery(trpc.bom.runs.get.queryOptions({ runId: fromRunId ?? '' }, { enabled: fromRunId !== null }));
+  const previousRun = useQuery(
+    trpc.bom.runs.get.queryOptions({ runId: fromRunId ?? '' }, { enabled: fromRunId !== null }),
+  );
   const previousFile = useQuery(
-    trpc.bom.files.get.queryOptions({ fileId: previousRun.data?.bomFile.fileId ?? '' }, { enabled: previousRun.data !== undefined }),
+    trpc.bom.files.get.queryOptions(
+      { fileId: previousRun.data?.bomFile.fileId ?? '' },
+      { enabled: previousRun.data !== undefined },
+    ),
   );
   if (fromRunId === null) return <RunWizard start={{ bomFile: null, rows: [blankOp()], prefilled: null }} />;
   const error = previousRun.error ?? previousFile.error;
@@ -136,7 +141,12 @@ function RunWizard({ start }: { start: WizardStart }) {
               <>
                 <SheetDescription sheet={bomFile.inspect.ops} />
                 {bomFile.inspect.ops.warnings.map((warning, index) => (
-                  <Alert key={index} type="warning" showIcon title={locale === 'en' ? warning.messageEn : warning.message} />
+                  <Alert
+                    key={index}
+                    type="warning"
+                    showIcon
+                    title={locale === 'en' ? warning.messageEn : warning.message}
+                  />
                 ))}
               </>
             ) : (
@@ -159,9 +169,13 @@ function RunWizard({ start }: { start: WizardStart }) {
                   description={prefilled.skipped > 0 ? t('bom.rerunSkipped', { count: prefilled.skipped }) : undefined}
                 />
               ) : null}
-              {materialRows.error ? <ErrorAlert error={materialRows.error} onRetry={() => void materialRows.refetch()} /> : null}
+              {materialRows.error ? (
+                <ErrorAlert error={materialRows.error} onRetry={() => void materialRows.refetch()} />
+              ) : null}
               <OpsEditor rows={rows} onChange={setRows} choices={choices} serverErrors={serverRowErrors} />
-              {onlineProblems > 0 ? <Alert type="error" showIcon title={t('bom.ops.fixErrors', { count: onlineProblems })} /> : null}
+              {onlineProblems > 0 ? (
+                <Alert type="error" showIcon title={t('bom.ops.fixErrors', { count: onlineProblems })} />
+              ) : null}
             </>
           ) : null}
           {create.error ? <ErrorAlert error={create.error} /> : null}

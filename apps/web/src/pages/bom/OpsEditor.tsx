@@ -1,9 +1,30 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { AutoComplete, Button, Flex, Input, InputNumber, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  AutoComplete,
+  Button,
+  Flex,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useMemo } from 'react';
 import { useI18n } from '../../i18n/I18nProvider';
 import { previewDesignators } from '../../lib/designator-preview';
-import { blankOp, candidateRows, problemText, rowProblems, sentIndexes, targetRow, type BomRowChoice, type EditableOp } from './ops-rows';
+import {
+  blankOp,
+  candidateRows,
+  problemText,
+  rowProblems,
+  sentIndexes,
+  targetRow,
+  type BomRowChoice,
+  type EditableOp,
+} from './ops-rows';
 
 /** Rows offered as one-click pins; more than this is rare, and the BOM行 box takes any row. */
 const PIN_CHOICES = 8;
@@ -32,11 +53,17 @@ export function OpsEditor({
     return map;
   }, [choices]);
   const codeOptions = useMemo(() => [...byCode.keys()].map((code) => ({ value: code })), [byCode]);
-  const update = (key: number, patch: Partial<EditableOp>) => onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
+  const update = (key: number, patch: Partial<EditableOp>) =>
+    onChange(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
   const rowLabel = (index: number, field: string) => t('bom.ops.rowLabel', { row: index + 1, field });
 
   /** Level and BOM row: optional whole numbers. */
-  const wholeNumberColumn = (field: 'level' | 'bomRow', title: string, min: number, width: number): TableColumnsType<EditableOp>[number] => ({
+  const wholeNumberColumn = (
+    field: 'level' | 'bomRow',
+    title: string,
+    min: number,
+    width: number,
+  ): TableColumnsType<EditableOp>[number] => ({
     title,
     key: field,
     width: width + 20,
@@ -72,7 +99,11 @@ export function OpsEditor({
               options={codeOptions}
               placeholder={t('bom.ops.pickCode')}
               aria-label={rowLabel(index, t('bom.ops.materialCode'))}
-              filterOption={(input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase())}
+              filterOption={(input, option) =>
+                String(option?.value ?? '')
+                  .toLowerCase()
+                  .includes(input.toLowerCase())
+              }
               // A pin belongs to the code it was chosen for.
               onChange={(materialCode: string) => update(row.key, { materialCode, bomRow: null })}
               style={{ width: 200 }}
@@ -81,7 +112,13 @@ export function OpsEditor({
               <Typography.Text type="warning" style={{ fontSize: 12, maxWidth: 200 }}>
                 {t('bom.ops.pickRow', { count: candidates.length })}
                 {candidates.slice(0, PIN_CHOICES).map((choice) => (
-                  <Button key={choice.rowNumber} type="link" size="small" style={{ paddingInline: 4, height: 'auto' }} onClick={() => update(row.key, { bomRow: choice.rowNumber })}>
+                  <Button
+                    key={choice.rowNumber}
+                    type="link"
+                    size="small"
+                    style={{ paddingInline: 4, height: 'auto' }}
+                    onClick={() => update(row.key, { bomRow: choice.rowNumber })}
+                  >
                     {t('bom.ops.rowN', { row: choice.rowNumber })}
                   </Button>
                 ))}
@@ -138,8 +175,12 @@ export function OpsEditor({
                 {preview.items.length > 30 ? '…' : ''}
               </Typography.Text>
             ) : null}
-            {preview.repeated.length > 0 ? <Tag color="orange">{t('bom.ops.repeated', { list: preview.repeated.join(', ') })}</Tag> : null}
-            {preview.notInBom.length > 0 ? <Tag color="orange">{t('bom.ops.notInBom', { list: preview.notInBom.join(', ') })}</Tag> : null}
+            {preview.repeated.length > 0 ? (
+              <Tag color="orange">{t('bom.ops.repeated', { list: preview.repeated.join(', ') })}</Tag>
+            ) : null}
+            {preview.notInBom.length > 0 ? (
+              <Tag color="orange">{t('bom.ops.notInBom', { list: preview.notInBom.join(', ') })}</Tag>
+            ) : null}
             {preview.alreadyInBom.length > 0 ? (
               <Tag color="orange">{t('bom.ops.alreadyInBom', { list: preview.alreadyInBom.join(', ') })}</Tag>
             ) : null}
@@ -180,7 +221,11 @@ export function OpsEditor({
         locale={{ emptyText: t('bom.ops.empty') }}
         scroll={{ x: 'max-content' }}
       />
-      <Button icon={<PlusOutlined />} onClick={() => onChange([...rows, blankOp()])} style={{ alignSelf: 'flex-start' }}>
+      <Button
+        icon={<PlusOutlined />}
+        onClick={() => onChange([...rows, blankOp()])}
+        style={{ alignSelf: 'flex-start' }}
+      >
         {t('bom.ops.addRow')}
       </Button>
     </Flex>

@@ -8,8 +8,8 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { ChangeLogTable } from './ChangeLogTable';
-import { followDownloadLink } from './download';
 import { DiffTable } from './DiffTable';
+import { followDownloadLink } from './download';
 import { OpCountTags } from './OpCountTags';
 import { runStatusColour, type Run } from './run-labels';
 import { WarningsAlert } from './WarningsAlert';
@@ -65,7 +65,12 @@ function RunResult({ run }: { run: Run }) {
             <Button icon={<EditOutlined />} onClick={() => void navigate(`/bom/new?from=${run.runId}`)}>
               {t('bom.rerun')}
             </Button>
-            <Button type="primary" icon={<DownloadOutlined />} loading={download.isPending} onClick={() => download.mutate({ runId: run.runId })}>
+            <Button
+              type="primary"
+              icon={<DownloadOutlined />}
+              loading={download.isPending}
+              onClick={() => download.mutate({ runId: run.runId })}
+            >
               {t('bom.download')}
             </Button>
           </Space>
@@ -82,7 +87,9 @@ function RunResult({ run }: { run: Run }) {
             </Descriptions.Item>
           </Descriptions>
         ) : null}
-        {summary && summary.warningsTotal > 0 ? <WarningsAlert warnings={summary.warnings} total={summary.warningsTotal} /> : null}
+        {summary && summary.warningsTotal > 0 ? (
+          <WarningsAlert warnings={summary.warnings} total={summary.warningsTotal} />
+        ) : null}
         <Typography.Text type="secondary">{formatDateTime(run.finishedAt, locale)}</Typography.Text>
       </Card>
       <Card title={t('bom.diff', { count: run.diff.length })}>
@@ -117,7 +124,12 @@ export default function RunPage() {
           </Card>
           {data.status === 'queued' || data.status === 'running' ? <RunProgress runId={runId} /> : null}
           {data.status === 'failed' ? (
-            <Alert type="error" showIcon title={t('bom.failed')} description={data.error ? (locale === 'en' ? data.error.messageEn : data.error.message) : undefined} />
+            <Alert
+              type="error"
+              showIcon
+              title={t('bom.failed')}
+              description={data.error ? (locale === 'en' ? data.error.messageEn : data.error.message) : undefined}
+            />
           ) : null}
           {data.status === 'done' ? <RunResult run={data} /> : null}
         </>

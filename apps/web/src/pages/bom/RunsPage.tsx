@@ -1,9 +1,9 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { RouterOutputs } from '@arya/api';
 import { App, Button, Card, Flex, Popconfirm, Segmented, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import type { RouterOutputs } from '@arya/api';
 import { useSession } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -55,15 +55,29 @@ export default function RunsPage() {
 
   const rows = runs.data?.pages.flatMap((page) => page.items) ?? [];
   const columns: TableColumnsType<RunItem> = [
-    { title: t('bom.runs.file'), key: 'file', render: (_v, run) => <Link to={`/bom/runs/${run.runId}`}>{run.bomFile.name}</Link> },
+    {
+      title: t('bom.runs.file'),
+      key: 'file',
+      render: (_v, run) => <Link to={`/bom/runs/${run.runId}`}>{run.bomFile.name}</Link>,
+    },
     {
       title: t('bom.log.status'),
       dataIndex: 'status',
       key: 'status',
       render: (value: RunStatus) => <Tag color={runStatusColour[value]}>{t(`bom.status.${value}`)}</Tag>,
     },
-    { title: t('bom.rowsChanged'), dataIndex: 'rowsChanged', key: 'rowsChanged', render: (value: number | null) => value ?? '—' },
-    { title: t('bom.runs.outcome'), key: 'outcome', render: (_v, run) => (run.counts ? <OpCountTags counts={run.counts} /> : '—'), responsive: ['lg'] },
+    {
+      title: t('bom.rowsChanged'),
+      dataIndex: 'rowsChanged',
+      key: 'rowsChanged',
+      render: (value: number | null) => value ?? '—',
+    },
+    {
+      title: t('bom.runs.outcome'),
+      key: 'outcome',
+      render: (_v, run) => (run.counts ? <OpCountTags counts={run.counts} /> : '—'),
+      responsive: ['lg'],
+    },
     ...(isAdmin
       ? [
           {
@@ -75,14 +89,24 @@ export default function RunsPage() {
           },
         ]
       : []),
-    { title: t('bom.runs.created'), dataIndex: 'createdAt', key: 'createdAt', render: (at: string) => formatDateTime(at, locale), responsive: ['md'] },
+    {
+      title: t('bom.runs.created'),
+      dataIndex: 'createdAt',
+      key: 'createdAt',
+      render: (at: string) => formatDateTime(at, locale),
+      responsive: ['md'],
+    },
     {
       title: t('admin.actions'),
       key: 'actions',
       render: (_v, run) => (
         <Space>
           <Link to={`/bom/runs/${run.runId}`}>{t('bom.runs.open')}</Link>
-          <Popconfirm title={t('bom.runs.confirmDelete')} onConfirm={() => remove.mutate({ runId: run.runId })} disabled={run.status === 'running'}>
+          <Popconfirm
+            title={t('bom.runs.confirmDelete')}
+            onConfirm={() => remove.mutate({ runId: run.runId })}
+            disabled={run.status === 'running'}
+          >
             <Button size="small" danger disabled={run.status === 'running'}>
               {t('bom.runs.delete')}
             </Button>

@@ -13,7 +13,15 @@ const COLLAPSED_COUNT = 5;
  * The engine's validation warnings: the first few, and all of them (as many as the server kept, in a scrolling list)
  * on request. `total` counts every warning, including those the server did not keep.
  */
-export function WarningsAlert({ warnings, total, defaultExpanded = false }: { warnings: readonly Warning[]; total: number; defaultExpanded?: boolean }) {
+export function WarningsAlert({
+  warnings,
+  total,
+  defaultExpanded = false,
+}: {
+  warnings: readonly Warning[];
+  total: number;
+  defaultExpanded?: boolean;
+}) {
   const { t, locale } = useI18n();
   const [expanded, setExpanded] = useState(defaultExpanded);
   if (total === 0) return <Alert type="success" showIcon title={t('bom.noWarnings')} style={{ marginBottom: 16 }} />;
@@ -34,7 +42,9 @@ export function WarningsAlert({ warnings, total, defaultExpanded = false }: { wa
             style={expanded ? { maxHeight: 320, overflow: 'auto' } : undefined}
           />
           {expanded && total > warnings.length ? (
-            <Typography.Text type="secondary">{t('bom.warningsTruncated', { shown: warnings.length, total })}</Typography.Text>
+            <Typography.Text type="secondary">
+              {t('bom.warningsTruncated', { shown: warnings.length, total })}
+            </Typography.Text>
           ) : null}
           {canExpand ? (
             <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setExpanded(!expanded)}>

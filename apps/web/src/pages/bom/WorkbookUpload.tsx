@@ -4,8 +4,8 @@ import { useState } from 'react';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
-import { uploadWorkbook, type UploadedWorkbook } from '../../lib/upload-workbook';
 import { isUnauthorized } from '../../lib/refresh-link';
+import { uploadWorkbook, type UploadedWorkbook } from '../../lib/upload-workbook';
 
 type UploadState =
   | { phase: 'idle' }
@@ -14,7 +14,13 @@ type UploadState =
   | { phase: 'done'; name: string };
 
 /** Drag-and-drop (or pick) one workbook; shows the upload's progress, then hands the server's inspection over. */
-export function WorkbookUpload({ kind, onUploaded }: { kind: 'bom' | 'ops'; onUploaded: (file: UploadedWorkbook) => void }) {
+export function WorkbookUpload({
+  kind,
+  onUploaded,
+}: {
+  kind: 'bom' | 'ops';
+  onUploaded: (file: UploadedWorkbook) => void;
+}) {
   const { t, locale } = useI18n();
   const session = useSessionStore();
   const [state, setState] = useState<UploadState>({ phase: 'idle' });

@@ -1,6 +1,6 @@
+import type { RouterOutputs } from '@arya/api';
 /** The online operations editor's rows: what is sent, which rows are left out, and their problems in the UI's words. */
 import { validateOpRows, type OpProblem, type OpRow } from '@arya/bom';
-import type { RouterOutputs } from '@arya/api';
 import type { Translate } from '../../i18n/I18nProvider';
 
 /** A row of the uploaded BOM the editor can offer: code, level, row number and designators (from the whole sheet). */
@@ -50,7 +50,10 @@ export function problemText(problem: OpProblem, t: Translate): string {
     case 'invalid_bom_row':
       return t(`bom.ops.problem.${problem.code}`, { value: problem.value });
     case 'malformed_range':
-      return t('bom.ops.problem.malformed_range', { token: problem.token, reason: t(`bom.ops.range.${problem.reason}`) });
+      return t('bom.ops.problem.malformed_range', {
+        token: problem.token,
+        reason: t(`bom.ops.range.${problem.reason}`),
+      });
     default:
       return t(`bom.ops.problem.${problem.code}`);
   }

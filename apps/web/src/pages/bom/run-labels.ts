@@ -6,7 +6,12 @@ export type ChangeLogEntry = Run['log'][number];
 export type OpStatus = ChangeLogEntry['status'];
 export type RowDiff = Run['diff'][number];
 
-export const runStatusColour: Record<RunStatus, string> = { queued: 'default', running: 'processing', done: 'success', failed: 'error' };
+export const runStatusColour: Record<RunStatus, string> = {
+  queued: 'default',
+  running: 'processing',
+  done: 'success',
+  failed: 'error',
+};
 
 export const opStatusColour: Record<OpStatus, string> = {
   applied: 'green',

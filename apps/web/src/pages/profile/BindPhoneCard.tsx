@@ -1,6 +1,6 @@
-import type { RouterInputs } from '@arya/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input } from 'antd';
+import type { RouterInputs } from '@arya/api';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PhoneCodeFields } from '../../components/PhoneCodeFields';

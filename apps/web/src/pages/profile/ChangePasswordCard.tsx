@@ -1,6 +1,6 @@
-import type { RouterInputs } from '@arya/api';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input } from 'antd';
+import type { RouterInputs } from '@arya/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -32,7 +32,9 @@ export function ChangePasswordCard() {
         name="change-password"
         requiredMark={false}
         style={{ maxWidth: 420 }}
-        onFinish={(values) => change.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword })}
+        onFinish={(values) =>
+          change.mutate({ currentPassword: values.currentPassword, newPassword: values.newPassword })
+        }
       >
         <Form.Item
           label={t('password.current')}

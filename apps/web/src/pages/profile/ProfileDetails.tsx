@@ -39,7 +39,9 @@ export function ProfileDetails({ me }: { me: Me }) {
             t('profile.none')
           )}
         </Descriptions.Item>
-        <Descriptions.Item label={t('profile.role')}>{t(me.role === 'admin' ? 'role.admin' : 'role.user')}</Descriptions.Item>
+        <Descriptions.Item label={t('profile.role')}>
+          {t(me.role === 'admin' ? 'role.admin' : 'role.user')}
+        </Descriptions.Item>
         <Descriptions.Item label={t('profile.createdAt')}>{formatDateTime(me.createdAt, locale)}</Descriptions.Item>
       </Descriptions>
       <Form

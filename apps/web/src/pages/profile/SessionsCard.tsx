@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { RouterOutputs } from '@arya/api';
 import { App, Button, Card, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
+import type { RouterOutputs } from '@arya/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeUserAgent, formatDateTime } from '../../lib/format';
@@ -44,7 +44,13 @@ export function SessionsCard() {
         </>
       ),
     },
-    { title: t('profile.ip'), dataIndex: 'ip', key: 'ip', render: (ip: string | null) => ip ?? '—', responsive: ['md'] },
+    {
+      title: t('profile.ip'),
+      dataIndex: 'ip',
+      key: 'ip',
+      render: (ip: string | null) => ip ?? '—',
+      responsive: ['md'],
+    },
     {
       title: t('profile.lastUsed'),
       dataIndex: 'lastUsedAt',
@@ -73,7 +79,11 @@ export function SessionsCard() {
     <Card
       title={t('profile.sessions')}
       extra={
-        <Popconfirm title={t('profile.confirmSignOutOthers')} onConfirm={() => revokeOthers.mutate()} disabled={others === 0}>
+        <Popconfirm
+          title={t('profile.confirmSignOutOthers')}
+          onConfirm={() => revokeOthers.mutate()}
+          disabled={others === 0}
+        >
           <Button danger disabled={others === 0} loading={revokeOthers.isPending}>
             {t('profile.signOutOthers')}
           </Button>

@@ -1,5 +1,5 @@
-import type { Executor } from '@arya/db';
 import { sql } from 'kysely';
+import type { Executor } from '@arya/db';
 import type { UserRow } from '../user/repo';
 
 export interface UserListFilter {
@@ -15,8 +15,14 @@ function escapeLike(text: string): string {
 }
 
 /** Newest first; returns `limit + 1` rows at most so the caller knows whether another page exists. */
-export async function listUsers(db: Executor, filter: UserListFilter): Promise<Array<UserRow & { cursor_created_at: string }>> {
-  let query = db.selectFrom('users').selectAll().select(sql<string>`created_at::text`.as('cursor_created_at'));
+export async function listUsers(
+  db: Executor,
+  filter: UserListFilter,
+): Promise<Array<UserRow & { cursor_created_at: string }>> {
+  let query = db
+    .selectFrom('users')
+    .selectAll()
+    .select(sql<string>`created_at::text`.as('cursor_created_at'));
   if (filter.status === 'deleted') query = query.where('deleted_at', 'is not', null);
   else query = query.where('deleted_at', 'is', null);
   if (filter.status === 'active') query = query.where('disabled_at', 'is', null);
@@ -31,7 +37,11 @@ export async function listUsers(db: Executor, filter: UserListFilter): Promise<A
     const { createdAt, id } = filter.after;
     query = query.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);
   }
-  return query.orderBy('created_at', 'desc').orderBy('id', 'desc').limit(filter.limit + 1).execute();
+  return query
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
 }
 
 export interface AuditFilter {
@@ -57,8 +67,13 @@ export async function listAuditEntries(db: Executor, filter: AuditFilter) {
     ]);
   if (filter.userId) {
     const userId = filter.userId;
-    query = query.where((eb) => eb.or([eb('audit_log.subject_user_id', '=', userId), eb('audit_log.actor_user_id', '=', userId)]));
+    query = query.where((eb) =>
+      eb.or([eb('audit_log.subject_user_id', '=', userId), eb('audit_log.actor_user_id', '=', userId)]),
+    );
   }
   if (filter.beforeId) query = query.where('audit_log.id', '<', filter.beforeId);
-  return query.orderBy('audit_log.id', 'desc').limit(filter.limit + 1).execute();
+  return query
+    .orderBy('audit_log.id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
 }

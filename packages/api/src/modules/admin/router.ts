@@ -8,13 +8,15 @@ const usersRouter = createTRPCRouter({
 
   get: adminProcedure.input(userIdInput).query(({ ctx, input }) => admin.getUserDetail(ctx.deps, input.userId)),
 
-  setDisabled: adminProcedure.input(setDisabledInput).mutation(async ({ ctx, input }) =>
-    toAdminUser(await admin.setUserDisabled(ctx.deps, ctx.auth, input, ctx.request)),
-  ),
+  setDisabled: adminProcedure
+    .input(setDisabledInput)
+    .mutation(async ({ ctx, input }) =>
+      toAdminUser(await admin.setUserDisabled(ctx.deps, ctx.auth, input, ctx.request)),
+    ),
 
-  setRole: adminProcedure.input(setRoleInput).mutation(async ({ ctx, input }) =>
-    toAdminUser(await admin.setUserRole(ctx.deps, ctx.auth, input, ctx.request)),
-  ),
+  setRole: adminProcedure
+    .input(setRoleInput)
+    .mutation(async ({ ctx, input }) => toAdminUser(await admin.setUserRole(ctx.deps, ctx.auth, input, ctx.request))),
 
   revokeSessions: adminProcedure
     .input(userIdInput)

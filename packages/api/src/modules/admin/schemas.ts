@@ -19,6 +19,9 @@ export const setRoleInput = z.object({ userId: z.uuid(), role: z.enum(['user', '
 
 export const auditLogInput = z.object({
   userId: z.uuid().optional(),
-  cursor: z.string().regex(/^\d{1,19}$/, 'not a page cursor').optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,19}$/, 'not a page cursor')
+    .optional(),
   limit: pageLimit,
 });

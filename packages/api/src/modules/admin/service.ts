@@ -22,7 +22,12 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
     if (Array.isArray(decoded) && decoded.length === 2) {
       const [createdAt, id] = decoded as unknown[];
       const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-      if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && uuid.test(id)) {
+      if (
+        typeof createdAt === 'string' &&
+        !Number.isNaN(Date.parse(createdAt)) &&
+        typeof id === 'string' &&
+        uuid.test(id)
+      ) {
         return { createdAt, id };
       }
     }
@@ -42,7 +47,8 @@ export async function listUsersPage(
   const last = page.at(-1);
   return {
     items: page.map(toAdminUser),
-    nextCursor: rows.length > input.limit && last ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id }) : null,
+    nextCursor:
+      rows.length > input.limit && last ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id }) : null,
   };
 }
 

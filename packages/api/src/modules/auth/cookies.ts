@@ -11,7 +11,10 @@ function refreshCookieOptions(ctx: Context): CookieOptions {
 }
 
 export function setRefreshCookie(ctx: Context, refreshToken: string): void {
-  ctx.response.setCookie(REFRESH_COOKIE_NAME, refreshToken, { ...refreshCookieOptions(ctx), maxAge: REFRESH_TOKEN_TTL_SECONDS });
+  ctx.response.setCookie(REFRESH_COOKIE_NAME, refreshToken, {
+    ...refreshCookieOptions(ctx),
+    maxAge: REFRESH_TOKEN_TTL_SECONDS,
+  });
 }
 
 export function clearRefreshCookie(ctx: Context): void {

@@ -1,5 +1,5 @@
-import { ACCESS_TOKEN_TTL_SECONDS } from '../../security/tokens';
 import type { RateLimit } from '../../lib/rate-limit';
+import { ACCESS_TOKEN_TTL_SECONDS } from '../../security/tokens';
 
 export const REFRESH_COOKIE_NAME = 'arya_refresh';
 export const REFRESH_COOKIE_PATH = '/trpc';
@@ -18,7 +18,11 @@ export const authKeys = {
 };
 
 export const loginLimits = {
-  perAccount: (account: string): RateLimit => ({ key: authKeys.loginFailuresByAccount(account), limit: 5, windowSeconds: 15 * 60 }),
+  perAccount: (account: string): RateLimit => ({
+    key: authKeys.loginFailuresByAccount(account),
+    limit: 5,
+    windowSeconds: 15 * 60,
+  }),
   perIp: (ip: string): RateLimit => ({ key: authKeys.loginFailuresByIp(ip), limit: 30, windowSeconds: 60 }),
 };
 

@@ -18,7 +18,13 @@ export type PhoneAuthDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 
  */
 export async function registerWithPhone(
   deps: PhoneAuthDeps,
-  input: { phone: string; code: string; account?: string | undefined; password?: string | undefined; username?: string | undefined },
+  input: {
+    phone: string;
+    code: string;
+    account?: string | undefined;
+    password?: string | undefined;
+    username?: string | undefined;
+  },
   request: RequestInfo,
 ): Promise<SignedIn> {
   if (input.password !== undefined) assertAcceptablePassword(input.password);
@@ -36,7 +42,10 @@ export async function registerWithPhone(
         phone: phone.e164,
         phone_verified_at: now,
       });
-      const started = await startAuditedSession(tx, now, created.id, request, { action: 'auth.register', details: { method: 'sms' } });
+      const started = await startAuditedSession(tx, now, created.id, request, {
+        action: 'auth.register',
+        details: { method: 'sms' },
+      });
       return { user: created, session: started };
     });
     return await withAccessToken(deps, user, session);
@@ -48,7 +57,11 @@ export async function registerWithPhone(
 }
 
 /** Signs in with a code sent for `login`. The code is used up even when no account has this phone. */
-export async function loginWithSms(deps: PhoneAuthDeps, input: { phone: string; code: string }, request: RequestInfo): Promise<SignedIn> {
+export async function loginWithSms(
+  deps: PhoneAuthDeps,
+  input: { phone: string; code: string },
+  request: RequestInfo,
+): Promise<SignedIn> {
   const phone = await verifySmsCode(deps, { phone: input.phone, purpose: 'login', code: input.code });
   const now = deps.clock.now();
   const user = await findLiveUserByPhone(deps.db, phone.e164);
@@ -67,7 +80,9 @@ export async function loginWithSms(deps: PhoneAuthDeps, input: { phone: string; 
   }
   const session = await deps.db
     .transaction()
-    .execute((tx) => startAuditedSession(tx, now, user.id, request, { action: 'auth.login', details: { method: 'sms' } }));
+    .execute((tx) =>
+      startAuditedSession(tx, now, user.id, request, { action: 'auth.login', details: { method: 'sms' } }),
+    );
   return withAccessToken(deps, user, session);
 }
 

@@ -47,11 +47,14 @@ export const registerInput = z
   .superRefine((input, ctx) => {
     const need = (path: 'account' | 'password' | 'phone' | 'code', message: string) =>
       ctx.addIssue({ code: 'custom', path: [path], message });
-    if (input.account !== undefined && input.password === undefined) need('password', 'A password is needed with an account.');
-    if (input.password !== undefined && input.account === undefined) need('account', 'An account name is needed with a password.');
+    if (input.account !== undefined && input.password === undefined)
+      need('password', 'A password is needed with an account.');
+    if (input.password !== undefined && input.account === undefined)
+      need('account', 'An account name is needed with a password.');
     if (input.phone !== undefined && input.code === undefined) need('code', 'Enter the code sent to this phone.');
     if (input.code !== undefined && input.phone === undefined) need('phone', 'Enter the phone the code was sent to.');
-    if (input.account === undefined && input.phone === undefined) need('account', 'Choose an account name, or register with a phone.');
+    if (input.account === undefined && input.phone === undefined)
+      need('account', 'Choose an account name, or register with a phone.');
   });
 
 export const loginWithSmsInput = z.object({
@@ -79,6 +82,4 @@ export const refreshInput = z
   })
   .default({ tokenDelivery: 'cookie' });
 
-export const logoutInput = z
-  .object({ refreshToken: z.string().min(1).max(256).optional() })
-  .default({});
+export const logoutInput = z.object({ refreshToken: z.string().min(1).max(256).optional() }).default({});

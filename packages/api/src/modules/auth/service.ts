@@ -59,7 +59,11 @@ async function reserveLoginAttempt(deps: AuthDeps, account: string, ip: string, 
   };
 }
 
-export async function login(deps: AuthDeps, input: { account: string; password: string }, request: RequestInfo): Promise<SignedIn> {
+export async function login(
+  deps: AuthDeps,
+  input: { account: string; password: string },
+  request: RequestInfo,
+): Promise<SignedIn> {
   const now = deps.clock.now();
   const releaseAttempt = await reserveLoginAttempt(deps, input.account, request.ip ?? 'unknown', now);
   const user = await findLiveUserByAccount(deps.db, input.account);

@@ -1,5 +1,5 @@
-import type { DB, Executor } from '@arya/db';
 import type { Selectable } from 'kysely';
+import type { DB, Executor } from '@arya/db';
 
 export type SessionRow = Selectable<DB['sessions']>;
 
@@ -52,7 +52,12 @@ export interface RevokeFilter {
 }
 
 /** Revokes every live token of the matching sessions; returns the ids of the sessions that had any. */
-export async function revokeSessionTokens(db: Executor, filter: RevokeFilter, at: Date, reason: string): Promise<string[]> {
+export async function revokeSessionTokens(
+  db: Executor,
+  filter: RevokeFilter,
+  at: Date,
+  reason: string,
+): Promise<string[]> {
   if (filter.familyIds?.length === 0) return [];
   let query = db
     .updateTable('sessions')
@@ -98,4 +103,3 @@ export async function listLiveSessions(db: Executor, userId: string, now: Date):
     }))
     .toSorted((a, b) => b.lastUsedAt.getTime() - a.lastUsedAt.getTime());
 }
-

@@ -50,7 +50,12 @@ async function issueToken(
 }
 
 /** Starts a new session (a new refresh-token family) for a user who just proved who they are. */
-export async function startSession(db: Executor, now: Date, userId: string, request: RequestInfo): Promise<IssuedSession> {
+export async function startSession(
+  db: Executor,
+  now: Date,
+  userId: string,
+  request: RequestInfo,
+): Promise<IssuedSession> {
   return issueToken(db, now, { userId, familyId: randomUUID(), startedAt: now }, request);
 }
 
@@ -96,7 +101,12 @@ export async function rotateRefreshToken(
     const user = await findLiveUserById(tx, session.user_id);
     if (!user || user.disabled_at) return { kind: 'invalid' };
     if (!session.rotated_at) await markTokenRotated(tx, session.id, now);
-    const issued = await issueToken(tx, now, { userId: user.id, familyId: session.family_id, startedAt: session.started_at }, request);
+    const issued = await issueToken(
+      tx,
+      now,
+      { userId: user.id, familyId: session.family_id, startedAt: session.started_at },
+      request,
+    );
     return { kind: 'rotated', user, issued };
   });
 
@@ -104,7 +114,12 @@ export async function rotateRefreshToken(
   if (outcome.kind === 'reused') {
     const { session } = outcome;
     await deps.db.transaction().execute(async (tx) => {
-      await revokeSessions(deps, { userId: session.user_id, familyIds: [session.family_id] }, 'refresh_token_reused', tx);
+      await revokeSessions(
+        deps,
+        { userId: session.user_id, familyIds: [session.family_id] },
+        'refresh_token_reused',
+        tx,
+      );
       await recordAudit(tx, {
         action: 'auth.refresh_reuse_detected',
         actorUserId: null,

@@ -33,7 +33,11 @@ export async function startAuditedSession(
   return session;
 }
 
-export async function withAccessToken(deps: Pick<ApiDeps, 'tokens'>, user: UserRow, session: IssuedSession): Promise<SignedIn> {
+export async function withAccessToken(
+  deps: Pick<ApiDeps, 'tokens'>,
+  user: UserRow,
+  session: IssuedSession,
+): Promise<SignedIn> {
   const access = await deps.tokens.signAccessToken({ userId: user.id, sessionId: session.sessionId, role: user.role });
   return { user, session, accessToken: access.token, accessTokenExpiresAt: access.expiresAt };
 }

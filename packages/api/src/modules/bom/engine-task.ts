@@ -38,7 +38,10 @@ export interface InspectTask {
 }
 
 /** Operations as the worker receives them: the BOM's own sheet, another workbook's bytes, or online rows. */
-export type ApplyOpsInput = { kind: 'sheet' } | { kind: 'workbook'; bytes: Uint8Array } | { kind: 'rows'; rows: OpRow[] };
+export type ApplyOpsInput =
+  | { kind: 'sheet' }
+  | { kind: 'workbook'; bytes: Uint8Array }
+  | { kind: 'rows'; rows: OpRow[] };
 
 export interface ApplyTask {
   bom: Uint8Array;
@@ -57,7 +60,8 @@ function guarded<T>(work: () => T): EngineOutcome<T> {
   try {
     return { ok: true, value: work() };
   } catch (error) {
-    if (isBomInputError(error)) return { ok: false, refusal: { code: error.code, messageZh: error.messageZh, messageEn: error.message } };
+    if (isBomInputError(error))
+      return { ok: false, refusal: { code: error.code, messageZh: error.messageZh, messageEn: error.message } };
     throw error;
   }
 }

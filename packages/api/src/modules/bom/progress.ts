@@ -1,5 +1,5 @@
-import type { BomRunStatus } from '@arya/db';
 import type { Redis } from 'ioredis';
+import type { BomRunStatus } from '@arya/db';
 import { FINISHED_RUN_EVENTS_TTL_SECONDS, RUN_EVENTS_MAX_LENGTH, RUN_EVENTS_TTL_SECONDS, runEventsKey } from './keys';
 
 export type RunPhase = 'queued' | 'read' | 'apply' | 'write' | 'save' | 'done' | 'failed';
@@ -76,7 +76,11 @@ function parseEntry(id: string, fields: string[]): StoredRunEvent | null {
  * Yields a run's events from `lastEventId` on until a final one (done/failed). Blocking reads need their own Redis
  * connection, so each follower opens one and closes it when it ends or the subscriber goes away.
  */
-export async function* followRunEvents(redis: Redis, runId: string, options: FollowOptions): AsyncGenerator<StoredRunEvent> {
+export async function* followRunEvents(
+  redis: Redis,
+  runId: string,
+  options: FollowOptions,
+): AsyncGenerator<StoredRunEvent> {
   const key = runEventsKey(runId);
   let cursor = options.lastEventId && STREAM_ID.test(options.lastEventId) ? options.lastEventId : '0';
   if ((await redis.exists(key)) === 0) {
@@ -94,7 +98,15 @@ export async function* followRunEvents(redis: Redis, runId: string, options: Fol
     while (!options.signal?.aborted) {
       let reply: StreamReply;
       try {
-        reply = (await reader.xread('COUNT', 100, 'BLOCK', options.blockMs ?? 5000, 'STREAMS', key, cursor)) as StreamReply;
+        reply = (await reader.xread(
+          'COUNT',
+          100,
+          'BLOCK',
+          options.blockMs ?? 5000,
+          'STREAMS',
+          key,
+          cursor,
+        )) as StreamReply;
       } catch (error) {
         if (options.signal?.aborted) return;
         throw error;

@@ -1,11 +1,11 @@
+import type { Kysely } from 'kysely';
+import { sql } from 'kysely';
 /**
  * The run queue is the `bom_runs` table itself: any server process claims the oldest queued run with
  * `FOR UPDATE SKIP LOCKED`, so processes sharing one Postgres never take the same run, and the per-owner limit on
  * running runs is checked under a per-owner advisory lock, so it holds across processes too.
  */
 import type { BomJson, BomRunStatus, Executor } from '@arya/db';
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
 import type { DB } from '@arya/db';
 
 /** A run's lock namespace for `pg_advisory_xact_lock(ns, hashtext(owner))`; any constant unique in the app works. */
@@ -43,7 +43,13 @@ export async function claimNextRun(db: Kysely<DB>, options: ClaimOptions): Promi
         .where('status', '=', 'queued')
         .where('deleted_at', 'is', null);
       if (fullOwners.length > 0) query = query.where('owner_id', 'not in', fullOwners);
-      const candidate = await query.orderBy('queued_at').orderBy('id').limit(1).forUpdate().skipLocked().executeTakeFirst();
+      const candidate = await query
+        .orderBy('queued_at')
+        .orderBy('id')
+        .limit(1)
+        .forUpdate()
+        .skipLocked()
+        .executeTakeFirst();
       if (!candidate) return null;
       // Serialises claims for one owner across processes; the count below then sees every committed claim.
       await sql`select pg_advisory_xact_lock(${OWNER_LOCK_NAMESPACE}, hashtext(${candidate.owner_id}))`.execute(trx);
@@ -75,7 +81,12 @@ export async function claimNextRun(db: Kysely<DB>, options: ClaimOptions): Promi
 }
 
 /** Keeps this process's running runs from being taken as orphaned. */
-export async function touchHeartbeats(db: Executor, instanceId: string, runIds: readonly string[], now: Date): Promise<void> {
+export async function touchHeartbeats(
+  db: Executor,
+  instanceId: string,
+  runIds: readonly string[],
+  now: Date,
+): Promise<void> {
   if (runIds.length === 0) return;
   await db
     .updateTable('bom_runs')
@@ -97,13 +108,20 @@ export interface RecoveredRun {
  * Runs whose process stopped beating (a crash, a kill) go back to the queue once; a run lost twice fails with a
  * reason the owner can read.
  */
-export async function recoverOrphanedRuns(db: Executor, now: Date, staleAfterMs: number, reason: BomJson): Promise<RecoveredRun[]> {
+export async function recoverOrphanedRuns(
+  db: Executor,
+  now: Date,
+  staleAfterMs: number,
+  reason: BomJson,
+): Promise<RecoveredRun[]> {
   const staleBefore = new Date(now.getTime() - staleAfterMs);
   return db
     .updateTable('bom_runs')
     .set((eb) => ({
       status: sql<BomRunStatus>`case when attempts < ${MAX_ATTEMPTS} then 'queued' else 'failed' end`,
-      error: sql<string | null>`case when attempts < ${MAX_ATTEMPTS} then null else ${JSON.stringify(reason)}::jsonb end`,
+      error: sql<
+        string | null
+      >`case when attempts < ${MAX_ATTEMPTS} then null else ${JSON.stringify(reason)}::jsonb end`,
       finished_at: sql<Date | null>`case when attempts < ${MAX_ATTEMPTS} then null else ${now}::timestamptz end`,
       queued_at: sql<Date>`case when attempts < ${MAX_ATTEMPTS} then ${now}::timestamptz else ${eb.ref('queued_at')} end`,
       claimed_by: null,
@@ -121,7 +139,13 @@ export async function releaseRuns(db: Executor, instanceId: string, runIds: read
   if (runIds.length === 0) return;
   await db
     .updateTable('bom_runs')
-    .set((eb) => ({ status: 'queued', claimed_by: null, heartbeat_at: null, started_at: null, attempts: eb('attempts', '-', 1) }))
+    .set((eb) => ({
+      status: 'queued',
+      claimed_by: null,
+      heartbeat_at: null,
+      started_at: null,
+      attempts: eb('attempts', '-', 1),
+    }))
     .where('id', 'in', runIds)
     .where('claimed_by', '=', instanceId)
     .where('status', '=', 'running')
@@ -140,7 +164,12 @@ export interface RunSuccess {
  * Stores the outcome if this process still owns the run (it may have been recovered by another after a long pause).
  * Returns false when it no longer does.
  */
-export async function completeRun(trx: Executor, runId: string, instanceId: string, outcome: RunSuccess): Promise<boolean> {
+export async function completeRun(
+  trx: Executor,
+  runId: string,
+  instanceId: string,
+  outcome: RunSuccess,
+): Promise<boolean> {
   const updated = await trx
     .updateTable('bom_runs')
     .set({
@@ -160,7 +189,13 @@ export async function completeRun(trx: Executor, runId: string, instanceId: stri
   return updated.numUpdatedRows === 1n;
 }
 
-export async function failRun(trx: Executor, runId: string, instanceId: string, error: BomJson, now: Date): Promise<boolean> {
+export async function failRun(
+  trx: Executor,
+  runId: string,
+  instanceId: string,
+  error: BomJson,
+  now: Date,
+): Promise<boolean> {
   const updated = await trx
     .updateTable('bom_runs')
     .set({ status: 'failed', error: JSON.stringify(error), finished_at: now, heartbeat_at: null })

@@ -1,5 +1,5 @@
-import type { BomFileKind, BomJson, BomOpsSource, BomRunStatus, Executor } from '@arya/db';
 import { sql } from 'kysely';
+import type { BomFileKind, BomJson, BomOpsSource, BomRunStatus, Executor } from '@arya/db';
 
 /** A file's fields without its bytes (lists and checks never load the bytes). */
 const fileColumns = ['id', 'owner_id', 'kind', 'name', 'size', 'sha256', 'inspect', 'created_at'] as const;
@@ -16,7 +16,12 @@ export async function findLiveFileBySha(db: Executor, ownerId: string, kind: Bom
 }
 
 export async function findLiveFile(db: Executor, fileId: string) {
-  return db.selectFrom('bom_files').select(fileColumns).where('id', '=', fileId).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('bom_files')
+    .select(fileColumns)
+    .where('id', '=', fileId)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export type BomFileRow = NonNullable<Awaited<ReturnType<typeof findLiveFile>>>;
@@ -171,7 +176,11 @@ export async function listRuns(db: Executor, filter: RunListFilter) {
     const { createdAt, id } = filter.after;
     query = query.where(sql<boolean>`(r.created_at, r.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
   }
-  return query.orderBy('r.created_at', 'desc').orderBy('r.id', 'desc').limit(filter.limit + 1).execute();
+  return query
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
 }
 
 export interface FileListFilter {
@@ -193,7 +202,9 @@ export async function listFiles(db: Executor, filter: FileListFilter) {
         .selectFrom('bom_runs as r')
         .select(sql<number>`count(*)::int`.as('runs'))
         .where('r.deleted_at', 'is', null)
-        .where((inner) => inner.or([inner('r.bom_file_id', '=', inner.ref('f.id')), inner('r.ops_file_id', '=', inner.ref('f.id'))]))
+        .where((inner) =>
+          inner.or([inner('r.bom_file_id', '=', inner.ref('f.id')), inner('r.ops_file_id', '=', inner.ref('f.id'))]),
+        )
         .as('runs'),
     )
     .where('f.deleted_at', 'is', null);
@@ -203,7 +214,11 @@ export async function listFiles(db: Executor, filter: FileListFilter) {
     const { createdAt, id } = filter.after;
     query = query.where(sql<boolean>`(f.created_at, f.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
   }
-  return query.orderBy('f.created_at', 'desc').orderBy('f.id', 'desc').limit(filter.limit + 1).execute();
+  return query
+    .orderBy('f.created_at', 'desc')
+    .orderBy('f.id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
 }
 
 /** Soft-deletes the run and drops its result bytes. A queued run is taken out of the queue. */
@@ -223,7 +238,11 @@ export async function softDeleteRun(db: Executor, runId: string, at: Date): Prom
  * Locks the live files among `fileIds` (shared: a run is being created from them; update: one is being deleted) and
  * returns how many are live. The two modes exclude each other, so a run is never created from a file being deleted.
  */
-export async function lockLiveFiles(db: Executor, fileIds: readonly string[], mode: 'share' | 'update'): Promise<number> {
+export async function lockLiveFiles(
+  db: Executor,
+  fileIds: readonly string[],
+  mode: 'share' | 'update',
+): Promise<number> {
   const query = db.selectFrom('bom_files').select('id').where('id', 'in', fileIds).where('deleted_at', 'is', null);
   const rows = await (mode === 'share' ? query.forShare() : query.forUpdate()).execute();
   return rows.length;
@@ -231,7 +250,11 @@ export async function lockLiveFiles(db: Executor, fileIds: readonly string[], mo
 
 /** Soft-deletes an upload and drops its bytes; runs that used it keep their name for it. */
 export async function softDeleteFile(db: Executor, fileId: string, at: Date): Promise<void> {
-  await db.updateTable('bom_files').set({ deleted_at: at, bytes: Buffer.alloc(0) }).where('id', '=', fileId).execute();
+  await db
+    .updateTable('bom_files')
+    .set({ deleted_at: at, bytes: Buffer.alloc(0) })
+    .where('id', '=', fileId)
+    .execute();
 }
 
 /** Whether a queued or running run reads this file. */

@@ -1,7 +1,15 @@
 import { tracked } from '@trpc/server';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../../trpc';
 import { followRunEvents, type StoredRunEvent } from './progress';
-import { createRunInput, fileIdInput, listFilesInput, listRunsInput, progressInput, runIdInput, uploadInput } from './schemas';
+import {
+  createRunInput,
+  fileIdInput,
+  listFilesInput,
+  listRunsInput,
+  progressInput,
+  runIdInput,
+  uploadInput,
+} from './schemas';
 import * as bom from './service';
 
 async function* trackedRunEvents(events: AsyncIterable<StoredRunEvent>) {
@@ -9,11 +17,15 @@ async function* trackedRunEvents(events: AsyncIterable<StoredRunEvent>) {
 }
 
 /** Every bom procedure needs the caller's id and whether they are an admin. */
-const bomProcedure = protectedProcedure.use(async ({ ctx, next }) => next({ ctx: { viewer: await bom.resolveViewer(ctx.deps, ctx.auth) } }));
+const bomProcedure = protectedProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: { viewer: await bom.resolveViewer(ctx.deps, ctx.auth) } }),
+);
 
 const filesRouter = createTRPCRouter({
   /** multipart/form-data: `file` (the workbook) and `kind` ('bom' | 'ops'). */
-  upload: bomProcedure.input(uploadInput).mutation(({ ctx, input }) => bom.uploadFile(ctx.deps, ctx.viewer, input, ctx.request)),
+  upload: bomProcedure
+    .input(uploadInput)
+    .mutation(({ ctx, input }) => bom.uploadFile(ctx.deps, ctx.viewer, input, ctx.request)),
 
   get: bomProcedure.input(fileIdInput).query(({ ctx, input }) => bom.getFile(ctx.deps, ctx.viewer, input.fileId)),
 
@@ -21,33 +33,47 @@ const filesRouter = createTRPCRouter({
   list: bomProcedure.input(listFilesInput).query(({ ctx, input }) => bom.listFilesPage(ctx.deps, ctx.viewer, input)),
 
   /** Every row of an uploaded BOM with a material code: its code, level, row number and designators. */
-  materialRows: bomProcedure.input(fileIdInput).query(({ ctx, input }) => bom.listFileMaterialRows(ctx.deps, ctx.viewer, input.fileId)),
+  materialRows: bomProcedure
+    .input(fileIdInput)
+    .query(({ ctx, input }) => bom.listFileMaterialRows(ctx.deps, ctx.viewer, input.fileId)),
 
   /** Deletes an upload (its bytes at once); runs that used it stay. CONFLICT while a queued or running run uses it. */
-  delete: bomProcedure.input(fileIdInput).mutation(({ ctx, input }) => bom.deleteFile(ctx.deps, ctx.viewer, input.fileId, ctx.request)),
+  delete: bomProcedure
+    .input(fileIdInput)
+    .mutation(({ ctx, input }) => bom.deleteFile(ctx.deps, ctx.viewer, input.fileId, ctx.request)),
 
   /** A short-lived link to the file as uploaded (GET, no Authorization header needed). */
-  downloadUrl: bomProcedure.input(fileIdInput).mutation(({ ctx, input }) => bom.issueFileDownload(ctx.deps, ctx.viewer, input.fileId)),
+  downloadUrl: bomProcedure
+    .input(fileIdInput)
+    .mutation(({ ctx, input }) => bom.issueFileDownload(ctx.deps, ctx.viewer, input.fileId)),
 });
 
 const runsRouter = createTRPCRouter({
-  create: bomProcedure.input(createRunInput).mutation(({ ctx, input }) => bom.createRun(ctx.deps, ctx.viewer, input, ctx.request)),
+  create: bomProcedure
+    .input(createRunInput)
+    .mutation(({ ctx, input }) => bom.createRun(ctx.deps, ctx.viewer, input, ctx.request)),
 
   /** Server-sent events: phase and percent until done or failed; resumes after `lastEventId`. */
   progress: bomProcedure.input(progressInput).subscription(async ({ ctx, input, signal }) => {
     // Checked before the stream starts, so a refusal is a typed error (NOT_FOUND), not a failure mid-stream.
     const onIdle = await bom.progressSource(ctx.deps, ctx.viewer, input.runId);
-    return trackedRunEvents(followRunEvents(ctx.deps.redis, input.runId, { lastEventId: input.lastEventId, signal, onIdle }));
+    return trackedRunEvents(
+      followRunEvents(ctx.deps.redis, input.runId, { lastEventId: input.lastEventId, signal, onIdle }),
+    );
   }),
 
   get: bomProcedure.input(runIdInput).query(({ ctx, input }) => bom.getRun(ctx.deps, ctx.viewer, input.runId)),
 
   list: bomProcedure.input(listRunsInput).query(({ ctx, input }) => bom.listRunsPage(ctx.deps, ctx.viewer, input)),
 
-  delete: bomProcedure.input(runIdInput).mutation(({ ctx, input }) => bom.deleteRun(ctx.deps, ctx.viewer, input.runId, ctx.request)),
+  delete: bomProcedure
+    .input(runIdInput)
+    .mutation(({ ctx, input }) => bom.deleteRun(ctx.deps, ctx.viewer, input.runId, ctx.request)),
 
   /** A short-lived link to the result workbook, named `<original>-新BOM.xlsx`. */
-  downloadUrl: bomProcedure.input(runIdInput).mutation(({ ctx, input }) => bom.issueResultDownload(ctx.deps, ctx.viewer, input.runId)),
+  downloadUrl: bomProcedure
+    .input(runIdInput)
+    .mutation(({ ctx, input }) => bom.issueResultDownload(ctx.deps, ctx.viewer, input.runId)),
 });
 
 export const bomRouter = createTRPCRouter({

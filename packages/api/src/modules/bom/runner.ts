@@ -6,11 +6,20 @@ import { recordAudit } from '../../lib/audit';
 import { translate } from '../../messages';
 import type { ApplyOpsInput } from './engine-task';
 import { overallPercent, publishRunEvent, type RunEvent } from './progress';
-import { claimNextRun, completeRun, failRun, MAX_ATTEMPTS, recoverOrphanedRuns, releaseRuns, touchHeartbeats, type ClaimedRun } from './queue';
+import {
+  claimNextRun,
+  completeRun,
+  failRun,
+  MAX_ATTEMPTS,
+  recoverOrphanedRuns,
+  releaseRuns,
+  touchHeartbeats,
+  type ClaimedRun,
+} from './queue';
 import { readFileBytes } from './repo';
-import { EngineTimeoutError } from './worker-pool';
 import { engineLimits } from './service';
 import type { RunFailure } from './views';
+import { EngineTimeoutError } from './worker-pool';
 
 type RunnerDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 'logger' | 'bomPool' | 'bomQueue'>;
 
@@ -30,7 +39,11 @@ export interface BomRunner {
   stop: (options?: { release?: boolean }) => Promise<void>;
 }
 
-const failure = (code: string, messageZh: string, messageEn: string): RunFailure => ({ code, message: messageZh, messageEn });
+const failure = (code: string, messageZh: string, messageEn: string): RunFailure => ({
+  code,
+  message: messageZh,
+  messageEn,
+});
 
 const interrupted = () =>
   failure('interrupted', translate('bom.runInterrupted', {}, 'zh-CN'), translate('bom.runInterrupted', {}, 'en'));
@@ -62,10 +75,25 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
   let claimAgain = false;
 
   const publish = (runId: string, event: RunEvent) =>
-    publishRunEvent(deps.redis, runId, event).catch((error: unknown) => deps.logger.warn({ err: error, runId }, 'run event not published'));
+    publishRunEvent(deps.redis, runId, event).catch((error: unknown) =>
+      deps.logger.warn({ err: error, runId }, 'run event not published'),
+    );
 
-  async function audit(run: ClaimedRun, action: 'bom.run_succeeded' | 'bom.run_failed', trx: Parameters<typeof recordAudit>[0], details: Record<string, string | number | boolean | null>) {
-    await recordAudit(trx, { action, actorUserId: null, subjectUserId: run.owner_id, ip: null, userAgent: null, at: deps.clock.now(), details: { runId: run.id, ...details } });
+  async function audit(
+    run: ClaimedRun,
+    action: 'bom.run_succeeded' | 'bom.run_failed',
+    trx: Parameters<typeof recordAudit>[0],
+    details: Record<string, string | number | boolean | null>,
+  ) {
+    await recordAudit(trx, {
+      action,
+      actorUserId: null,
+      subjectUserId: run.owner_id,
+      ip: null,
+      userAgent: null,
+      at: deps.clock.now(),
+      details: { runId: run.id, ...details },
+    });
   }
 
   async function storeSuccess(run: ClaimedRun, result: ApplyResult): Promise<boolean> {
@@ -78,7 +106,11 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
         now: deps.clock.now(),
       });
       if (stored) {
-        await audit(run, 'bom.run_succeeded', trx, { rowsChanged: result.summary.rowsChanged, ops: result.summary.opsTotal, attempts: run.attempts });
+        await audit(run, 'bom.run_succeeded', trx, {
+          rowsChanged: result.summary.rowsChanged,
+          ops: result.summary.opsTotal,
+          attempts: run.attempts,
+        });
       }
       return stored;
     });
@@ -86,7 +118,13 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
 
   async function storeFailure(run: ClaimedRun, error: RunFailure): Promise<boolean> {
     return deps.db.transaction().execute(async (trx) => {
-      const stored = await failRun(trx, run.id, instanceId, error as unknown as Record<string, unknown>, deps.clock.now());
+      const stored = await failRun(
+        trx,
+        run.id,
+        instanceId,
+        error as unknown as Record<string, unknown>,
+        deps.clock.now(),
+      );
       if (stored) await audit(run, 'bom.run_failed', trx, { code: error.code, attempts: run.attempts });
       return stored;
     });
@@ -113,11 +151,13 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
       if (stopped) return; // the pool closed under a finished task: leave the run to recovery
       if (!outcome.ok) {
         const error = failure(outcome.refusal.code, outcome.refusal.messageZh, outcome.refusal.messageEn);
-        if (await storeFailure(run, error)) await publish(run.id, { status: 'failed', phase: 'failed', percent: 100, error });
+        if (await storeFailure(run, error))
+          await publish(run.id, { status: 'failed', phase: 'failed', percent: 100, error });
         return;
       }
       await publish(run.id, { status: 'running', phase: 'save', percent: 96 });
-      if (await storeSuccess(run, outcome.value)) await publish(run.id, { status: 'done', phase: 'done', percent: 100 });
+      if (await storeSuccess(run, outcome.value))
+        await publish(run.id, { status: 'done', phase: 'done', percent: 100 });
       else deps.logger.warn(log, 'run finished after another process took it over; result discarded');
     } catch (error) {
       // A closing pool (shutdown or crash simulation) is not the run's fault: recovery gives it to another process.
@@ -126,8 +166,13 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
       const timedOut = error instanceof EngineTimeoutError;
       const key = timedOut ? 'bom.runTimedOut' : 'bom.runFailedInternal';
       const params = { seconds: Math.round(deps.config.BOM_RUN_TIMEOUT_MS / 100) / 10 };
-      const reason = failure(timedOut ? 'timeout' : 'internal', translate(key, params, 'zh-CN'), translate(key, params, 'en'));
-      if (await storeFailure(run, reason).catch(() => false)) await publish(run.id, { status: 'failed', phase: 'failed', percent: 100, error: reason });
+      const reason = failure(
+        timedOut ? 'timeout' : 'internal',
+        translate(key, params, 'zh-CN'),
+        translate(key, params, 'en'),
+      );
+      if (await storeFailure(run, reason).catch(() => false))
+        await publish(run.id, { status: 'failed', phase: 'failed', percent: 100, error: reason });
     }
   }
 
@@ -167,10 +212,18 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
   }
 
   async function recover(): Promise<void> {
-    const recovered = await recoverOrphanedRuns(deps.db, deps.clock.now(), deps.config.BOM_STALE_AFTER_MS, interrupted() as unknown as Record<string, unknown>);
+    const recovered = await recoverOrphanedRuns(
+      deps.db,
+      deps.clock.now(),
+      deps.config.BOM_STALE_AFTER_MS,
+      interrupted() as unknown as Record<string, unknown>,
+    );
     for (const run of recovered) {
       const retried = run.status === 'queued';
-      deps.logger.warn({ runId: run.id, attempts: run.attempts, retried }, 'recovered a run orphaned by a lost server process');
+      deps.logger.warn(
+        { runId: run.id, attempts: run.attempts, retried },
+        'recovered a run orphaned by a lost server process',
+      );
       await recordAudit(deps.db, {
         action: retried ? 'bom.run_retried' : 'bom.run_failed',
         actorUserId: null,
@@ -198,7 +251,8 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
       deps.logger.warn({ err: error }, 'bom heartbeat failed'),
     );
     // Orphans are looked for on every few beats too, so a crash is healed without waiting for a restart.
-    if (++beats % 3 === 0) void recover().catch((error: unknown) => deps.logger.warn({ err: error }, 'bom recovery failed'));
+    if (++beats % 3 === 0)
+      void recover().catch((error: unknown) => deps.logger.warn({ err: error }, 'bom recovery failed'));
   }, deps.config.BOM_HEARTBEAT_MS);
   poll.unref();
   heartbeat.unref();

@@ -1,5 +1,5 @@
-import { opRowsSchema } from '@arya/bom';
 import { z } from 'zod';
+import { opRowsSchema } from '@arya/bom';
 
 export const fileKind = z.enum(['bom', 'ops']);
 

@@ -38,7 +38,11 @@ export function engineLimits(config: ApiDeps['config']) {
 // ── template ────────────────────────────────────────────────────────────────
 
 export function getTemplate() {
-  return { fileName: 'BOM模板.xlsx', contentType: XLSX_CONTENT_TYPE, base64: Buffer.from(buildTemplate()).toString('base64') };
+  return {
+    fileName: 'BOM模板.xlsx',
+    contentType: XLSX_CONTENT_TYPE,
+    base64: Buffer.from(buildTemplate()).toString('base64'),
+  };
 }
 
 // ── files ───────────────────────────────────────────────────────────────────
@@ -76,7 +80,10 @@ export async function uploadFile(deps: BomDeps, viewer: Viewer, input: UploadInp
   const limit = deps.config.UPLOAD_MAX_BYTES;
   if (input.file.size === 0) throw new AppError('BAD_REQUEST', 'bom.fileEmpty');
   if (input.file.size > limit) {
-    throw new AppError('PAYLOAD_TOO_LARGE', 'bom.fileTooLarge', { sizeMb: megabytes(input.file.size), limitMb: megabytes(limit) });
+    throw new AppError('PAYLOAD_TOO_LARGE', 'bom.fileTooLarge', {
+      sizeMb: megabytes(input.file.size),
+      limitMb: megabytes(limit),
+    });
   }
   const bytes = Buffer.from(await input.file.arrayBuffer());
   const sniffed = sniffWorkbook(bytes);
@@ -121,7 +128,8 @@ export async function uploadFile(deps: BomDeps, viewer: Viewer, input: UploadInp
 async function requireVisibleFile(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, fileId: string, kind?: BomFileKind) {
   const file = await repo.findLiveFile(deps.db, fileId);
   if (!file || !canSee(viewer, file.owner_id)) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
-  if (kind !== undefined && file.kind !== kind) throw new AppError('BAD_REQUEST', 'bom.fileWrongKind', { name: file.name, actual: file.kind, expected: kind });
+  if (kind !== undefined && file.kind !== kind)
+    throw new AppError('BAD_REQUEST', 'bom.fileWrongKind', { name: file.name, actual: file.kind, expected: kind });
   return file;
 }
 
@@ -139,7 +147,12 @@ export async function listFileMaterialRows(deps: BomDeps, viewer: Viewer, fileId
 }
 
 /** Deletes an upload (its bytes go at once); runs that used it stay, with its name. Refused while a run needs it. */
-export async function deleteFile(deps: Pick<ApiDeps, 'db' | 'clock'>, viewer: Viewer, fileId: string, request: RequestInfo) {
+export async function deleteFile(
+  deps: Pick<ApiDeps, 'db' | 'clock'>,
+  viewer: Viewer,
+  fileId: string,
+  request: RequestInfo,
+) {
   const file = await requireVisibleFile(deps, viewer, fileId);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
@@ -164,7 +177,9 @@ export async function deleteFile(deps: Pick<ApiDeps, 'db' | 'clock'>, viewer: Vi
  * Retention (`BOM_RETENTION_DAYS`): deletes finished runs and unused uploads older than that, in one transaction with
  * one audit row. Idempotent, so every instance may run it. Returns what it deleted.
  */
-export async function pruneExpiredBomData(deps: Pick<ApiDeps, 'db' | 'clock' | 'config'>): Promise<{ runs: number; files: number }> {
+export async function pruneExpiredBomData(
+  deps: Pick<ApiDeps, 'db' | 'clock' | 'config'>,
+): Promise<{ runs: number; files: number }> {
   const days = deps.config.BOM_RETENTION_DAYS;
   if (days === undefined) return { runs: 0, files: 0 };
   const now = deps.clock.now();
@@ -218,7 +233,12 @@ function checkOnlineOps(rows: OpRow[]): void {
 }
 
 /** Validates the inputs, queues the run and returns at once; a worker picks it up (see runner.ts). */
-export async function createRun(deps: BomDeps, viewer: Viewer, input: CreateRunInput, request: RequestInfo): Promise<{ runId: string }> {
+export async function createRun(
+  deps: BomDeps,
+  viewer: Viewer,
+  input: CreateRunInput,
+  request: RequestInfo,
+): Promise<{ runId: string }> {
   if (input.opsFileId && input.ops) throw new AppError('BAD_REQUEST', 'bom.opsSourceConflict');
   const bomFile = await requireVisibleFile(deps, viewer, input.bomFileId, 'bom');
   let opsSource: BomOpsSource = 'sheet';
@@ -237,7 +257,8 @@ export async function createRun(deps: BomDeps, viewer: Viewer, input: CreateRunI
   const run = await deps.db.transaction().execute(async (trx) => {
     // A file deleted since it was checked above is gone now; a deletion that comes later waits for this run.
     const fileIds = input.opsFileId ? [bomFile.id, input.opsFileId] : [bomFile.id];
-    if ((await repo.lockLiveFiles(trx, fileIds, 'share')) !== fileIds.length) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
+    if ((await repo.lockLiveFiles(trx, fileIds, 'share')) !== fileIds.length)
+      throw new AppError('NOT_FOUND', 'bom.fileNotFound');
     const inserted = await repo.insertRun(trx, {
       ownerId: viewer.userId,
       bomFileId: bomFile.id,
@@ -253,7 +274,13 @@ export async function createRun(deps: BomDeps, viewer: Viewer, input: CreateRunI
       ip: request.ip,
       userAgent: request.userAgent,
       at: now,
-      details: { runId: inserted.id, bomFileId: bomFile.id, opsSource, opsFileId: input.opsFileId ?? null, opsRows: input.ops?.length ?? null },
+      details: {
+        runId: inserted.id,
+        bomFileId: bomFile.id,
+        opsSource,
+        opsFileId: input.opsFileId ?? null,
+        opsRows: input.ops?.length ?? null,
+      },
     });
     return inserted;
   });
@@ -283,7 +310,12 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
     const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     if (Array.isArray(decoded) && decoded.length === 2) {
       const [createdAt, id] = decoded as unknown[];
-      if (typeof createdAt === 'string' && !Number.isNaN(Date.parse(createdAt)) && typeof id === 'string' && UUID.test(id)) {
+      if (
+        typeof createdAt === 'string' &&
+        !Number.isNaN(Date.parse(createdAt)) &&
+        typeof id === 'string' &&
+        UUID.test(id)
+      ) {
         return { createdAt, id };
       }
     }
@@ -295,12 +327,17 @@ function decodeCursor(cursor: string): { createdAt: string; id: string } {
 
 /** Whose rows a list shows: a user their own; an admin everyone's, or the one owner asked for. */
 function listOwner(viewer: Viewer, ownerId: string | undefined): string | undefined {
-  if (ownerId && ownerId !== viewer.userId && !viewer.isAdmin) throw new AppError('FORBIDDEN', 'bom.ownerFilterForbidden');
+  if (ownerId && ownerId !== viewer.userId && !viewer.isAdmin)
+    throw new AppError('FORBIDDEN', 'bom.ownerFilterForbidden');
   return viewer.isAdmin ? ownerId : viewer.userId;
 }
 
 /** A page of `limit` items from up to `limit + 1` keyset rows, with the cursor of the next page when there is one. */
-function keysetPage<Row extends { id: string; cursor_created_at: string }, Item>(rows: Row[], limit: number, toItem: (row: Row) => Item) {
+function keysetPage<Row extends { id: string; cursor_created_at: string }, Item>(
+  rows: Row[],
+  limit: number,
+  toItem: (row: Row) => Item,
+) {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
   return {
@@ -312,18 +349,33 @@ function keysetPage<Row extends { id: string; cursor_created_at: string }, Item>
 /** A user's own uploads, newest first; admins see everyone's, optionally one owner's. */
 export async function listFilesPage(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, input: z.infer<typeof listFilesInput>) {
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const rows = await repo.listFiles(deps.db, { ownerId: listOwner(viewer, input.ownerId), kind: input.kind, after, limit: input.limit });
+  const rows = await repo.listFiles(deps.db, {
+    ownerId: listOwner(viewer, input.ownerId),
+    kind: input.kind,
+    after,
+    limit: input.limit,
+  });
   return keysetPage(rows, input.limit, toFileListItem);
 }
 
 /** A user's own runs, newest first; admins see everyone's, optionally one owner's. */
 export async function listRunsPage(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, input: z.infer<typeof listRunsInput>) {
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
-  const rows = await repo.listRuns(deps.db, { ownerId: listOwner(viewer, input.ownerId), status: input.status, after, limit: input.limit });
+  const rows = await repo.listRuns(deps.db, {
+    ownerId: listOwner(viewer, input.ownerId),
+    status: input.status,
+    after,
+    limit: input.limit,
+  });
   return keysetPage(rows, input.limit, toRunListItem);
 }
 
-export async function deleteRun(deps: Pick<ApiDeps, 'db' | 'clock'>, viewer: Viewer, runId: string, request: RequestInfo) {
+export async function deleteRun(
+  deps: Pick<ApiDeps, 'db' | 'clock'>,
+  viewer: Viewer,
+  runId: string,
+  request: RequestInfo,
+) {
   const run = await requireVisibleRun(deps, viewer, runId);
   if (run.status === 'running') throw new AppError('CONFLICT', 'bom.runStillRunning');
   const now = deps.clock.now();
@@ -350,7 +402,12 @@ export function eventFromStoredRun(run: { status: BomRunStatus; error: unknown }
     case 'done':
       return { status: 'done', phase: 'done', percent: 100 };
     case 'failed':
-      return { status: 'failed', phase: 'failed', percent: 100, ...(run.error ? { error: run.error as RunFailure } : {}) };
+      return {
+        status: 'failed',
+        phase: 'failed',
+        percent: 100,
+        ...(run.error ? { error: run.error as RunFailure } : {}),
+      };
     case 'running':
       return { status: 'running', phase: 'read', percent: 0 };
     case 'queued':
@@ -363,7 +420,13 @@ export async function progressSource(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, 
   await requireVisibleRun(deps, viewer, runId);
   return async (): Promise<RunEvent | null> => {
     const run = await repo.findLiveRun(deps.db, runId);
-    if (!run) return { status: 'failed', phase: 'failed', percent: 100, error: { code: 'deleted', message: '运行记录已删除', messageEn: 'The run was deleted' } };
+    if (!run)
+      return {
+        status: 'failed',
+        phase: 'failed',
+        percent: 100,
+        error: { code: 'deleted', message: '运行记录已删除', messageEn: 'The run was deleted' },
+      };
     const event = eventFromStoredRun(run);
     return isFinalEvent(event) ? event : null;
   };
@@ -373,7 +436,11 @@ export async function progressSource(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, 
 
 type DownloadTarget = { kind: 'result'; runId: string } | { kind: 'file'; fileId: string };
 
-async function issueTicket(deps: Pick<ApiDeps, 'redis' | 'config' | 'clock'>, target: DownloadTarget, fileName: string) {
+async function issueTicket(
+  deps: Pick<ApiDeps, 'redis' | 'config' | 'clock'>,
+  target: DownloadTarget,
+  fileName: string,
+) {
   const ticket = randomBytes(32).toString('base64url');
   const ttl = deps.config.BOM_DOWNLOAD_TTL_SECONDS;
   await deps.redis.set(downloadTicketKey(ticket), JSON.stringify(target), 'EX', ttl);
@@ -385,14 +452,22 @@ async function issueTicket(deps: Pick<ApiDeps, 'redis' | 'config' | 'clock'>, ta
 }
 
 /** A short-lived link to the run's result workbook, for a plain browser GET (which cannot send the access token). */
-export async function issueResultDownload(deps: Pick<ApiDeps, 'db' | 'redis' | 'config' | 'clock'>, viewer: Viewer, runId: string) {
+export async function issueResultDownload(
+  deps: Pick<ApiDeps, 'db' | 'redis' | 'config' | 'clock'>,
+  viewer: Viewer,
+  runId: string,
+) {
   const run = await requireVisibleRun(deps, viewer, runId);
   if (run.status !== 'done') throw new AppError('CONFLICT', 'bom.runNotFinished', { status: run.status });
   return issueTicket(deps, { kind: 'result', runId }, resultFileName(run.bom_file_name));
 }
 
 /** A short-lived link to an uploaded workbook, as uploaded. */
-export async function issueFileDownload(deps: Pick<ApiDeps, 'db' | 'redis' | 'config' | 'clock'>, viewer: Viewer, fileId: string) {
+export async function issueFileDownload(
+  deps: Pick<ApiDeps, 'db' | 'redis' | 'config' | 'clock'>,
+  viewer: Viewer,
+  fileId: string,
+) {
   const file = await requireVisibleFile(deps, viewer, fileId);
   return issueTicket(deps, { kind: 'file', fileId }, file.name);
 }
@@ -407,8 +482,10 @@ function parseTarget(json: string): DownloadTarget | null {
   const value: unknown = JSON.parse(json);
   if (typeof value !== 'object' || value === null) return null;
   const target = value as Record<string, unknown>;
-  if (target['kind'] === 'result' && typeof target['runId'] === 'string') return { kind: 'result', runId: target['runId'] };
-  if (target['kind'] === 'file' && typeof target['fileId'] === 'string') return { kind: 'file', fileId: target['fileId'] };
+  if (target['kind'] === 'result' && typeof target['runId'] === 'string')
+    return { kind: 'result', runId: target['runId'] };
+  if (target['kind'] === 'file' && typeof target['fileId'] === 'string')
+    return { kind: 'file', fileId: target['fileId'] };
   return null;
 }
 

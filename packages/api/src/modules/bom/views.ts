@@ -1,6 +1,6 @@
 import type { ApplySummary, ChangeLogEntry, InspectResult, OpRow, RowDiff } from '@arya/bom';
-import type { BomFileRow, BomRunRow, listFiles, listRuns } from './repo';
 import { resultFileName } from './files';
+import type { BomFileRow, BomRunRow, listFiles, listRuns } from './repo';
 
 // JSON columns hold what the engine produced (written by this module only), so reading them back as the engine's
 // types is sound.
@@ -61,13 +61,17 @@ export function toRunView(row: BomRunRow) {
     attempts: row.attempts,
     opsSource: row.ops_source,
     bomFile: { fileId: row.bom_file_id, name: row.bom_file_name },
-    opsFile: row.ops_file_id && row.ops_file_name !== null ? { fileId: row.ops_file_id, name: row.ops_file_name } : null,
+    opsFile:
+      row.ops_file_id && row.ops_file_name !== null ? { fileId: row.ops_file_id, name: row.ops_file_name } : null,
     ops: asOps(row.ops),
     summary: asSummary(row.summary),
     log: asLog(row.log) ?? [],
     diff: asDiff(row.diff) ?? [],
     error: asError(row.error),
-    result: row.status === 'done' && row.result_size !== null ? { fileName: resultFileName(row.bom_file_name), size: row.result_size } : null,
+    result:
+      row.status === 'done' && row.result_size !== null
+        ? { fileName: resultFileName(row.bom_file_name), size: row.result_size }
+        : null,
     queuedAt: row.queued_at.toISOString(),
     startedAt: iso(row.started_at),
     finishedAt: iso(row.finished_at),

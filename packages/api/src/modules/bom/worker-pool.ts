@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
-import type { ApplyResult, InspectResult, MaterialRow } from '@arya/bom';
 import { Tinypool } from 'tinypool';
+import type { ApplyResult, InspectResult, MaterialRow } from '@arya/bom';
 import type { ApplyOpsInput, ApplyTask, EngineOutcome, InspectTask, ProgressMessage } from './engine-task';
 
 /** The worker file, for hosts that bundle this package and must ship the bundled engine task under this name. */

@@ -10,7 +10,8 @@ async function requireSignedIn(ctx: Context): Promise<void> {
   const token = bearerToken(ctx.request);
   if (!token) throw new AppError('UNAUTHORIZED', 'auth.missingAccessToken');
   const claims = await ctx.deps.tokens.verifyAccessToken(token);
-  if (await isSessionRevoked(ctx.deps.redis, claims.sessionId)) throw new AppError('UNAUTHORIZED', 'auth.sessionRevoked');
+  if (await isSessionRevoked(ctx.deps.redis, claims.sessionId))
+    throw new AppError('UNAUTHORIZED', 'auth.sessionRevoked');
 }
 
 export const smsRouter = createTRPCRouter({

@@ -45,7 +45,10 @@ export interface SendReservation {
  * Reserves one send for this phone and client address, or refuses with TOO_MANY_REQUESTS and the seconds to wait.
  * Per phone: 1/minute, 5/hour, 10/day; per address: 20/hour. Requests without a known address share one bucket.
  */
-export async function reserveSmsSend(redis: Redis, input: { phone: string; ip: string | null; now: Date }): Promise<SendReservation> {
+export async function reserveSmsSend(
+  redis: Redis,
+  input: { phone: string; ip: string | null; now: Date },
+): Promise<SendReservation> {
   const phoneKey = smsKeys.phoneSends(input.phone);
   const member = `${input.now.getTime()}:${randomBytes(6).toString('hex')}`;
   const reply = await redis.eval(

@@ -47,7 +47,13 @@ export async function sendSmsCode(
   const now = deps.clock.now();
   const reservation = await reserveSmsSend(deps.redis, { phone: phone.e164, ip: input.ip, now });
   const code = generateSmsCode();
-  const audit = { phoneMasked: maskPhone(phone.e164), purpose: input.purpose, provider: deps.sms.name, ip: input.ip, at: now };
+  const audit = {
+    phoneMasked: maskPhone(phone.e164),
+    purpose: input.purpose,
+    provider: deps.sms.name,
+    ip: input.ip,
+    at: now,
+  };
 
   let accepted: SmsAccepted;
   try {
@@ -57,8 +63,18 @@ export async function sendSmsCode(
     const failure =
       error instanceof SmsProviderError
         ? error
-        : new SmsProviderError({ kind: 'unavailable', resultCode: 'PROVIDER_ERROR', requestId: null, detail: String(error) });
-    await insertSmsAttempt(deps.db, { ...audit, resultCode: failure.resultCode, requestId: failure.requestId, accepted: false });
+        : new SmsProviderError({
+            kind: 'unavailable',
+            resultCode: 'PROVIDER_ERROR',
+            requestId: null,
+            detail: String(error),
+          });
+    await insertSmsAttempt(deps.db, {
+      ...audit,
+      resultCode: failure.resultCode,
+      requestId: failure.requestId,
+      accepted: false,
+    });
     deps.logger[failure.kind === 'misconfigured' ? 'error' : 'warn'](
       {
         provider: deps.sms.name,
@@ -73,8 +89,19 @@ export async function sendSmsCode(
     throw providerFailureToAppError(failure);
   }
 
-  await storeSmsCode(deps.redis, { secret: smsCodeSecret(deps.config), purpose: input.purpose, phone: phone.e164, code, now });
-  await insertSmsAttempt(deps.db, { ...audit, resultCode: accepted.resultCode, requestId: accepted.requestId, accepted: true });
+  await storeSmsCode(deps.redis, {
+    secret: smsCodeSecret(deps.config),
+    purpose: input.purpose,
+    phone: phone.e164,
+    code,
+    now,
+  });
+  await insertSmsAttempt(deps.db, {
+    ...audit,
+    resultCode: accepted.resultCode,
+    requestId: accepted.requestId,
+    accepted: true,
+  });
   return { sent: true, resendAfterSeconds: RESEND_AFTER_SECONDS, expiresInSeconds: SMS_CODE_TTL_SECONDS };
 }
 
@@ -96,4 +123,3 @@ export async function verifySmsCode(
   });
   return phone;
 }
-

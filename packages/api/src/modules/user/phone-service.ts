@@ -20,7 +20,8 @@ export async function bindPhone(
 ): Promise<UserRow> {
   const user = await getCurrentUser(deps, auth);
   if (user.password_hash === null) throw new AppError('BAD_REQUEST', 'password.notSet');
-  if (!(await deps.passwords.verify(input.password, user.password_hash))) throw new AppError('BAD_REQUEST', 'password.wrongCurrent');
+  if (!(await deps.passwords.verify(input.password, user.password_hash)))
+    throw new AppError('BAD_REQUEST', 'password.wrongCurrent');
   const phone = await verifySmsCode(deps, { phone: input.phone, purpose: 'bind_phone', code: input.code });
   const now = deps.clock.now();
   try {

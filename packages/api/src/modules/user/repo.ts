@@ -1,5 +1,5 @@
-import type { DB, Executor, UserRole } from '@arya/db';
 import type { Insertable, Selectable, Updateable } from 'kysely';
+import type { DB, Executor, UserRole } from '@arya/db';
 
 export type UserRow = Selectable<DB['users']>;
 
@@ -19,14 +19,23 @@ export async function findUserById(db: Executor, id: string): Promise<UserRow | 
 }
 
 export async function findLiveUserByAccount(db: Executor, account: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('account', '=', account).where('deleted_at', 'is', null).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('account', '=', account)
+    .where('deleted_at', 'is', null)
+    .executeTakeFirst();
 }
 
 export async function insertUser(db: Executor, values: Insertable<DB['users']>): Promise<UserRow> {
   return db.insertInto('users').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-export async function updateUser(db: Executor, id: string, values: Updateable<DB['users']>): Promise<UserRow | undefined> {
+export async function updateUser(
+  db: Executor,
+  id: string,
+  values: Updateable<DB['users']>,
+): Promise<UserRow | undefined> {
   return db.updateTable('users').set(values).where('id', '=', id).returningAll().executeTakeFirst();
 }
 

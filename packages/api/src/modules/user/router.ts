@@ -7,17 +7,19 @@ import { toPublicUser } from './views';
 export const userRouter = createTRPCRouter({
   me: protectedProcedure.query(async ({ ctx }) => toPublicUser(await users.getCurrentUser(ctx.deps, ctx.auth))),
 
-  updateProfile: protectedProcedure.input(updateProfileInput).mutation(async ({ ctx, input }) =>
-    toPublicUser(await users.updateProfile(ctx.deps, ctx.auth, input, ctx.request)),
-  ),
+  updateProfile: protectedProcedure
+    .input(updateProfileInput)
+    .mutation(async ({ ctx, input }) =>
+      toPublicUser(await users.updateProfile(ctx.deps, ctx.auth, input, ctx.request)),
+    ),
 
   changePassword: protectedProcedure
     .input(changePasswordInput)
     .mutation(({ ctx, input }) => users.changePassword(ctx.deps, ctx.auth, input, ctx.request)),
 
-  bindPhone: protectedProcedure.input(bindPhoneInput).mutation(async ({ ctx, input }) =>
-    toPublicUser(await bindPhone(ctx.deps, ctx.auth, input, ctx.request)),
-  ),
+  bindPhone: protectedProcedure
+    .input(bindPhoneInput)
+    .mutation(async ({ ctx, input }) => toPublicUser(await bindPhone(ctx.deps, ctx.auth, input, ctx.request))),
 
   sessions: protectedProcedure.query(({ ctx }) => users.listSessions(ctx.deps, ctx.auth)),
 
@@ -26,5 +28,7 @@ export const userRouter = createTRPCRouter({
     return { ok: true as const };
   }),
 
-  revokeOtherSessions: protectedProcedure.mutation(({ ctx }) => users.revokeOtherSessions(ctx.deps, ctx.auth, ctx.request)),
+  revokeOtherSessions: protectedProcedure.mutation(({ ctx }) =>
+    users.revokeOtherSessions(ctx.deps, ctx.auth, ctx.request),
+  ),
 });

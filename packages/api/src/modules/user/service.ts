@@ -1,10 +1,10 @@
-import type { AccessTokenClaims } from '../../security/tokens';
 import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { AppError, tooManyRequests } from '../../errors';
 import { recordAudit } from '../../lib/audit';
 import { hitSlidingWindow, releaseSlidingWindowHit } from '../../lib/rate-limit';
 import { assertAcceptablePassword } from '../../security/password-rules';
+import type { AccessTokenClaims } from '../../security/tokens';
 import { loginLimits } from '../auth/keys';
 import { revokeSessions } from '../auth/sessions';
 import { listLiveSessions } from '../auth/sessions-repo';
@@ -63,7 +63,12 @@ export async function changePassword(
   const newHash = await deps.passwords.hash(input.newPassword);
   const revoked = await deps.db.transaction().execute(async (tx) => {
     await updateUser(tx, user.id, { password_hash: newHash, password_changed_at: now });
-    const ended = await revokeSessions(deps, { userId: user.id, exceptFamilyId: auth.sessionId }, 'password_changed', tx);
+    const ended = await revokeSessions(
+      deps,
+      { userId: user.id, exceptFamilyId: auth.sessionId },
+      'password_changed',
+      tx,
+    );
     await recordAudit(tx, {
       action: 'user.password_changed',
       actorUserId: user.id,
@@ -118,7 +123,12 @@ export async function revokeOtherSessions(
   request: RequestInfo,
 ): Promise<{ revokedSessions: number }> {
   const ended = await deps.db.transaction().execute(async (tx) => {
-    const revoked = await revokeSessions(deps, { userId: auth.userId, exceptFamilyId: auth.sessionId }, 'revoked_by_user', tx);
+    const revoked = await revokeSessions(
+      deps,
+      { userId: auth.userId, exceptFamilyId: auth.sessionId },
+      'revoked_by_user',
+      tx,
+    );
     await recordAudit(tx, {
       action: 'user.other_sessions_revoked',
       actorUserId: auth.userId,

@@ -1,6 +1,6 @@
-import { createTestDatabase, type TestDatabase } from '@arya/testing';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@arya/testing';
 import { systemClock } from '../../../src/clock';
 import type { RequestInfo } from '../../../src/context';
 import { lockLiveFiles } from '../../../src/modules/bom/repo';
@@ -14,7 +14,11 @@ const request: RequestInfo = { ip: '192.0.2.5', userAgent: 'vitest', headers: {}
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const users = await database.db.insertInto('users').values([{ account: 'alice' }, { account: 'bob' }]).returning('id').execute();
+  const users = await database.db
+    .insertInto('users')
+    .values([{ account: 'alice' }, { account: 'bob' }])
+    .returning('id')
+    .execute();
   alice = users[0]!.id;
   bob = users[1]!.id;
 });
@@ -34,24 +38,41 @@ async function upload(name: string): Promise<string> {
 }
 
 async function runOn(fileId: string, status: 'queued' | 'running' | 'done'): Promise<void> {
-  await database.db.insertInto('bom_runs').values({ owner_id: alice, bom_file_id: fileId, ops_source: 'sheet', status, queued_at: new Date() }).execute();
+  await database.db
+    .insertInto('bom_runs')
+    .values({ owner_id: alice, bom_file_id: fileId, ops_source: 'sheet', status, queued_at: new Date() })
+    .execute();
 }
 
 describe('deleting an upload', () => {
   it('drops its bytes and records it; runs that used it stay; another user gets NOT_FOUND, an admin may', async () => {
     const fileId = await upload('a.xlsx');
     await runOn(fileId, 'done');
-    expect((await appErrorOf(deleteFile(deps(), { userId: bob, isAdmin: false }, fileId, request))).code).toBe('NOT_FOUND');
+    expect((await appErrorOf(deleteFile(deps(), { userId: bob, isAdmin: false }, fileId, request))).code).toBe(
+      'NOT_FOUND',
+    );
 
     await deleteFile(deps(), { userId: alice, isAdmin: false }, fileId, request);
-    const row = await database.db.selectFrom('bom_files').select(['deleted_at', 'bytes']).where('id', '=', fileId).executeTakeFirstOrThrow();
+    const row = await database.db
+      .selectFrom('bom_files')
+      .select(['deleted_at', 'bytes'])
+      .where('id', '=', fileId)
+      .executeTakeFirstOrThrow();
     expect(row.deleted_at).not.toBeNull();
     expect(row.bytes.byteLength).toBe(0);
-    expect(await database.db.selectFrom('bom_runs').select('id').where('bom_file_id', '=', fileId).execute()).toHaveLength(1);
-    const audit = await database.db.selectFrom('audit_log').select(['actor_user_id', 'details']).where('action', '=', 'bom.file_deleted').execute();
+    expect(
+      await database.db.selectFrom('bom_runs').select('id').where('bom_file_id', '=', fileId).execute(),
+    ).toHaveLength(1);
+    const audit = await database.db
+      .selectFrom('audit_log')
+      .select(['actor_user_id', 'details'])
+      .where('action', '=', 'bom.file_deleted')
+      .execute();
     expect(audit).toEqual([{ actor_user_id: alice, details: { fileId, name: 'a.xlsx', kind: 'bom' } }]);
     // already gone
-    expect((await appErrorOf(deleteFile(deps(), { userId: alice, isAdmin: false }, fileId, request))).code).toBe('NOT_FOUND');
+    expect((await appErrorOf(deleteFile(deps(), { userId: alice, isAdmin: false }, fileId, request))).code).toBe(
+      'NOT_FOUND',
+    );
 
     const other = await upload('b.xlsx');
     await deleteFile(deps(), { userId: bob, isAdmin: true }, other, request);
@@ -77,7 +98,10 @@ describe('deleting an upload', () => {
         (error: unknown) => error,
       );
       await sleep(300);
-      await trx.insertInto('bom_runs').values({ owner_id: alice, bom_file_id: fileId, ops_source: 'sheet', status: 'queued', queued_at: new Date() }).execute();
+      await trx
+        .insertInto('bom_runs')
+        .values({ owner_id: alice, bom_file_id: fileId, ops_source: 'sheet', status: 'queued', queued_at: new Date() })
+        .execute();
     });
     const outcome = await deletion;
     expect(outcome).not.toBe('deleted');

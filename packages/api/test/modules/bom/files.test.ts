@@ -13,7 +13,9 @@ describe('download names', () => {
       `attachment; filename="__ BOM-_BOM.xlsx"; filename*=UTF-8''%E4%B8%BB%E6%9D%BF%20BOM-%E6%96%B0BOM.xlsx`,
     );
     // quotes and backslashes cannot break out of the quoted fallback; RFC 5987 reserves ' ( ) * too
-    expect(contentDisposition(`a"b\\c'(d)*.xlsx`)).toBe(`attachment; filename="a_b_c'(d)*.xlsx"; filename*=UTF-8''a%22b%5Cc%27%28d%29%2A.xlsx`);
+    expect(contentDisposition(`a"b\\c'(d)*.xlsx`)).toBe(
+      `attachment; filename="a_b_c'(d)*.xlsx"; filename*=UTF-8''a%22b%5Cc%27%28d%29%2A.xlsx`,
+    );
   });
 
   it('keeps only the base name of an upload, without control characters', () => {

@@ -1,7 +1,7 @@
-import { createDb, type DB } from '@arya/db';
-import { createTestDatabase, type TestDatabase } from '@arya/testing';
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createDb, type DB } from '@arya/db';
+import { createTestDatabase, type TestDatabase } from '@arya/testing';
 import { claimNextRun, completeRun, recoverOrphanedRuns, releaseRuns } from '../../../src/modules/bom/queue';
 
 let database: TestDatabase;
@@ -23,7 +23,15 @@ beforeAll(async () => {
   bob = users[1]!.id;
   const file = await db
     .insertInto('bom_files')
-    .values({ owner_id: alice, kind: 'bom', name: 'a.xlsx', size: 1, sha256: 'x', bytes: Buffer.from('x'), inspect: '{}' })
+    .values({
+      owner_id: alice,
+      kind: 'bom',
+      name: 'a.xlsx',
+      size: 1,
+      sha256: 'x',
+      bytes: Buffer.from('x'),
+      inspect: '{}',
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   fileId = file.id;
@@ -97,7 +105,11 @@ describe('run queue in Postgres', () => {
     expect(again?.attempts).toBe(2);
     const second = await recoverOrphanedRuns(db, new Date(later.getTime() + 31_000), 30_000, reason);
     expect(second.map((r) => r.status)).toEqual(['failed']);
-    const row = await db.selectFrom('bom_runs').select(['status', 'error', 'finished_at']).where('id', '=', runId!).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('bom_runs')
+      .select(['status', 'error', 'finished_at'])
+      .where('id', '=', runId!)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ status: 'failed', error: reason });
     expect(row.finished_at).not.toBeNull();
   });
@@ -106,12 +118,24 @@ describe('run queue in Postgres', () => {
     const [runId] = await queue(alice, 1);
     await claimNextRun(db, { instanceId: 'p1', maxRunningPerOwner: 2, now });
     await releaseRuns(db, 'p1', [runId!]);
-    const row = await db.selectFrom('bom_runs').select(['status', 'attempts']).where('id', '=', runId!).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('bom_runs')
+      .select(['status', 'attempts'])
+      .where('id', '=', runId!)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'queued', attempts: 0 });
 
     await claimNextRun(db, { instanceId: 'p2', maxRunningPerOwner: 2, now });
-    const stored = await completeRun(db, runId!, 'p1', { summary: {}, log: [], diff: [], result: Buffer.from('r'), now });
+    const stored = await completeRun(db, runId!, 'p1', {
+      summary: {},
+      log: [],
+      diff: [],
+      result: Buffer.from('r'),
+      now,
+    });
     expect(stored).toBe(false);
-    expect(await completeRun(db, runId!, 'p2', { summary: {}, log: [], diff: [], result: Buffer.from('r'), now })).toBe(true);
+    expect(await completeRun(db, runId!, 'p2', { summary: {}, log: [], diff: [], result: Buffer.from('r'), now })).toBe(
+      true,
+    );
   });
 });

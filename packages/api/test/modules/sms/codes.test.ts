@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifySmsCode } from '../../../src/modules/sms/service';
-import { createSmsTestBed, uniquePhone, type SmsTestBed } from './harness';
 import { appErrorOf } from '../../helpers/errors';
+import { createSmsTestBed, uniquePhone, type SmsTestBed } from './harness';
 
 let bed: SmsTestBed;
 beforeAll(async () => {
@@ -29,14 +29,20 @@ describe('SMS codes', () => {
       expect(JSON.stringify(stored)).not.toContain(code);
       expect(stored.mac).toMatch(/^[0-9a-f]{64}$/);
     }
-    await expect(verifySmsCode(bed.deps, { phone, purpose: 'login', code })).resolves.toMatchObject({ e164: `+86${phone}` });
+    await expect(verifySmsCode(bed.deps, { phone, purpose: 'login', code })).resolves.toMatchObject({
+      e164: `+86${phone}`,
+    });
   });
 
   it('are bound to phone and purpose', async () => {
     const phone = uniquePhone();
     const code = await sendAndRead(phone, 'login');
-    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'register', code }))).messageKey).toBe('sms.codeExpired');
-    expect((await appErrorOf(verifySmsCode(bed.deps, { phone: uniquePhone(), purpose: 'login', code }))).messageKey).toBe('sms.codeExpired');
+    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'register', code }))).messageKey).toBe(
+      'sms.codeExpired',
+    );
+    expect(
+      (await appErrorOf(verifySmsCode(bed.deps, { phone: uniquePhone(), purpose: 'login', code }))).messageKey,
+    ).toBe('sms.codeExpired');
     // Any spelling of the same number finds it.
     await verifySmsCode(bed.deps, { phone: `+86 ${phone}`, purpose: 'login', code });
   });
@@ -60,7 +66,9 @@ describe('SMS codes', () => {
       Array.from({ length: 12 }, () => verifySmsCode(bed.deps, { phone, purpose: 'login', code })),
     );
     expect(attempts.filter((a) => a.status === 'fulfilled')).toHaveLength(1);
-    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code }))).messageKey).toBe('sms.codeExpired');
+    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code }))).messageKey).toBe(
+      'sms.codeExpired',
+    );
   });
 
   it('are destroyed after 5 wrong attempts, counting down the attempts left', async () => {
@@ -71,9 +79,13 @@ describe('SMS codes', () => {
       const error = await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code: wrong }));
       expect(error).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.codeIncorrect', params: { attemptsLeft } });
     }
-    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code: wrong }))).messageKey).toBe('sms.codeAttemptsExceeded');
+    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code: wrong }))).messageKey).toBe(
+      'sms.codeAttemptsExceeded',
+    );
     // The right code no longer helps: a new one must be requested.
-    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code }))).messageKey).toBe('sms.codeExpired');
+    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code }))).messageKey).toBe(
+      'sms.codeExpired',
+    );
   });
 
   it('are replaced by a new send for the same phone and purpose', async () => {
@@ -85,7 +97,9 @@ describe('SMS codes', () => {
       bed.clock.advance(61_000);
       second = await sendAndRead(phone);
     }
-    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code: first }))).messageKey).toBe('sms.codeIncorrect');
+    expect((await appErrorOf(verifySmsCode(bed.deps, { phone, purpose: 'login', code: first }))).messageKey).toBe(
+      'sms.codeIncorrect',
+    );
     await verifySmsCode(bed.deps, { phone, purpose: 'login', code: second });
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSmsTestBed, uniquePhone, type SmsTestBed } from './harness';
 import { appErrorOf } from '../../helpers/errors';
+import { createSmsTestBed, uniquePhone, type SmsTestBed } from './harness';
 
 let bed: SmsTestBed;
 beforeAll(async () => {
@@ -11,7 +11,11 @@ afterAll(() => bed.close());
 const PASSWORD = 'violet-harbour-1987';
 
 let ipCounter = 0;
-async function codeFor(phone: string, purpose: 'register' | 'login' | 'reset_password' | 'bind_phone', accessToken?: string) {
+async function codeFor(
+  phone: string,
+  purpose: 'register' | 'login' | 'reset_password' | 'bind_phone',
+  accessToken?: string,
+) {
   bed.clock.advance(61_000); // clear of the per-phone minute limit
   ipCounter += 1;
   await bed.caller({ ip: `10.20.0.${ipCounter % 250}`, accessToken }).sms.send({ phone, purpose });
@@ -29,7 +33,11 @@ describe('auth.register with a phone', () => {
     const phone = uniquePhone();
     const result = await registerWithPhone(phone);
     expect(result.accessToken).toEqual(expect.any(String));
-    const row = await bed.deps.db.selectFrom('users').selectAll().where('phone', '=', `+86${phone}`).executeTakeFirstOrThrow();
+    const row = await bed.deps.db
+      .selectFrom('users')
+      .selectAll()
+      .where('phone', '=', `+86${phone}`)
+      .executeTakeFirstOrThrow();
     expect(row).toMatchObject({ account: null, password_hash: null });
     expect(row.phone_verified_at).toBeInstanceOf(Date);
   });
@@ -55,14 +63,20 @@ describe('auth.register with a phone', () => {
     const wrong = code === '000000' ? '000001' : '000000';
     const error = await appErrorOf(bed.caller().auth.register({ phone, code: wrong }));
     expect(error).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.codeIncorrect' });
-    const row = await bed.deps.db.selectFrom('users').select('id').where('phone', '=', `+86${phone}`).executeTakeFirst();
+    const row = await bed.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('phone', '=', `+86${phone}`)
+      .executeTakeFirst();
     expect(row).toBeUndefined();
   });
 
   it('does not burn the code when the password is refused', async () => {
     const phone = uniquePhone();
     const code = await codeFor(phone, 'register');
-    const error = await appErrorOf(bed.caller().auth.register({ phone, code, account: `weak${phone}`, password: 'password' }));
+    const error = await appErrorOf(
+      bed.caller().auth.register({ phone, code, account: `weak${phone}`, password: 'password' }),
+    );
     expect(error.code).toBe('BAD_REQUEST');
     await bed.caller().auth.register({ phone, code, account: `weak${phone}`, password: PASSWORD });
   });
@@ -72,7 +86,9 @@ describe('auth.loginWithSms', () => {
   it('signs in the owner of the phone', async () => {
     const phone = uniquePhone();
     const registered = await registerWithPhone(phone);
-    const signedIn = await bed.caller().auth.loginWithSms({ phone: `+86${phone}`, code: await codeFor(phone, 'login') });
+    const signedIn = await bed
+      .caller()
+      .auth.loginWithSms({ phone: `+86${phone}`, code: await codeFor(phone, 'login') });
     expect(signedIn.user.id).toBe(registered.user.id);
     const me = await bed.caller({ accessToken: signedIn.accessToken }).user.me();
     expect(me.id).toBe(registered.user.id);
@@ -98,20 +114,30 @@ describe('auth.resetPassword', () => {
     const account = `reset${phone}`;
     await registerWithPhone(phone, { account, password: PASSWORD });
     const first = await bed.caller().auth.login({ account, password: PASSWORD, tokenDelivery: 'body' });
-    const second = await bed.caller().auth.loginWithSms({ phone, code: await codeFor(phone, 'login'), tokenDelivery: 'body' });
+    const second = await bed
+      .caller()
+      .auth.loginWithSms({ phone, code: await codeFor(phone, 'login'), tokenDelivery: 'body' });
     await bed.caller({ accessToken: first.accessToken }).user.me();
 
     const newPassword = 'amber-lantern-4421';
-    const result = await bed.caller().auth.resetPassword({ phone, code: await codeFor(phone, 'reset_password'), newPassword });
+    const result = await bed
+      .caller()
+      .auth.resetPassword({ phone, code: await codeFor(phone, 'reset_password'), newPassword });
     expect(result.revokedSessions).toBeGreaterThanOrEqual(3);
 
     for (const session of [first, second]) {
       expect((await appErrorOf(bed.caller({ accessToken: session.accessToken }).user.me())).code).toBe('UNAUTHORIZED');
-      expect((await appErrorOf(bed.caller().auth.refresh({ refreshToken: session.refreshToken }))).code).toBe('UNAUTHORIZED');
+      expect((await appErrorOf(bed.caller().auth.refresh({ refreshToken: session.refreshToken }))).code).toBe(
+        'UNAUTHORIZED',
+      );
     }
     expect((await appErrorOf(bed.caller().auth.login({ account, password: PASSWORD }))).code).toBe('UNAUTHORIZED');
     await bed.caller().auth.login({ account, password: newPassword });
-    const audit = await bed.deps.db.selectFrom('audit_log').select('action').where('action', '=', 'auth.password_reset').execute();
+    const audit = await bed.deps.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'auth.password_reset')
+      .execute();
     expect(audit.length).toBeGreaterThan(0);
   });
 
@@ -136,13 +162,19 @@ describe('user.bindPhone', () => {
     // The wrong password did not burn the code.
     const bound = await me.user.bindPhone({ phone, code, password: PASSWORD });
     expect(bound.id).toBe(user.id);
-    const row = await bed.deps.db.selectFrom('users').select(['phone', 'phone_verified_at']).where('id', '=', user.id).executeTakeFirstOrThrow();
+    const row = await bed.deps.db
+      .selectFrom('users')
+      .select(['phone', 'phone_verified_at'])
+      .where('id', '=', user.id)
+      .executeTakeFirstOrThrow();
     expect(row.phone).toBe(`+86${phone}`);
 
     // Changing it again needs the password again, and a code for the new phone.
     const next = uniquePhone();
     const nextCode = await codeFor(next, 'bind_phone', accessToken);
-    expect((await appErrorOf(me.user.bindPhone({ phone: next, code: nextCode, password: 'wrong-password-123' }))).code).toBe('BAD_REQUEST');
+    expect(
+      (await appErrorOf(me.user.bindPhone({ phone: next, code: nextCode, password: 'wrong-password-123' }))).code,
+    ).toBe('BAD_REQUEST');
     await me.user.bindPhone({ phone: next, code: nextCode, password: PASSWORD });
     const audit = await bed.deps.db
       .selectFrom('audit_log')
@@ -153,7 +185,10 @@ describe('user.bindPhone', () => {
       .execute();
     expect(audit.map((entry) => entry.details)).toEqual([
       { phone: `+86 ${phone.slice(0, 3)}****${phone.slice(-4)}`, previousPhone: null },
-      { phone: `+86 ${next.slice(0, 3)}****${next.slice(-4)}`, previousPhone: `+86 ${phone.slice(0, 3)}****${phone.slice(-4)}` },
+      {
+        phone: `+86 ${next.slice(0, 3)}****${next.slice(-4)}`,
+        previousPhone: `+86 ${phone.slice(0, 3)}****${phone.slice(-4)}`,
+      },
     ]);
     // The phone now signs in to this account.
     const viaSms = await bed.caller().auth.loginWithSms({ phone: next, code: await codeFor(next, 'login') });
@@ -165,7 +200,9 @@ describe('user.bindPhone', () => {
     await registerWithPhone(taken);
     const { accessToken } = await bed.caller().auth.register({ account: `other${taken}`, password: PASSWORD });
     const code = await codeFor(taken, 'bind_phone', accessToken);
-    const error = await appErrorOf(bed.caller({ accessToken }).user.bindPhone({ phone: taken, code, password: PASSWORD }));
+    const error = await appErrorOf(
+      bed.caller({ accessToken }).user.bindPhone({ phone: taken, code, password: PASSWORD }),
+    );
     expect(error).toMatchObject({ code: 'CONFLICT', messageKey: 'user.phoneTaken' });
   });
 });

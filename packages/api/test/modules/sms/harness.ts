@@ -1,5 +1,12 @@
 import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
-import { createTestClock, createTestDatabase, createTestRedis, type TestClock, type TestDatabase, type TestRedis } from '@arya/testing';
+import {
+  createTestClock,
+  createTestDatabase,
+  createTestRedis,
+  type TestClock,
+  type TestDatabase,
+  type TestRedis,
+} from '@arya/testing';
 import {
   apiConfigSchema,
   closeApiDeps,
@@ -11,15 +18,20 @@ import {
   type ApiDeps,
   type Logger,
 } from '../../../src/index';
-import { appRouter } from '../../../src/root';
 import { createSmsProvider } from '../../../src/modules/sms/providers/create';
+import { appRouter } from '../../../src/root';
 
 const createCaller = createCallerFactory(appRouter);
 
 export const EMULATOR_KEY_ID = 'arya-test-key';
 export const EMULATOR_KEY_SECRET = 'arya-test-secret-never-logged';
 export const SIGN_NAME = 'Arya';
-export const TEMPLATES = { register: 'SMS_100001', login: 'SMS_100002', reset_password: 'SMS_100003', bind_phone: 'SMS_100004' };
+export const TEMPLATES = {
+  register: 'SMS_100001',
+  login: 'SMS_100002',
+  reset_password: 'SMS_100003',
+  bind_phone: 'SMS_100004',
+};
 
 export interface LogEntry {
   level: 'debug' | 'info' | 'warn' | 'error';

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { translate } from '../../../src/messages';
 import { sendSmsCode } from '../../../src/modules/sms/service';
-import { createSmsTestBed, EMULATOR_KEY_SECRET, uniquePhone, type SmsTestBed } from './harness';
 import { appErrorOf } from '../../helpers/errors';
+import { createSmsTestBed, EMULATOR_KEY_SECRET, uniquePhone, type SmsTestBed } from './harness';
 
 let bed: SmsTestBed;
 beforeAll(async () => {
@@ -50,7 +50,10 @@ describe('sms.send', () => {
     await send(`0086 ${phone.slice(0, 3)}-${phone.slice(3)}`);
     expect(bed.emulator.latestCode(phone)).toMatch(/^\d{6}$/);
     expect(await appErrorOf(send('12345'))).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.phoneInvalid' });
-    expect(await appErrorOf(send('+85291234567'))).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.internationalNotSupported' });
+    expect(await appErrorOf(send('+85291234567'))).toMatchObject({
+      code: 'BAD_REQUEST',
+      messageKey: 'sms.internationalNotSupported',
+    });
     expect(bed.emulator.messages('85291234567')).toHaveLength(0);
 
     const international = await bed.depsWith({ SMS_ALLOW_INTERNATIONAL: 'true' });
@@ -63,7 +66,11 @@ describe('sms.send', () => {
     await send(phone);
     bed.clock.advance(20_000);
     const refused = await appErrorOf(send(phone, { purpose: 'register' }));
-    expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'sms.tooManyForPhone', retryAfterSeconds: 40 });
+    expect(refused).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      messageKey: 'sms.tooManyForPhone',
+      retryAfterSeconds: 40,
+    });
     expect(refused.params).toEqual({ retryAfterSeconds: 40 });
     expect(translate(refused.messageKey, refused.params, 'en')).toBe(
       'Too many codes were requested for this phone number. Try again in 40 seconds.',
@@ -82,7 +89,11 @@ describe('sms.send', () => {
     }
     const refused = await appErrorOf(send(phone));
     // The first send (5 × 61 s ago) leaves the hour window 3600 − 305 s from now.
-    expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'sms.tooManyForPhone', retryAfterSeconds: 3600 - 305 });
+    expect(refused).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      messageKey: 'sms.tooManyForPhone',
+      retryAfterSeconds: 3600 - 305,
+    });
     bed.clock.advance((3600 - 305) * 1000);
     await send(phone);
   });
@@ -96,7 +107,11 @@ describe('sms.send', () => {
     }
     const refused = await appErrorOf(send(phone));
     const wait = Math.ceil((start + 24 * 3600_000 - bed.clock.now().getTime()) / 1000);
-    expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'sms.tooManyForPhone', retryAfterSeconds: wait });
+    expect(refused).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      messageKey: 'sms.tooManyForPhone',
+      retryAfterSeconds: wait,
+    });
     bed.clock.advance(wait * 1000);
     await send(phone);
   });
@@ -153,7 +168,11 @@ describe('sms.send when the provider refuses', () => {
     const phone = uniquePhone();
     bed.emulator.injectFault({ kind: 'throttle' });
     const refused = await appErrorOf(send(phone));
-    expect(refused).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'sms.providerThrottled', retryAfterSeconds: 60 });
+    expect(refused).toMatchObject({
+      code: 'TOO_MANY_REQUESTS',
+      messageKey: 'sms.providerThrottled',
+      retryAfterSeconds: 60,
+    });
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'isv.BUSINESS_LIMIT_CONTROL', accepted: false });
     expect(await bed.testRedis.redis.exists(`sms:code:login:+86${phone}`)).toBe(0);
   });
@@ -197,11 +216,17 @@ describe('sms.send when the provider refuses', () => {
 
   it('maps gateway throttling of the whole account to SERVICE_UNAVAILABLE and account problems to INTERNAL_SERVER_ERROR', async () => {
     bed.emulator.injectFault({ kind: 'gatewayThrottle' });
-    expect(await appErrorOf(send(uniquePhone()))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', messageKey: 'sms.unavailable' });
+    expect(await appErrorOf(send(uniquePhone()))).toMatchObject({
+      code: 'SERVICE_UNAVAILABLE',
+      messageKey: 'sms.unavailable',
+    });
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'Throttling.User', accepted: false });
 
     bed.emulator.injectFault({ kind: 'businessError', code: 'isv.AMOUNT_NOT_ENOUGH', message: '账户余额不足' });
-    expect(await appErrorOf(send(uniquePhone()))).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', messageKey: 'sms.sendFailed' });
+    expect(await appErrorOf(send(uniquePhone()))).toMatchObject({
+      code: 'INTERNAL_SERVER_ERROR',
+      messageKey: 'sms.sendFailed',
+    });
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'isv.AMOUNT_NOT_ENOUGH', accepted: false });
   });
 
@@ -230,7 +255,9 @@ describe('sms.send when the provider refuses', () => {
 
   it('maps an unknown template to INTERNAL_SERVER_ERROR', async () => {
     const misconfigured = await bed.depsWith({ ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_UNKNOWN' });
-    const error = await appErrorOf(sendSmsCode(misconfigured, { phone: uniquePhone(), purpose: 'login', ip: '10.4.0.2' }));
+    const error = await appErrorOf(
+      sendSmsCode(misconfigured, { phone: uniquePhone(), purpose: 'login', ip: '10.4.0.2' }),
+    );
     expect(error).toMatchObject({ code: 'INTERNAL_SERVER_ERROR', messageKey: 'sms.sendFailed' });
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'isv.SMS_TEMPLATE_ILLEGAL', accepted: false });
   });

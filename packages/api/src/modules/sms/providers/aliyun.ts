@@ -34,10 +34,18 @@ function flowControlWaitSeconds(message: string | undefined): number {
 function businessFailure(code: string, message: string | undefined, requestId: string | null): SmsProviderError {
   const detail = `${code}: ${message ?? ''}`;
   if (code === 'isv.BUSINESS_LIMIT_CONTROL') {
-    return new SmsProviderError({ kind: 'throttled', resultCode: code, requestId, detail, retryAfterSeconds: flowControlWaitSeconds(message) });
+    return new SmsProviderError({
+      kind: 'throttled',
+      resultCode: code,
+      requestId,
+      detail,
+      retryAfterSeconds: flowControlWaitSeconds(message),
+    });
   }
-  if (code === 'isv.MOBILE_NUMBER_ILLEGAL') return new SmsProviderError({ kind: 'invalidNumber', resultCode: code, requestId, detail });
-  if (code.startsWith('isp.')) return new SmsProviderError({ kind: 'unavailable', resultCode: code, requestId, detail });
+  if (code === 'isv.MOBILE_NUMBER_ILLEGAL')
+    return new SmsProviderError({ kind: 'invalidNumber', resultCode: code, requestId, detail });
+  if (code.startsWith('isp.'))
+    return new SmsProviderError({ kind: 'unavailable', resultCode: code, requestId, detail });
   return new SmsProviderError({ kind: 'misconfigured', resultCode: code, requestId, detail });
 }
 
@@ -49,7 +57,11 @@ interface AlibabaCloudErrorShape {
 }
 
 function isAlibabaCloudError(error: unknown): error is AlibabaCloudErrorShape {
-  return error instanceof Error && typeof (error as Partial<AlibabaCloudErrorShape>).statusCode === 'number' && 'code' in error;
+  return (
+    error instanceof Error &&
+    typeof (error as Partial<AlibabaCloudErrorShape>).statusCode === 'number' &&
+    'code' in error
+  );
 }
 
 /**
@@ -71,7 +83,12 @@ function transportFailure(error: unknown): SmsProviderError {
   }
   const text = withoutQueryStrings(error instanceof Error ? `${error.name}: ${error.message}` : String(error));
   const timedOut = /timeout|timed out/i.test(text);
-  return new SmsProviderError({ kind: 'unavailable', resultCode: timedOut ? 'TIMEOUT' : 'NETWORK_ERROR', requestId: null, detail: text });
+  return new SmsProviderError({
+    kind: 'unavailable',
+    resultCode: timedOut ? 'TIMEOUT' : 'NETWORK_ERROR',
+    requestId: null,
+    detail: text,
+  });
 }
 
 /** Sends through the official SDK (ACS3-HMAC-SHA256 signing). One client per process. */

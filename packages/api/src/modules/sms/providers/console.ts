@@ -7,11 +7,17 @@ import type { SmsProvider } from './types';
  * clear, which is why it is refused when NODE_ENV=production (see createSmsProvider) and says so when it starts.
  */
 export function createConsoleSmsProvider(logger: Logger): SmsProvider {
-  logger.warn({ provider: 'console' }, 'SMS_PROVIDER=console: verification codes are written to this log, not sent (development only)');
+  logger.warn(
+    { provider: 'console' },
+    'SMS_PROVIDER=console: verification codes are written to this log, not sent (development only)',
+  );
   return {
     name: 'console',
     send: async ({ phone, purpose, code }) => {
-      logger.info({ provider: 'console', phone: maskPhone(phone.e164), purpose, code }, `SMS code for ${phone.e164}: ${code}`);
+      logger.info(
+        { provider: 'console', phone: maskPhone(phone.e164), purpose, code },
+        `SMS code for ${phone.e164}: ${code}`,
+      );
       return { resultCode: 'OK', requestId: null };
     },
   };

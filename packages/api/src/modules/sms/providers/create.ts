@@ -10,7 +10,8 @@ const DEVELOPMENT_CODE_SECRET = 'arya-development-sms-code-secret-do-not-use-in-
 /** The HMAC key for stored codes. Production refuses to start without a real one. */
 export function smsCodeSecret(config: ApiConfig): string {
   if (config.SMS_CODE_SECRET) return config.SMS_CODE_SECRET;
-  if (config.NODE_ENV === 'production') throw new Error('SMS_CODE_SECRET must be set (at least 32 characters) when NODE_ENV=production');
+  if (config.NODE_ENV === 'production')
+    throw new Error('SMS_CODE_SECRET must be set (at least 32 characters) when NODE_ENV=production');
   return DEVELOPMENT_CODE_SECRET;
 }
 
@@ -26,18 +27,24 @@ function isLoopbackEndpoint(endpoint: string): boolean {
 export function smsConfigProblems(config: ApiConfig): string[] {
   const production = config.NODE_ENV === 'production';
   const problems: string[] = [];
-  if (production && !config.SMS_CODE_SECRET) problems.push('SMS_CODE_SECRET: is required when NODE_ENV=production (at least 32 characters)');
+  if (production && !config.SMS_CODE_SECRET)
+    problems.push('SMS_CODE_SECRET: is required when NODE_ENV=production (at least 32 characters)');
   const provider = config.SMS_PROVIDER ?? (production ? undefined : 'console');
   if (provider === undefined) {
     problems.push('SMS_PROVIDER: must be "aliyun" when NODE_ENV=production');
   } else if (provider === 'console') {
-    if (production) problems.push('SMS_PROVIDER: "console" is refused when NODE_ENV=production (it writes verification codes to the log)');
+    if (production)
+      problems.push(
+        'SMS_PROVIDER: "console" is refused when NODE_ENV=production (it writes verification codes to the log)',
+      );
   } else {
     for (const [variable, value] of Object.entries(aliyunRequired(config))) {
       if (!value) problems.push(`${variable}: is required when SMS_PROVIDER=aliyun`);
     }
     if (config.ALIYUN_SMS_PROTOCOL === 'http' && production && !isLoopbackEndpoint(config.ALIYUN_SMS_ENDPOINT)) {
-      problems.push('ALIYUN_SMS_PROTOCOL: http is allowed only outside production or for a loopback ALIYUN_SMS_ENDPOINT');
+      problems.push(
+        'ALIYUN_SMS_PROTOCOL: http is allowed only outside production or for a loopback ALIYUN_SMS_ENDPOINT',
+      );
     }
   }
   return problems;
@@ -58,7 +65,8 @@ function aliyunRequired(config: ApiConfig) {
 /** Builds the configured provider once at start; refuses (naming each variable) when `smsConfigProblems` finds any. */
 export function createSmsProvider(config: ApiConfig, logger: Logger): SmsProvider {
   const problems = smsConfigProblems(config);
-  if (problems.length > 0) throw new Error(`Invalid SMS configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+  if (problems.length > 0)
+    throw new Error(`Invalid SMS configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
   if ((config.SMS_PROVIDER ?? 'console') === 'console') return createConsoleSmsProvider(logger);
 
   const required = aliyunRequired(config);

@@ -31,7 +31,13 @@ export class SmsProviderError extends Error {
   readonly requestId: string | null;
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(init: { kind: SmsFailureKind; resultCode: string; requestId: string | null; detail: string; retryAfterSeconds?: number }) {
+  constructor(init: {
+    kind: SmsFailureKind;
+    resultCode: string;
+    requestId: string | null;
+    detail: string;
+    retryAfterSeconds?: number;
+  }) {
     super(init.detail);
     this.name = 'SmsProviderError';
     this.kind = init.kind;
