@@ -107,7 +107,7 @@ const entry = (
   newDesignators: 'R2',
   oldQuantity: 2,
   newQuantity: 1,
-  note: '',
+  notes: [],
   ...over,
 });
 

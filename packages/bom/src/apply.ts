@@ -2,11 +2,12 @@ import { bomWarnings, readBomModel } from './bom-model';
 import type { ChangeLogEntry } from './change-log';
 import { resolveLimits, type BomLimits } from './limits';
 import { readOps, type OpsSource } from './ops-source';
-import { changeLogSheetXml, newBomSheetXml, type RowDiff } from './output-sheets';
+import { changeLogSheetXml, newBomSheetXml, warningsSheetXml, type RowDiff } from './output-sheets';
 import { runOps } from './run-ops';
 import type { OpStatus } from './statuses';
-import { makeWarning, type BomWarning } from './warnings';
-import { shareableSheetRels, stylesSource, writeWorkbookWithSheets } from './xlsx/add-sheets';
+import type { BomLang } from './texts';
+import { listWarnings, makeWarning, type BomWarning, type WarningList } from './warnings';
+import { shareableSheetRels, stylesSource, writeWorkbookWithSheets, type NewSheet } from './xlsx/add-sheets';
 import { findSheet, openWorkbook, readSheetXml, type OpenedWorkbook } from './xlsx/package';
 import { StyleEditor } from './xlsx/styles';
 import type { SheetRef } from './xlsx/workbook';
@@ -14,27 +15,29 @@ import type { SheetRef } from './xlsx/workbook';
 export const BOM_SHEET_NAME = '原表';
 export const NEW_BOM_SHEET_NAME = '新BOM表';
 export const CHANGE_LOG_SHEET_NAME = '变更日志';
+/** Written when the run has validation warnings: every one of them (the JSON summary lists up to `maxWarnings`). */
+export const WARNINGS_SHEET_NAME = '校验警告';
 
 export type ApplyPhase = 'read' | 'apply' | 'write';
 
 export interface ApplyOptions {
   onProgress?: (phase: ApplyPhase, percent: number) => void;
   limits?: Partial<BomLimits>;
-  /** warnings kept in the summary (the total is always counted) */
+  /** warnings listed in the summary (the total and the counts per kind are exact; the workbook has them all) */
   maxWarnings?: number;
+  /** the language of the workbook's words (状态, 说明, 校验警告); Simplified Chinese by default */
+  lang?: BomLang;
   /** deflate level for the new parts: 1 (default: ~3× faster than 6 on sheet XML, ~30% larger) or 6 */
   compression?: 1 | 6;
 }
 
-export interface ApplySummary {
+export interface ApplySummary extends WarningList {
   bomSheet: string;
   opsSheet: string | null;
   headerRow: number;
   opsTotal: number;
   counts: Record<OpStatus, number>;
   rowsChanged: number;
-  warnings: BomWarning[];
-  warningsTotal: number;
   durationMs: number;
 }
 
@@ -87,27 +90,27 @@ export function applyOperations(bomBytes: Uint8Array, source: OpsSource, options
     [...run.states.values()].toSorted((a, b) => a.row.rowNumber - b.row.rowNumber),
     styles,
   );
-  const logXml = changeLogSheetXml(run.log, styles.bold());
+  const lang = options.lang ?? 'zh-CN';
+  const headerStyle = styles.bold();
   const taken = new Set(book.parts.sheets.map((s) => s.name.toLowerCase()));
   const renamed: BomWarning[] = [];
-  const names = [NEW_BOM_SHEET_NAME, CHANGE_LOG_SHEET_NAME].map((wanted) => {
+  const sheetName = (wanted: string) => {
     const used = freeSheetName(wanted, taken);
     if (used !== wanted) renamed.push(makeWarning('sheet_renamed', { wanted, used }));
     return used;
-  });
-  const workbook = writeWorkbookWithSheets(
-    book,
-    [
-      { name: names[0]!, xml: newSheetXml, relsXml: shareableSheetRels(book, bomSheet.path) },
-      { name: names[1]!, xml: logXml },
-    ],
-    styles.toXml(),
-    options.compression ?? 1,
-  );
+  };
+  const sheets: NewSheet[] = [
+    { name: sheetName(NEW_BOM_SHEET_NAME), xml: newSheetXml, relsXml: shareableSheetRels(book, bomSheet.path) },
+    { name: sheetName(CHANGE_LOG_SHEET_NAME), xml: changeLogSheetXml(run.log, headerStyle, lang) },
+  ];
+  const found = renamed.length + writeWarnings.length + bom.warnings.length + run.opWarnings.length;
+  const warningsSheet = found > 0 ? sheetName(WARNINGS_SHEET_NAME) : null;
+  const allWarnings = [...renamed, ...writeWarnings, ...bom.warnings, ...run.opWarnings];
+  if (warningsSheet !== null)
+    sheets.push({ name: warningsSheet, xml: warningsSheetXml(allWarnings, headerStyle, lang) });
+  const workbook = writeWorkbookWithSheets(book, sheets, styles.toXml(), options.compression ?? 1);
   progress('write', 100);
 
-  const allWarnings = [...renamed, ...writeWarnings, ...bom.warnings, ...run.opWarnings];
-  const maxWarnings = options.maxWarnings ?? 1000;
   return {
     workbook,
     summary: {
@@ -117,8 +120,7 @@ export function applyOperations(bomBytes: Uint8Array, source: OpsSource, options
       opsTotal: run.log.length,
       counts: run.counts,
       rowsChanged: diffs.length,
-      warnings: allWarnings.slice(0, maxWarnings),
-      warningsTotal: allWarnings.length,
+      ...listWarnings(allWarnings, options.maxWarnings),
       durationMs: Math.round(performance.now() - started),
     },
     log: run.log,

@@ -1,4 +1,6 @@
+import type { LogNote } from './notes';
 import type { OpStatus } from './statuses';
+import { noteText, statusWord, type BomLang } from './texts';
 import type { CellValue } from './values';
 
 /** One row of 变更日志, field by field in column order. */
@@ -25,8 +27,8 @@ export interface ChangeLogEntry {
   oldQuantity: number | string | null;
   /** 新用量 */
   newQuantity: number | string | null;
-  /** 说明 */
-  note: string;
+  /** 说明, as codes (the workbook words them in its language, the UI in the reader's) */
+  notes: LogNote[];
 }
 
 export const CHANGE_LOG_HEADERS = [
@@ -44,19 +46,27 @@ export const CHANGE_LOG_HEADERS = [
   '说明',
 ] as const;
 
-export function changeLogRow(e: ChangeLogEntry): CellValue[] {
+const NOTE_SEPARATOR: Record<BomLang, string> = { 'zh-CN': '；', en: '; ' };
+
+/** The 说明 cell: the notes worded in `lang`, in order. */
+export function changeLogNote(notes: readonly LogNote[], lang: BomLang): string {
+  return notes.map((note) => noteText(note, lang)).join(NOTE_SEPARATOR[lang]);
+}
+
+/** One 变更日志 row: status and 说明 worded in the workbook's language, every other cell as logged. */
+export function changeLogRow(e: ChangeLogEntry, lang: BomLang): CellValue[] {
   return [
     e.seq,
     e.level,
     e.materialCode,
     e.op,
     e.designators,
-    e.status,
+    statusWord(e.status, lang),
     e.bomRow,
     e.oldDesignators,
     e.newDesignators,
     e.oldQuantity,
     e.newQuantity,
-    e.note,
+    changeLogNote(e.notes, lang),
   ];
 }

@@ -1,11 +1,17 @@
-export { applyOperations, BOM_SHEET_NAME, CHANGE_LOG_SHEET_NAME, NEW_BOM_SHEET_NAME } from './apply';
+export {
+  applyOperations,
+  BOM_SHEET_NAME,
+  CHANGE_LOG_SHEET_NAME,
+  NEW_BOM_SHEET_NAME,
+  WARNINGS_SHEET_NAME,
+} from './apply';
 export type { ApplyOptions, ApplyPhase, ApplyResult, ApplySummary } from './apply';
 export { inspectWorkbook } from './inspect';
 export { listMaterialRows, type MaterialRow } from './material-rows';
 export type { ColumnRole, InspectOptions, InspectResult, SheetInspection } from './inspect';
 export { OPS_SHEET_NAME } from './ops-source';
 export type { OpsSource } from './ops-source';
-export { opRowSchema, opRowsSchema, validateOpRows, parseOpKind, describeProblem } from './operations';
+export { opRowSchema, opRowsSchema, validateOpRows, parseOpKind } from './operations';
 export type { OpKind, OpProblem, OpRow, OpRowErrors } from './operations';
 export { buildTemplate } from './template';
 export { joinDesignators, MAX_LIST_ITEMS, parseDesignators, splitTokens } from './designators';
@@ -16,10 +22,24 @@ export { materialCodeKey, parseLevel } from './values';
 export type { CellValue } from './values';
 export { OP_STATUSES } from './statuses';
 export type { OpStatus } from './statuses';
-export { CHANGE_LOG_HEADERS } from './change-log';
+export { CHANGE_LOG_HEADERS, changeLogNote } from './change-log';
 export type { ChangeLogEntry } from './change-log';
+export type { LogNote, NoteCode, NoteParams } from './notes';
+export { WARNINGS_SHEET_HEADERS } from './output-sheets';
+export {
+  BOM_LANGS,
+  noteText,
+  parseBomLang,
+  problemText,
+  rangeReasonText,
+  statusWord,
+  warningKindName,
+  warningText,
+} from './texts';
+export type { BomLang } from './texts';
 export type { RowDiff } from './output-sheets';
-export type { BomWarning, WarningCode, WarningParams } from './warnings';
+export { DEFAULT_MAX_WARNINGS, WARNING_CODES } from './warnings';
+export type { BomWarning, WarningCode, WarningList, WarningParams } from './warnings';
 export { BomInputError, isBomInputError } from './errors';
 export type { BomInputErrorCode, BomInputErrorParams } from './errors';
 export { DEFAULT_LIMITS } from './limits';

@@ -5,7 +5,7 @@ import { resolveLimits, type BomLimits } from './limits';
 import { OPS_SHEET_NAME, opsFromTable, readOpsTable } from './ops-source';
 import { runOps } from './run-ops';
 import type { PreviewRow, Table } from './table';
-import type { BomWarning } from './warnings';
+import { listWarnings, type WarningList } from './warnings';
 import { findSheet, openWorkbook, readSheetXml } from './xlsx/package';
 import { columnLetter } from './xlsx/sheet-scanner';
 
@@ -24,18 +24,18 @@ export interface SheetInspection<R extends string> {
   preview: PreviewRow[];
 }
 
-export interface InspectResult {
+/** The BOM sheet's warnings are the result's own; the 操作指示表's (a dry run of its ops) are under `ops`. */
+export interface InspectResult extends WarningList {
   sheets: string[];
   bom: SheetInspection<BomRole>;
   /** the workbook's own 操作指示表, when it has one */
-  ops: (SheetInspection<OpRole> & { warnings: BomWarning[] }) | null;
-  warnings: BomWarning[];
-  warningsTotal: number;
+  ops: (SheetInspection<OpRole> & WarningList) | null;
 }
 
 export interface InspectOptions {
   limits?: Partial<BomLimits>;
   previewRows?: number;
+  /** warnings listed (the totals and the counts per kind are exact) */
   maxWarnings?: number;
 }
 
@@ -59,7 +59,6 @@ function describe<R extends string>(table: Table<R>): SheetInspection<R> {
 export function inspectWorkbook(bytes: Uint8Array, options: InspectOptions = {}): InspectResult {
   const limits = resolveLimits(options.limits);
   const previewRows = options.previewRows ?? 100;
-  const maxWarnings = options.maxWarnings ?? 1000;
   const book = openWorkbook(bytes, limits);
   const bomSheet = bomSheetOf(book);
   const model = readBomModel(readSheetXml(book, bomSheet), bomSheet.name, book.sharedStrings, limits, previewRows);
@@ -69,13 +68,12 @@ export function inspectWorkbook(bytes: Uint8Array, options: InspectOptions = {})
     const table = readOpsTable(book, OPS_SHEET_NAME, limits, previewRows);
     // a dry run gives the op-level warnings (designators not on the BOM) without writing anything
     const run = runOps(model, opsFromTable(table), bom.byRow, limits);
-    ops = { ...describe(table), warnings: run.opWarnings.slice(0, maxWarnings) };
+    ops = { ...describe(table), ...listWarnings(run.opWarnings, options.maxWarnings) };
   }
   return {
     sheets: book.parts.sheets.map((s) => s.name),
     bom: describe(model.table),
     ops,
-    warnings: bom.warnings.slice(0, maxWarnings),
-    warningsTotal: bom.warnings.length,
+    ...listWarnings(bom.warnings, options.maxWarnings),
   };
 }

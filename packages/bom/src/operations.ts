@@ -107,8 +107,8 @@ export function rawOpFromRow(row: OpRow, index: number): RawOp {
 
 export interface OpRowErrors {
   index: number;
+  /** worded by `problemText` (texts.ts) in the reader's language */
   problems: OpProblem[];
-  messages: string[];
 }
 
 /** Per-row errors for online-entered ops, by the same rules as the sheet. Blank rows are ignored, as in a sheet. */
@@ -118,32 +118,7 @@ export function validateOpRows(rows: readonly OpRow[]): OpRowErrors[] {
     const raw = rawOpFromRow(row, index);
     if (isBlankOp(raw)) return;
     const parsed = parseOp(raw);
-    if (!parsed.valid)
-      errors.push({ index, problems: parsed.problems, messages: parsed.problems.map(describeProblem) });
+    if (!parsed.valid) errors.push({ index, problems: parsed.problems });
   });
   return errors;
-}
-
-const RANGE_REASON: Record<MalformedRange['reason'], string> = {
-  prefix_mismatch: '前缀不同 / prefixes differ',
-  descending: '降序 / descending',
-  too_many_items: '超过 1000 个 / more than 1000 items',
-  list_too_long: '位号总数超过 20000 / more than 20,000 designators in one cell',
-};
-
-export function describeProblem(p: OpProblem): string {
-  switch (p.code) {
-    case 'invalid_op_type':
-      return `操作类型无效「${p.value}」(应为 add/del) / invalid operation "${p.value}"`;
-    case 'empty_material_code':
-      return '物料编码为空 / empty material code';
-    case 'empty_designators':
-      return '位号为空 / no designators';
-    case 'invalid_level':
-      return `级别不是整数「${p.value}」/ level is not an integer`;
-    case 'invalid_bom_row':
-      return `BOM行不是正整数「${p.value}」/ BOM row is not a positive whole number`;
-    case 'malformed_range':
-      return `位号范围无效 ${p.token}（${RANGE_REASON[p.reason]}）/ malformed range`;
-  }
 }

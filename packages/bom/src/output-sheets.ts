@@ -2,8 +2,9 @@ import type { BomModel } from './bom-model';
 import { CHANGE_LOG_HEADERS, changeLogRow, type ChangeLogEntry } from './change-log';
 import { joinDesignators } from './designators';
 import { designatorsChanged, type RowState } from './row-state';
+import { warningKindName, warningsOmittedText, warningText, type BomLang } from './texts';
 import { quantityValue } from './values';
-import { makeWarning, type BomWarning } from './warnings';
+import { makeWarning, warningBomRows, warningOpRow, type BomWarning } from './warnings';
 import { buildSheetXml } from './xlsx/build-sheet';
 import { dropSharedFormulaDependents, prepareSheetCopy, sharedFormulaMasterGroup } from './xlsx/sheet-copy';
 import { applyEdits, inheritedStyleResolver, rowEdits, type CellWrite, type TextEdit } from './xlsx/sheet-edit';
@@ -110,10 +111,40 @@ export function newBomSheetXml(
   return { xml: prepareSheetCopy(edited, prefix), diffs, warnings };
 }
 
-export function changeLogSheetXml(log: readonly ChangeLogEntry[], headerStyle: number): string {
+export function changeLogSheetXml(log: readonly ChangeLogEntry[], headerStyle: number, lang: BomLang): string {
   return buildSheetXml({
-    rows: [CHANGE_LOG_HEADERS.map((h) => ({ value: h, style: headerStyle })), ...log.map(changeLogRow)],
+    rows: [CHANGE_LOG_HEADERS.map((h) => ({ value: h, style: headerStyle })), ...log.map((e) => changeLogRow(e, lang))],
     colWidths: [7, 6, 14, 9, 30, 11, 7, 30, 30, 8, 8, 60],
     freezeFirstRow: true,
+  });
+}
+
+/** 校验警告: every validation warning of the run, one a row, with its kind, rows and text in the workbook's language. */
+export const WARNINGS_SHEET_HEADERS = ['类型', 'BOM行', '操作行', '说明'] as const;
+
+/** Excel's rows per sheet, the header included. */
+const EXCEL_MAX_ROWS = 1_048_576;
+
+function warningRow(w: BomWarning, lang: BomLang) {
+  const rows = warningBomRows(w);
+  return [
+    warningKindName(w.code, lang),
+    rows.length === 0 ? null : rows.length === 1 ? rows[0]! : rows.join(','),
+    warningOpRow(w),
+    warningText(w, lang),
+  ];
+}
+
+export function warningsSheetXml(warnings: readonly BomWarning[], headerStyle: number, lang: BomLang): string {
+  const room = EXCEL_MAX_ROWS - 1;
+  const listed = warnings.length > room ? warnings.slice(0, room - 1) : warnings;
+  const rows = listed.map((w) => warningRow(w, lang));
+  if (listed.length < warnings.length)
+    rows.push([null, null, null, warningsOmittedText(warnings.length - listed.length, lang)]);
+  return buildSheetXml({
+    rows: [WARNINGS_SHEET_HEADERS.map((h) => ({ value: h, style: headerStyle })), ...rows],
+    colWidths: [22, 14, 8, 90],
+    freezeFirstRow: true,
+    autoFilter: true,
   });
 }

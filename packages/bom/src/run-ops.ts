@@ -4,7 +4,8 @@ import { joinDesignators } from './designators';
 import { BomInputError } from './errors';
 import type { BomLimits } from './limits';
 import { matchRows } from './matching';
-import { describeProblem, isBlankOp, parseOp, type RawOp } from './operations';
+import type { LogNote } from './notes';
+import { isBlankOp, parseOp, type RawOp } from './operations';
 import { applyToRow, designatorsChanged, newRowState, type OpEffect, type RowState } from './row-state';
 import { emptyStatusCounts, statusOfMatchedOp, type OpStatus } from './statuses';
 import { quantityValue } from './values';
@@ -53,34 +54,32 @@ export function runOps(
       newDesignators: null,
       oldQuantity: null,
       newQuantity: null,
-      note: '',
+      notes: [],
     };
-    const notes: string[] = [];
+    const notes: LogNote[] = [];
     if (!op.valid) {
-      notes.push(...op.problems.map(describeProblem));
+      notes.push(...op.problems.map((problem): LogNote => ({ code: 'problem', params: problem })));
     } else {
       if (op.kind === 'del') {
         const unknown = op.requested.filter((d) => !model.designatorRow.has(d));
         if (unknown.length > 0) {
           const w = makeWarning('op_designators_not_on_bom', { opRow: raw.rowNumber, designators: unknown });
           opWarnings.push(w);
-          notes.push(w.message);
+          notes.push({ code: 'warning', params: w });
         }
       }
       const matches = matchRows(model, op.materialKey, op.level, op.bomRow);
-      const levelText = op.level === null ? '' : `（级别 ${op.level}）`;
+      const material = { materialCode: op.materialKey, level: op.level };
       if (matches.length === 0) {
         entry.status = 'not_found';
         notes.unshift(
           op.bomRow === null
-            ? `BOM 中没有物料 ${op.materialKey}${levelText}`
-            : `BOM 第 ${op.bomRow} 行不是物料 ${op.materialKey}${levelText}`,
+            ? { code: 'no_such_material', params: material }
+            : { code: 'row_not_material', params: { ...material, bomRow: op.bomRow } },
         );
       } else if (matches.length > 1) {
         entry.status = 'ambiguous';
-        notes.unshift(
-          `物料 ${op.materialKey}${levelText} 匹配到 ${matches.length} 行：${matches.map((r) => r.rowNumber).join(',')}，未执行（可在「BOM行」列指定其中一行）`,
-        );
+        notes.unshift({ code: 'several_rows', params: { ...material, rows: matches.map((r) => r.rowNumber) } });
       } else {
         const row = matches[0]!;
         let state = states.get(row.rowNumber);
@@ -99,26 +98,28 @@ export function runOps(
         notes.push(...relevantRowWarnings(rowWarnings.get(row.rowNumber) ?? [], op.requested));
       }
     }
-    entry.note = notes.join('；');
+    entry.notes = notes;
     counts[entry.status]++;
     log.push(entry);
   });
   return { log, states, counts, opWarnings };
 }
 
-function effectNotes(kind: 'add' | 'del', e: OpEffect): string[] {
-  const notes: string[] = [];
-  if (e.changed.length > 0) notes.push(`${kind === 'add' ? '已增加' : '已删除'} ${joinDesignators(e.changed)}`);
-  if (e.removedFromTop.length > 0) notes.push(`同时从A面位号删除 ${joinDesignators(e.removedFromTop)}`);
-  if (e.removedFromBottom.length > 0) notes.push(`同时从B面位号删除 ${joinDesignators(e.removedFromBottom)}`);
+const listed = (list: readonly string[]) => ({ designators: joinDesignators(list) });
+
+function effectNotes(kind: 'add' | 'del', e: OpEffect): LogNote[] {
+  const notes: LogNote[] = [];
+  if (e.changed.length > 0) notes.push({ code: kind === 'add' ? 'added' : 'deleted', params: listed(e.changed) });
+  if (e.removedFromTop.length > 0) notes.push({ code: 'removed_from_top', params: listed(e.removedFromTop) });
+  if (e.removedFromBottom.length > 0) notes.push({ code: 'removed_from_bottom', params: listed(e.removedFromBottom) });
   if (e.noOps.length > 0)
-    notes.push(`${kind === 'add' ? '已存在，未增加' : '不在位号中，未删除'} ${joinDesignators(e.noOps)}`);
+    notes.push({ code: kind === 'add' ? 'already_present' : 'not_in_row', params: listed(e.noOps) });
   return notes;
 }
 
-function relevantRowWarnings(warnings: readonly BomWarning[], requested: readonly string[]): string[] {
+function relevantRowWarnings(warnings: readonly BomWarning[], requested: readonly string[]): LogNote[] {
   const wanted = new Set(requested);
   return warnings
     .filter((w) => w.code !== 'duplicate_designator' || wanted.has(w.params.designator))
-    .map((w) => w.message);
+    .map((w) => ({ code: 'warning', params: w }));
 }

@@ -165,7 +165,7 @@ describe('变更日志', () => {
       物料编码: 80218559,
       操作类型: 'del',
       位号: 'R1',
-      状态: 'applied',
+      状态: '已应用',
       BOM行: 2,
       原位号: 'R1,R2',
       新位号: 'R2',
@@ -173,8 +173,8 @@ describe('变更日志', () => {
       新用量: 1,
     });
     expect(String(log[0]!['说明'])).toContain('已删除 R1');
-    expect(log[1]).toMatchObject({ 序号: 3, 物料编码: 'NOPE', 状态: 'not_found', BOM行: null });
-    expect(log[2]).toMatchObject({ 序号: 4, 状态: 'ambiguous', BOM行: null });
+    expect(log[1]).toMatchObject({ 序号: 3, 物料编码: 'NOPE', 状态: '未找到', BOM行: null });
+    expect(log[2]).toMatchObject({ 序号: 4, 状态: '匹配多行', BOM行: null });
     expect(String(log[2]!['说明'])).toContain('5,6');
   });
 });

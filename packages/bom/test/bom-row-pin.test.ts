@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyOperations, inspectWorkbook, validateOpRows } from '../src/index';
+import { applyOperations, changeLogNote, inspectWorkbook, validateOpRows } from '../src/index';
 import { BOM_HEADER, bomWorkbook, logRows, readBook, rowValues, sheet, workbook } from './helpers';
 
 // 级别, 物料编码, 用量, A面位号, B面位号, 位号, 备注 — one material on three rows of the same level
@@ -32,7 +32,9 @@ describe('pinning an op to one BOM row (optional BOM行 column)', () => {
       ['applied', 3],
       ['ambiguous', null],
     ]);
-    expect(result.log[1]!.note).toBe('物料 M1（级别 3） 匹配到 3 行：2,3,4，未执行（可在「BOM行」列指定其中一行）');
+    expect(changeLogNote(result.log[1]!.notes, 'zh-CN')).toBe(
+      '物料 M1（级别 3） 匹配到 3 行：2,3,4，未执行（可在「BOM行」列指定其中一行）',
+    );
     const out = sheet(await readBook(result.workbook), '新BOM表');
     expect(rowValues(out, 3, 7)).toEqual([3, 'M1', 2, null, null, 'R2,R9', null]);
     expect(rowValues(out, 2, 7)).toEqual([3, 'M1', 1, null, null, 'R1', null]);
@@ -49,10 +51,10 @@ describe('pinning an op to one BOM row (optional BOM行 column)', () => {
       { kind: 'sheet' },
     );
     expect(result.log.map((entry) => entry.status)).toEqual(['not_found', 'not_found', 'not_found']);
-    expect(result.log[0]!.note).toContain('BOM 第 5 行不是物料 M1');
-    expect(result.log[1]!.note).toContain('BOM 第 3 行不是物料 M1（级别 4）');
+    expect(changeLogNote(result.log[0]!.notes, 'zh-CN')).toContain('BOM 第 5 行不是物料 M1');
+    expect(changeLogNote(result.log[1]!.notes, 'zh-CN')).toContain('BOM 第 3 行不是物料 M1（级别 4）');
     const log = logRows(await readBook(result.workbook));
-    expect(log[0]).toMatchObject({ 状态: 'not_found' });
+    expect(log[0]).toMatchObject({ 状态: '未找到' });
   });
 
   it('refuses a BOM行 that is not a positive whole number as invalid, before matching', () => {
@@ -65,7 +67,7 @@ describe('pinning an op to one BOM row (optional BOM行 column)', () => {
       { kind: 'sheet' },
     );
     expect(result.log.map((entry) => entry.status)).toEqual(['invalid', 'invalid', 'invalid']);
-    expect(result.log[0]!.note).toContain('BOM行不是正整数「three」');
+    expect(changeLogNote(result.log[0]!.notes, 'zh-CN')).toContain('BOM行不是正整数「three」');
   });
 
   it('detects the column in an ops sheet, and takes it from online rows as bomRow', () => {

@@ -4,9 +4,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { main } from '../src/cli/main';
 import { generateBomWorkbook } from '../src/fixtures/index';
 import { OP_STATUSES } from '../src/index';
-import { readBook } from './helpers';
+import { logRows, readBook } from './helpers';
 
 // each spawn starts tsx (about a second, more on a busy machine)
 vi.setConfig({ testTimeout: 120_000 });
@@ -41,7 +42,7 @@ describe('bom apply', () => {
       /^wrote new\.xlsx: \d+ ops \(applied \d+, partial \d+, unchanged \d+, not_found \d+, ambiguous \d+, invalid \d+\); \d+ rows changed/,
     );
     const wb = await readBook(new Uint8Array(readFileSync(join(work, 'new.xlsx'))));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['原表', '操作指示表', '新BOM表', '变更日志']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['原表', '操作指示表', '新BOM表', '变更日志', '校验警告']);
   });
 
   it('prints a JSON summary with --json and takes ops from --ops', () => {
@@ -70,12 +71,125 @@ describe('bom apply', () => {
   });
 
   it('exits 2 for usage errors', () => {
-    expect(bom().code).toBe(2);
+    // one through a real process (the exit code), the rest in this process (quick on a busy machine)
     expect(bom('frobnicate').code).toBe(2);
-    expect(bom('apply', 'bom.xlsx').code).toBe(2);
-    expect(bom('apply', '--out', 'x.xlsx').code).toBe(2);
-    expect(bom('apply', 'bom.xlsx', '--out', 'x.xlsx', '--bogus').code).toBe(2);
-    expect(bom('template').stderr).toContain('usage');
+    expect(inProcess().code).toBe(2);
+    expect(inProcess('apply', 'bom.xlsx').code).toBe(2);
+    expect(inProcess('apply', '--out', 'x.xlsx').code).toBe(2);
+    expect(inProcess('apply', 'bom.xlsx', '--out', 'x.xlsx', '--bogus').code).toBe(2);
+    expect(inProcess('template').stderr).toContain('usage');
+  });
+});
+
+/** Runs the CLI's entry function in this process (no start-up cost); returns its exit code and output. */
+function inProcess(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((text: string) => void out.push(text));
+  const error = vi.spyOn(console, 'error').mockImplementation((text: string) => void err.push(text));
+  try {
+    return { code: main(args), stdout: out.join('\n'), stderr: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+describe('bom --help (issue 12.15)', () => {
+  it('prints the commands and exits 0 for --help, -h and help, on stdout', () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const r = inProcess(...args);
+      expect({ args, code: r.code }).toEqual({ args, code: 0 });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/^usage: bom <command>/);
+      for (const command of ['apply', 'template', 'inspect'])
+        expect(r.stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
+      expect(r.stdout).toContain('pnpm --silent bom');
+    }
+  });
+
+  it.each([
+    [
+      'apply',
+      /^usage: bom apply BOM\.xlsx \[--ops OPS\.xlsx\] --out NEW\.xlsx/,
+      ['--ops', '--out', '--lang', '--json'],
+    ],
+    ['template', /^usage: bom template --out T\.xlsx/, ['--out']],
+    ['inspect', /^usage: bom inspect BOM\.xlsx/, ['--lang', '--json']],
+  ])('prints %s’s own help and exits 0 for --help, -h, help and `bom help <command>`', (command, usage, options) => {
+    for (const args of [
+      [command, '--help'],
+      [command, '-h'],
+      [command, 'help'],
+      ['help', command],
+    ]) {
+      const r = inProcess(...args);
+      expect({ args, code: r.code }).toEqual({ args, code: 0 });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(usage);
+      for (const option of options) expect(r.stdout).toContain(option);
+      expect(r.stdout).toContain('-h, --help');
+    }
+    // help wins over other arguments, even incomplete or unknown ones
+    expect(inProcess(command, 'whatever.xlsx', '--bogus', '--help').code).toBe(0);
+  });
+
+  it('keeps usage errors at exit 2, with the command’s usage line on stderr', () => {
+    const r = inProcess('apply', 'bom.xlsx');
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('--out NEW.xlsx is required');
+    expect(r.stderr).toContain('usage: bom apply');
+    expect(inProcess('help', 'frobnicate').code).toBe(2);
+    expect(inProcess('frobnicate').stderr).toContain('usage: bom <command>');
+  });
+
+  it('answers --help and -h through `pnpm --silent bom` with nothing but the help, exit 0', () => {
+    for (const args of [['--help'], ['inspect', '-h']]) {
+      const r = spawnSync('pnpm', ['--dir', repoRoot, '--silent', 'bom', ...args], { cwd: work, encoding: 'utf8' });
+      expect({ args, status: r.status }).toEqual({ args, status: 0 });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toMatch(/^usage: bom /);
+    }
+  });
+});
+
+/** The 状态 words of a written workbook's 变更日志. */
+async function statuses(name: string) {
+  return new Set(logRows(await readBook(new Uint8Array(readFileSync(join(work, name))))).map((row) => row['状态']));
+}
+
+/** English text without the Chinese column names it may quote. */
+const prose = (text: string) => text.replaceAll(/[AB]面位号|位号/g, '');
+
+describe('bom apply --lang (issue 12.10)', () => {
+  it('writes status words in Chinese by default and in English with --lang en', async () => {
+    expect(bom('apply', 'bom.xlsx', '--out', 'zh.xlsx').code).toBe(0);
+    expect(bom('apply', 'bom.xlsx', '--out', 'en.xlsx', '--lang', 'en').code).toBe(0);
+    const zh = await statuses('zh.xlsx');
+    const en = await statuses('en.xlsx');
+    expect(
+      [...zh].every((word) => ['已应用', '部分应用', '无变化', '未找到', '匹配多行', '无效'].includes(String(word))),
+    ).toBe(true);
+    expect(
+      [...en].every((word) =>
+        ['Applied', 'Partly applied', 'Unchanged', 'Not found', 'Ambiguous', 'Invalid'].includes(String(word)),
+      ),
+    ).toBe(true);
+    expect(en.size).toBe(zh.size);
+  });
+
+  it('words the JSON summary’s warnings in the language asked for, and refuses an unknown one', () => {
+    const json = bom('apply', 'bom.xlsx', '--out', 'en2.xlsx', '--lang', 'en', '--json');
+    const summary = JSON.parse(json.stdout) as { warnings: { code: string; message: string }[] };
+    expect(summary.warnings.length).toBeGreaterThan(0);
+    expect(summary.warnings.filter((w) => /[\u4e00-\u9fff]/.test(prose(w.message)))).toEqual([]);
+    const inspect = JSON.parse(bom('inspect', 'bom.xlsx', '--json').stdout) as { warnings: { message: string }[] };
+    expect(inspect.warnings[0]!.message).toMatch(/[\u4e00-\u9fff]/);
+    const refused = bom('apply', 'bom.xlsx', '--out', 'fr.xlsx', '--lang', 'fr');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--lang');
+    expect(existsSync(join(work, 'fr.xlsx'))).toBe(false);
   });
 });
 

@@ -24,13 +24,13 @@ describe('output fidelity', () => {
         '_rels/.rels',
       ]),
     );
-    expect([...after.keys()].filter((k) => !before.has(k))).toHaveLength(2); // 新BOM表 and 变更日志
+    expect([...after.keys()].filter((k) => !before.has(k))).toHaveLength(3); // 新BOM表, 变更日志 and 校验警告
   });
 
-  it('appends 新BOM表 and 变更日志 after the original sheets, original ones unchanged', async () => {
+  it('appends 新BOM表, 变更日志 and 校验警告 after the original sheets, original ones unchanged', async () => {
     const wb = await readBook(result.workbook);
     const original = await readBook(generated.bom);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['原表', '操作指示表', '新BOM表', '变更日志']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['原表', '操作指示表', '新BOM表', '变更日志', '校验警告']);
     for (const name of ['原表', '操作指示表']) {
       const a = sheet(wb, name);
       const b = sheet(original, name);
@@ -62,7 +62,7 @@ describe('output fidelity', () => {
 
   it('writes the copy without tab selection so Excel does not open grouped sheets', () => {
     const parts = unzipText(result.workbook);
-    const copies = [...parts.entries()].filter(([k]) => k.startsWith('xl/worksheets/')).slice(-2);
+    const copies = [...parts.entries()].filter(([k]) => k.startsWith('xl/worksheets/')).slice(-3);
     for (const [, xml] of copies) expect(xml).not.toContain('tabSelected');
   });
 
@@ -74,9 +74,11 @@ describe('output fidelity', () => {
       '操作指示表',
       '新BOM表',
       '变更日志',
+      '校验警告',
       '新BOM表(2)',
       '变更日志(2)',
+      '校验警告(2)',
     ]);
-    expect(again.summary.warnings.filter((w) => w.code === 'sheet_renamed')).toHaveLength(2);
+    expect(again.summary.warnings.filter((w) => w.code === 'sheet_renamed')).toHaveLength(3);
   });
 });

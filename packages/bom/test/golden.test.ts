@@ -25,6 +25,15 @@ function expand(text: string): { items: string[]; bad: boolean } {
 }
 const key = (v: unknown) => (typeof v === 'number' ? String(Math.trunc(v)) : String(v ?? '').trim());
 const ADD = ['add', '增加', '新增'];
+/** 状态 as the workbook writes it by default (issue 12: status words in the workbook's language). */
+const STATUS_ZH: Record<string, string> = {
+  applied: '已应用',
+  partial: '部分应用',
+  unchanged: '无变化',
+  not_found: '未找到',
+  ambiguous: '匹配多行',
+  invalid: '无效',
+};
 const DEL = ['del', 'delete', '删除', 'remove'];
 
 interface Expected {
@@ -105,7 +114,8 @@ describe.each([
     const wb = await readBook(result.workbook);
     const log = logRows(wb);
     expect(rowValues(sheet(wb, '变更日志'), 1, 12)).toEqual([...CHANGE_LOG_HEADERS]);
-    expect(log.map((r) => r['状态'])).toEqual(expected.statuses);
+    expect(log.map((r) => r['状态'])).toEqual(expected.statuses.map((status) => STATUS_ZH[status]));
+    expect(result.log.map((entry) => entry.status)).toEqual(expected.statuses);
     expect(new Set(expected.statuses).size).toBeGreaterThanOrEqual(5); // the fixture exercises most statuses
   });
 

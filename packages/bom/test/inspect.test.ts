@@ -130,7 +130,13 @@ describe('inspectWorkbook: preview and warnings', () => {
       { designator: 'C1', rows: [4, 4] },
     ]);
     expect(paramsOf(r, 'side_designator_missing')).toEqual([{ row: 4, side: 'A', designator: 'C9' }]);
-    expect(r.warnings.every((w) => w.message.length > 0 && w.messageEn.length > 0)).toBe(true);
+    expect(r.warningsTotal).toBe(5);
+    expect(r.warningCounts).toEqual({
+      duplicate_designator: 2,
+      malformed_range_in_bom: 1,
+      quantity_mismatch: 1,
+      side_designator_missing: 1,
+    });
   });
 
   it('inspects the workbook’s own 操作指示表 and warns about op designators that are not on the BOM', () => {

@@ -73,6 +73,6 @@ describe('opRowSchema and validateOpRows', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]!.index).toBe(2);
     expect(errors[0]!.problems.map((p) => p.code)).toEqual(['invalid_op_type', 'malformed_range']);
-    expect(errors[0]!.messages[0]).toContain('swap');
+    expect(errors[0]!.problems[0]).toEqual({ code: 'invalid_op_type', value: 'swap' });
   });
 });

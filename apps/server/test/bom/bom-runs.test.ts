@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyOperations, CHANGE_LOG_HEADERS, validateOpRows, type OpRow } from '@arya/bom';
+import { applyOperations, CHANGE_LOG_HEADERS, statusWord, validateOpRows, type OpRow } from '@arya/bom';
 import { FIXTURE_BOM_HEADERS, FIXTURE_COLUMNS, generateBomWorkbook } from '@arya/bom/fixtures';
 import { createAryaClient } from '@arya/client';
 import { strongPassword } from '../helpers';
@@ -106,7 +106,7 @@ describe('bom: upload → inspect → run → progress → get → download', { 
     run.log.forEach((entry, i) => {
       const cells = rowValues(log, i + 2, CHANGE_LOG_HEADERS.length);
       expect(cells[0]).toBe(entry.seq);
-      expect(cells[5]).toBe(entry.status);
+      expect(cells[5]).toBe(statusWord(entry.status, 'zh-CN'));
       expect(cells[6]).toBe(entry.bomRow);
     });
 

@@ -18,6 +18,8 @@ export interface SheetSpec {
   merges?: readonly string[];
   dataValidations?: readonly { sqref: string; list: readonly string[] }[];
   freezeFirstRow?: boolean;
+  /** an Excel filter on the header row over every written row */
+  autoFilter?: boolean;
   selected?: boolean;
 }
 
@@ -78,6 +80,7 @@ export function buildSheetXml(spec: SheetSpec, strings?: SharedStringTable): str
     ? `<cols>${spec.colWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
     : '';
   const pane = spec.freezeFirstRow ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' : '';
+  const filter = spec.autoFilter ? `<autoFilter ref="A1:${columnLetter(maxCol)}${lastRow}"/>` : '';
   const merges = spec.merges?.length
     ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
     : '';
@@ -97,6 +100,7 @@ export function buildSheetXml(spec: SheetSpec, strings?: SharedStringTable): str
     '<sheetFormatPr defaultRowHeight="15"/>' +
     cols +
     `<sheetData>${out.join('')}</sheetData>` +
+    filter +
     merges +
     validations +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +

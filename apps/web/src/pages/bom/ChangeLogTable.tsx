@@ -1,5 +1,6 @@
 import { Segmented, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
+import { changeLogNote } from '@arya/bom';
 import { useI18n } from '../../i18n/I18nProvider';
 import { opStatusColour, quantityText, type ChangeLogEntry, type OpStatus } from './run-labels';
 
@@ -8,7 +9,7 @@ const STATUSES: OpStatus[] = ['applied', 'partial', 'unchanged', 'not_found', 'a
 
 /** The change log (变更日志) as the workbook has it, filterable by status with the count of each. */
 export function ChangeLogTable({ log }: { log: ChangeLogEntry[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [filter, setFilter] = useState<Filter>('all');
   const counts = new Map<OpStatus, number>();
   for (const entry of log) counts.set(entry.status, (counts.get(entry.status) ?? 0) + 1);
@@ -34,7 +35,7 @@ export function ChangeLogTable({ log }: { log: ChangeLogEntry[] }) {
           ? '—'
           : `${quantityText(e.oldQuantity)} → ${quantityText(e.newQuantity)}`,
     },
-    { title: t('bom.log.note'), dataIndex: 'note', key: 'note', ellipsis: true },
+    { title: t('bom.log.note'), key: 'note', ellipsis: true, render: (_v, e) => changeLogNote(e.notes, locale) },
   ];
 
   return (

@@ -2,6 +2,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Segmented, Skeleton, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
+import { warningText } from '@arya/bom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../lib/errors';
@@ -141,12 +142,7 @@ function RunWizard({ start }: { start: WizardStart }) {
               <>
                 <SheetDescription sheet={bomFile.inspect.ops} />
                 {bomFile.inspect.ops.warnings.map((warning, index) => (
-                  <Alert
-                    key={index}
-                    type="warning"
-                    showIcon
-                    title={locale === 'en' ? warning.messageEn : warning.message}
-                  />
+                  <Alert key={index} type="warning" showIcon title={warningText(warning, locale)} />
                 ))}
               </>
             ) : (

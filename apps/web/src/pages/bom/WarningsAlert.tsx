@@ -1,5 +1,6 @@
 import { Alert, Button, List, Typography } from 'antd';
 import { useState } from 'react';
+import { warningText } from '@arya/bom';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { UploadedWorkbook } from '../../lib/upload-workbook';
 import type { Run } from './run-labels';
@@ -38,7 +39,7 @@ export function WarningsAlert({
           <List
             size="small"
             dataSource={[...shown]}
-            renderItem={(warning) => <List.Item>{locale === 'en' ? warning.messageEn : warning.message}</List.Item>}
+            renderItem={(warning) => <List.Item>{warningText(warning, locale)}</List.Item>}
             style={expanded ? { maxHeight: 320, overflow: 'auto' } : undefined}
           />
           {expanded && total > warnings.length ? (

@@ -51,7 +51,7 @@ const filesRouter = createTRPCRouter({
 const runsRouter = createTRPCRouter({
   create: bomProcedure
     .input(createRunInput)
-    .mutation(({ ctx, input }) => bom.createRun(ctx.deps, ctx.viewer, input, ctx.request)),
+    .mutation(({ ctx, input }) => bom.createRun(ctx.deps, ctx.viewer, input, ctx.request, ctx.locale)),
 
   /** Server-sent events: phase and percent until done or failed; resumes after `lastEventId`. */
   progress: bomProcedure.input(progressInput).subscription(async ({ ctx, input, signal }) => {

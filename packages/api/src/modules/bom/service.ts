@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
-import { buildTemplate, validateOpRows, type OpRow } from '@arya/bom';
+import { buildTemplate, problemText, validateOpRows, type OpRow } from '@arya/bom';
 import type { BomFileKind, BomOpsSource, BomRunStatus } from '@arya/db';
 import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
+import type { Locale } from '../../messages';
 import type { AccessTokenClaims } from '../../security/tokens';
 import type { EngineRefusal } from './engine-task';
 import { cleanFileName, resultFileName, sniffWorkbook, XLSX_CONTENT_TYPE } from './files';
@@ -217,8 +218,8 @@ export interface CreateRunInput {
 
 const isBlankRow = (row: OpRow) => [row.materialCode, row.op, row.designators].every((v) => String(v).trim() === '');
 
-/** Per-row problems of online ops, keyed `ops.<index>` so a form can show them beside each row. */
-function checkOnlineOps(rows: OpRow[]): void {
+/** Per-row problems of online ops in the caller's language, keyed `ops.<index>` so a form can show them by each row. */
+function checkOnlineOps(rows: OpRow[], locale: Locale): void {
   if (rows.every(isBlankRow)) throw new AppError('BAD_REQUEST', 'bom.opsEmpty');
   const problems = validateOpRows(rows);
   const first = problems[0];
@@ -228,7 +229,11 @@ function checkOnlineOps(rows: OpRow[]): void {
     'bom.invalidOpRows',
     // rows are numbered as in a sheet with its header in row 1, like the change log's 序号
     { count: problems.length, firstRow: first.index + 2 },
-    { fieldErrors: Object.fromEntries(problems.map((p) => [`ops.${p.index}`, p.messages])) },
+    {
+      fieldErrors: Object.fromEntries(
+        problems.map((p) => [`ops.${p.index}`, p.problems.map((problem) => problemText(problem, locale))]),
+      ),
+    },
   );
 }
 
@@ -238,6 +243,7 @@ export async function createRun(
   viewer: Viewer,
   input: CreateRunInput,
   request: RequestInfo,
+  locale: Locale,
 ): Promise<{ runId: string }> {
   if (input.opsFileId && input.ops) throw new AppError('BAD_REQUEST', 'bom.opsSourceConflict');
   const bomFile = await requireVisibleFile(deps, viewer, input.bomFileId, 'bom');
@@ -246,7 +252,7 @@ export async function createRun(
     await requireVisibleFile(deps, viewer, input.opsFileId, 'ops');
     opsSource = 'workbook';
   } else if (input.ops) {
-    checkOnlineOps(input.ops);
+    checkOnlineOps(input.ops, locale);
     opsSource = 'rows';
   } else {
     const inspect = toFileView(bomFile, false).inspect;

@@ -1,0 +1,59 @@
+import { inspectWorkbook, type InspectResult } from '../inspect';
+import { warningText, type BomLang } from '../texts';
+import type { BomWarning } from '../warnings';
+import { langOf, langOption, parse, readInput, UsageError, type Command } from './args';
+
+/** Warnings printed as text; `--json` has them all. */
+const PRINTED_WARNINGS = 50;
+
+function inspectionJson(result: InspectResult, lang: BomLang) {
+  const worded = (warnings: BomWarning[]) => warnings.map((w) => ({ ...w, message: warningText(w, lang) }));
+  const { preview: _bomPreview, ...bom } = result.bom;
+  const ops = result.ops
+    ? (({ preview: _opsPreview, warnings, ...rest }) => ({ ...rest, warnings: worded(warnings) }))(result.ops)
+    : null;
+  return {
+    sheets: result.sheets,
+    ...bom,
+    ops,
+    warnings: worded(result.warnings),
+    warningsTotal: result.warningsTotal,
+    warningCounts: result.warningCounts,
+  };
+}
+
+export const inspectCommand: Command = {
+  name: 'inspect',
+  summary: 'show what the engine detects in a workbook, and its validation warnings',
+  help: `usage: bom inspect BOM.xlsx [--lang zh-CN|en] [--json]
+
+Prints the BOM sheet, its header row, the columns found for each role, the number of data rows, the workbook's
+操作指示表 if it has one, and the validation warnings. Nothing is written.
+
+  BOM.xlsx          the BOM workbook
+  --lang zh-CN|en   language of the warnings (default zh-CN)
+  --json            print JSON (every warning) instead of text (the first ${PRINTED_WARNINGS})
+  -h, --help        show this help`,
+  run(args) {
+    const { values, positionals } = parse(args, { json: { type: 'boolean' }, ...langOption });
+    const [bomPath, ...rest] = positionals;
+    if (!bomPath || rest.length > 0) throw new UsageError('inspect takes one BOM workbook');
+    const lang = langOf(values.lang);
+    const result = inspectWorkbook(readInput(bomPath), { previewRows: 0 });
+    if (values.json) {
+      console.log(JSON.stringify(inspectionJson(result, lang)));
+      return;
+    }
+    const { bom } = result;
+    const roles = Object.entries(bom.roles)
+      .map(([role, c]) => `${role}=${c?.column} (${c?.header})`)
+      .join(', ');
+    console.log(`sheet: ${bom.sheet}\nheader row: ${bom.headerRow}\ncolumns: ${roles}\ndata rows: ${bom.dataRowCount}`);
+    if (result.ops) console.log(`操作指示表: header row ${result.ops.headerRow}, ${result.ops.dataRowCount} rows`);
+    const warnings = [...result.warnings, ...(result.ops?.warnings ?? [])];
+    const total = result.warningsTotal + (result.ops?.warningsTotal ?? 0);
+    console.log(`warnings: ${total}`);
+    for (const w of warnings.slice(0, PRINTED_WARNINGS)) console.log(`  [${w.code}] ${warningText(w, lang)}`);
+    if (total > PRINTED_WARNINGS) console.log(`  … ${total - PRINTED_WARNINGS} more (use --json)`);
+  },
+};
