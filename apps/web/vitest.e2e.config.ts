@@ -8,6 +8,8 @@ export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
     globalSetup: ['e2e/global-setup.ts'],
+    // Fails any test whose pages threw or logged a console error (e2e/page-problems.ts).
+    setupFiles: ['e2e/setup.ts'],
     // One server and one browser at a time: the machine has two cores shared with other work.
     fileParallelism: false,
     // Generous per test: a loaded two-core machine runs bcrypt, the server and Chromium together.

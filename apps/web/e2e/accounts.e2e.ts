@@ -43,6 +43,21 @@ describe('accounts in the browser', () => {
     await context.close();
   });
 
+  it('names an invalid phone beside the field when 获取验证码 is clicked, and throws nothing', async () => {
+    const { context, page } = await newDevice(browser, { locale: null });
+    await page.goto('/sign-up');
+    await page.getByLabel('手机号').fill('12345');
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByText('请输入 11 位中国大陆手机号').waitFor();
+    await page.getByLabel('手机号').fill('');
+    await page.getByRole('button', { name: '获取验证码' }).click();
+    await page.getByText('请填写手机号').waitFor();
+    expect(await page.getByText(/验证码已发送/).count()).toBe(0);
+    await screenshot(page, 'sign-up-invalid-phone-zh');
+    // e2e/setup.ts fails the test if the click left an unhandled rejection behind
+    await context.close();
+  });
+
   it('registers by phone with the code from the SMS, shows the profile, and signs out', async () => {
     const { context, page } = await newDevice(browser);
     const account = uniqueAccount('signup');

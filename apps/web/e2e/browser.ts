@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { watchPageProblems } from './page-problems';
 
 /** Debian's Chromium; never a downloaded browser. */
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -47,8 +48,15 @@ export async function newDevice(
     extraHTTPHeaders: { 'x-forwarded-for': deviceAddress() },
   });
   const locale = options.locale === undefined ? 'en' : options.locale;
-  if (locale) await context.addInitScript((value) => window.localStorage.setItem('arya.locale', value), locale);
-  context.setDefaultTimeout(15_000);
+  if (locale) {
+    await context.addInitScript((value) => {
+      // about:blank has no storage (reading it throws); the app's own pages do.
+      if (window.location.origin !== 'null') window.localStorage.setItem('arya.locale', value);
+    }, locale);
+  }
+  // Generous: a loaded two-core machine runs the server, bcrypt and Chromium together.
+  context.setDefaultTimeout(30_000);
+  watchPageProblems(context);
   const page = await context.newPage();
   return { context, page };
 }

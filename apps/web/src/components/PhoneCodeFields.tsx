@@ -28,8 +28,9 @@ export function PhoneCodeFields({ purpose, form }: { purpose: SmsPurpose; form: 
     }),
   );
   const sendCode = async () => {
-    const { phone } = (await form.validateFields(['phone'])) as { phone: string };
-    send.mutate({ phone, purpose });
+    // An invalid phone is shown beside the field by the form; it is not an error to throw.
+    const fields = await form.validateFields(['phone']).catch(() => null);
+    if (fields) send.mutate({ phone: (fields as { phone: string }).phone, purpose });
   };
 
   return (
