@@ -1,29 +1,19 @@
 /**
  * The server as `pnpm start` runs it, plus one plain Fastify route (`GET /bench/me`) doing the same work as
- * `user.me` (verify the access token, check the session is not revoked, load the user) without tRPC, so the
+ * `user.me` (the same access check: verify the token, session and user state) without tRPC, so the
  * benchmark can put a number on tRPC's overhead. Prints `READY <url>` when listening.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
+import { accessVerdict } from '@arya/api';
 import { buildApp } from '../src/app';
 import { openRuntime, type Runtime } from '../src/runtime';
 
 function addPlainMeRoute(app: FastifyInstance, { deps }: Runtime): void {
   app.get('/bench/me', async (request, reply) => {
-    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    if (!token) return reply.code(401).send({ error: 'missing token' });
-    const claims = await deps.tokens.verifyAccessToken(token).catch(() => undefined);
-    if (!claims) return reply.code(401).send({ error: 'invalid token' });
-    if ((await deps.redis.exists(`auth:revoked-session:${claims.sessionId}`)) === 1) {
-      return reply.code(401).send({ error: 'revoked' });
-    }
-    const user = await deps.db
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', claims.userId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    if (!user) return reply.code(401).send({ error: 'no user' });
+    const verdict = await accessVerdict(deps, request);
+    if (!verdict.allowed) return reply.code(401).send({ error: verdict.error.messageKey });
+    const { user } = verdict.viewer;
     return {
       id: user.id,
       account: user.account,

@@ -1,6 +1,6 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
-import { appRouter, closeApiDeps, type ApiDeps } from '@arya/api';
+import { accessVerdict, appRouter, closeApiDeps, type ApiDeps } from '@arya/api';
 import type { Config } from './config';
 import { loggerOptions, REQUEST_ID_HEADER, requestIdFor } from './logging';
 import { panelPlugin, type PanelAccess } from './panel/plugin';
@@ -23,22 +23,13 @@ export interface AppOptions {
 /** Orchestrators poll the probes every few seconds; logging each poll would drown the real traffic. */
 const isProbe = (request: { url: string }) => request.url === '/healthz' || request.url === '/readyz';
 
-/** In production the panel, when enabled at all, answers admins only. */
+/** In production the panel, when enabled at all, answers admins only: the same access check as admin procedures. */
 function panelAccess(config: Config, deps: ApiDeps): PanelAccess {
   if (config.NODE_ENV !== 'production') return async () => 'allowed';
   return async (request) => {
-    const [scheme, token] = request.headers.authorization?.split(' ') ?? [];
-    if (scheme?.toLowerCase() !== 'bearer' || !token) return 'unauthenticated';
-    const claims = await deps.tokens.verifyAccessToken(token).catch(() => undefined);
-    if (!claims) return 'unauthenticated';
-    // The role is read from the database, as the admin procedures do, so a demotion counts at once.
-    const user = await deps.db
-      .selectFrom('users')
-      .select(['role', 'disabled_at'])
-      .where('id', '=', claims.userId)
-      .where('deleted_at', 'is', null)
-      .executeTakeFirst();
-    return user?.role === 'admin' && user.disabled_at === null ? 'allowed' : 'forbidden';
+    const verdict = await accessVerdict(deps, request, 'admin');
+    if (verdict.allowed) return 'allowed';
+    return verdict.error.code === 'FORBIDDEN' ? 'forbidden' : 'unauthenticated';
   };
 }
 

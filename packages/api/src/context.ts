@@ -43,7 +43,7 @@ export function createContext(options: CreateContextOptions): Context {
   return { ...options, locale: localeFromAcceptLanguage(firstHeader(options.request.headers['accept-language'])) };
 }
 
-export function bearerToken(request: RequestInfo): string | null {
+export function bearerToken(request: Pick<RequestInfo, 'headers'>): string | null {
   const header = firstHeader(request.headers['authorization']);
   const match = header?.match(/^Bearer\s+(\S+)$/i);
   return match?.[1] ?? null;

@@ -30,6 +30,7 @@ export {
 } from './security/tokens';
 export { passwordWorkerUrl } from './security/passwords';
 export { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH } from './modules/auth/keys';
+export { accessVerdict, authenticate, type AccessVerdict, type Viewer } from './modules/auth/access';
 export { pruneExpiredSessionTokens } from './modules/auth/sessions';
 export { pruneExpiredBomData } from './modules/bom/service';
 export { createFirstAdmin, type FirstAdminInput, type FirstAdminResult } from './first-admin';

@@ -4,10 +4,9 @@
 import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context';
-import { bearerToken } from './context';
 import { AppError } from './errors';
 import { translate, type MessageKey, type MessageParams } from './messages';
-import { isSessionRevoked } from './modules/auth/revocation';
+import { authenticate } from './modules/auth/access';
 
 // 1. Context: built per request by `createContext` (context.ts).
 
@@ -76,28 +75,14 @@ export const mergeRouters = t.mergeRouters;
 
 export const publicProcedure = t.procedure;
 
-/** Signed in: a valid access token whose session has not been revoked. */
+/** Signed in: a valid access token of a live session of an enabled user (`modules/auth/access.ts` decides). */
 export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const token = bearerToken(ctx.request);
-  if (!token) throw new AppError('UNAUTHORIZED', 'auth.missingAccessToken');
-  const claims = await ctx.deps.tokens.verifyAccessToken(token);
-  if (await isSessionRevoked(ctx.deps.redis, claims.sessionId))
-    throw new AppError('UNAUTHORIZED', 'auth.sessionRevoked');
-  return next({ ctx: { auth: claims } });
+  const viewer = await authenticate(ctx.deps, ctx.request);
+  return next({ ctx: { auth: viewer.claims, viewer } });
 });
 
-/**
- * Admin only. The role is re-read from the database (not trusted from the token) so a demotion or a disable takes
- * effect at once.
- */
-export const adminProcedure = protectedProcedure.use(async ({ ctx, next }) => {
-  const user = await ctx.deps.db
-    .selectFrom('users')
-    .select(['role', 'disabled_at'])
-    .where('id', '=', ctx.auth.userId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  if (!user || user.disabled_at !== null || user.role !== 'admin')
-    throw new AppError('FORBIDDEN', 'auth.adminRequired');
-  return next();
+/** Admin only: the same check, and the role as stored now (not as in the token), so a demotion counts at once. */
+export const adminProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const viewer = await authenticate(ctx.deps, ctx.request, 'admin');
+  return next({ ctx: { auth: viewer.claims, viewer } });
 });

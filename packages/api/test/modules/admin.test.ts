@@ -156,11 +156,14 @@ describe('admin actions on a user', () => {
     const { user } = await agent.register('tobedisabled');
     const updated = await admin.api.admin.users.setDisabled({ userId: user.id, disabled: true });
     expect(updated.disabledAt).not.toBeNull();
-    await expectAppError(agent.api.user.me(), 'UNAUTHORIZED', 'auth.sessionRevoked');
+    // The user learns why (disabled), not just that the session ended.
+    await expectAppError(agent.api.user.me(), 'FORBIDDEN', 'auth.accountDisabled');
     await expectAppError(agent.api.auth.refresh(), 'UNAUTHORIZED', 'auth.invalidRefreshToken');
     await expectAppError(createAgent(t.deps).login('tobedisabled'), 'FORBIDDEN', 'auth.accountDisabled');
     await admin.api.admin.users.setDisabled({ userId: user.id, disabled: false });
     await createAgent(t.deps).login('tobedisabled');
+    // Enabling again does not bring the ended sessions back.
+    await expectAppError(agent.api.user.me(), 'UNAUTHORIZED', 'auth.sessionRevoked');
   });
 
   it('revokes all sessions of a user', async () => {

@@ -1,5 +1,4 @@
 import type { RateLimit } from '../../lib/rate-limit';
-import { ACCESS_TOKEN_TTL_SECONDS } from '../../security/tokens';
 
 export const REFRESH_COOKIE_NAME = 'arya_refresh';
 export const REFRESH_COOKIE_PATH = '/trpc';
@@ -7,11 +6,7 @@ export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
 /** A rotated refresh token presented again within this time by the same client is a concurrent refresh, not theft. */
 export const REFRESH_REUSE_GRACE_SECONDS = 10;
 
-/** Kept until every access token of the session has expired (plus a minute of clock skew). */
-export const REVOKED_SESSION_TTL_SECONDS = ACCESS_TOKEN_TTL_SECONDS + 60;
-
 export const authKeys = {
-  revokedSession: (sessionId: string) => `auth:revoked-session:${sessionId}`,
   loginFailuresByAccount: (account: string) => `auth:login-failures:account:${account}`,
   loginFailuresByIp: (ip: string) => `auth:login-failures:ip:${ip}`,
   registrationsByIp: (ip: string) => `auth:registrations:ip:${ip}`,

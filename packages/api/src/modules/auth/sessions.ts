@@ -7,7 +7,6 @@ import { recordAudit } from '../../lib/audit';
 import { generateRefreshToken, hashRefreshToken } from '../../security/refresh-tokens';
 import { findLiveUserById, type UserRow } from '../user/repo';
 import { REFRESH_REUSE_GRACE_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './keys';
-import { markSessionsRevoked } from './revocation';
 import {
   findSessionToken,
   findSessionTokenForUpdate,
@@ -59,17 +58,17 @@ export async function startSession(
   return issueToken(db, now, { userId, familyId: randomUUID(), startedAt: now }, request);
 }
 
-/** Ends sessions in the database and, once that is done, for their access tokens too. */
+/**
+ * Ends sessions: their refresh tokens and, through the access check (`access.ts` reads `revoked_at`), their access
+ * tokens too, once the caller's transaction commits.
+ */
 export async function revokeSessions(
-  deps: Pick<ApiDeps, 'db' | 'redis' | 'clock'>,
+  deps: Pick<ApiDeps, 'db' | 'clock'>,
   filter: RevokeFilter,
   reason: string,
   executor: Executor = deps.db,
 ): Promise<string[]> {
-  const revoked = await revokeSessionTokens(executor, filter, deps.clock.now(), reason);
-  // Marked even inside a caller's transaction: a mark for a session that ends up not revoked only costs a sign-in.
-  await markSessionsRevoked(deps.redis, revoked);
-  return revoked;
+  return revokeSessionTokens(executor, filter, deps.clock.now(), reason);
 }
 
 type RotationOutcome =

@@ -304,13 +304,3 @@ export async function expireUnusedFiles(db: Executor, before: Date, at: Date): P
     .execute();
   return expired.length;
 }
-
-export async function isAdmin(db: Executor, userId: string): Promise<boolean> {
-  const user = await db
-    .selectFrom('users')
-    .select(['role', 'disabled_at'])
-    .where('id', '=', userId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
-  return user?.role === 'admin' && user.disabled_at === null;
-}

@@ -16,45 +16,40 @@ async function* trackedRunEvents(events: AsyncIterable<StoredRunEvent>) {
   for await (const { id, event } of events) yield tracked(id, event);
 }
 
-/** Every bom procedure needs the caller's id and whether they are an admin. */
-const bomProcedure = protectedProcedure.use(async ({ ctx, next }) =>
-  next({ ctx: { viewer: await bom.resolveViewer(ctx.deps, ctx.auth) } }),
-);
-
 const filesRouter = createTRPCRouter({
   /** multipart/form-data: `file` (the workbook) and `kind` ('bom' | 'ops'). */
-  upload: bomProcedure
+  upload: protectedProcedure
     .input(uploadInput)
     .mutation(({ ctx, input }) => bom.uploadFile(ctx.deps, ctx.viewer, input, ctx.request)),
 
-  get: bomProcedure.input(fileIdInput).query(({ ctx, input }) => bom.getFile(ctx.deps, ctx.viewer, input.fileId)),
+  get: protectedProcedure.input(fileIdInput).query(({ ctx, input }) => bom.getFile(ctx.deps, ctx.viewer, input.fileId)),
 
   /** My uploads, newest first (admins: everyone's, or one owner's), with how many runs use each. */
-  list: bomProcedure.input(listFilesInput).query(({ ctx, input }) => bom.listFilesPage(ctx.deps, ctx.viewer, input)),
+  list: protectedProcedure.input(listFilesInput).query(({ ctx, input }) => bom.listFilesPage(ctx.deps, ctx.viewer, input)),
 
   /** Every row of an uploaded BOM with a material code: its code, level, row number and designators. */
-  materialRows: bomProcedure
+  materialRows: protectedProcedure
     .input(fileIdInput)
     .query(({ ctx, input }) => bom.listFileMaterialRows(ctx.deps, ctx.viewer, input.fileId)),
 
   /** Deletes an upload (its bytes at once); runs that used it stay. CONFLICT while a queued or running run uses it. */
-  delete: bomProcedure
+  delete: protectedProcedure
     .input(fileIdInput)
     .mutation(({ ctx, input }) => bom.deleteFile(ctx.deps, ctx.viewer, input.fileId, ctx.request)),
 
   /** A short-lived link to the file as uploaded (GET, no Authorization header needed). */
-  downloadUrl: bomProcedure
+  downloadUrl: protectedProcedure
     .input(fileIdInput)
     .mutation(({ ctx, input }) => bom.issueFileDownload(ctx.deps, ctx.viewer, input.fileId)),
 });
 
 const runsRouter = createTRPCRouter({
-  create: bomProcedure
+  create: protectedProcedure
     .input(createRunInput)
     .mutation(({ ctx, input }) => bom.createRun(ctx.deps, ctx.viewer, input, ctx.request, ctx.locale)),
 
   /** Server-sent events: phase and percent until done or failed; resumes after `lastEventId`. */
-  progress: bomProcedure.input(progressInput).subscription(async ({ ctx, input, signal }) => {
+  progress: protectedProcedure.input(progressInput).subscription(async ({ ctx, input, signal }) => {
     // Checked before the stream starts, so a refusal is a typed error (NOT_FOUND), not a failure mid-stream.
     const onIdle = await bom.progressSource(ctx.deps, ctx.viewer, input.runId);
     return trackedRunEvents(
@@ -62,16 +57,16 @@ const runsRouter = createTRPCRouter({
     );
   }),
 
-  get: bomProcedure.input(runIdInput).query(({ ctx, input }) => bom.getRun(ctx.deps, ctx.viewer, input.runId)),
+  get: protectedProcedure.input(runIdInput).query(({ ctx, input }) => bom.getRun(ctx.deps, ctx.viewer, input.runId)),
 
-  list: bomProcedure.input(listRunsInput).query(({ ctx, input }) => bom.listRunsPage(ctx.deps, ctx.viewer, input)),
+  list: protectedProcedure.input(listRunsInput).query(({ ctx, input }) => bom.listRunsPage(ctx.deps, ctx.viewer, input)),
 
-  delete: bomProcedure
+  delete: protectedProcedure
     .input(runIdInput)
     .mutation(({ ctx, input }) => bom.deleteRun(ctx.deps, ctx.viewer, input.runId, ctx.request)),
 
   /** A short-lived link to the result workbook, named `<original>-新BOM.xlsx`. */
-  downloadUrl: bomProcedure
+  downloadUrl: protectedProcedure
     .input(runIdInput)
     .mutation(({ ctx, input }) => bom.issueResultDownload(ctx.deps, ctx.viewer, input.runId)),
 });

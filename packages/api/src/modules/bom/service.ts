@@ -7,7 +7,6 @@ import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
 import type { Locale } from '../../messages';
-import type { AccessTokenClaims } from '../../security/tokens';
 import type { EngineRefusal } from './engine-task';
 import { cleanFileName, resultFileName, sniffWorkbook, XLSX_CONTENT_TYPE } from './files';
 import { downloadTicketKey } from './keys';
@@ -18,15 +17,10 @@ import { toFileListItem, toFileView, toRunListItem, toRunView, type RunFailure }
 
 type BomDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 'bomPool' | 'bomQueue'>;
 
-/** Who is asking: their id and whether they may see everyone's files and runs. */
+/** Who is asking: their id and whether they may see everyone's files and runs (from `auth/access.ts`). */
 export interface Viewer {
   userId: string;
   isAdmin: boolean;
-}
-
-export async function resolveViewer(deps: Pick<ApiDeps, 'db'>, auth: AccessTokenClaims): Promise<Viewer> {
-  // The role is read from the database (as admin procedures do), so a demotion counts at once.
-  return { userId: auth.userId, isAdmin: await repo.isAdmin(deps.db, auth.userId) };
 }
 
 const canSee = (viewer: Viewer, ownerId: string) => viewer.isAdmin || viewer.userId === ownerId;
