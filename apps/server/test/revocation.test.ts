@@ -67,12 +67,7 @@ async function adminAccount(account: string): Promise<string> {
 }
 
 async function signIn(app: TestApp, account: string, userAgent = 'browser-a') {
-  const login = await mutate(
-    app.app,
-    'auth.login',
-    { account, password: strongPassword },
-    { 'user-agent': userAgent },
-  );
+  const login = await mutate(app.app, 'auth.login', { account, password: strongPassword }, { 'user-agent': userAgent });
   expect(login.statusCode).toBe(200);
   return String(login.body.result?.data.accessToken);
 }
@@ -86,7 +81,12 @@ async function gates(app: TestApp, token: string): Promise<Record<string, number
   const files = await app.app.inject({ url: `/trpc/bom.files.list?input=${input}`, headers: bearer(token) });
   const profile = await mutate(app.app, 'user.updateProfile', { username: 'still here' }, bearer(token));
   phoneSuffix += 1;
-  const sms = await mutate(app.app, 'sms.send', { phone: `1391234${phoneSuffix}`, purpose: 'bind_phone' }, bearer(token));
+  const sms = await mutate(
+    app.app,
+    'sms.send',
+    { phone: `1391234${phoneSuffix}`, purpose: 'bind_phone' },
+    bearer(token),
+  );
   const panel = await app.app.inject({ url: '/panel/schema.json', headers: bearer(token) });
   return {
     'user.me': me.statusCode,
@@ -170,14 +170,24 @@ describe('revocation survives a Redis flush and holds on every gate of every pro
     const me = await server.app.inject({ url: '/trpc/user.me', headers: bearer(token) });
     const userId = String((me.json() as { result: { data: { id: string } } }).result.data.id);
     expect(await gates(other, token)).toEqual(everywhere(200));
-    const disabled = await mutate(other.app, 'admin.users.setDisabled', { userId, disabled: true }, bearer(operatorToken));
+    const disabled = await mutate(
+      other.app,
+      'admin.users.setDisabled',
+      { userId, disabled: true },
+      bearer(operatorToken),
+    );
     expect(disabled.statusCode).toBe(200);
     await flushRedis();
     await expectRefusedEverywhere(token, 403);
-    const refused = await mutate(server.app, 'user.updateProfile', { username: 'x' }, {
-      ...bearer(token),
-      'accept-language': 'en',
-    });
+    const refused = await mutate(
+      server.app,
+      'user.updateProfile',
+      { username: 'x' },
+      {
+        ...bearer(token),
+        'accept-language': 'en',
+      },
+    );
     expect(refused.body.error?.message).toBe('This account has been disabled. Please contact an administrator.');
   });
 });

@@ -25,7 +25,9 @@ const filesRouter = createTRPCRouter({
   get: protectedProcedure.input(fileIdInput).query(({ ctx, input }) => bom.getFile(ctx.deps, ctx.viewer, input.fileId)),
 
   /** My uploads, newest first (admins: everyone's, or one owner's), with how many runs use each. */
-  list: protectedProcedure.input(listFilesInput).query(({ ctx, input }) => bom.listFilesPage(ctx.deps, ctx.viewer, input)),
+  list: protectedProcedure
+    .input(listFilesInput)
+    .query(({ ctx, input }) => bom.listFilesPage(ctx.deps, ctx.viewer, input)),
 
   /** Every row of an uploaded BOM with a material code: its code, level, row number and designators. */
   materialRows: protectedProcedure
@@ -59,7 +61,9 @@ const runsRouter = createTRPCRouter({
 
   get: protectedProcedure.input(runIdInput).query(({ ctx, input }) => bom.getRun(ctx.deps, ctx.viewer, input.runId)),
 
-  list: protectedProcedure.input(listRunsInput).query(({ ctx, input }) => bom.listRunsPage(ctx.deps, ctx.viewer, input)),
+  list: protectedProcedure
+    .input(listRunsInput)
+    .query(({ ctx, input }) => bom.listRunsPage(ctx.deps, ctx.viewer, input)),
 
   delete: protectedProcedure
     .input(runIdInput)
