@@ -1,5 +1,5 @@
-import { z } from 'zod';
 import { parseDesignators, splitTokens, uniqueInOrder, type MalformedRange } from './designators';
+import type { OpRow } from './op-row-schema';
 import { materialCodeKey, parseLevel, type CellValue } from './values';
 
 export type OpKind = 'add' | 'del';
@@ -14,18 +14,6 @@ export function parseOpKind(value: CellValue | undefined): OpKind | null {
   if (DEL_WORDS.has(text)) return 'del';
   return null;
 }
-
-/** An operation as entered online (the same columns as the 操作指示表, BOM行 included). */
-export const opRowSchema = z.object({
-  level: z.union([z.number(), z.string().max(20)]).nullish(),
-  materialCode: z.union([z.string().max(200), z.number()]),
-  op: z.string().max(50),
-  designators: z.string().max(100_000),
-  bomRow: z.union([z.number(), z.string().max(20)]).nullish(),
-});
-export type OpRow = z.infer<typeof opRowSchema>;
-
-export const opRowsSchema = z.array(opRowSchema).max(20_000);
 
 export type OpProblem =
   | { code: 'invalid_op_type'; value: string }

@@ -1,7 +1,8 @@
 import { OP_ROLES, type OpRole } from './columns';
 import { BomInputError } from './errors';
 import type { BomLimits } from './limits';
-import { rawOpFromRow, type OpRow, type RawOp } from './operations';
+import type { OpRow } from './op-row-schema';
+import { rawOpFromRow, type RawOp } from './operations';
 import { readTable, type Table } from './table';
 import { findSheet, openWorkbook, readSheetXml, type OpenedWorkbook } from './xlsx/package';
 

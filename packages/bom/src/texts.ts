@@ -23,12 +23,15 @@ export function parseBomLang(value: string): BomLang | null {
 type Words = Record<BomLang, string>;
 type Wording<P> = Record<BomLang, (params: P) => string>;
 
-const pluralRules = { 'zh-CN': new Intl.PluralRules('zh-CN'), en: new Intl.PluralRules('en') };
-const numbers = { 'zh-CN': new Intl.NumberFormat('zh-CN'), en: new Intl.NumberFormat('en') };
+// made on first use: building them loads ICU data (~25 ms), which a command that words nothing should not pay
+const pluralRules: Partial<Record<BomLang, Intl.PluralRules>> = {};
+const numberFormats: Partial<Record<BomLang, Intl.NumberFormat>> = {};
+const formatNumber = (lang: BomLang, n: number) => (numberFormats[lang] ??= new Intl.NumberFormat(lang)).format(n);
 
 /** "1 designator", "3 designators": the count with the noun in the form the language's plural rule picks. */
 function countOf(lang: BomLang, n: number, forms: { one: string; other: string }): string {
-  return `${numbers[lang].format(n)} ${pluralRules[lang].select(n) === 'one' ? forms.one : forms.other}`;
+  const plural = (pluralRules[lang] ??= new Intl.PluralRules(lang)).select(n);
+  return `${formatNumber(lang, n)} ${plural === 'one' ? forms.one : forms.other}`;
 }
 
 const DESIGNATOR = { one: 'designator', other: 'designators' };
@@ -149,7 +152,7 @@ const WARNINGS: { [K in WarningCode]: Wording<WarningParams[K]> } = {
     'zh-CN': (p) =>
       `第 ${p.row} 行 ${p.column} 列写入 ${p.length} 个字符，超过 Excel 单元格上限 32,767，Excel 可能截断`,
     en: (p) =>
-      `Row ${p.row}, column ${p.column}: ${numbers.en.format(p.length)} characters exceed Excel's 32,767 per cell; ` +
+      `Row ${p.row}, column ${p.column}: ${formatNumber('en', p.length)} characters exceed Excel's 32,767 per cell; ` +
       'Excel may truncate it',
   },
 };
@@ -160,7 +163,7 @@ export function warningText(warning: BomWarning, lang: BomLang): string {
 }
 
 const WARNINGS_OMITTED: Wording<number> = {
-  'zh-CN': (n) => `另有 ${numbers['zh-CN'].format(n)} 条警告超出 Excel 工作表的行数上限，未列出`,
+  'zh-CN': (n) => `另有 ${formatNumber('zh-CN', n)} 条警告超出 Excel 工作表的行数上限，未列出`,
   en: (n) => `${countOf('en', n, { one: 'more warning does', other: 'more warnings do' })} not fit in one Excel sheet`,
 };
 

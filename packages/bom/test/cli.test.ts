@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,11 +9,11 @@ import { generateBomWorkbook } from '../src/fixtures/index';
 import { OP_STATUSES } from '../src/index';
 import { logRows, readBook } from './helpers';
 
-// each spawn starts tsx (about a second, more on a busy machine)
+// the first spawn may build the bundle; a busy machine makes every spawn slow
 vi.setConfig({ testTimeout: 120_000 });
 
 const here = dirname(fileURLToPath(import.meta.url));
-const cli = resolve(here, '../src/cli.ts');
+const bin = resolve(here, '../bin/bom.mjs');
 const repoRoot = resolve(here, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'bom-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -23,9 +23,9 @@ writeFileSync(join(work, 'bom.xlsx'), generated.bom);
 writeFileSync(join(work, 'ops.xlsx'), generated.opsWorkbook);
 writeFileSync(join(work, 'notes.txt'), 'not a workbook');
 
-/** Runs the CLI the way `pnpm -s bom` does: from the repo root, with INIT_CWD set to where the user is. */
+/** Runs the CLI the way `pnpm -s bom` does: the bundled bin, from the repo root, with INIT_CWD set to where the user is. */
 function bom(...args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', cli, ...args], {
+  const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: repoRoot,
     env: { ...process.env, INIT_CWD: work },
     encoding: 'utf8',
@@ -151,6 +151,27 @@ describe('bom --help (issue 12.15)', () => {
       expect(r.stderr).toBe('');
       expect(r.stdout).toMatch(/^usage: bom /);
     }
+  });
+});
+
+describe('the bom bin (issue 16)', () => {
+  const bundle = resolve(here, '../dist/cli.mjs');
+
+  it('runs the bundle, rebuilding it when it is older than the source', () => {
+    expect(bom('--help').code).toBe(0);
+    const epoch = new Date(0);
+    utimesSync(bundle, epoch, epoch);
+    const r = bom('--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: bom <command>/);
+    expect(statSync(bundle).mtimeMs).toBeGreaterThan(epoch.getTime());
+  });
+
+  it('keeps the bundle free of TypeScript loaders and of zod', () => {
+    expect(bom('--help').code).toBe(0);
+    const code = readFileSync(bundle, 'utf8');
+    expect(code).not.toMatch(/from "tsx|from "zod/);
+    expect(code).not.toContain('ZodError');
   });
 });
 

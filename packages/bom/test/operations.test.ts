@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isBlankOp, opRowSchema, parseOp, parseOpKind, validateOpRows, type RawOp } from '../src/operations';
+import { opRowSchema } from '../src/op-row-schema';
+import { isBlankOp, parseOp, parseOpKind, validateOpRows, type RawOp } from '../src/operations';
 
 const raw = (over: Partial<RawOp>): RawOp => ({
   rowNumber: 2,

@@ -13,27 +13,35 @@ interface NativeZlib {
 
 type ProcessWithBuiltins = { getBuiltinModule?: (id: string) => unknown };
 
-const native: NativeZlib | undefined = (() => {
+let zlib: NativeZlib | null | undefined;
+
+/** Node's zlib, loaded on first use (a command that only prints its help never pays for it); null elsewhere. */
+function nativeZlib(): NativeZlib | null {
+  if (zlib !== undefined) return zlib;
   const proc = (globalThis as { process?: ProcessWithBuiltins }).process;
   try {
-    return proc?.getBuiltinModule?.('node:zlib') as NativeZlib | undefined;
+    zlib = (proc?.getBuiltinModule?.('node:zlib') as NativeZlib | undefined) ?? null;
   } catch {
-    return undefined;
+    zlib = null;
   }
-})();
+  return zlib;
+}
 
 export type DeflateLevel = 1 | 6;
 
 export function deflateRaw(data: Uint8Array, level: DeflateLevel): Uint8Array {
+  const native = nativeZlib();
   return native ? native.deflateRawSync(data, { level }) : deflateSync(data, { level });
 }
 
 /** Inflates to at most `size` bytes; the caller checks length and CRC, so a lying header cannot grow memory. */
 export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
+  const native = nativeZlib();
   if (native) return native.inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
   return inflateSync(data, { out: new Uint8Array(size) });
 }
 
 export function crc32(data: Uint8Array): number {
+  const native = nativeZlib();
   return native?.crc32 ? native.crc32(data) >>> 0 : crc32Js(data);
 }
