@@ -21,6 +21,18 @@ async function signedIn(userAgent = 'browser-a'): Promise<Agent> {
 
 const cookieOf = (agent: Agent) => agent.cookies.get(REFRESH_COOKIE_NAME)?.value;
 
+/** Refresh tokens of the session that can still be exchanged: a family has one chain, so one head. */
+async function liveChainHeads(sessionId: string): Promise<number> {
+  const rows = await t.deps.db
+    .selectFrom('sessions')
+    .select('id')
+    .where('family_id', '=', sessionId)
+    .where('rotated_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .execute();
+  return rows.length;
+}
+
 describe('auth.refresh', () => {
   it('rotates the refresh token from the cookie and keeps the session id', async () => {
     const agent = await signedIn();
@@ -47,6 +59,25 @@ describe('auth.refresh', () => {
     expect(result.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(result.refreshToken).not.toBe(login.refreshToken);
     expect(result.user.account).toBe('sessionuser');
+  });
+
+  it('returns the new token where the old one came from: the body for a body token, the cookie for a cookie', async () => {
+    const login = await createAgent(t.deps).api.auth.login({
+      account: 'sessionuser',
+      password: 'correct horse battery',
+      tokenDelivery: 'body',
+    });
+    const service = createAgent(t.deps, { userAgent: 'service' });
+    const fromBody = await service.api.auth.refresh({ refreshToken: login.refreshToken });
+    expect(fromBody.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    // The service's next refresh with that token is an ordinary rotation, not reuse.
+    const next = await service.api.auth.refresh({ refreshToken: fromBody.refreshToken });
+    expect(next.refreshToken).not.toBe(fromBody.refreshToken);
+
+    const browser = await signedIn();
+    const fromCookie = await browser.api.auth.refresh();
+    expect(fromCookie.refreshToken).toBeUndefined();
+    expect(cookieOf(browser)).toMatch(/^[A-Za-z0-9_-]{43}$/);
   });
 
   it('asks to sign in again without a token, and clears the cookie for an unknown one', async () => {
@@ -82,17 +113,49 @@ describe('auth.refresh', () => {
     expect(audit.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('lets the same client reuse a just-rotated token within 10 s (concurrent tabs) without ending the session', async () => {
+  it('gives the same client the same successor for a just-rotated token within 10 s: one chain, session intact', async () => {
     const agent = await signedIn('browser-b');
     const original = cookieOf(agent);
     const first = await agent.api.auth.refresh({ refreshToken: original, tokenDelivery: 'body' });
     t.clock.advance(9_000);
     const second = await agent.api.auth.refresh({ refreshToken: original, tokenDelivery: 'body' });
-    expect(second.refreshToken).not.toBe(first.refreshToken);
-    // both successors still work, and so does the access token
+    expect(second.refreshToken).toBe(first.refreshToken);
     agent.accessToken = second.accessToken;
+    const sessionId = (await agent.api.user.sessions()).find((s) => s.current)?.id ?? '';
+    expect(await liveChainHeads(sessionId)).toBe(1);
+    // The successor goes on working, and so does the session.
+    const third = await agent.api.auth.refresh({ refreshToken: first.refreshToken ?? '', tokenDelivery: 'body' });
+    agent.accessToken = third.accessToken;
     await agent.api.user.me();
-    await agent.api.auth.refresh({ refreshToken: first.refreshToken });
+    expect(await liveChainHeads(sessionId)).toBe(1);
+  });
+
+  it('replays lead to the head of the chain when the successor was rotated too', async () => {
+    const agent = await signedIn('browser-e');
+    const original = cookieOf(agent) ?? '';
+    const first = await agent.api.auth.refresh({ refreshToken: original, tokenDelivery: 'body' });
+    t.clock.advance(1_000);
+    const second = await agent.api.auth.refresh({ refreshToken: first.refreshToken ?? '', tokenDelivery: 'body' });
+    t.clock.advance(1_000);
+    const replayed = await agent.api.auth.refresh({ refreshToken: original, tokenDelivery: 'body' });
+    expect(replayed.refreshToken).toBe(second.refreshToken);
+  });
+
+  it('refuses a replay after the grace period as theft, even from the same client', async () => {
+    const agent = await signedIn('browser-f');
+    const original = cookieOf(agent) ?? '';
+    const first = await agent.api.auth.refresh({ refreshToken: original, tokenDelivery: 'body' });
+    t.clock.advance(11_000);
+    await expectAppError(
+      agent.api.auth.refresh({ refreshToken: original, tokenDelivery: 'body' }),
+      'UNAUTHORIZED',
+      'auth.refreshTokenReused',
+    );
+    await expectAppError(
+      agent.api.auth.refresh({ refreshToken: first.refreshToken ?? '' }),
+      'UNAUTHORIZED',
+      'auth.invalidRefreshToken',
+    );
   });
 
   it('does not grant the grace period to a different client', async () => {
@@ -104,23 +167,23 @@ describe('auth.refresh', () => {
     await expectAppError(other.api.auth.refresh({ refreshToken: original }), 'UNAUTHORIZED', 'auth.refreshTokenReused');
   });
 
-  it('serves concurrent refreshes of one token from one client, all in one session', async () => {
+  it('serves concurrent refreshes of one token from one client with one successor', async () => {
     const agent = await signedIn('browser-d');
     const token = cookieOf(agent);
     const results = await Promise.all(
       Array.from({ length: 5 }, () => agent.api.auth.refresh({ refreshToken: token, tokenDelivery: 'body' })),
     );
-    expect(new Set(results.map((r) => r.refreshToken)).size).toBe(5);
+    expect(new Set(results.map((r) => r.refreshToken)).size).toBe(1);
     agent.accessToken = results[4]?.accessToken ?? null;
-    const sessions = await agent.api.user.sessions();
-    expect(sessions.filter((s) => s.current)).toHaveLength(1);
+    const sessionId = (await agent.api.user.sessions()).find((s) => s.current)?.id ?? '';
     const tokens = await t.deps.db
       .selectFrom('sessions')
       .select(['family_id', 'revoked_at'])
-      .where('family_id', '=', sessions.find((s) => s.current)?.id ?? '')
+      .where('family_id', '=', sessionId)
       .execute();
-    expect(tokens).toHaveLength(6);
+    expect(tokens).toHaveLength(2);
     expect(tokens.every((row) => row.revoked_at === null)).toBe(true);
+    expect(await liveChainHeads(sessionId)).toBe(1);
   });
 
   it('expires refresh tokens after 30 days without use', async () => {

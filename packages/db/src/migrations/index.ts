@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration';
 import * as m0001Accounts from './2026_11_28_0001_accounts';
 import * as m0100Sms from './2026_11_28_0100_sms';
 import * as m0200Bom from './2026_11_28_0200_bom';
+import * as m0300RefreshSuccessor from './2026_11_30_0300_refresh_successor';
 
 /**
  * Every migration, by its file name. Listed statically (not read from disk) so bundled builds of the server carry them;
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0001_accounts': m0001Accounts,
   '2026_11_28_0100_sms': m0100Sms,
   '2026_11_28_0200_bom': m0200Bom,
+  '2026_11_30_0300_refresh_successor': m0300RefreshSuccessor,
 };

@@ -18,6 +18,10 @@ export interface SessionsTable {
   last_used_at: Timestamp;
   expires_at: Timestamp;
   rotated_at: Timestamp | null;
+  /** The row this one was rotated into. */
+  successor_id: string | null;
+  /** That successor's token, AES-GCM-sealed under a key derived from this row's token (see `refresh-tokens.ts`). */
+  successor_sealed: string | null;
   revoked_at: Timestamp | null;
   revoked_reason: string | null;
   created_at: CreatedAt;

@@ -51,9 +51,11 @@ export const authRouter = createTRPCRouter({
   refresh: publicProcedure.input(refreshInput).mutation(async ({ ctx, input }) => {
     const refreshToken = input.refreshToken ?? refreshTokenFromCookie(ctx);
     if (!refreshToken) throw new AppError('UNAUTHORIZED', 'auth.missingRefreshToken');
+    // A service that sent its token in the body keeps it there: a cookie it cannot read would lose the new one.
+    const tokenDelivery = input.tokenDelivery ?? (input.refreshToken === undefined ? 'cookie' : 'body');
     try {
       const signedIn = await auth.refresh(ctx.deps, refreshToken, ctx.request);
-      return deliver(ctx, signedIn, input.tokenDelivery);
+      return deliver(ctx, signedIn, tokenDelivery);
     } catch (error) {
       if (error instanceof AppError && error.code === 'UNAUTHORIZED') clearRefreshCookie(ctx);
       throw error;

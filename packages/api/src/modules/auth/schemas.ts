@@ -78,8 +78,11 @@ export const loginInput = z.object({
 export const refreshInput = z
   .object({
     refreshToken: z.string().min(1).max(256).optional(),
-    tokenDelivery: tokenDeliverySchema,
+    tokenDelivery: z
+      .enum(['cookie', 'body'])
+      .optional()
+      .describe('Where the new refresh token goes; by default where the old one came from ("body" when sent here)'),
   })
-  .default({ tokenDelivery: 'cookie' });
+  .default({});
 
 export const logoutInput = z.object({ refreshToken: z.string().min(1).max(256).optional() }).default({});

@@ -40,8 +40,21 @@ export async function findSessionToken(db: Executor, tokenHash: string): Promise
   return db.selectFrom('sessions').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 
-export async function markTokenRotated(db: Executor, id: string, at: Date): Promise<void> {
-  await db.updateTable('sessions').set({ rotated_at: at, last_used_at: at }).where('id', '=', id).execute();
+export async function findSessionTokenById(db: Executor, id: string): Promise<SessionRow | undefined> {
+  return db.selectFrom('sessions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markTokenRotated(
+  db: Executor,
+  id: string,
+  at: Date,
+  successor: { id: string; sealed: string },
+): Promise<void> {
+  await db
+    .updateTable('sessions')
+    .set({ rotated_at: at, last_used_at: at, successor_id: successor.id, successor_sealed: successor.sealed })
+    .where('id', '=', id)
+    .execute();
 }
 
 export interface RevokeFilter {

@@ -4,11 +4,12 @@ import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
-import { generateRefreshToken, hashRefreshToken } from '../../security/refresh-tokens';
+import { generateRefreshToken, hashRefreshToken, openSuccessor, sealSuccessor } from '../../security/refresh-tokens';
 import { findLiveUserById, type UserRow } from '../user/repo';
 import { REFRESH_REUSE_GRACE_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './keys';
 import {
   findSessionToken,
+  findSessionTokenById,
   findSessionTokenForUpdate,
   insertSessionToken,
   markTokenRotated,
@@ -32,10 +33,10 @@ async function issueToken(
   now: Date,
   session: { userId: string; familyId: string; startedAt: Date },
   request: RequestInfo,
-): Promise<IssuedSession> {
+): Promise<IssuedSession & { rowId: string }> {
   const refreshToken = generateRefreshToken();
   const expiresAt = refreshExpiry(now);
-  await insertSessionToken(db, {
+  const row = await insertSessionToken(db, {
     userId: session.userId,
     familyId: session.familyId,
     tokenHash: hashRefreshToken(refreshToken),
@@ -45,7 +46,7 @@ async function issueToken(
     now,
     expiresAt,
   });
-  return { sessionId: session.familyId, refreshToken, refreshTokenExpiresAt: expiresAt };
+  return { sessionId: session.familyId, refreshToken, refreshTokenExpiresAt: expiresAt, rowId: row.id };
 }
 
 /** Starts a new session (a new refresh-token family) for a user who just proved who they are. */
@@ -82,13 +83,41 @@ function isWithinGrace(session: SessionRow, now: Date, request: RequestInfo): bo
   return elapsedMs <= REFRESH_REUSE_GRACE_SECONDS * 1000 && session.user_agent === request.userAgent;
 }
 
+/** Enough for any real chain within one grace period; a longer one is refused rather than walked. */
+const MAX_REPLAY_HOPS = 8;
+
+/**
+ * The live head of the chain a rotated token started, when the same client replays that token within the grace period
+ * (two tabs refreshing at once, a retry after a lost response): the successor it was already given (or, if that one
+ * was rotated too, its successor), never a second chain. Each successor is sealed under its predecessor's token, so
+ * only the replayed token opens the way. Undefined when there is no way (no seal, revoked, too long).
+ */
+async function replayedHead(
+  tx: Executor,
+  session: SessionRow,
+  refreshToken: string,
+): Promise<IssuedSession | undefined> {
+  let row = session;
+  let token = refreshToken;
+  for (let hop = 0; hop < MAX_REPLAY_HOPS && row.rotated_at; hop += 1) {
+    if (!row.successor_id || !row.successor_sealed) return undefined;
+    const next = openSuccessor(token, row.successor_sealed, row.successor_id);
+    const successor = await findSessionTokenById(tx, row.successor_id);
+    if (next === undefined || !successor) return undefined;
+    row = successor;
+    token = next;
+  }
+  if (row.rotated_at || row.revoked_at) return undefined;
+  return { sessionId: row.family_id, refreshToken: token, refreshTokenExpiresAt: row.expires_at };
+}
+
 /**
  * Exchanges a refresh token for a new one in the same session. A token that was already rotated is a sign of theft and
- * ends the whole session, unless the same client presents it within the grace period (two tabs refreshing at once):
- * then it gets a fresh token too.
+ * ends the whole session, unless the same client presents it within the grace period: then it gets the successor it
+ * was already given, so a family never has more than one live chain.
  */
 export async function rotateRefreshToken(
-  deps: Pick<ApiDeps, 'db' | 'redis' | 'clock'>,
+  deps: Pick<ApiDeps, 'db' | 'clock'>,
   refreshToken: string,
   request: RequestInfo,
 ): Promise<{ user: UserRow; issued: IssuedSession }> {
@@ -99,13 +128,20 @@ export async function rotateRefreshToken(
     if (session.rotated_at && !isWithinGrace(session, now, request)) return { kind: 'reused', session };
     const user = await findLiveUserById(tx, session.user_id);
     if (!user || user.disabled_at) return { kind: 'invalid' };
-    if (!session.rotated_at) await markTokenRotated(tx, session.id, now);
-    const issued = await issueToken(
+    if (session.rotated_at) {
+      const replayed = await replayedHead(tx, session, refreshToken);
+      return replayed ? { kind: 'rotated', user, issued: replayed } : { kind: 'invalid' };
+    }
+    const { rowId, ...issued } = await issueToken(
       tx,
       now,
       { userId: user.id, familyId: session.family_id, startedAt: session.started_at },
       request,
     );
+    await markTokenRotated(tx, session.id, now, {
+      id: rowId,
+      sealed: sealSuccessor(refreshToken, issued.refreshToken, rowId),
+    });
     return { kind: 'rotated', user, issued };
   });
 
