@@ -6,7 +6,8 @@ export { appRouter, type AppRouter } from './root';
 export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
-export { createCallerFactory, type AppErrorData } from './trpc';
+export { createCallerFactory, type AppErrorData, type ProcedureMeta } from './trpc';
+export { describeProcedures, inputJsonSchema, type JsonSchema, type ProcedureEntry } from './catalogue';
 export {
   createContext,
   type Context,

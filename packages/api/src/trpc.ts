@@ -48,24 +48,32 @@ function describeError(error: TRPCError): AppErrorData {
   return { messageKey: genericMessageKeys[error.code] ?? 'error.internal', params: {} };
 }
 
-const t = initTRPC.context<Context>().create({
-  errorFormatter({ shape, error, ctx }) {
-    const described = describeError(error);
-    // Without a context (the request failed before one was made) the environment is unknown: no stack then either.
-    const showStack = ctx !== undefined && ctx.deps.config.NODE_ENV !== 'production';
-    // Internal errors keep their detail in the logs only; the caller gets the translated generic text.
-    const message =
-      error.code === 'INTERNAL_SERVER_ERROR' || error instanceof AppError || error.cause instanceof ZodError
-        ? translate(described.messageKey, described.params, ctx?.locale)
-        : error.message;
-    const { stack, ...dataWithoutStack } = shape.data;
-    return {
-      ...shape,
-      message,
-      data: { ...(showStack ? { ...dataWithoutStack, stack } : dataWithoutStack), ...described },
-    };
-  },
-});
+/** Every procedure says what it does (`.meta({ description })`); the panel and `/openapi.json` show it. */
+export interface ProcedureMeta {
+  description: string;
+}
+
+const t = initTRPC
+  .context<Context>()
+  .meta<ProcedureMeta>()
+  .create({
+    errorFormatter({ shape, error, ctx }) {
+      const described = describeError(error);
+      // Without a context (the request failed before one was made) the environment is unknown: no stack then either.
+      const showStack = ctx !== undefined && ctx.deps.config.NODE_ENV !== 'production';
+      // Internal errors keep their detail in the logs only; the caller gets the translated generic text.
+      const message =
+        error.code === 'INTERNAL_SERVER_ERROR' || error instanceof AppError || error.cause instanceof ZodError
+          ? translate(described.messageKey, described.params, ctx?.locale)
+          : error.message;
+      const { stack, ...dataWithoutStack } = shape.data;
+      return {
+        ...shape,
+        message,
+        data: { ...(showStack ? { ...dataWithoutStack, stack } : dataWithoutStack), ...described },
+      };
+    },
+  });
 
 export const createCallerFactory = t.createCallerFactory;
 export const createTRPCRouter = t.router;

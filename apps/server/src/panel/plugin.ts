@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AnyTRPCRouter } from '@trpc/server';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { describeProcedures, type ProcedureEntry } from './catalogue';
+import { describeProcedures, type ProcedureEntry } from '@arya/api';
 
 /** Who may read the catalogue: everyone in development, an admin's access token when the panel runs in production. */
 export type PanelAccess = (request: FastifyRequest) => Promise<'allowed' | 'unauthenticated' | 'forbidden'>;

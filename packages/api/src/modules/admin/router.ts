@@ -4,25 +4,37 @@ import { auditLogInput, listUsersInput, setDisabledInput, setRoleInput, userIdIn
 import * as admin from './service';
 
 const usersRouter = createTRPCRouter({
-  list: adminProcedure.input(listUsersInput).query(({ ctx, input }) => admin.listUsersPage(ctx.deps, input)),
+  list: adminProcedure
+    .meta({ description: 'Admins: a page of users, newest first, filtered by text and state.' })
+    .input(listUsersInput)
+    .query(({ ctx, input }) => admin.listUsersPage(ctx.deps, input)),
 
-  get: adminProcedure.input(userIdInput).query(({ ctx, input }) => admin.getUserDetail(ctx.deps, input.userId)),
+  get: adminProcedure
+    .meta({ description: 'Admins: one user with their live sessions.' })
+    .input(userIdInput)
+    .query(({ ctx, input }) => admin.getUserDetail(ctx.deps, input.userId)),
 
   setDisabled: adminProcedure
+    .meta({ description: 'Admins: disables (ending every session at once) or enables a user.' })
     .input(setDisabledInput)
     .mutation(async ({ ctx, input }) =>
       toAdminUser(await admin.setUserDisabled(ctx.deps, ctx.auth, input, ctx.request)),
     ),
 
   setRole: adminProcedure
+    .meta({ description: 'Admins: makes a user an admin or a plain user.' })
     .input(setRoleInput)
     .mutation(async ({ ctx, input }) => toAdminUser(await admin.setUserRole(ctx.deps, ctx.auth, input, ctx.request))),
 
   revokeSessions: adminProcedure
+    .meta({ description: 'Admins: ends every session of a user; their access tokens stop working at once.' })
     .input(userIdInput)
     .mutation(({ ctx, input }) => admin.revokeUserSessions(ctx.deps, ctx.auth, input.userId, ctx.request)),
 
-  auditLog: adminProcedure.input(auditLogInput).query(({ ctx, input }) => admin.auditLogPage(ctx.deps, input)),
+  auditLog: adminProcedure
+    .meta({ description: 'Admins: a page of the audit log, newest first, optionally about one user.' })
+    .input(auditLogInput)
+    .query(({ ctx, input }) => admin.auditLogPage(ctx.deps, input)),
 });
 
 export const adminRouter = createTRPCRouter({ users: usersRouter });

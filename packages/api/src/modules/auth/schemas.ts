@@ -6,7 +6,6 @@ export function normaliseAccount(account: string): string {
   return account.trim().normalize('NFKC').toLowerCase();
 }
 
-/** Register: 3–64 letters, digits or `. _ @ + -`. */
 export const newAccountSchema = z
   .string()
   .transform(normaliseAccount)
@@ -16,15 +15,28 @@ export const newAccountSchema = z
       .min(3, 'Use at least 3 characters.')
       .max(64, 'Use at most 64 characters.')
       .regex(/^[\p{L}\p{N}._@+-]+$/u, 'Use only letters, digits and . _ @ + -'),
-  );
+  )
+  .describe('A new account name: 3–64 letters, digits or . _ @ + - (compared without case).');
 
 /** Sign-in: any name is looked up (an impossible one simply does not exist), so the rules are loose. */
-export const accountSchema = z.string().min(1).max(254).transform(normaliseAccount);
+export const accountSchema = z
+  .string()
+  .min(1)
+  .max(254)
+  .transform(normaliseAccount)
+  .describe('The account name (any case).');
 
 /** Length and commonness are checked in the service (byte-based rules with their own messages). */
-export const passwordInputSchema = z.string().min(1).max(1024);
+export const passwordInputSchema = z.string().min(1).max(1024).describe('The password.');
 
-export const usernameSchema = z.string().trim().min(1).max(64);
+export const usernameSchema = z.string().trim().min(1).max(64).describe('Display name, 1–64 characters.');
+
+const refreshTokenSchema = z
+  .string()
+  .min(1)
+  .max(256)
+  .optional()
+  .describe('A refresh token from a `tokenDelivery: "body"` sign-in; without it, the refresh cookie is used.');
 
 export const tokenDeliverySchema = z
   .enum(['cookie', 'body'])
@@ -38,10 +50,12 @@ export const tokenDeliverySchema = z
 export const registerInput = z
   .object({
     account: newAccountSchema.optional(),
-    password: passwordInputSchema.optional(),
+    password: passwordInputSchema
+      .optional()
+      .describe('With `account`: the password to sign in with; its length (in bytes) and commonness are checked.'),
     username: usernameSchema.optional(),
-    phone: phoneInputSchema.optional(),
-    code: smsCodeSchema.optional(),
+    phone: phoneInputSchema.optional().describe('With `code`: a phone verified by a `register` code.'),
+    code: smsCodeSchema.optional().describe('With `phone`: the 6-digit `register` code sent to it.'),
     tokenDelivery: tokenDeliverySchema,
   })
   .superRefine((input, ctx) => {
@@ -66,7 +80,7 @@ export const loginWithSmsInput = z.object({
 export const resetPasswordInput = z.object({
   phone: phoneInputSchema,
   code: smsCodeSchema,
-  newPassword: passwordInputSchema,
+  newPassword: passwordInputSchema.describe('The new password; its length (in bytes) and commonness are checked.'),
 });
 
 export const loginInput = z.object({
@@ -77,7 +91,7 @@ export const loginInput = z.object({
 
 export const refreshInput = z
   .object({
-    refreshToken: z.string().min(1).max(256).optional(),
+    refreshToken: refreshTokenSchema,
     tokenDelivery: z
       .enum(['cookie', 'body'])
       .optional()
@@ -85,4 +99,4 @@ export const refreshInput = z
   })
   .default({});
 
-export const logoutInput = z.object({ refreshToken: z.string().min(1).max(256).optional() }).default({});
+export const logoutInput = z.object({ refreshToken: refreshTokenSchema }).default({});

@@ -17,67 +17,91 @@ async function* trackedRunEvents(events: AsyncIterable<StoredRunEvent>) {
 }
 
 const filesRouter = createTRPCRouter({
-  /** multipart/form-data: `file` (the workbook) and `kind` ('bom' | 'ops'). */
   upload: protectedProcedure
+    .meta({
+      description:
+        'Uploads a workbook as multipart/form-data (`file`, `kind`); the same bytes uploaded again return the stored file.',
+    })
     .input(uploadInput)
     .mutation(({ ctx, input }) => bom.uploadFile(ctx.deps, ctx.viewer, input, ctx.request)),
 
-  get: protectedProcedure.input(fileIdInput).query(({ ctx, input }) => bom.getFile(ctx.deps, ctx.viewer, input.fileId)),
+  get: protectedProcedure
+    .meta({ description: 'One upload: name, kind, size and what the workbook holds (sheets, rows, preview).' })
+    .input(fileIdInput)
+    .query(({ ctx, input }) => bom.getFile(ctx.deps, ctx.viewer, input.fileId)),
 
-  /** My uploads, newest first (admins: everyone's, or one owner's), with how many runs use each. */
   list: protectedProcedure
+    .meta({
+      description: "Your uploads, newest first (admins: everyone's, or one owner's), with how many runs use each.",
+    })
     .input(listFilesInput)
     .query(({ ctx, input }) => bom.listFilesPage(ctx.deps, ctx.viewer, input)),
 
-  /** Every row of an uploaded BOM with a material code: its code, level, row number and designators. */
   materialRows: protectedProcedure
+    .meta({
+      description: 'Every row of an uploaded BOM with a material code: its code, level, row number and designators.',
+    })
     .input(fileIdInput)
     .query(({ ctx, input }) => bom.listFileMaterialRows(ctx.deps, ctx.viewer, input.fileId)),
 
-  /** Deletes an upload (its bytes at once); runs that used it stay. CONFLICT while a queued or running run uses it. */
   delete: protectedProcedure
+    .meta({
+      description:
+        'Deletes an upload (its bytes at once); runs that used it stay. CONFLICT while a queued or running run uses it.',
+    })
     .input(fileIdInput)
     .mutation(({ ctx, input }) => bom.deleteFile(ctx.deps, ctx.viewer, input.fileId, ctx.request)),
 
-  /** A short-lived link to the file as uploaded (GET, no Authorization header needed). */
   downloadUrl: protectedProcedure
+    .meta({ description: 'A short-lived link to the file as uploaded (GET, no Authorization header needed).' })
     .input(fileIdInput)
     .mutation(({ ctx, input }) => bom.issueFileDownload(ctx.deps, ctx.viewer, input.fileId)),
 });
 
 const runsRouter = createTRPCRouter({
   create: protectedProcedure
+    .meta({
+      description: 'Queues a run applying operations to an uploaded BOM; returns at once (follow `bom.runs.progress`).',
+    })
     .input(createRunInput)
     .mutation(({ ctx, input }) => bom.createRun(ctx.deps, ctx.viewer, input, ctx.request, ctx.locale)),
 
-  /** Server-sent events: phase and percent until done or failed; resumes after `lastEventId`. */
-  progress: protectedProcedure.input(progressInput).subscription(async ({ ctx, input, signal }) => {
-    // Checked before the stream starts, so a refusal is a typed error (NOT_FOUND), not a failure mid-stream.
-    const onIdle = await bom.progressSource(ctx.deps, ctx.viewer, input.runId);
-    return trackedRunEvents(
-      followRunEvents(ctx.deps.redis, input.runId, { lastEventId: input.lastEventId, signal, onIdle }),
-    );
-  }),
+  progress: protectedProcedure
+    .meta({ description: 'Server-sent events: phase and percent until done or failed; resumes after `lastEventId`.' })
+    .input(progressInput)
+    .subscription(async ({ ctx, input, signal }) => {
+      // Checked before the stream starts, so a refusal is a typed error (NOT_FOUND), not a failure mid-stream.
+      const onIdle = await bom.progressSource(ctx.deps, ctx.viewer, input.runId);
+      return trackedRunEvents(
+        followRunEvents(ctx.deps.redis, input.runId, { lastEventId: input.lastEventId, signal, onIdle }),
+      );
+    }),
 
-  get: protectedProcedure.input(runIdInput).query(({ ctx, input }) => bom.getRun(ctx.deps, ctx.viewer, input.runId)),
+  get: protectedProcedure
+    .meta({ description: 'One run: its status, inputs and, once done, its summary and changes.' })
+    .input(runIdInput)
+    .query(({ ctx, input }) => bom.getRun(ctx.deps, ctx.viewer, input.runId)),
 
   list: protectedProcedure
+    .meta({ description: "Your runs, newest first (admins: everyone's, or one owner's)." })
     .input(listRunsInput)
     .query(({ ctx, input }) => bom.listRunsPage(ctx.deps, ctx.viewer, input)),
 
   delete: protectedProcedure
+    .meta({ description: 'Deletes a run and its result; CONFLICT while it is running.' })
     .input(runIdInput)
     .mutation(({ ctx, input }) => bom.deleteRun(ctx.deps, ctx.viewer, input.runId, ctx.request)),
 
-  /** A short-lived link to the result workbook, named `<original>-新BOM.xlsx`. */
   downloadUrl: protectedProcedure
+    .meta({ description: 'A short-lived link to the result workbook, named `<original>-新BOM.xlsx`.' })
     .input(runIdInput)
     .mutation(({ ctx, input }) => bom.issueResultDownload(ctx.deps, ctx.viewer, input.runId)),
 });
 
 export const bomRouter = createTRPCRouter({
-  /** The blank template workbook (原表 + 操作指示表 + instructions), base64-encoded. */
-  template: publicProcedure.query(() => bom.getTemplate()),
+  template: publicProcedure
+    .meta({ description: 'The blank template workbook (原表 + 操作指示表 + instructions), base64-encoded.' })
+    .query(() => bom.getTemplate()),
   files: filesRouter,
   runs: runsRouter,
 });

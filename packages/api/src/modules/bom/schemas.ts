@@ -1,56 +1,70 @@
 import { z } from 'zod';
 import { opRowsSchema } from '@arya/bom';
+import { multipartInput } from '../../lib/multipart';
 
-export const fileKind = z.enum(['bom', 'ops']);
+export const fileKind = z.enum(['bom', 'ops'], { error: 'must be "bom" or "ops"' });
+
+export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
- * `bom.files.upload` takes multipart/form-data (tRPC's non-JSON input): a `file` field with the workbook and a `kind`
- * field. The file stays a `File` (a Blob) here; its bytes are read once the size has been checked.
+ * `bom.files.upload` takes multipart/form-data (tRPC's non-JSON input) with these fields. The file stays a `File` (a
+ * Blob); its bytes are read once the size has been checked.
  */
-export const uploadInput = z.instanceof(FormData).transform((form, ctx) => {
-  const file = form.get('file');
-  const kind = fileKind.safeParse(form.get('kind') ?? 'bom');
-  if (!(file instanceof Blob)) {
-    ctx.addIssue({ code: 'custom', path: ['file'], message: 'attach the workbook as the "file" field' });
-    return z.NEVER;
-  }
-  if (!kind.success) {
-    ctx.addIssue({ code: 'custom', path: ['kind'], message: 'must be "bom" or "ops"' });
-    return z.NEVER;
-  }
-  return { kind: kind.data, file, name: file instanceof File ? file.name : 'workbook.xlsx' };
+export const uploadFields = z.object({
+  file: z
+    .instanceof(Blob, { error: 'attach the workbook as the "file" field' })
+    .meta({ description: 'The workbook (.xlsx).', type: 'string', format: 'binary', contentMediaType: xlsxMediaType }),
+  kind: fileKind
+    .default('bom')
+    .describe('"bom" for a BOM workbook, "ops" for an operations workbook (its first sheet).'),
 });
 
-export const fileIdInput = z.object({ fileId: z.uuid() });
+export const uploadInput = multipartInput(uploadFields, ({ file, kind }) => ({
+  kind,
+  file,
+  name: file instanceof File ? file.name : 'workbook.xlsx',
+}));
+
+export const fileIdInput = z.object({ fileId: z.uuid().describe("An uploaded file's id (from `bom.files.upload`).") });
 
 export const createRunInput = z.object({
-  bomFileId: z.uuid(),
-  /** An uploaded operations workbook (its first sheet). */
-  opsFileId: z.uuid().optional(),
-  /** Operations entered online. Without this and without `opsFileId`, the BOM workbook's own 操作指示表 is used. */
-  ops: opRowsSchema.optional(),
+  bomFileId: z.uuid().describe('The uploaded BOM workbook to change.'),
+  opsFileId: z.uuid().optional().describe('An uploaded operations workbook (its first sheet).'),
+  ops: opRowsSchema
+    .optional()
+    .describe(
+      "Operations entered online. Without this and without `opsFileId`, the BOM workbook's 操作指示表 is used.",
+    ),
 });
 
-export const runIdInput = z.object({ runId: z.uuid() });
+export const runIdInput = z.object({ runId: z.uuid().describe("The run's id (from `bom.runs.create`).") });
 
 export const progressInput = z.object({
-  runId: z.uuid(),
-  /** Set by the SSE client when it reconnects: events after this one are sent. */
-  lastEventId: z.string().max(100).nullish(),
+  runId: z.uuid().describe('The run to follow.'),
+  lastEventId: z
+    .string()
+    .max(100)
+    .nullish()
+    .describe('Set by the SSE client when it reconnects: events after this one are sent.'),
 });
 
+const pageCursor = z
+  .string()
+  .max(200)
+  .optional()
+  .describe('`nextCursor` of the previous page; omit for the first page.');
+const pageLimit = z.number().int().min(1).max(100).default(20).describe('Items per page (1–100).');
+
 export const listFilesInput = z.object({
-  /** Admins only: one owner's uploads (without it admins see everyone's). */
-  ownerId: z.uuid().optional(),
-  kind: z.enum(['bom', 'ops']).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(100).default(20),
+  ownerId: z.uuid().optional().describe("Admins only: one owner's uploads (without it admins see everyone's)."),
+  kind: fileKind.optional().describe('Only uploads of this kind.'),
+  cursor: pageCursor,
+  limit: pageLimit,
 });
 
 export const listRunsInput = z.object({
-  /** Admins only: one owner's runs (without it admins see everyone's). */
-  ownerId: z.uuid().optional(),
-  status: z.enum(['queued', 'running', 'done', 'failed']).optional(),
-  cursor: z.string().max(200).optional(),
-  limit: z.number().int().min(1).max(100).default(20),
+  ownerId: z.uuid().optional().describe("Admins only: one owner's runs (without it admins see everyone's)."),
+  status: z.enum(['queued', 'running', 'done', 'failed']).optional().describe('Only runs in this state.'),
+  cursor: pageCursor,
+  limit: pageLimit,
 });

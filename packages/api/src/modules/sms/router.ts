@@ -5,6 +5,7 @@ import { sendSmsCode } from './service';
 
 export const smsRouter = createTRPCRouter({
   send: publicProcedure
+    .meta({ description: 'Sends a 6-digit code by SMS for one purpose; limited per phone and per address.' })
     .input(sendSmsInput)
     .output(sendSmsOutput)
     .mutation(async ({ ctx, input }) => {

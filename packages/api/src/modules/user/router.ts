@@ -6,30 +6,38 @@ import { toPublicUser } from './views';
 
 export const userRouter = createTRPCRouter({
   /** The row the access check just read (it refuses deleted and disabled users), so no second query. */
-  me: protectedProcedure.query(({ ctx }) => toPublicUser(ctx.viewer.user)),
+  me: protectedProcedure.meta({ description: 'The signed-in user.' }).query(({ ctx }) => toPublicUser(ctx.viewer.user)),
 
   updateProfile: protectedProcedure
+    .meta({ description: "Changes the signed-in user's display name." })
     .input(updateProfileInput)
     .mutation(async ({ ctx, input }) =>
       toPublicUser(await users.updateProfile(ctx.deps, ctx.auth, input, ctx.request)),
     ),
 
   changePassword: protectedProcedure
+    .meta({ description: 'Changes the password and ends every other session (this one stays signed in).' })
     .input(changePasswordInput)
     .mutation(({ ctx, input }) => users.changePassword(ctx.deps, ctx.auth, input, ctx.request)),
 
   bindPhone: protectedProcedure
+    .meta({ description: 'Binds (or replaces) the phone, confirmed by the password and a `bind_phone` code.' })
     .input(bindPhoneInput)
     .mutation(async ({ ctx, input }) => toPublicUser(await bindPhone(ctx.deps, ctx.auth, input, ctx.request))),
 
-  sessions: protectedProcedure.query(({ ctx }) => users.listSessions(ctx.deps, ctx.auth)),
+  sessions: protectedProcedure
+    .meta({ description: "The signed-in user's sessions (devices), the current one marked." })
+    .query(({ ctx }) => users.listSessions(ctx.deps, ctx.auth)),
 
-  revokeSession: protectedProcedure.input(revokeSessionInput).mutation(async ({ ctx, input }) => {
-    await users.revokeOwnSession(ctx.deps, ctx.auth, input.sessionId, ctx.request);
-    return { ok: true as const };
-  }),
+  revokeSession: protectedProcedure
+    .meta({ description: 'Ends one of your own sessions.' })
+    .input(revokeSessionInput)
+    .mutation(async ({ ctx, input }) => {
+      await users.revokeOwnSession(ctx.deps, ctx.auth, input.sessionId, ctx.request);
+      return { ok: true as const };
+    }),
 
-  revokeOtherSessions: protectedProcedure.mutation(({ ctx }) =>
-    users.revokeOtherSessions(ctx.deps, ctx.auth, ctx.request),
-  ),
+  revokeOtherSessions: protectedProcedure
+    .meta({ description: 'Ends every session of yours except this one.' })
+    .mutation(({ ctx }) => users.revokeOtherSessions(ctx.deps, ctx.auth, ctx.request)),
 });
