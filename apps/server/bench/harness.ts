@@ -64,6 +64,8 @@ export async function startBenchServer(options: {
       BCRYPT_COST: options.bcryptCost,
       // The benchmark registers its accounts from 127.0.0.1.
       REGISTRATIONS_PER_IP_PER_HOUR: '100000',
+      // Production defaults to closed registration; the benchmark signs its users up.
+      REGISTRATION_MODE: 'open',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

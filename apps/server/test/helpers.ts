@@ -31,6 +31,8 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     BCRYPT_COST: '10',
     // Tests register many accounts from one address.
     REGISTRATIONS_PER_IP_PER_HOUR: '100000',
+    // Tests sign users up in every environment (production defaults to closed registration).
+    REGISTRATION_MODE: 'open',
     DATABASE_URL: database.url,
     REDIS_URL: process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     WEB_DIST_DIR: '/nonexistent',

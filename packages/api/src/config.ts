@@ -48,6 +48,12 @@ export const apiConfigSchema = z.object({
     .min(10, 'must be at least 10')
     .max(15, 'above 15 is too slow to serve')
     .default(12),
+  /**
+   * Who may create an account: `open` lets anyone sign up; `closed` leaves it to admins (`admin.users.create`).
+   * Unset: closed in production (an internal tool must not take sign-ups from the Internet), open elsewhere so a fresh
+   * clone can sign up at once. Read it through `registrationMode(config)`.
+   */
+  REGISTRATION_MODE: z.enum(['open', 'closed']).optional(),
   /** Registrations one network address may attempt per hour (a whole office behind one NAT shares it). */
   REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Largest workbook `bom.files.upload` accepts, in bytes (default 20 MiB). */

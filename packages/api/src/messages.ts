@@ -70,6 +70,14 @@ export const messages = {
     'zh-CN': '检测到登录凭证被重复使用，为安全起见已结束该会话，请重新登录。',
     en: 'This sign-in token was used twice, so the session was ended for safety. Please sign in again.',
   },
+  'auth.registrationClosed': {
+    'zh-CN': '本系统不开放注册，请联系管理员为你创建账号。',
+    en: 'Sign-up is closed here. Ask an administrator to create an account for you.',
+  },
+  'auth.setupLinkInvalid': {
+    'zh-CN': '该设置密码链接无效、已用过或已过期，请联系管理员重新生成。',
+    en: 'This set-password link is not valid, was already used or has expired. Ask an administrator for a new one.',
+  },
   'auth.adminRequired': { 'zh-CN': '需要管理员权限。', en: 'This needs administrator rights.' },
 
   // password rules
@@ -94,11 +102,27 @@ export const messages = {
   // user
   'user.notFound': { 'zh-CN': '用户不存在。', en: 'This user does not exist.' },
   'user.sessionNotFound': { 'zh-CN': '找不到该会话。', en: 'This session does not exist.' },
+  'user.accountAlreadySet': {
+    'zh-CN': '账号名已设置，不能再修改。',
+    en: 'This account already has an account name; it cannot be changed.',
+  },
+  'user.phoneNeeded': {
+    'zh-CN': '请先绑定手机号，才能通过短信验证码设置密码。',
+    en: 'Bind a phone number first: the set-password code is sent to it.',
+  },
 
   // admin
   'admin.cannotChangeSelf': {
     'zh-CN': '不能停用自己或修改自己的角色。',
     en: 'You cannot disable yourself or change your own role.',
+  },
+  'admin.accountOrPhoneNeeded': {
+    'zh-CN': '请至少填写账号或手机号之一，新用户用它登录。',
+    en: 'Give an account name or a phone number (or both): the new user signs in with it.',
+  },
+  'admin.userDeleted': {
+    'zh-CN': '该用户已删除，不能再设置密码。',
+    en: 'This user has been deleted; no password can be set for them.',
   },
   'admin.invalidCursor': {
     'zh-CN': '分页参数无效，请从第一页重新开始。',

@@ -28,7 +28,10 @@ describe('auth.register', () => {
   });
 
   it('marks the refresh cookie Secure in production', async () => {
-    const agent = createAgent({ ...t.deps, config: { ...t.config, NODE_ENV: 'production' } });
+    const agent = createAgent({
+      ...t.deps,
+      config: { ...t.config, NODE_ENV: 'production', REGISTRATION_MODE: 'open' },
+    });
     await agent.register('secureuser');
     expect(agent.cookies.get(REFRESH_COOKIE_NAME)?.options).toMatchObject({
       secure: true,

@@ -1,6 +1,7 @@
 import { adminProcedure, createTRPCRouter } from '../../trpc';
 import { toAdminUser } from '../user/views';
-import { auditLogInput, listUsersInput, setDisabledInput, setRoleInput, userIdInput } from './schemas';
+import { createUser, issueUserSetupLink } from './accounts';
+import { auditLogInput, createUserInput, listUsersInput, setDisabledInput, setRoleInput, userIdInput } from './schemas';
 import * as admin from './service';
 
 const usersRouter = createTRPCRouter({
@@ -8,6 +9,24 @@ const usersRouter = createTRPCRouter({
     .meta({ description: 'Admins: a page of users, newest first, filtered by text and state.' })
     .input(listUsersInput)
     .query(({ ctx, input }) => admin.listUsersPage(ctx.deps, input)),
+
+  create: adminProcedure
+    .meta({
+      description:
+        'Admins: creates an account without a password (account, phone or both); returns a one-time set-password link token.',
+    })
+    .input(createUserInput)
+    .mutation(async ({ ctx, input }) => {
+      const created = await createUser(ctx.deps, ctx.auth, input, ctx.request);
+      return { user: toAdminUser(created.user), setupLink: created.setupLink };
+    }),
+
+  issueSetupLink: adminProcedure
+    .meta({
+      description: "Admins: a new one-time set-password link for a user; the user's previous link stops working.",
+    })
+    .input(userIdInput)
+    .mutation(({ ctx, input }) => issueUserSetupLink(ctx.deps, ctx.auth, input.userId, ctx.request)),
 
   get: adminProcedure
     .meta({ description: 'Admins: one user with their live sessions.' })

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { newAccountSchema, usernameSchema } from '../auth/schemas';
+import { phoneInputSchema } from '../sms/schemas';
 
 const pageLimit = z.number().int().min(1).max(100).default(20).describe('Items per page (1–100).');
 const userId = z.uuid().describe("The user's id.");
@@ -20,7 +22,17 @@ export const setDisabledInput = z.object({
   disabled: z.boolean().describe('true disables the account and ends its sessions; false enables it again.'),
 });
 
-export const setRoleInput = z.object({ userId, role: z.enum(['user', 'admin']).describe('The new role.') });
+const roleSchema = z.enum(['user', 'admin']);
+
+export const setRoleInput = z.object({ userId, role: roleSchema.describe('The new role.') });
+
+/** An account name, a phone, or both (checked in the service, with a message saying so). */
+export const createUserInput = z.object({
+  account: newAccountSchema.optional().describe('Account name to sign in with (3–64 letters, digits or . _ @ + -).'),
+  username: usernameSchema.optional().describe('Display name.'),
+  phone: phoneInputSchema.optional().describe('Mobile number; the user can then sign in and set a password by SMS.'),
+  role: roleSchema.default('user').describe('Role of the new account (default user).'),
+});
 
 export const auditLogInput = z.object({
   userId: z.uuid().optional().describe('Only entries about or by this user; without it, every entry.'),

@@ -10,7 +10,14 @@ export const authKeys = {
   loginFailuresByAccount: (account: string) => `auth:login-failures:account:${account}`,
   loginFailuresByIp: (ip: string) => `auth:login-failures:ip:${ip}`,
   registrationsByIp: (ip: string) => `auth:registrations:ip:${ip}`,
+  /** A one-time set-password link: key by the token's hash, value the user id. */
+  setupLink: (tokenHash: string) => `auth:setup-link:${tokenHash}`,
+  /** The token hash of the user's latest link, so issuing a new link retires the old one. */
+  setupLinkOfUser: (userId: string) => `auth:setup-link:user:${userId}`,
 };
+
+/** An admin hands the link over by chat or mail; three days covers a weekend. */
+export const SETUP_LINK_TTL_SECONDS = 3 * 24 * 60 * 60;
 
 export const loginLimits = {
   perAccount: (account: string): RateLimit => ({

@@ -7,6 +7,7 @@ import { verifySmsCode } from '../sms/service';
 import { findLiveUserByPhone } from '../user/phone-repo';
 import { insertUser, isUniqueViolation, updateUser } from '../user/repo';
 import { reserveRegistration } from './registration-limit';
+import { assertRegistrationOpen } from './registration-mode';
 import { revokeSessions } from './sessions';
 import { startAuditedSession, withAccessToken, type SignedIn } from './sign-in';
 
@@ -27,6 +28,7 @@ export async function registerWithPhone(
   },
   request: RequestInfo,
 ): Promise<SignedIn> {
+  assertRegistrationOpen(deps.config);
   if (input.password !== undefined) assertAcceptablePassword(input.password);
   await reserveRegistration(deps, request.ip);
   const passwordHash = input.password === undefined ? null : await deps.passwords.hash(input.password);

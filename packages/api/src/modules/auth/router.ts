@@ -5,8 +5,18 @@ import { createTRPCRouter, publicProcedure } from '../../trpc';
 import { toPublicUser } from '../user/views';
 import { clearRefreshCookie, refreshTokenFromCookie, setRefreshCookie } from './cookies';
 import { loginWithSms, registerWithPhone, resetPassword } from './phone-service';
-import { loginInput, loginWithSmsInput, logoutInput, refreshInput, registerInput, resetPasswordInput } from './schemas';
+import { registrationMode } from './registration-mode';
+import {
+  loginInput,
+  loginWithSmsInput,
+  logoutInput,
+  refreshInput,
+  registerInput,
+  resetPasswordInput,
+  setPasswordWithLinkInput,
+} from './schemas';
 import * as auth from './service';
+import { setPasswordWithLink } from './setup-link-service';
 import type { SignedIn } from './sign-in';
 
 /** Sets the cookie and shapes the response; the refresh token is in the body only when asked for. */
@@ -21,6 +31,12 @@ function deliver(ctx: Context, signedIn: SignedIn, tokenDelivery: 'cookie' | 'bo
 }
 
 export const authRouter = createTRPCRouter({
+  registrationMode: publicProcedure
+    .meta({
+      description: 'Whether anyone may sign up (`open`) or only admins create accounts (`closed`): REGISTRATION_MODE.',
+    })
+    .query(({ ctx }) => ({ mode: registrationMode(ctx.deps.config) })),
+
   register: publicProcedure
     .meta({
       description: 'Creates an account (account + password, a phone + its `register` code, or both) and signs it in.',
@@ -51,6 +67,14 @@ export const authRouter = createTRPCRouter({
     .meta({ description: 'Sets a new password with a `reset_password` code and ends every session of that user.' })
     .input(resetPasswordInput)
     .mutation(({ ctx, input }) => resetPassword(ctx.deps, input, ctx.request)),
+
+  setPasswordWithLink: publicProcedure
+    .meta({ description: "Redeems an admin's one-time set-password link: sets the password and signs the user in." })
+    .input(setPasswordWithLinkInput)
+    .mutation(async ({ ctx, input }) => {
+      const signedIn = await setPasswordWithLink(ctx.deps, input, ctx.request);
+      return deliver(ctx, signedIn, input.tokenDelivery);
+    }),
 
   login: publicProcedure
     .meta({ description: 'Signs in with account and password: an access token, and a refresh token (cookie or body).' })

@@ -100,3 +100,9 @@ export const refreshInput = z
   .default({});
 
 export const logoutInput = z.object({ refreshToken: refreshTokenSchema }).default({});
+
+export const setPasswordWithLinkInput = z.object({
+  token: z.string().min(1).max(200).describe('The token from the set-password link an admin handed over.'),
+  newPassword: passwordInputSchema.describe('The new password; its length (in bytes) and commonness are checked.'),
+  tokenDelivery: tokenDeliverySchema,
+});

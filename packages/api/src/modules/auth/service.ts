@@ -7,6 +7,7 @@ import { assertAcceptablePassword } from '../../security/password-rules';
 import { findLiveUserByAccount, insertUser, isUniqueViolation } from '../user/repo';
 import { loginLimits } from './keys';
 import { reserveRegistration } from './registration-limit';
+import { assertRegistrationOpen } from './registration-mode';
 import { findSessionOfRefreshToken, revokeSessions, rotateRefreshToken } from './sessions';
 import { startAuditedSession, withAccessToken, type SignedIn } from './sign-in';
 
@@ -17,6 +18,7 @@ export async function register(
   input: { account: string; password: string; username?: string | undefined },
   request: RequestInfo,
 ): Promise<SignedIn> {
+  assertRegistrationOpen(deps.config);
   assertAcceptablePassword(input.password);
   await reserveRegistration(deps, request.ip);
   const passwordHash = await deps.passwords.hash(input.password);

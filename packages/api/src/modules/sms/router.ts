@@ -1,5 +1,6 @@
 import { createTRPCRouter, publicProcedure } from '../../trpc';
 import { authenticate } from '../auth/access';
+import { assertRegistrationOpen } from '../auth/registration-mode';
 import { sendSmsInput, sendSmsOutput } from './schemas';
 import { sendSmsCode } from './service';
 
@@ -11,6 +12,7 @@ export const smsRouter = createTRPCRouter({
     .mutation(async ({ ctx, input }) => {
       // Binding a phone is for signed-in users only, so anonymous callers cannot use that purpose to send messages.
       if (input.purpose === 'bind_phone') await authenticate(ctx.deps, ctx.request);
+      if (input.purpose === 'register') assertRegistrationOpen(ctx.deps.config);
       return sendSmsCode(ctx.deps, { ...input, ip: ctx.request.ip });
     }),
 });

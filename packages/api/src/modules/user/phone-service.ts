@@ -2,7 +2,9 @@ import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
+import { assertAcceptablePassword } from '../../security/password-rules';
 import type { AccessTokenClaims } from '../../security/tokens';
+import { revokeSessions } from '../auth/sessions';
 import { maskPhone } from '../sms/phone';
 import { verifySmsCode } from '../sms/service';
 import { isUniqueViolation, updateUser, type UserRow } from './repo';
@@ -43,4 +45,41 @@ export async function bindPhone(
     if (isUniqueViolation(error, 'users_phone_live_key')) throw new AppError('CONFLICT', 'user.phoneTaken');
     throw error;
   }
+}
+
+/**
+ * Sets the signed-in user's password with a `reset_password` code sent to their own phone: the way forward for an
+ * account made with a phone only (it has no current password to give). Other sessions end when a password existed.
+ * The new password is checked before the code so a weak one does not burn it.
+ */
+export async function setPasswordBySms(
+  deps: Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 'passwords'>,
+  auth: AccessTokenClaims,
+  input: { code: string; newPassword: string },
+  request: RequestInfo,
+): Promise<{ revokedSessions: number }> {
+  const user = await getCurrentUser(deps, auth);
+  if (user.phone === null) throw new AppError('BAD_REQUEST', 'user.phoneNeeded');
+  assertAcceptablePassword(input.newPassword);
+  const newHash = await deps.passwords.hash(input.newPassword);
+  await verifySmsCode(deps, { phone: user.phone, purpose: 'reset_password', code: input.code });
+  const now = deps.clock.now();
+  const revoked = await deps.db.transaction().execute(async (tx) => {
+    await updateUser(tx, user.id, { password_hash: newHash, password_changed_at: now });
+    const ended =
+      user.password_hash === null
+        ? []
+        : await revokeSessions(deps, { userId: user.id, exceptFamilyId: auth.sessionId }, 'password_changed', tx);
+    await recordAudit(tx, {
+      action: 'user.password_set_by_sms',
+      actorUserId: user.id,
+      subjectUserId: user.id,
+      ip: request.ip,
+      userAgent: request.userAgent,
+      at: now,
+      details: { revokedSessions: ended.length, hadPassword: user.password_hash !== null },
+    });
+    return ended;
+  });
+  return { revokedSessions: revoked.length };
 }

@@ -1,6 +1,13 @@
 import { createTRPCRouter, protectedProcedure } from '../../trpc';
-import { bindPhone } from './phone-service';
-import { bindPhoneInput, changePasswordInput, revokeSessionInput, updateProfileInput } from './schemas';
+import { bindPhone, setPasswordBySms } from './phone-service';
+import {
+  bindPhoneInput,
+  changePasswordInput,
+  revokeSessionInput,
+  setAccountInput,
+  setPasswordBySmsInput,
+  updateProfileInput,
+} from './schemas';
 import * as users from './service';
 import { toPublicUser } from './views';
 
@@ -19,6 +26,19 @@ export const userRouter = createTRPCRouter({
     .meta({ description: 'Changes the password and ends every other session (this one stays signed in).' })
     .input(changePasswordInput)
     .mutation(({ ctx, input }) => users.changePassword(ctx.deps, ctx.auth, input, ctx.request)),
+
+  setPasswordBySms: protectedProcedure
+    .meta({
+      description:
+        "Sets the password with a `reset_password` code sent to the caller's own phone (phone-only accounts).",
+    })
+    .input(setPasswordBySmsInput)
+    .mutation(({ ctx, input }) => setPasswordBySms(ctx.deps, ctx.auth, input, ctx.request)),
+
+  setAccount: protectedProcedure
+    .meta({ description: 'Gives an account that has none its account name (once); it then signs in by password.' })
+    .input(setAccountInput)
+    .mutation(async ({ ctx, input }) => toPublicUser(await users.setAccount(ctx.deps, ctx.auth, input, ctx.request))),
 
   bindPhone: protectedProcedure
     .meta({ description: 'Binds (or replaces) the phone, confirmed by the password and a `bind_phone` code.' })

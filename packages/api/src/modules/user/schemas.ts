@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { passwordInputSchema, usernameSchema } from '../auth/schemas';
+import { newAccountSchema, passwordInputSchema, usernameSchema } from '../auth/schemas';
 import { phoneInputSchema, smsCodeSchema } from '../sms/schemas';
 
 export const updateProfileInput = z.object({
@@ -21,3 +21,11 @@ export const bindPhoneInput = z.object({
 export const revokeSessionInput = z.object({
   sessionId: z.uuid().describe('A session id from `user.sessions`.'),
 });
+
+/** For a signed-in account without a password: a `reset_password` code sent to its own phone. */
+export const setPasswordBySmsInput = z.object({
+  code: smsCodeSchema.describe("The 6-digit `reset_password` code sent to the caller's own phone."),
+  newPassword: passwordInputSchema.describe('The new password; its length (in bytes) and commonness are checked.'),
+});
+
+export const setAccountInput = z.object({ account: newAccountSchema });

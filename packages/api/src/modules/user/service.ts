@@ -8,7 +8,7 @@ import type { AccessTokenClaims } from '../../security/tokens';
 import { loginLimits } from '../auth/keys';
 import { revokeSessions } from '../auth/sessions';
 import { listLiveSessions } from '../auth/sessions-repo';
-import { findLiveUserById, updateUser, type UserRow } from './repo';
+import { findLiveUserById, isUniqueViolation, updateUser, type UserRow } from './repo';
 
 type UserDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'passwords'>;
 
@@ -39,6 +39,37 @@ export async function updateProfile(
     });
     return updated;
   });
+}
+
+/** Gives an account made with a phone only its account name, once (it is the name used to sign in by password). */
+export async function setAccount(
+  deps: UserDeps,
+  auth: AccessTokenClaims,
+  input: { account: string },
+  request: RequestInfo,
+): Promise<UserRow> {
+  try {
+    return await deps.db.transaction().execute(async (tx) => {
+      const user = await findLiveUserById(tx, auth.userId);
+      if (!user) throw new AppError('UNAUTHORIZED', 'auth.sessionRevoked');
+      if (user.account !== null) throw new AppError('BAD_REQUEST', 'user.accountAlreadySet');
+      const updated = await updateUser(tx, user.id, { account: input.account });
+      if (!updated) throw new AppError('UNAUTHORIZED', 'auth.sessionRevoked');
+      await recordAudit(tx, {
+        action: 'user.account_set',
+        actorUserId: user.id,
+        subjectUserId: user.id,
+        ip: request.ip,
+        userAgent: request.userAgent,
+        at: deps.clock.now(),
+        details: { account: input.account },
+      });
+      return updated;
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_account_live_key')) throw new AppError('CONFLICT', 'auth.accountTaken');
+    throw error;
+  }
 }
 
 /** Changes the password and ends every other session of the user (the current one stays signed in). */

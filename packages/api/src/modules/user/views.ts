@@ -9,6 +9,8 @@ export function toPublicUser(row: UserRow) {
     phone: row.phone,
     phoneVerifiedAt: row.phone_verified_at?.toISOString() ?? null,
     role: row.role,
+    /** False for an account made with a phone only, or by an admin before its owner set one. */
+    hasPassword: row.password_hash !== null,
     createdAt: row.created_at.toISOString(),
   };
 }
@@ -19,7 +21,6 @@ export type PublicUser = ReturnType<typeof toPublicUser>;
 export function toAdminUser(row: UserRow) {
   return {
     ...toPublicUser(row),
-    hasPassword: row.password_hash !== null,
     passwordChangedAt: row.password_changed_at?.toISOString() ?? null,
     disabledAt: row.disabled_at?.toISOString() ?? null,
     deletedAt: row.deleted_at?.toISOString() ?? null,
