@@ -42,6 +42,8 @@ export const serverEnvSchema = z.object({
     .min(1)
     .default(join(repoRoot, 'apps', 'web', 'dist')),
   BODY_LIMIT_BYTES: byteCount(1 * MiB),
+  /** Most calls in one batched /trpc request; the web UI and @arya/client send at most 10. */
+  TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(10),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
 });
 

@@ -17,6 +17,22 @@ export const messages = {
     'zh-CN': '有字段填写不正确，请检查后重试。',
     en: 'Some fields are not valid. Please check them and try again.',
   },
+  'error.unstorableText': {
+    'zh-CN': '“{field}”含有无法保存的字符（空字符或不完整的 Unicode 字符），请删除后重试。',
+    en: '"{field}" contains a character that cannot be stored (a NUL or a broken Unicode character). Remove it and retry.',
+  },
+  'error.jsonBodyOnly': {
+    'zh-CN': '此接口只接受 JSON 请求体（Content-Type: application/json），收到的是“{contentType}”。',
+    en: 'This procedure accepts JSON bodies only (Content-Type: application/json), not "{contentType}".',
+  },
+  'error.crossSiteRequest': {
+    'zh-CN': '请求来自其他网站，已拒绝。请直接在本站页面上操作。',
+    en: "This request came from another website and was refused. Use this site's own pages.",
+  },
+  'error.batchTooLarge': {
+    'zh-CN': '一次批量请求包含 {calls} 个调用，最多允许 {max} 个，请分批发送。',
+    en: 'One batch holds {calls} calls; at most {max} are allowed. Send them in smaller batches.',
+  },
   'error.unauthorized': { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
   'error.forbidden': { 'zh-CN': '你没有权限执行此操作。', en: 'You are not allowed to do this.' },
   'error.notFound': { 'zh-CN': '找不到该资源。', en: 'Not found.' },

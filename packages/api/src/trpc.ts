@@ -5,6 +5,7 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from '@trpc/server';
 import { z, ZodError } from 'zod';
 import type { Context } from './context';
 import { AppError } from './errors';
+import { findUnstorableText } from './lib/storable-text';
 import { translate, type MessageKey, type MessageParams } from './messages';
 import { authenticate } from './modules/auth/access';
 
@@ -81,16 +82,34 @@ export const mergeRouters = t.mergeRouters;
 
 // 3. Procedures
 
-export const publicProcedure = t.procedure;
+/**
+ * Every procedure refuses text Postgres cannot store (NUL, lone surrogates) before its input schema runs. Signed-in
+ * procedures check it after the token, so an anonymous caller never gets an upload's body read.
+ */
+const storableInput = t.middleware(async ({ ctx, getRawInput, next }) => {
+  const path = findUnstorableText(await getRawInput());
+  if (path) {
+    const params = { field: path.join('.') || 'input' };
+    const fieldErrors = { [params.field]: [translate('error.unstorableText', params, ctx.locale)] };
+    throw new AppError('BAD_REQUEST', 'error.unstorableText', params, { fieldErrors });
+  }
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(storableInput);
 
 /** Signed in: a valid access token of a live session of an enabled user (`modules/auth/access.ts` decides). */
-export const protectedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const viewer = await authenticate(ctx.deps, ctx.request);
-  return next({ ctx: { auth: viewer.claims, viewer } });
-});
+export const protectedProcedure = t.procedure
+  .use(async ({ ctx, next }) => {
+    const viewer = await authenticate(ctx.deps, ctx.request);
+    return next({ ctx: { auth: viewer.claims, viewer } });
+  })
+  .use(storableInput);
 
 /** Admin only: the same check, and the role as stored now (not as in the token), so a demotion counts at once. */
-export const adminProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const viewer = await authenticate(ctx.deps, ctx.request, 'admin');
-  return next({ ctx: { auth: viewer.claims, viewer } });
-});
+export const adminProcedure = t.procedure
+  .use(async ({ ctx, next }) => {
+    const viewer = await authenticate(ctx.deps, ctx.request, 'admin');
+    return next({ ctx: { auth: viewer.claims, viewer } });
+  })
+  .use(storableInput);

@@ -125,7 +125,8 @@ export function createAryaClient(options: AryaClientOptions) {
         false: splitLink({
           condition: (op) => isNonJsonSerializable(op.input),
           true: httpLink(http),
-          false: httpBatchLink(http),
+          // The server refuses batches above TRPC_MAX_BATCH (default 10).
+          false: httpBatchLink({ ...http, maxItems: 10 }),
         }),
       }),
     ],

@@ -4,9 +4,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { appRouter, createContext, type ApiDeps, type Context } from '@arya/api';
 import { answerPlainRpc, planPlainRpc } from './trpc-fast-path';
+import { brokenRequestRule, renderRequestError } from './trpc-request-rules';
 
 export interface TrpcPluginOptions {
   deps: ApiDeps;
+  /** Most calls in one batch (TRPC_MAX_BATCH; default 10). */
+  maxBatch?: number;
+  /** Browser origins besides the server's own that may send cookie-carrying state changes (CORS_ORIGINS). */
+  allowedOrigins?: readonly string[];
   /** The app router unless given (tests mount small routers built on the API's context). */
   router?: AnyTRPCRouter;
   /** Send every request through tRPC's own handler (the fast path's tests compare the two). */
@@ -43,7 +48,10 @@ function logFailure(req: FastifyRequest, error: { code: string; cause?: unknown 
  * queries and mutations take the fast path (trpc-fast-path.ts); everything else goes through tRPC's Fastify handler.
  */
 export const trpcPlugin = fp<TrpcPluginOptions>(
-  async (app: FastifyInstance, { deps, router = appRouter, disableFastPath = false }) => {
+  async (
+    app: FastifyInstance,
+    { deps, maxBatch = 10, allowedOrigins = [], router = appRouter, disableFastPath = false },
+  ) => {
     const trpcOptions = (
       req: TrpcRequest,
       res: FastifyReply,
@@ -53,6 +61,7 @@ export const trpcPlugin = fp<TrpcPluginOptions>(
       path: req.params.path,
       router,
       allowBatching: true,
+      maxBatchSize: maxBatch,
       // Multipart bodies (bom.files.upload) are streamed by tRPC, not Fastify: stop reading well past the upload limit.
       // Between the two the upload procedure answers with the file's size and the limit.
       maxBodySize: deps.config.UPLOAD_MAX_BYTES + MULTIPART_OVERHEAD_BYTES,
@@ -61,13 +70,28 @@ export const trpcPlugin = fp<TrpcPluginOptions>(
     });
 
     const handle = async (req: TrpcRequest, res: FastifyReply) => {
+      const search = searchOf(req.url);
+      const broken = brokenRequestRule(
+        {
+          method: req.method,
+          path: req.params.path,
+          isBatch: new URLSearchParams(search).get('batch') === '1',
+          headers: req.headers,
+          host: req.host,
+        },
+        { maxBatch, allowedOrigins },
+      );
+      if (broken) {
+        const answer = renderRequestError(router, contextFor(deps, req, res), broken);
+        return res.code(answer.status).headers(answer.headers).send(Buffer.from(answer.body));
+      }
       const plan = disableFastPath
         ? null
         : planPlainRpc(router, {
             method: req.method,
             headers: req.headers,
             path: req.params.path,
-            search: searchOf(req.url),
+            search,
             body: req.body,
           });
       if (!plan) return fastifyRequestHandler(trpcOptions(req, res));

@@ -54,7 +54,8 @@ export function createApiClient() {
           // FormData (workbook uploads) cannot be batched as JSON.
           condition: (op) => isNonJsonSerializable(op.input),
           true: httpLink({ url: '/trpc', headers, fetch: sameOriginFetch }),
-          false: httpBatchLink({ url: '/trpc', headers, fetch: sameOriginFetch }),
+          // The server refuses batches above TRPC_MAX_BATCH (default 10).
+          false: httpBatchLink({ url: '/trpc', headers, fetch: sameOriginFetch, maxItems: 10 }),
         }),
       }),
     ],
