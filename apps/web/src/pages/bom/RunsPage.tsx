@@ -1,5 +1,5 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Flex, Popconfirm, Segmented, Space, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
+import { userLabel } from '../admin/user-status';
 import { saveBase64 } from './download';
 import { OpCountTags } from './OpCountTags';
 import { runStatusColour, type RunStatus } from './run-labels';
@@ -32,6 +33,10 @@ export default function RunsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const ownerId = isAdmin ? (searchParams.get('owner') ?? undefined) : undefined;
 
+  // The filter names the person (as the admin pages do), whether or not they have runs.
+  const owner = useQuery(
+    trpc.admin.users.get.queryOptions({ userId: ownerId ?? '' }, { enabled: ownerId !== undefined }),
+  );
   const runs = useInfiniteQuery(
     trpc.bom.runs.list.infiniteQueryOptions(
       { status: status === 'all' ? undefined : status, ownerId, limit: 20 },
@@ -132,7 +137,7 @@ export default function RunsPage() {
     >
       {ownerId ? (
         <Tag closable onClose={() => setSearchParams({})} style={{ marginBottom: 12 }}>
-          {t('bom.runs.owner')}: {rows[0]?.ownerAccount ?? ownerId.slice(0, 8)}
+          {t('bom.runs.owner')}: {owner.data ? userLabel(owner.data.user) : owner.error ? '—' : t('app.loading')}
         </Tag>
       ) : null}
       <div style={{ overflowX: 'auto', marginBottom: 16 }}>
