@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { pino, type Logger } from 'pino';
-import { closeApiDeps, createApiDeps, type ApiDeps } from '@arya/api';
+import { closeApiDeps, createApiDeps, type ApiDeps, type ApiDepsOverrides } from '@arya/api';
 import { migrateToLatest } from '@arya/db';
 import { ConfigError, parseConfig, serverEnvSchema, type Config } from './config';
 import { createInProcessRedis } from './dev/in-process-redis';
@@ -40,9 +40,12 @@ export async function readConfigOrExit(env: NodeJS.ProcessEnv): Promise<Config> 
 /**
  * Production uses only what the environment names. Development fills the gaps: embedded Postgres,
  * a spawned redis-server or, failing that, an in-process stand-in. Pending migrations are applied
- * (advisory-locked, so several instances may start together).
+ * (advisory-locked, so several instances may start together). A CLI may replace the SMS provider (it sends none).
  */
-export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise<Runtime> {
+export async function openRuntime(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Pick<ApiDepsOverrides, 'sms'> = {},
+): Promise<Runtime> {
   let config = await readConfigOrExit(env);
   const log = pino(loggerOptions(config));
 
@@ -68,7 +71,11 @@ export async function openRuntime(env: NodeJS.ProcessEnv = process.env): Promise
 
   let deps: ApiDeps;
   try {
-    deps = await createApiDeps(config, { logger: log, ...(inProcessRedis ? { redis: inProcessRedis } : {}) });
+    deps = await createApiDeps(config, {
+      ...overrides,
+      logger: log,
+      ...(inProcessRedis ? { redis: inProcessRedis } : {}),
+    });
   } catch (error) {
     inProcessRedis?.disconnect();
     await local.stop();

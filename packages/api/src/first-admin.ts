@@ -7,7 +7,8 @@ import { assertAcceptablePassword } from './security/password-rules';
 
 export interface FirstAdminInput {
   account: string;
-  password: string;
+  /** Needed only to create the account; an existing account keeps its password. */
+  password?: string | undefined;
   username?: string;
   /** Do nothing when an admin already exists (used for the env-based admin on every start). */
   onlyIfNoAdmin?: boolean;
@@ -30,8 +31,8 @@ export async function createFirstAdmin(
     throw new AppError('BAD_REQUEST', 'error.validation', { field: 'account' });
   }
   const account = parsedAccount.data;
-  assertAcceptablePassword(input.password);
-  const passwordHash = await deps.passwords.hash(input.password);
+  if (input.password !== undefined) assertAcceptablePassword(input.password);
+  const passwordHash = input.password === undefined ? null : await deps.passwords.hash(input.password);
   const now = deps.clock.now();
 
   return deps.db.transaction().execute(async (tx): Promise<FirstAdminResult> => {
@@ -39,6 +40,7 @@ export async function createFirstAdmin(
     await tx.selectNoFrom((eb) => eb.fn('pg_advisory_xact_lock', [eb.val(74_215_002)]).as('locked')).execute();
     if (input.onlyIfNoAdmin && (await anyAdminExists(tx))) return { status: 'skipped', reason: 'admin_exists' };
     const existing = await findLiveUserByAccount(tx, account);
+    if (!existing && passwordHash === null) throw new AppError('BAD_REQUEST', 'admin.passwordNeeded');
     const user = existing
       ? await updateUser(tx, existing.id, { role: 'admin' })
       : await insertUser(tx, {
@@ -60,4 +62,10 @@ export async function createFirstAdmin(
     });
     return { status: existing ? 'promoted' : 'created', userId: user.id };
   });
+}
+
+/** Whether a live account has this name (so `pnpm admin:create` asks for a password only when it will create one). */
+export async function adminCandidateExists(deps: Pick<ApiDeps, 'db'>, account: string): Promise<boolean> {
+  const parsed = newAccountSchema.safeParse(account);
+  return parsed.success && (await findLiveUserByAccount(deps.db, parsed.data)) !== undefined;
 }

@@ -34,7 +34,7 @@ export { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH } from './modules/auth/keys';
 export { accessVerdict, authenticate, type AccessVerdict, type Viewer } from './modules/auth/access';
 export { pruneExpiredSessionTokens } from './modules/auth/sessions';
 export { pruneExpiredBomData } from './modules/bom/service';
-export { createFirstAdmin, type FirstAdminInput, type FirstAdminResult } from './first-admin';
+export { adminCandidateExists, createFirstAdmin, type FirstAdminInput, type FirstAdminResult } from './first-admin';
 
 /** The public keys to serve at `/.well-known/jwks.json`. */
 export function getPublicJwks(deps: Pick<ApiDeps, 'tokens'>) {

@@ -136,6 +136,10 @@ export const messages = {
     'zh-CN': '请至少填写账号或手机号之一，新用户用它登录。',
     en: 'Give an account name or a phone number (or both): the new user signs in with it.',
   },
+  'admin.passwordNeeded': {
+    'zh-CN': '创建新管理员账号需要密码。',
+    en: 'A password is needed to create a new admin account.',
+  },
   'admin.userDeleted': {
     'zh-CN': '该用户已删除，不能再设置密码。',
     en: 'This user has been deleted; no password can be set for them.',
