@@ -6,8 +6,9 @@ import { warningKindName, warningsOmittedText, warningText, type BomLang } from 
 import { quantityValue } from './values';
 import { makeWarning, warningBomRows, warningOpRow, type BomWarning } from './warnings';
 import { buildSheetXml } from './xlsx/build-sheet';
-import { dropSharedFormulaDependents, prepareSheetCopy, sharedFormulaMasterGroup } from './xlsx/sheet-copy';
-import { applyEdits, inheritedStyleResolver, rowEdits, type CellWrite, type TextEdit } from './xlsx/sheet-edit';
+import { bytesOfParts } from './xlsx/byte-string';
+import { sharedFormulaDependentEdits, sharedFormulaMasterGroup, sheetCopyEdits } from './xlsx/sheet-copy';
+import { editedParts, inheritedStyleResolver, rowEdits, type CellWrite, type TextEdit } from './xlsx/sheet-edit';
 import { columnLetter } from './xlsx/sheet-scanner';
 import type { StyleEditor } from './xlsx/styles';
 
@@ -68,15 +69,16 @@ export function rowDiff(state: RowState, model: BomModel): RowDiff {
   return diff;
 }
 
-/** 新BOM表: the BOM sheet XML with only the changed cells rewritten (and filled); everything else byte-identical. */
 /** Excel's limit on the characters of one cell. */
 export const EXCEL_MAX_CELL_CHARS = 32_767;
+
+/** 新BOM表: the BOM sheet XML with only the changed cells rewritten (and filled); everything else byte-identical. */
 
 export function newBomSheetXml(
   model: BomModel,
   states: Iterable<RowState>,
   styles: StyleEditor,
-): { xml: string; diffs: RowDiff[]; warnings: BomWarning[] } {
+): { xml: Uint8Array; diffs: RowDiff[]; warnings: BomWarning[] } {
   const { xml, layout } = model.table;
   const prefix = layout.prefix;
   const inherited = inheritedStyleResolver(xml, prefix);
@@ -107,8 +109,9 @@ export function newBomSheetXml(
     edits.push(...rowEdits(xml, state.row.row, prefix, writes, inherited(state.row.row), onReplace));
   }
   diffs.sort((a, b) => a.bomRow - b.bomRow);
-  const edited = dropSharedFormulaDependents(applyEdits(xml, edits), prefix, brokenGroups);
-  return { xml: prepareSheetCopy(edited, prefix), diffs, warnings };
+  // dependents inside a rewritten cell go with it (editedParts drops edits inside replaced stretches)
+  edits.push(...sharedFormulaDependentEdits(xml, prefix, brokenGroups), ...sheetCopyEdits(xml, prefix));
+  return { xml: bytesOfParts(editedParts(xml, edits)), diffs, warnings };
 }
 
 export function changeLogSheetXml(log: readonly ChangeLogEntry[], headerStyle: number, lang: BomLang): string {

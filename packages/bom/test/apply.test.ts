@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applyOperations, CHANGE_LOG_HEADERS } from '../src/index';
-import { bomWorkbook, isHighlighted, logRows, readBook, rowValues, sheet, workbook } from './helpers';
+import { bomWorkbook, isHighlighted, logRows, readBook, rowValues, sheet, unzipText, workbook } from './helpers';
 
 // 级别, 物料编码, 用量, A面位号, B面位号, 位号, 备注
 const BOM = [
@@ -13,7 +13,7 @@ const BOM = [
   [1, 'EMPTY', null, null, null, null, null], // row 8
 ] as const;
 
-async function run(ops: (string | number | null)[][], bom = BOM.map((r) => [...r])) {
+async function run(ops: (string | number | null)[][], bom: (string | number | null)[][] = BOM.map((r) => [...r])) {
   const result = applyOperations(bomWorkbook(bom, ops), { kind: 'sheet' });
   const wb = await readBook(result.workbook);
   return { result, wb, out: sheet(wb, '新BOM表'), log: logRows(wb) };
@@ -75,6 +75,16 @@ describe('applyOperations: written cells', () => {
       oldQuantity: null,
       newQuantity: 2,
     });
+  });
+});
+
+describe('applyOperations: cells inserted next to rewritten ones', () => {
+  it('inserts a missing 用量 cell before a side cell that is rewritten too, each cell once and in column order', async () => {
+    const { out, result } = await run([[3, 'Q', 'del', 'R1', null]], [[3, 'Q', null, 'R1', null, 'R1,R2', null]]);
+    expect(rowValues(out, 2, 7)).toEqual([3, 'Q', 1, null, null, 'R2', null]);
+    const sheetXml = unzipText(result.workbook).get('xl/worksheets/sheet3.xml')!; // 新BOM表
+    const row = /<row r="2".*?<\/row>/.exec(sheetXml)![0];
+    expect([...row.matchAll(/<c r="([A-Z]+)2"/g)].map((m) => m[1])).toEqual(['A', 'B', 'C', 'D', 'F']);
   });
 });
 

@@ -7,7 +7,8 @@ import { readEntryText, writeZip, type ZipOutput } from './zip';
 
 export interface NewSheet {
   name: string;
-  xml: string;
+  /** the part: XML text, or its UTF-8 bytes */
+  xml: string | Uint8Array;
   /** relationships of the new sheet part, when it keeps any (hyperlinks) */
   relsXml?: string;
 }
@@ -110,7 +111,7 @@ export function writeWorkbookWithSheets(
       new RegExp(`</${ctPrefix}Types>`),
       `<${ctPrefix}Override PartName="/${path}" ContentType="${WORKSHEET_CT}"/>`,
     );
-    outputsNew.push({ name: path, data: encoder.encode(sheet.xml) });
+    outputsNew.push({ name: path, data: typeof sheet.xml === 'string' ? encoder.encode(sheet.xml) : sheet.xml });
     if (sheet.relsXml) outputsNew.push({ name: relsPathOf(path), data: encoder.encode(sheet.relsXml) });
   }
 

@@ -6,8 +6,8 @@ import { crc32 as crc32Js } from './crc32';
  * in Node; fflate (pure JS) anywhere else, e.g. in a browser. Both produce standard deflate streams.
  */
 interface NativeZlib {
-  deflateRawSync(data: Uint8Array, options: { level: number }): Uint8Array;
-  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number }): Uint8Array;
+  deflateRawSync(data: Uint8Array, options: { level: number; chunkSize: number }): Uint8Array;
+  inflateRawSync(data: Uint8Array, options: { maxOutputLength: number; chunkSize: number }): Uint8Array;
   crc32?(data: Uint8Array): number;
 }
 
@@ -31,13 +31,18 @@ export type DeflateLevel = 1 | 6;
 
 export function deflateRaw(data: Uint8Array, level: DeflateLevel): Uint8Array {
   const native = nativeZlib();
-  return native ? native.deflateRawSync(data, { level }) : deflateSync(data, { level });
+  // one output buffer that fits any deflate of the data: pages only cost when written, concatenating costs a copy
+  if (native)
+    return native.deflateRawSync(data, { level, chunkSize: Math.max(64, data.length + (data.length >>> 8) + 64) });
+  return deflateSync(data, { level });
 }
 
 /** Inflates to at most `size` bytes; the caller checks length and CRC, so a lying header cannot grow memory. */
 export function inflateRaw(data: Uint8Array, size: number): Uint8Array {
   const native = nativeZlib();
-  if (native) return native.inflateRawSync(data, { maxOutputLength: Math.max(1, size) });
+  // one output buffer of the declared size (+1 to see a lying header): no 16 KB chunks to concatenate
+  if (native)
+    return native.inflateRawSync(data, { maxOutputLength: Math.max(1, size), chunkSize: Math.max(64, size + 1) });
   return inflateSync(data, { out: new Uint8Array(size) });
 }
 

@@ -1,8 +1,9 @@
 import { BomInputError } from '../errors';
 import type { BomLimits } from '../limits';
+import { byteStringOf } from './byte-string';
 import { parseSharedStrings } from './shared-strings';
 import { readWorkbookParts, type SheetRef, type WorkbookParts } from './workbook';
-import { readEntryText, readZip, type ZipArchive } from './zip';
+import { readEntry, readEntryText, readZip, type ZipArchive } from './zip';
 
 /** An opened .xlsx: the container, the workbook parts and the shared strings; sheets are read on demand. */
 export interface OpenedWorkbook {
@@ -22,10 +23,11 @@ export function openWorkbook(bytes: Uint8Array, limits: BomLimits): OpenedWorkbo
   return { zip, parts, sharedStrings, limits };
 }
 
+/** A worksheet's XML as a byte string (`byte-string.ts`). */
 export function readSheetXml(book: OpenedWorkbook, sheet: SheetRef): string {
-  const xml = readEntryText(book.zip, sheet.path, book.limits);
-  if (xml === undefined) throw new BomInputError('not_xlsx', { reason: `missing part ${sheet.path}` });
-  return xml;
+  const entry = book.zip.byName.get(sheet.path);
+  if (entry === undefined) throw new BomInputError('not_xlsx', { reason: `missing part ${sheet.path}` });
+  return byteStringOf(readEntry(book.zip, entry, book.limits));
 }
 
 export function findSheet(book: OpenedWorkbook, name: string): SheetRef | undefined {

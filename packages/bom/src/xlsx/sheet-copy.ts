@@ -1,3 +1,4 @@
+import type { TextEdit } from './sheet-edit';
 import { findAttr, removeAttr } from './xml';
 
 /** Elements whose relationships point at parts that belong to one sheet only (drawings, tables, controls). */
@@ -30,36 +31,47 @@ function editFirstTag(xml: string, prefix: string, name: string, edit: (tag: str
 }
 
 /**
- * Makes a worksheet XML safe to add as a second sheet: not selected as a tab, no duplicate code name, and
- * without references to parts only the original sheet may own. Cells, merges, formulas, widths stay.
+ * The edits that make a worksheet XML safe to add as a second sheet: not selected as a tab, no duplicate code name,
+ * and without references to parts only the original sheet may own. Cells, merges, formulas, widths stay.
  */
-export function prepareSheetCopy(xml: string, prefix: string): string {
+export function sheetCopyEdits(xml: string, prefix: string): TextEdit[] {
   const sheetData = xml.indexOf(`<${prefix}sheetData`);
-  let head = sheetData < 0 ? xml : xml.slice(0, sheetData);
-  let tail = sheetData < 0 ? '' : xml.slice(sheetData);
-  head = head.replace(new RegExp(`<${prefix}sheetView\\b[^>]*>`, 'g'), (tag) => removeAttr(tag, 'tabSelected'));
+  const headEnd = sheetData < 0 ? xml.length : sheetData;
+  const edits: TextEdit[] = [];
+  const original = xml.slice(0, headEnd);
+  let head = original.replace(new RegExp(`<${prefix}sheetView\\b[^>]*>`, 'g'), (tag) => removeAttr(tag, 'tabSelected'));
   head = editFirstTag(head, prefix, 'sheetPr', (tag) => removeAttr(tag, 'codeName'));
-  const dataEnd = tail.indexOf(`</${prefix}sheetData>`);
+  if (head !== original) edits.push({ start: 0, end: headEnd, text: head });
+  const close = `</${prefix}sheetData>`;
+  const dataEnd = sheetData < 0 ? -1 : xml.indexOf(close, sheetData);
   if (dataEnd >= 0) {
-    const afterData = dataEnd + `</${prefix}sheetData>`.length;
-    let after = tail.slice(afterData);
-    for (const name of SHEET_OWNED_ELEMENTS) after = removeElement(after, prefix, name);
-    after = editFirstTag(after, prefix, 'pageSetup', (tag) => {
+    const afterData = dataEnd + close.length;
+    const originalTail = xml.slice(afterData);
+    let tail = originalTail;
+    for (const name of SHEET_OWNED_ELEMENTS) tail = removeElement(tail, prefix, name);
+    tail = editFirstTag(tail, prefix, 'pageSetup', (tag) => {
       const m = /\s([\w.-]+:)id=/.exec(tag);
       return m ? removeAttr(tag, `${m[1]}id`) : tag;
     });
-    tail = tail.slice(0, afterData) + after;
+    if (tail !== originalTail) edits.push({ start: afterData, end: xml.length, text: tail });
   }
-  return head + tail;
+  return edits;
 }
 
-/** When a shared formula's master cell is overwritten, its dependents keep their cached values without the formula. */
-export function dropSharedFormulaDependents(xml: string, prefix: string, groups: ReadonlySet<string>): string {
-  if (groups.size === 0) return xml;
-  return xml.replace(new RegExp(`<${prefix}f\\b[^>]*\\/>`, 'g'), (tag) => {
-    if (findAttr(tag, 't')?.value !== 'shared' || findAttr(tag, 'ref')) return tag;
-    return groups.has(findAttr(tag, 'si')?.value ?? '') ? '' : tag;
-  });
+/**
+ * When a shared formula's master cell is overwritten, its dependents keep their cached values without the formula:
+ * the edits that remove their `<f …/>`.
+ */
+export function sharedFormulaDependentEdits(xml: string, prefix: string, groups: ReadonlySet<string>): TextEdit[] {
+  if (groups.size === 0) return [];
+  const edits: TextEdit[] = [];
+  for (const m of xml.matchAll(new RegExp(`<${prefix}f\\b[^>]*\\/>`, 'g'))) {
+    const tag = m[0];
+    if (findAttr(tag, 't')?.value !== 'shared' || findAttr(tag, 'ref')) continue;
+    if (groups.has(findAttr(tag, 'si')?.value ?? ''))
+      edits.push({ start: m.index, end: m.index + tag.length, text: '' });
+  }
+  return edits;
 }
 
 export function sharedFormulaMasterGroup(inner: string, prefix: string): string | undefined {

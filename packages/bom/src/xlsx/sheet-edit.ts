@@ -1,4 +1,5 @@
 import type { CellValue } from '../values';
+import { byteStringOfText } from './byte-string';
 import { cellXml } from './cells';
 import { scanCells, type ScannedCell, type ScannedRow } from './sheet-scanner';
 import { findAttr, removeAttr } from './xml';
@@ -18,7 +19,7 @@ export interface TextEdit {
 }
 
 /**
- * The edits that write `writes` into one row: an existing cell is replaced in place; a missing cell is
+ * The edits that write `writes` into one row of a sheet held as a byte string (`byte-string.ts`): an existing cell is replaced in place; a missing cell is
  * inserted before the first cell to its right. Every other byte of the row is kept.
  */
 export function rowEdits(
@@ -40,12 +41,16 @@ export function rowEdits(
       edits.push({
         start: existing.start,
         end: existing.end,
-        text: cellXml(w.col, row.rowNumber, w.value, w.style(s ? Number(s.value) || 0 : 0), undefined, prefix),
+        text: byteStringOfText(
+          cellXml(w.col, row.rowNumber, w.value, w.style(s ? Number(s.value) || 0 : 0), undefined, prefix),
+        ),
       });
       continue;
     }
     const next = cells.find((c) => c.col > w.col);
-    const text = cellXml(w.col, row.rowNumber, w.value, w.style(inheritedStyle(w.col)), undefined, prefix);
+    const text = byteStringOfText(
+      cellXml(w.col, row.rowNumber, w.value, w.style(inheritedStyle(w.col)), undefined, prefix),
+    );
     inserts.push({ at: next ? next.start : -1, col: w.col, text });
   }
   if (inserts.length === 0) return edits;
@@ -62,17 +67,29 @@ export function rowEdits(
   return edits;
 }
 
-/** Applies non-overlapping edits (insertions at the same offset keep their order). */
-export function applyEdits(xml: string, edits: TextEdit[]): string {
-  const sorted = edits.map((e, i) => ({ ...e, i })).toSorted((a, b) => a.start - b.start || a.i - b.i);
+/**
+ * The stretches of `xml` with the edits applied, in order (their concatenation is the edited text). At one offset,
+ * insertions come first, in the order given, then the replacement that starts there; an edit inside a stretch that
+ * another edit replaces is dropped (what it would edit is gone).
+ */
+export function editedParts(xml: string, edits: readonly TextEdit[]): string[] {
+  const sorted = edits
+    .map((edit, order) => ({ edit, order }))
+    .toSorted(
+      (a, b) =>
+        a.edit.start - b.edit.start ||
+        Number(a.edit.end > a.edit.start) - Number(b.edit.end > b.edit.start) ||
+        a.order - b.order,
+    );
   const parts: string[] = [];
   let at = 0;
-  for (const e of sorted) {
-    parts.push(xml.slice(at, e.start), e.text);
-    at = e.end;
+  for (const { edit } of sorted) {
+    if (edit.start < at) continue;
+    parts.push(xml.slice(at, edit.start), edit.text);
+    at = edit.end;
   }
   parts.push(xml.slice(at));
-  return parts.join('');
+  return parts;
 }
 
 /** Style a new cell inherits: the row's style when it has customFormat, else its column's style, else 0. */

@@ -1,9 +1,11 @@
 import type { CellValue } from '../values';
+import { textOf } from './byte-string';
 import { decodeXmlText, findAttr, textOfRuns } from './xml';
 
 /**
  * A forward scanner over a worksheet's `<sheetData>`: string searching only, no DOM, so a 20,000-row sheet
  * is read in tens of milliseconds and every offset stays valid for surgical edits of the same string.
+ * The sheet is a byte string (`byte-string.ts`): the values it yields are decoded from UTF-8.
  */
 export interface ScannedRow {
   rowNumber: number;
@@ -181,20 +183,7 @@ export class CellCursor {
     const textEnd = xml.indexOf('<', textStart);
     if (textEnd < 0 || textEnd > this.end) return null;
     const raw = xml.slice(textStart, textEnd);
-    switch (type) {
-      case 's':
-        return sharedStrings[Number(raw)] ?? null;
-      case 'b':
-        return raw.trim() === '1' || raw.trim() === 'true';
-      case 'str':
-      case 'e':
-      case 'd':
-        return decodeXmlText(raw);
-      default: {
-        const n = Number(raw);
-        return raw.trim() !== '' && Number.isFinite(n) ? n : decodeXmlText(raw);
-      }
-    }
+    return valueOf(type, raw, sharedStrings);
   }
 
   /** value of an attribute of the current start tag, searched within the tag only (`name` like ' t=') */
@@ -264,22 +253,26 @@ export function readCellValue(cell: ScannedCell, sharedStrings: readonly string[
   const t = findAttr(cell.tag, 't')?.value;
   if (t === 'inlineStr') {
     const is = elementText(cell.inner, prefix, 'is');
-    return is === undefined ? null : textOfRuns(is, prefix);
+    return is === undefined ? null : textOfRuns(textOf(is), prefix);
   }
   const v = elementText(cell.inner, prefix, 'v');
-  if (v === undefined) return null;
-  switch (t) {
+  return v === undefined ? null : valueOf(t, v, sharedStrings);
+}
+
+/** A `<v>` by the cell's type: a shared string's index, a boolean, text, or a number (else its text). */
+function valueOf(type: string | undefined, raw: string, sharedStrings: readonly string[]): CellValue {
+  switch (type) {
     case 's':
-      return sharedStrings[Number(v)] ?? null;
+      return sharedStrings[Number(raw)] ?? null;
     case 'b':
-      return v.trim() === '1' || v.trim() === 'true';
+      return raw.trim() === '1' || raw.trim() === 'true';
     case 'str':
     case 'e':
     case 'd':
-      return decodeXmlText(v);
+      return decodeXmlText(textOf(raw));
     default: {
-      const n = Number(v);
-      return v.trim() !== '' && Number.isFinite(n) ? n : decodeXmlText(v);
+      const n = Number(raw);
+      return raw.trim() !== '' && Number.isFinite(n) ? n : decodeXmlText(textOf(raw));
     }
   }
 }
