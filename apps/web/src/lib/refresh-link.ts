@@ -2,8 +2,14 @@ import { TRPCClientError, type TRPCLink } from '@trpc/client';
 import { observable, type Unsubscribable } from '@trpc/server/observable';
 import type { AppRouter } from '@arya/api';
 
+/**
+ * Whether the error says this session no longer holds: not signed in, or the account was disabled meanwhile (FORBIDDEN
+ * `auth.accountDisabled`). Either way one refresh is tried, and its refusal signs the user out.
+ */
 export function isUnauthorized(error: unknown): boolean {
-  return error instanceof TRPCClientError && (error.data as { code?: unknown } | undefined)?.code === 'UNAUTHORIZED';
+  if (!(error instanceof TRPCClientError)) return false;
+  const data = error.data as { code?: unknown; messageKey?: unknown } | undefined;
+  return data?.code === 'UNAUTHORIZED' || data?.messageKey === 'auth.accountDisabled';
 }
 
 interface RefreshLinkOptions {
