@@ -13,6 +13,7 @@ export interface BomInputErrorParams {
   missing_column: { sheet: string; column: string };
   no_ops_sheet: { sheet: string };
   empty_workbook: Record<string, never>;
+  no_sheet: { sheet: string; sheets: string[] };
 }
 
 export type BomInputErrorCode = keyof BomInputErrorParams;
@@ -55,11 +56,17 @@ const MESSAGES: { [K in BomInputErrorCode]: (p: BomInputErrorParams[K]) => [zh: 
     `The BOM workbook has no "${p.sheet}" sheet; upload an operations workbook or enter the operations online`,
   ],
   empty_workbook: () => ['工作簿中没有工作表', 'The workbook has no sheets'],
+  no_sheet: (p) => [
+    `工作簿中没有「${p.sheet}」工作表（现有：${p.sheets.join('、')}）`,
+    `The workbook has no sheet "${p.sheet}" (it has: ${p.sheets.join(', ')})`,
+  ],
 };
 
 export class BomInputError<K extends BomInputErrorCode = BomInputErrorCode> extends Error {
   override readonly name = 'BomInputError';
   readonly messageZh: string;
+  /** which workbook of a comparison it concerns (set by the comparison) */
+  side?: 'old' | 'new';
 
   constructor(
     readonly code: K,

@@ -7,6 +7,25 @@ export {
 } from './apply';
 export type { ApplyOptions, ApplyPhase, ApplyResult, ApplySummary } from './apply';
 export { inspectWorkbook } from './inspect';
+export { COMPARE_STATUSES, compareBoms, compareBomWorkbooks } from './compare';
+export type {
+  BomComparison,
+  CompareOptions,
+  CompareRowDiff,
+  CompareStatus,
+  CompareSummary,
+  DesignatorMove,
+  WorkbookComparison,
+} from './compare';
+export {
+  buildComparisonWorkbook,
+  COMPARE_DETAIL_HEADERS,
+  COMPARE_DETAIL_SHEET_NAME,
+  COMPARE_STATUS_WORDS,
+  COMPARE_SUMMARY_SHEET_NAME,
+} from './compare-workbook';
+export type { CompareFileNames } from './compare-workbook';
+export { naturalCompare } from './natural-order';
 export { listMaterialRows, type MaterialRow } from './material-rows';
 export type { ColumnRole, InspectOptions, InspectResult, SheetInspection } from './inspect';
 export { OPS_SHEET_NAME } from './ops-source';

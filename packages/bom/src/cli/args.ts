@@ -63,5 +63,7 @@ export interface Command {
   summary: string;
   /** The help text; its first line is the usage line shown with usage errors. */
   help: string;
+  /** exit code for unusable input (default 1) */
+  badInputExitCode?: 1 | 2;
   run: (args: string[]) => void;
 }

@@ -1,11 +1,12 @@
 import { isBomInputError } from '../errors';
 import { applyCommand } from './apply';
 import { CliInputError, UsageError, type Command } from './args';
+import { compareCommand } from './compare';
 import { inspectCommand } from './inspect';
 import { templateCommand } from './template';
 
 /** Every subcommand; each keeps its own help text beside its code. */
-const COMMANDS: readonly Command[] = [applyCommand, templateCommand, inspectCommand];
+const COMMANDS: readonly Command[] = [applyCommand, templateCommand, inspectCommand, compareCommand];
 
 const OVERVIEW = `usage: bom <command> [options]
 
@@ -31,7 +32,7 @@ function findCommand(name: string): Command {
   return command;
 }
 
-/** Runs the CLI; returns the exit code: 0 done, 1 unusable input (one line on stderr), 2 usage error. */
+/** Runs the CLI; returns the exit code: 0 done, 1 unusable input (one line on stderr; compare: 2), 2 usage error. */
 export function main(argv: string[]): number {
   const [name, ...args] = argv;
   let command: Command | undefined;
@@ -58,11 +59,11 @@ export function main(argv: string[]): number {
     }
     if (isBomInputError(error)) {
       console.error(`bom: ${error.message} / ${error.messageZh} [${error.code}]`);
-      return 1;
+      return command?.badInputExitCode ?? 1;
     }
     if (error instanceof CliInputError) {
       console.error(`bom: ${error.message}`);
-      return 1;
+      return command?.badInputExitCode ?? 1;
     }
     // a bug, not bad input: one line for the user, the stack only when asked for
     console.error(`bom: unexpected error: ${error instanceof Error ? error.message : String(error)}`);
