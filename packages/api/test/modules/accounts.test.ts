@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirstAdmin } from '../../src';
 import { SETUP_LINK_TTL_SECONDS } from '../../src/modules/auth/keys';
+import { insertFileOrReuse, insertRun } from '../../src/modules/bom/repo';
 import { expectAppError } from '../helpers/errors';
 import { createAgent, createTestApi, type Agent, type TestApi } from '../helpers/harness';
 
@@ -217,5 +218,45 @@ describe('user.setAccount', () => {
       'UNAUTHORIZED',
       'auth.missingAccessToken',
     );
+  });
+});
+
+describe('admin.stats (the admin dashboard)', () => {
+  let t: TestApi;
+  let admin: Agent;
+  beforeAll(async () => {
+    t = await createTestApi();
+    await createFirstAdmin(t.deps, { account: 'boss', password: 'admin pass phrase' });
+    admin = createAgent(t.deps);
+    await admin.login('boss', 'admin pass phrase');
+  });
+  afterAll(() => t.close());
+
+  it('counts live accounts and the runs created since the time given; admins only', async () => {
+    const plain = createAgent(t.deps);
+    const { user } = await plain.register('stats-user', GOOD_PASSWORD);
+    const gone = await admin.api.admin.users.create({ account: 'stats-gone' });
+    await t.deps.db.updateTable('users').set({ deleted_at: t.clock.now() }).where('id', '=', gone.user.id).execute();
+
+    const { row: file } = await insertFileOrReuse(t.deps.db, {
+      ownerId: user.id,
+      kind: 'bom',
+      name: 'bom.xlsx',
+      sha256: 'a'.repeat(64),
+      bytes: Buffer.from('not read here'),
+      inspect: {},
+      at: t.clock.now(),
+    });
+    const run = (at: Date) =>
+      insertRun(t.deps.db, { ownerId: user.id, bomFileId: file.id, opsFileId: null, opsSource: 'rows', ops: [], at });
+    const startOfDay = new Date('2026-11-28T00:00:00+08:00');
+    await run(new Date(startOfDay.getTime() - 1000)); // yesterday
+    await run(startOfDay);
+    await run(t.clock.now());
+
+    expect(await admin.api.admin.stats({ since: startOfDay.toISOString() })).toEqual({ users: 2, runsSince: 2 });
+    expect(await admin.api.admin.stats({ since: '2026-11-28T00:00:00+08:00' })).toEqual({ users: 2, runsSince: 2 });
+    await expectAppError(plain.api.admin.stats({ since: startOfDay.toISOString() }), 'FORBIDDEN', 'auth.adminRequired');
+    await expect(admin.api.admin.stats({ since: 'yesterday' })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });
 });

@@ -1,8 +1,17 @@
 import { adminProcedure, createTRPCRouter } from '../../trpc';
 import { toAdminUser } from '../user/views';
 import { createUser, issueUserSetupLink } from './accounts';
-import { auditLogInput, createUserInput, listUsersInput, setDisabledInput, setRoleInput, userIdInput } from './schemas';
+import {
+  auditLogInput,
+  createUserInput,
+  listUsersInput,
+  setDisabledInput,
+  setRoleInput,
+  statsInput,
+  userIdInput,
+} from './schemas';
 import * as admin from './service';
+import { dashboardStats } from './stats';
 
 const usersRouter = createTRPCRouter({
   list: adminProcedure
@@ -56,4 +65,13 @@ const usersRouter = createTRPCRouter({
     .query(({ ctx, input }) => admin.auditLogPage(ctx.deps, input)),
 });
 
-export const adminRouter = createTRPCRouter({ users: usersRouter });
+export const adminRouter = createTRPCRouter({
+  users: usersRouter,
+
+  stats: adminProcedure
+    .meta({
+      description: 'Admins: how many accounts exist (not deleted) and how many BOM runs were created since a time.',
+    })
+    .input(statsInput)
+    .query(({ ctx, input }) => dashboardStats(ctx.deps, new Date(input.since))),
+});

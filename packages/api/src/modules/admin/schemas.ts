@@ -43,3 +43,9 @@ export const auditLogInput = z.object({
     .describe('`nextCursor` of the previous page; omit for the first page.'),
   limit: pageLimit,
 });
+
+export const statsInput = z.object({
+  since: z.iso
+    .datetime({ offset: true })
+    .describe("Count runs created from this moment on (the UI sends the start of the viewer's local day)."),
+});

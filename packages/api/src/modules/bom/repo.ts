@@ -304,3 +304,12 @@ export async function expireUnusedFiles(db: Executor, before: Date, at: Date): P
     .execute();
   return expired.length;
 }
+
+export async function countRunsCreatedSince(db: Executor, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('bom_runs')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}

@@ -1,0 +1,9 @@
+import type { ApiDeps } from '../../deps';
+import { countRunsCreatedSince } from '../bom/repo';
+import { countLiveUsers } from '../user/repo';
+
+/** The admin's dashboard figures: live accounts (disabled ones included), and BOM runs created since `since`. */
+export async function dashboardStats(deps: Pick<ApiDeps, 'db'>, since: Date) {
+  const [users, runsSince] = await Promise.all([countLiveUsers(deps.db), countRunsCreatedSince(deps.db, since)]);
+  return { users, runsSince };
+}
