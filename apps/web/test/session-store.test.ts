@@ -14,6 +14,7 @@ function signedIn(token: string, expiresInMs = 15 * 60_000): SignedIn {
       phone: null,
       phoneVerifiedAt: null,
       role: 'user',
+      hasPassword: true,
       createdAt: new Date(NOW).toISOString(),
     },
   };
