@@ -1,75 +1,191 @@
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { generateBomWorkbook } from '../src/fixtures/index';
+import { bundleEngine, packageDir, repoRoot, sourceAt } from './engine-bundle';
+import { PHASES, phaseShares } from './phases';
 
 /**
- * 20,000 BOM rows × 2,000 ops: the engine (surgical XML editing) against an exceljs implementation of the
- * same rules, each in a fresh process so wall time and peak RSS are its own. BENCH_ROWS / BENCH_OPS /
- * BENCH_RUNS override the sizes; BENCH_SKIP_BASELINE=1 skips exceljs.
+ * `pnpm --filter @arya/bom bench`: the engine and the `bom` CLI on 20,000 BOM rows × 17 columns + 2,000 ops
+ * (generated, seed 2026), every measurement a cold process: wall time (median), CPU time, peak RSS, the share of
+ * the engine's time per phase (from a CPU profile), and the ratio to a Python/openpyxl implementation of the same
+ * rules (bench/reference.py; skipped with a message when python3 or openpyxl is missing).
+ *
+ * BENCH_ROWS / BENCH_OPS: sizes. BENCH_RUNS: cold runs per measurement (5). BENCH_REF_RUNS: reference runs (1).
+ * BENCH_BASE=<git ref>: also measure the engine and the CLI (through tsx, as before the bundle) at that commit.
+ * BENCH_PYTHON: the interpreter (python3, else /usr/bin/python3: the first with openpyxl).
  */
-const here = dirname(fileURLToPath(import.meta.url));
 const rows = Number(process.env['BENCH_ROWS'] ?? 20_000);
-const opsCount = Number(process.env['BENCH_OPS'] ?? 2_000);
+const opsCount = Number(process.env['BENCH_OPS'] ?? 2000);
 const runs = Number(process.env['BENCH_RUNS'] ?? 5);
-const dir = resolve(here, '../../../.bench');
+const refRuns = Number(process.env['BENCH_REF_RUNS'] ?? 1);
+const baseRef = process.env['BENCH_BASE'];
+const withOpenpyxl = (interpreter: string) =>
+  spawnSync(interpreter, ['-c', 'import openpyxl'], { stdio: 'ignore' }).status === 0;
+const python = [process.env['BENCH_PYTHON'] ?? 'python3', '/usr/bin/python3'].find(withOpenpyxl);
+const dir = join(repoRoot, '.bench');
+const here = import.meta.dirname;
+const bin = join(packageDir, 'bin/bom.mjs');
+const reportUsage = join(here, 'report-usage.cjs');
 mkdirSync(dir, { recursive: true });
 
-const generated = generateBomWorkbook({ rows, opsCount, seed: 2026, titleRows: 1 });
-const input = join(dir, `bom-${rows}x${opsCount}.xlsx`);
-writeFileSync(input, generated.bom);
-
-interface Run {
-  impl: string;
-  wallMs: number[];
-  cpuMs: number[];
+interface Sample {
+  wallMs: number;
+  cpuMs: number;
   maxRssMb: number;
-  outBytes: number;
+  stdout: string;
 }
 
-function measure(impl: 'engine' | 'exceljs', count: number): Run {
-  const r = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(here, 'run-one.ts'), impl, input, String(count), join(dir, `out-${impl}.xlsx`)],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
-  if (r.status !== 0) throw new Error(`${impl} failed: ${r.stderr}`);
-  return JSON.parse(r.stdout.trim().split('\n').at(-1)!) as Run;
+/** One cold process; `usageFd3` says the process reports its own peak RSS and CPU time on fd 3. */
+function cold(command: string, args: string[], options: SpawnSyncOptions = {}): Sample {
+  const started = performance.now();
+  const r = spawnSync(command, args, {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe'],
+    ...options,
+  });
+  const wallMs = Math.round(performance.now() - started);
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')} failed (${r.status}): ${String(r.stderr)}`);
+  const usage = JSON.parse(String(r.output[3] ?? '') || '{"maxRssMb":0,"cpuMs":0}') as {
+    maxRssMb: number;
+    cpuMs: number;
+  };
+  return { wallMs, ...usage, stdout: String(r.stdout) };
+}
+
+const node = (args: string[], options?: SpawnSyncOptions) =>
+  cold(process.execPath, ['--require', reportUsage, ...args], options);
+
+function repeat(count: number, run: () => Sample): Sample[] {
+  return Array.from({ length: count }, run);
 }
 
 const median = (xs: number[]) => xs.toSorted((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const cpu = cpus();
-console.log(
-  `machine: ${cpu[0]?.model} × ${cpu.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
-);
-console.log(`input: ${rows} rows × ${opsCount} ops, ${(generated.bom.length / 1e6).toFixed(1)} MB xlsx`);
-
-const engineCold = measure('engine', 1);
-const engine = measure('engine', runs);
-console.log(
-  `load average before: ${loadavg()
+const wall = (samples: Sample[]) => median(samples.map((s) => s.wallMs));
+const cpu = (samples: Sample[]) => median(samples.map((s) => s.cpuMs));
+const rss = (samples: Sample[]) => Math.max(...samples.map((s) => s.maxRssMb));
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const load = () =>
+  loadavg()
     .map((l) => l.toFixed(1))
-    .join(' ')} (wall times include waiting for a core; CPU times do not)`,
-);
-console.log(
-  `engine   cold ${engineCold.wallMs[0]} ms wall / ${engineCold.cpuMs[0]} ms CPU, peak RSS ${engineCold.maxRssMb} MB; ` +
-    `warm median ${median(engine.wallMs)} ms wall / ${median(engine.cpuMs)} ms CPU (${runs} runs), peak RSS ${engine.maxRssMb} MB`,
-);
-if (process.env['BENCH_SKIP_BASELINE'] !== '1') {
-  const baseline = measure('exceljs', 1);
-  const ratio = baseline.wallMs[0]! / engineCold.wallMs[0]!;
+    .join(' ');
+
+function line(label: string, samples: Sample[], extra = '') {
   console.log(
-    `exceljs  cold ${baseline.wallMs[0]} ms wall / ${baseline.cpuMs[0]} ms CPU, peak RSS ${baseline.maxRssMb} MB`,
-  );
-  console.log(
-    `ratio exceljs / engine (cold): wall ${ratio.toFixed(1)}×, CPU ${(baseline.cpuMs[0]! / engineCold.cpuMs[0]!).toFixed(1)}×, ` +
-      `peak RSS ${(baseline.maxRssMb / engineCold.maxRssMb).toFixed(1)}×`,
+    `${label.padEnd(34)} wall ${String(wall(samples)).padStart(6)} ms (min ${Math.min(...samples.map((s) => s.wallMs))})` +
+      (rss(samples) > 0
+        ? `  CPU ${String(cpu(samples)).padStart(6)} ms  peak RSS ${String(rss(samples)).padStart(4)} MB`
+        : '') +
+      extra,
   );
 }
-const budget = engineCold.wallMs[0]! <= 2000 && engineCold.maxRssMb <= 400;
-console.log(`budget (≤ 2000 ms, ≤ 400 MB, cold): ${budget ? 'met' : 'NOT met'}`);
+
+// ---- inputs and builds ----
+const generated = generateBomWorkbook({ rows, opsCount, seed: 2026, titleRows: 1 });
+const input = join(dir, `bom-${rows}x${opsCount}.xlsx`);
+writeFileSync(input, generated.bom);
+const engine = await bundleEngine(join(packageDir, 'src'), join(dir, 'engine.mjs'));
+node([bin, '--help']); // builds dist/cli.mjs when it is missing or stale
+
+const cpu0 = cpus();
+console.log(
+  `machine: ${cpu0[0]?.model} × ${cpu0.length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+);
+console.log(
+  `input: ${rows} rows × 17 columns + ${opsCount} ops, ${(generated.bom.length / 1e6).toFixed(2)} MB xlsx; ` +
+    `${runs} cold runs each (median wall)`,
+);
+console.log(`load average before: ${load()} (on a loaded machine wall times include waiting for a core)`);
+
+// ---- start-up ----
+const nodeAlone = repeat(10, () => node(['-e', '0']));
+const help = repeat(10, () => node([bin, '--help']));
+line('node -e 0 (start-up floor)', nodeAlone);
+line('bom --help (node bin/bom.mjs)', help, `  → ${wall(help) - wall(nodeAlone)} ms over node`);
+const pnpmHelp = repeat(3, () => cold('pnpm', ['--silent', 'bom', '--help'], { cwd: repoRoot }));
+line('pnpm --silent bom --help', pnpmHelp);
+
+// ---- engine and CLI ----
+const engineRuns = repeat(runs, () =>
+  node([join(here, 'run-engine.mjs'), engine, input, join(dir, 'out-engine.xlsx')]),
+);
+const applyMs = engineRuns.map((s) => (JSON.parse(s.stdout) as { applyMs: number; cpuMs: number }).applyMs);
+line('engine (fresh process)', engineRuns, `  applyOperations ${median(applyMs)} ms`);
+const cliArgs = ['apply', input, '--out', join(dir, 'out-cli.xlsx')];
+const cliRuns = repeat(runs, () => node([bin, ...cliArgs]));
+line('CLI: node bin/bom.mjs apply', cliRuns);
+const pnpmCli = repeat(Math.min(runs, 3), () => cold('pnpm', ['--silent', 'bom', ...cliArgs], { cwd: repoRoot }));
+line('CLI: pnpm --silent bom apply', pnpmCli);
+
+// ---- phases ----
+const profileDir = join(dir, 'profile');
+rmSync(profileDir, { recursive: true, force: true });
+node([
+  '--cpu-prof',
+  '--cpu-prof-dir',
+  profileDir,
+  join(here, 'run-engine.mjs'),
+  engine,
+  input,
+  join(dir, 'out-p.xlsx'),
+]);
+const shares = phaseShares(join(profileDir, readdirSync(profileDir)[0]!));
+const percent = (x: number) => `${(x * 100).toFixed(0)}%`;
+console.log(
+  `engine phases (CPU profile samples): ${PHASES.map((p) => `${p} ${percent(shares[p])}`).join(', ')}, ` +
+    `garbage collection ${percent(shares.gc)}, other ${percent(shares.other)}`,
+);
+
+// ---- the commit before, for before/after in one run ----
+if (baseRef) {
+  const baseSource = sourceAt(baseRef, join(dir, 'base'));
+  const linked = join(dir, 'base/packages/bom/node_modules');
+  if (!existsSync(linked)) symlinkSync(join(packageDir, 'node_modules'), linked);
+  const baseEngine = await bundleEngine(baseSource, join(dir, 'engine-base.mjs'));
+  const baseRuns = repeat(runs, () =>
+    node([join(here, 'run-engine.mjs'), baseEngine, input, join(dir, 'out-engine-base.xlsx')]),
+  );
+  const baseApply = baseRuns.map((s) => (JSON.parse(s.stdout) as { applyMs: number }).applyMs);
+  line(`engine at ${baseRef}`, baseRuns, `  applyOperations ${median(baseApply)} ms`);
+  const tsxCli = (args: string[]) => node(['--import', 'tsx', join(baseSource, 'cli.ts'), ...args], { cwd: repoRoot });
+  line(
+    `bom --help at ${baseRef} (tsx)`,
+    repeat(3, () => tsxCli(['--help'])),
+  );
+  const baseCli = repeat(Math.min(runs, 3), () => tsxCli(['apply', input, '--out', join(dir, 'out-cli-base.xlsx')]));
+  line(`CLI at ${baseRef} (tsx)`, baseCli, `  → now ${(wall(baseCli) / wall(cliRuns)).toFixed(1)}× faster`);
+}
+
+// ---- the reference ----
+let ratio: number | undefined;
+if (python) {
+  // runs the reference and reports its own peak RSS and CPU time on fd 3, like report-usage.cjs
+  const wrapper =
+    'import os,resource,runpy,sys,json;sys.argv=sys.argv[1:];runpy.run_path(sys.argv[0],run_name="__main__");' +
+    'u=resource.getrusage(resource.RUSAGE_SELF);' +
+    'os.write(3,json.dumps({"maxRssMb":round(u.ru_maxrss/1024),"cpuMs":round((u.ru_utime+u.ru_stime)*1000)}).encode())';
+  const refArgs = ['-c', wrapper, join(here, 'reference.py'), input, join(dir, 'out-reference.xlsx')];
+  const reference = repeat(refRuns, () => cold(python, refArgs));
+  ratio = wall(reference) / wall(cliRuns);
+  line('reference: Python + openpyxl', reference);
+  console.log(
+    `ratio reference / CLI: wall ${ratio.toFixed(1)}×, CPU ${(cpu(reference) / cpu(cliRuns)).toFixed(1)}×, ` +
+      `peak RSS ${(rss(reference) / rss(cliRuns)).toFixed(1)}×`,
+  );
+} else {
+  console.log('reference skipped: no python3 with openpyxl (apt-get install python3-openpyxl)');
+}
+
+console.log(`load average after: ${load()}`);
+const targets = [
+  `CLI ≤ 650 ms wall: ${wall(cliRuns) <= 650 ? 'met' : 'NOT met'}`,
+  `peak RSS ≤ 250 MB: ${rss(cliRuns) <= 250 ? 'met' : 'NOT met'}`,
+  `--help ≤ 100 ms: ${wall(help) <= 100 ? 'met' : 'NOT met'}`,
+  ratio === undefined ? 'ratio: no reference' : `≥ 10× the reference: ${ratio >= 10 ? 'met' : 'NOT met'}`,
+];
+console.log(`targets (cold, this machine now): ${targets.join('; ')}`);
+console.log(
+  `CLI wall ${seconds(wall(cliRuns))} — compare on a quiet machine (load average < 1) for the issue's figures`,
+);

@@ -1,12 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
-import { build } from 'esbuild';
 import ExcelJS from 'exceljs';
 import { generateBomWorkbook } from '../src/fixtures/index';
+import { bundleEngine, packageDir, sourceAt } from './engine-bundle';
 
 /**
  * `pnpm --filter @arya/bom equivalence [REF]`: the engine of this tree against the engine at REF (default main), on
@@ -15,34 +14,12 @@ import { generateBomWorkbook } from '../src/fixtures/index';
  */
 type Engine = typeof import('../src/index');
 
-const packageDir = resolve(import.meta.dirname, '..');
-const repoRoot = resolve(packageDir, '../..');
 const ref = process.argv[2] ?? 'main';
 const work = mkdtempSync(join(tmpdir(), 'bom-equivalence-'));
 
-async function bundle(sourceDir: string, name: string): Promise<Engine> {
-  const outfile = join(work, `${name}.mjs`);
-  await build({
-    entryPoints: [join(sourceDir, 'index.ts')],
-    bundle: true,
-    platform: 'node',
-    target: 'node24',
-    format: 'esm',
-    outfile,
-    nodePaths: [join(packageDir, 'node_modules')],
-    logLevel: 'warning',
-  });
+async function engineFrom(sourceDir: string, name: string): Promise<Engine> {
+  const outfile = await bundleEngine(sourceDir, join(work, `${name}.mjs`));
   return (await import(pathToFileURL(outfile).href)) as Engine;
-}
-
-function engineAt(gitRef: string): Promise<Engine> {
-  const dir = join(work, 'base');
-  execFileSync('mkdir', ['-p', dir]);
-  const archive = execFileSync('git', ['-C', repoRoot, 'archive', gitRef, 'packages/bom/src'], {
-    maxBuffer: 1 << 28,
-  });
-  execFileSync('tar', ['-x', '-C', dir], { input: archive });
-  return bundle(join(dir, 'packages/bom/src'), 'base');
 }
 
 /** Re-written by exceljs: another producer's XML (its own shared strings, styles and attribute order). */
@@ -114,7 +91,10 @@ const outcome = (run: () => unknown) => {
 };
 
 try {
-  const [base, current] = await Promise.all([engineAt(ref), bundle(join(packageDir, 'src'), 'current')]);
+  const [base, current] = await Promise.all([
+    engineFrom(sourceAt(ref, join(work, 'base')), 'base'),
+    engineFrom(join(packageDir, 'src'), 'current'),
+  ]);
   let failed = 0;
   for (const c of await cases()) {
     const same = isDeepStrictEqual(
