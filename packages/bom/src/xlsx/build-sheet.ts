@@ -57,24 +57,25 @@ function isSpec(cell: CellSpec | CellValue | undefined): cell is CellSpec {
 export function buildSheetXml(spec: SheetSpec, strings?: SharedStringTable): string {
   const out: string[] = [];
   let maxCol = 1;
-  spec.rows.forEach((row, r) => {
-    if (!row) return;
-    const cells: string[] = [];
-    row.forEach((cell, c) => {
-      if (cell === undefined) return;
-      const { value, style, formula, inline } = isSpec(cell)
-        ? cell
-        : { value: cell, style: 0, formula: undefined, inline: false };
-      if (value === null && !formula && !style) return;
-      maxCol = Math.max(maxCol, c + 1);
-      if (strings && typeof value === 'string' && value !== '' && !formula && !inline) {
-        cells.push(
-          `<c r="${columnLetter(c + 1)}${r + 1}"${style ? ` s="${style}"` : ''} t="s"><v>${strings.add(value)}</v></c>`,
-        );
-      } else cells.push(cellXml(c + 1, r + 1, value, style ?? 0, formula));
-    });
-    out.push(`<row r="${r + 1}">${cells.join('')}</row>`);
-  });
+  // plain loops, no object per cell: the change log and the warnings sheet have hundreds of thousands of cells
+  for (let r = 0; r < spec.rows.length; r++) {
+    const row = spec.rows[r];
+    if (!row) continue;
+    let cells = '';
+    for (let c = 0; c < row.length; c++) {
+      const cell = row[c];
+      if (cell === undefined) continue;
+      const value = isSpec(cell) ? cell.value : cell;
+      const style = isSpec(cell) ? cell.style : 0;
+      const formula = isSpec(cell) ? cell.formula : undefined;
+      if (value === null && !formula && !style) continue;
+      if (c + 1 > maxCol) maxCol = c + 1;
+      if (strings && typeof value === 'string' && value !== '' && !formula && !(isSpec(cell) && cell.inline)) {
+        cells += `<c r="${columnLetter(c + 1)}${r + 1}"${style ? ` s="${style}"` : ''} t="s"><v>${strings.add(value)}</v></c>`;
+      } else cells += cellXml(c + 1, r + 1, value, style ?? 0, formula);
+    }
+    out.push(`<row r="${r + 1}">${cells}</row>`);
+  }
   const lastRow = Math.max(1, spec.rows.length);
   const cols = spec.colWidths?.length
     ? `<cols>${spec.colWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`

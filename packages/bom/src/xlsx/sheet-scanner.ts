@@ -60,9 +60,15 @@ export function columnOfRef(ref: string): number {
   return col;
 }
 
+const letters: string[] = [];
+
 export function columnLetter(col: number): string {
+  const known = letters[col];
+  if (known !== undefined) return known;
   let s = '';
   for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  // written for every cell of every new sheet; Excel has 16,384 columns
+  if (col <= 16_384) letters[col] = s;
   return s;
 }
 
@@ -172,7 +178,7 @@ export class CellCursor {
   value(sharedStrings: readonly string[]): CellValue {
     const { xml } = this;
     if (xml.charCodeAt(this.tagEnd - 1) === 47) return null;
-    const type = this.attrValue(' t=');
+    const type = this.attrValue('t=');
     if (type === 'inlineStr') return readCellValue(this.cell(), sharedStrings, this.prefix);
     // step from element to element inside the cell until <v> (bounded by the cell)
     const v = `<${this.prefix}v>`;
@@ -186,14 +192,14 @@ export class CellCursor {
     return valueOf(type, raw, sharedStrings);
   }
 
-  /** value of an attribute of the current start tag, searched within the tag only (`name` like ' t=') */
+  /** value of an attribute of the current start tag, searched within the tag only (`name` like 't=') */
   private attrValue(name: string): string | undefined {
     const { xml } = this;
-    for (let i = this.start + this.open.length; i < this.tagEnd - name.length; i++) {
-      if (!isTagBoundary(xml.charCodeAt(i)) || !xml.startsWith(name.slice(1), i + 1)) continue;
-      const quote = xml[i + name.length];
-      const close = xml.indexOf(quote === "'" ? "'" : '"', i + name.length + 1);
-      return close < 0 || close > this.tagEnd ? undefined : xml.slice(i + name.length + 1, close);
+    for (let i = this.start + this.open.length; i < this.tagEnd - name.length - 1; i++) {
+      if (!isTagBoundary(xml.charCodeAt(i)) || !xml.startsWith(name, i + 1)) continue;
+      const quoteAt = i + 1 + name.length;
+      const close = xml.indexOf(xml[quoteAt] === "'" ? "'" : '"', quoteAt + 1);
+      return close < 0 || close > this.tagEnd ? undefined : xml.slice(quoteAt + 1, close);
     }
     return undefined;
   }

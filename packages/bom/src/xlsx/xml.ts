@@ -20,7 +20,18 @@ export function decodeXmlText(text: string): string {
 // everything XML 1.0 cannot carry: C0 controls other than tab/newline/return, U+FFFE, U+FFFF
 const INVALID_XML_CHARS = /[^\t\n\r\u0020-\ufffd\u{10000}-\u{10ffff}]/gu;
 
+/** true when a character needs escaping: & < >, controls but tab/newline/return, surrogates, U+FFFE/U+FFFF */
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 ? c !== 9 && c !== 10 && c !== 13 : c === 38 || c === 60 || c === 62 || c >= 0xd800) return true;
+  }
+  return false;
+}
+
 export function escapeXmlText(text: string): string {
+  // most cells need nothing: one pass over the characters instead of four regular expressions
+  if (!needsEscape(text)) return text;
   return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')

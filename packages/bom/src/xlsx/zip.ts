@@ -30,7 +30,9 @@ const SIG_CENTRAL = 0x02014b50;
 const SIG_LOCAL = 0x04034b50;
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const utf8 = new TextDecoder('utf-8');
-const latin1 = new TextDecoder('latin1');
+// made on first use: a single-byte decoder costs milliseconds to build, and ASCII names decode the same either way
+let latin1: InstanceType<typeof TextDecoder> | undefined;
+const isAscii = (bytes: Uint8Array) => bytes.every((b) => b < 0x80);
 
 export function readZip(bytes: Uint8Array, limits: BomLimits): ZipArchive {
   if (bytes.length > limits.maxInputBytes)
@@ -61,7 +63,7 @@ export function readZip(bytes: Uint8Array, limits: BomLimits): ZipArchive {
     const localOffset = view.getUint32(p + 42, true);
     const nameBytes = bytes.subarray(p + 46, p + 46 + nameLength);
     const entry: ZipEntry = {
-      name: (flags & 0x800 ? utf8 : latin1).decode(nameBytes),
+      name: (flags & 0x800 || isAscii(nameBytes) ? utf8 : (latin1 ??= new TextDecoder('latin1'))).decode(nameBytes),
       method: view.getUint16(p + 10, true),
       flags,
       time: view.getUint16(p + 12, true),
