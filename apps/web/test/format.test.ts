@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { secondsUntil } from '../src/lib/countdown';
 import { describeUserAgent, formatDuration } from '../src/lib/format';
-import { looksLikeMainlandMobile, phoneInputProblem } from '../src/lib/phone';
 
 describe('secondsUntil', () => {
   it('rounds up so the last second still shows, and never goes below zero', () => {
@@ -34,30 +33,6 @@ describe('describeUserAgent', () => {
   it('returns null without a user agent and a prefix of an unknown one', () => {
     expect(describeUserAgent(null)).toBeNull();
     expect(describeUserAgent('curl/8.0')).toBe('curl/8.0');
-  });
-});
-
-describe('looksLikeMainlandMobile', () => {
-  it('accepts 11-digit numbers with or without +86/0086 and separators', () => {
-    for (const phone of ['13800138000', '+8613800138000', '0086 138-0013-8000', '86 13800138000']) {
-      expect(looksLikeMainlandMobile(phone)).toBe(true);
-    }
-  });
-
-  it('refuses landlines, short numbers and other countries', () => {
-    for (const phone of ['1380013800', '12800138000', '02112345678', '+14155550100']) {
-      expect(looksLikeMainlandMobile(phone)).toBe(false);
-    }
-  });
-});
-
-describe('phoneInputProblem', () => {
-  it('checks mainland numbers in the form and leaves other countries to the server', () => {
-    expect(phoneInputProblem('13800138000')).toBeNull();
-    expect(phoneInputProblem('+86 1380013800')).toBe('invalid');
-    expect(phoneInputProblem('12345')).toBe('invalid');
-    expect(phoneInputProblem('+14155550100')).toBeNull();
-    expect(phoneInputProblem('0044 20 7946 0958')).toBeNull();
   });
 });
 

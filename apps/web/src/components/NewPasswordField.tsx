@@ -1,7 +1,8 @@
 import { Form, Input, Progress, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
+import { passwordLengthProblem, utf8Length } from '@arya/validators/password';
 import { useI18n } from '../i18n/I18nProvider';
-import { passwordLengthProblem, passwordStrength, utf8Length, type PasswordStrength } from '../lib/password-rules';
+import { passwordStrength, type PasswordStrength } from '../lib/password-strength';
 
 const strengthPercent: Record<PasswordStrength, number> = { weak: 33, fair: 66, strong: 100 };
 const strengthColour: Record<PasswordStrength, string> = { weak: '#cf1322', fair: '#d48806', strong: '#389e0d' };

@@ -1,10 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Space, type FormInstance } from 'antd';
 import type { RouterInputs } from '@arya/api';
+import { phoneInputProblem } from '@arya/validators/phone';
+import { SMS_CODE_LENGTH, SMS_CODE_PATTERN } from '@arya/validators/sms-code';
 import { useI18n } from '../i18n/I18nProvider';
 import { useCountdown } from '../lib/countdown';
 import { describeError } from '../lib/errors';
-import { phoneInputProblem } from '../lib/phone';
 import { useTRPC } from '../lib/trpc';
 import { ErrorAlert } from './ErrorAlert';
 
@@ -56,10 +57,15 @@ export function PhoneCodeFields({ purpose, form }: { purpose: SmsPurpose; form: 
             noStyle
             rules={[
               { required: true, message: t('auth.required', { field: t('auth.code') }) },
-              { pattern: /^\d{6}$/, message: t('auth.codeInvalid') },
+              { pattern: SMS_CODE_PATTERN, message: t('auth.codeInvalid') },
             ]}
           >
-            <Input inputMode="numeric" autoComplete="one-time-code" maxLength={6} aria-label={t('auth.code')} />
+            <Input
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              maxLength={SMS_CODE_LENGTH}
+              aria-label={t('auth.code')}
+            />
           </Form.Item>
           <Button
             onClick={() => void sendCode()}

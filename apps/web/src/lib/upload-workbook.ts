@@ -1,11 +1,12 @@
 import { TRPCClientError } from '@trpc/client';
 import type { AppRouter, RouterOutputs } from '@arya/api';
+import type { BomFileKind } from '@arya/validators/enums';
 
 export type UploadedWorkbook = RouterOutputs['bom']['files']['upload'];
 
 export interface UploadOptions {
   file: File;
-  kind: 'bom' | 'ops';
+  kind: BomFileKind;
   accessToken: string | null;
   locale: string;
   /** 0–100 as the bytes leave the browser. */

@@ -1,9 +1,6 @@
+import { passwordLengthProblem } from '@arya/validators/password';
 import { AppError } from '../errors';
 import commonPasswords from './data/common-passwords.json' with { type: 'json' };
-
-/** bcrypt reads only the first 72 bytes; longer passwords are refused rather than silently truncated. */
-export const PASSWORD_MIN_BYTES = 8;
-export const PASSWORD_MAX_BYTES = 72;
 
 const commonPasswordSet: ReadonlySet<string> = new Set(commonPasswords);
 
@@ -17,8 +14,8 @@ export function isCommonPassword(password: string): boolean {
 
 /** Throws a BAD_REQUEST AppError naming the broken rule; returns nothing when the password may be used. */
 export function assertAcceptablePassword(password: string): void {
-  const bytes = Buffer.byteLength(password, 'utf8');
-  if (bytes < PASSWORD_MIN_BYTES) throw new AppError('BAD_REQUEST', 'password.tooShort', { min: PASSWORD_MIN_BYTES });
-  if (bytes > PASSWORD_MAX_BYTES) throw new AppError('BAD_REQUEST', 'password.tooLong', { max: PASSWORD_MAX_BYTES });
+  const length = passwordLengthProblem(password);
+  if (length?.kind === 'tooShort') throw new AppError('BAD_REQUEST', 'password.tooShort', { min: length.min });
+  if (length?.kind === 'tooLong') throw new AppError('BAD_REQUEST', 'password.tooLong', { max: length.max });
   if (isCommonPassword(password)) throw new AppError('BAD_REQUEST', 'password.tooCommon');
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import { Tinypool } from 'tinypool';
-import { PASSWORD_MAX_BYTES } from './password-rules';
+import { PASSWORD_MAX_BYTES } from '@arya/validators/password';
 
 export interface PasswordHasher {
   hash: (password: string) => Promise<string>;

@@ -1,8 +1,8 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { BomFileKind, BomRunStatus } from '@arya/validators/enums';
 import type { CreatedAt, Timestamp, UpdatedAt } from './users';
 
-export type BomFileKind = 'bom' | 'ops';
-export type BomRunStatus = 'queued' | 'running' | 'done' | 'failed';
+export type { BomFileKind, BomRunStatus };
 /** Where a run's operations come from: the BOM workbook's own 操作指示表, an uploaded ops workbook, or rows entered online. */
 export type BomOpsSource = 'sheet' | 'workbook' | 'rows';
 

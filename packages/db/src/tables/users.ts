@@ -1,11 +1,12 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { UserRole } from '@arya/validators/enums';
 
 /** Timestamps the database fills in (default now(), updated_at via trigger). */
 export type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 export type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
-export type UserRole = 'user' | 'admin';
+export type { UserRole };
 
 export interface UsersTable {
   id: Generated<string>;

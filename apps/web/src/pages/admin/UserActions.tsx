@@ -1,4 +1,5 @@
 import { Button, Popconfirm, Select, Space } from 'antd';
+import { USER_ROLES } from '@arya/validators/enums';
 import { useSession } from '../../auth/SessionProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { userLabel, userStatus, type AdminUser } from './user-status';
@@ -23,10 +24,7 @@ export function UserActions({ user }: { user: AdminUser }) {
         style={{ width: 110 }}
         loading={setRole.isPending}
         onChange={(role) => setRole.mutate({ userId: user.id, role })}
-        options={[
-          { value: 'user', label: t('role.user') },
-          { value: 'admin', label: t('role.admin') },
-        ]}
+        options={USER_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
       />
       {status === 'disabled' ? (
         <Button

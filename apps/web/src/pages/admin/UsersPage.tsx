@@ -2,11 +2,12 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Input, Segmented, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { USER_STATUSES, type UserStatus } from '@arya/validators/enums';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { statusColour, userStatus, type AdminUser, type UserStatus } from './user-status';
+import { statusColour, userStatus, type AdminUser } from './user-status';
 import { UserActions } from './UserActions';
 
 type StatusFilter = UserStatus | 'all';
@@ -73,7 +74,7 @@ export default function UsersPage() {
           aria-label={t('admin.status')}
           value={status}
           onChange={setStatus}
-          options={(['all', 'active', 'disabled', 'deleted'] as const).map((value) => ({
+          options={(['all', ...USER_STATUSES] as const).map((value) => ({
             value,
             label: t(`admin.status.${value}`),
           }))}

@@ -1,7 +1,7 @@
 import type { RouterOutputs } from '@arya/api';
+import type { UserStatus } from '@arya/validators/enums';
 
 export type AdminUser = RouterOutputs['admin']['users']['list']['items'][number];
-export type UserStatus = 'active' | 'disabled' | 'deleted';
 
 export function userStatus(user: Pick<AdminUser, 'disabledAt' | 'deletedAt'>): UserStatus {
   if (user.deletedAt) return 'deleted';

@@ -4,6 +4,7 @@ import { App, Button, Card, Flex, Popconfirm, Segmented, Space, Table, Tag, type
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { RouterOutputs } from '@arya/api';
+import { BOM_RUN_STATUSES } from '@arya/validators/enums';
 import { useSession } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -145,7 +146,7 @@ export default function RunsPage() {
           aria-label={t('bom.log.status')}
           value={status}
           onChange={setStatus}
-          options={(['all', 'queued', 'running', 'done', 'failed'] as const).map((value) => ({
+          options={(['all', ...BOM_RUN_STATUSES] as const).map((value) => ({
             value,
             label: value === 'all' ? t('bom.log.all') : t(`bom.status.${value}`),
           }))}

@@ -1,6 +1,7 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Progress, Upload, Typography } from 'antd';
 import { useState } from 'react';
+import type { BomFileKind } from '@arya/validators/enums';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -18,7 +19,7 @@ export function WorkbookUpload({
   kind,
   onUploaded,
 }: {
-  kind: 'bom' | 'ops';
+  kind: BomFileKind;
   onUploaded: (file: UploadedWorkbook) => void;
 }) {
   const { t, locale } = useI18n();

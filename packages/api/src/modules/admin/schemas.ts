@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { USER_ROLES, USER_STATUSES } from '@arya/validators/enums';
 import { newAccountSchema, usernameSchema } from '../auth/schemas';
 import { phoneInputSchema } from '../sms/schemas';
 
@@ -8,7 +9,7 @@ const userId = z.uuid().describe("The user's id.");
 export const listUsersInput = z.object({
   query: z.string().trim().max(100).optional().describe('Matches account, username or phone (substring, any case).'),
   status: z
-    .enum(['active', 'disabled', 'deleted'])
+    .enum(USER_STATUSES)
     .optional()
     .describe('Only users in this state; without it, every user that is not deleted.'),
   cursor: z.string().max(200).optional().describe('`nextCursor` of the previous page; omit for the first page.'),
@@ -22,7 +23,7 @@ export const setDisabledInput = z.object({
   disabled: z.boolean().describe('true disables the account and ends its sessions; false enables it again.'),
 });
 
-const roleSchema = z.enum(['user', 'admin']);
+const roleSchema = z.enum(USER_ROLES);
 
 export const setRoleInput = z.object({ userId, role: roleSchema.describe('The new role.') });
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { opRowsSchema } from '@arya/bom';
+import { BOM_FILE_KINDS, BOM_RUN_STATUSES } from '@arya/validators/enums';
 import { multipartInput } from '../../lib/multipart';
 
-export const fileKind = z.enum(['bom', 'ops'], { error: 'must be "bom" or "ops"' });
+export const fileKind = z.enum(BOM_FILE_KINDS, { error: 'must be "bom" or "ops"' });
 
 export const xlsxMediaType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -64,7 +65,7 @@ export const listFilesInput = z.object({
 
 export const listRunsInput = z.object({
   ownerId: z.uuid().optional().describe("Admins only: one owner's runs (without it admins see everyone's)."),
-  status: z.enum(['queued', 'running', 'done', 'failed']).optional().describe('Only runs in this state.'),
+  status: z.enum(BOM_RUN_STATUSES).optional().describe('Only runs in this state.'),
   cursor: pageCursor,
   limit: pageLimit,
 });

@@ -1,9 +1,5 @@
+import { parsePhone } from '@arya/validators/phone';
 import { AppError } from '../../errors';
-
-/** Mainland mobile: 11 digits 13–19…, written bare or after +86, 0086 or 86; separators (space, -) are ignored. */
-const MAINLAND = /^(?:\+?86|0086)?(1[3-9]\d{9})$/;
-/** Any other number in international form: + or 00, then country code and number (E.164: at most 15 digits). */
-const INTERNATIONAL = /^(?:\+|00)([1-9]\d{6,14})$/;
 
 export interface NormalisedPhone {
   /** E.164, the form stored in `users.phone` and used in Redis keys: `+8613800138000`. */
@@ -18,13 +14,12 @@ export interface NormalisedPhone {
  * sending is enabled; everything else is refused with a message saying what is accepted.
  */
 export function normalisePhone(raw: string, options: { allowInternational: boolean }): NormalisedPhone {
-  const compact = raw.trim().replaceAll(/[\s\-()]/g, '');
-  const mainland = MAINLAND.exec(compact);
-  if (mainland?.[1]) return { e164: `+86${mainland[1]}`, providerNumber: mainland[1], mainland: true };
-  const international = INTERNATIONAL.exec(compact);
-  if (international?.[1] && !international[1].startsWith('86')) {
+  const phone = parsePhone(raw);
+  if (phone.kind === 'mainland')
+    return { e164: `+86${phone.national}`, providerNumber: phone.national, mainland: true };
+  if (phone.kind === 'international') {
     if (!options.allowInternational) throw new AppError('BAD_REQUEST', 'sms.internationalNotSupported');
-    return { e164: `+${international[1]}`, providerNumber: international[1], mainland: false };
+    return { e164: `+${phone.digits}`, providerNumber: phone.digits, mainland: false };
   }
   throw new AppError('BAD_REQUEST', 'sms.phoneInvalid');
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SMS_CODE_PATTERN } from '@arya/validators/sms-code';
 
 export const smsPurposes = ['register', 'login', 'reset_password', 'bind_phone'] as const;
 export const smsPurposeSchema = z
@@ -16,7 +17,7 @@ export const phoneInputSchema = z
 export const smsCodeSchema = z
   .string()
   .trim()
-  .regex(/^\d{6}$/, 'must be the 6 digits from the SMS')
+  .regex(SMS_CODE_PATTERN, 'must be the 6 digits from the SMS')
   .describe('The 6-digit code from the SMS.');
 
 export const sendSmsInput = z.object({ phone: phoneInputSchema, purpose: smsPurposeSchema });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { passwordLengthProblem, passwordStrength, utf8Length } from '../src/lib/password-rules';
+import { passwordLengthProblem, utf8Length } from '../src/password';
 
-describe('password rules shown before submit', () => {
-  it('counts UTF-8 bytes, as bcrypt and the server do', () => {
+describe('password length rule', () => {
+  it('counts UTF-8 bytes, as bcrypt does', () => {
     expect(utf8Length('abc')).toBe(3);
     expect(utf8Length('密码')).toBe(6);
   });
@@ -14,11 +14,5 @@ describe('password rules shown before submit', () => {
     expect(passwordLengthProblem('x'.repeat(73))).toEqual({ kind: 'tooLong', max: 72, bytes: 73 });
     // 25 Chinese characters are 75 bytes: too long though only 25 characters
     expect(passwordLengthProblem('密'.repeat(25))).toEqual({ kind: 'tooLong', max: 72, bytes: 75 });
-  });
-
-  it('grades strength by length and variety', () => {
-    expect(passwordStrength('abcdefgh')).toBe('weak');
-    expect(passwordStrength('abcdefg1')).toBe('fair');
-    expect(passwordStrength('Abcdefgh1234!')).toBe('strong');
   });
 });
