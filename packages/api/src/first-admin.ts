@@ -51,12 +51,10 @@ export async function createFirstAdmin(
           role: 'admin',
         });
     if (!user) throw new Error('admin account vanished while being promoted');
-    await recordAudit(tx, {
+    await recordAudit(tx, null, {
       action: existing ? 'admin.role_changed' : 'admin.user_created',
       actorUserId: null,
       subjectUserId: user.id,
-      ip: null,
-      userAgent: null,
       at: now,
       details: existing ? { from: existing.role, to: 'admin', via: 'cli' } : { role: 'admin', via: 'cli' },
     });

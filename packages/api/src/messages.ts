@@ -36,6 +36,10 @@ export const messages = {
   'error.unauthorized': { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
   'error.forbidden': { 'zh-CN': '你没有权限执行此操作。', en: 'You are not allowed to do this.' },
   'error.notFound': { 'zh-CN': '找不到该资源。', en: 'Not found.' },
+  'pagination.invalidCursor': {
+    'zh-CN': '分页参数无效，请从第一页重新开始。',
+    en: 'The page cursor is not valid. Start again from the first page.',
+  },
   'error.conflict': { 'zh-CN': '与现有数据冲突。', en: 'This conflicts with existing data.' },
   'error.tooManyRequests': {
     'zh-CN': '请求过于频繁，请 {retryAfterSeconds} 秒后再试。',
@@ -143,10 +147,6 @@ export const messages = {
   'admin.userDeleted': {
     'zh-CN': '该用户已删除，不能再设置密码。',
     en: 'This user has been deleted; no password can be set for them.',
-  },
-  'admin.invalidCursor': {
-    'zh-CN': '分页参数无效，请从第一页重新开始。',
-    en: 'The page cursor is not valid. Start again from the first page.',
   },
 
   // sms
@@ -263,10 +263,6 @@ export const messages = {
   'bom.ownerFilterForbidden': {
     'zh-CN': '只有管理员可以查看其他用户的运行记录。',
     en: "Only administrators can see other users' runs.",
-  },
-  'bom.invalidCursor': {
-    'zh-CN': '分页参数无效，请从第一页重新开始。',
-    en: 'The page cursor is not valid. Start again from the first page.',
   },
   'bom.runFailedInternal': {
     'zh-CN': '处理时服务器出错，请重新运行；如果仍然失败请联系管理员。',

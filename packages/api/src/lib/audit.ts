@@ -1,4 +1,5 @@
 import type { AuditDetails, Executor } from '@arya/db';
+import type { RequestInfo } from '../context';
 
 /** Every action the audit log records. Modules add theirs here. */
 export type AuditAction =
@@ -37,22 +38,28 @@ export interface AuditEntry {
   actorUserId: string | null;
   /** Whom it concerns. */
   subjectUserId: string | null;
-  ip: string | null;
-  userAgent: string | null;
   at: Date;
   details?: AuditDetails;
 }
 
-/** Writes one audit row with the executor given, so it commits or rolls back with the caller's transaction. */
-export async function recordAudit(executor: Executor, entry: AuditEntry): Promise<void> {
+/**
+ * Writes one audit row with the executor given, so it commits or rolls back with the caller's transaction. The
+ * request gives the row its IP and user agent; work no request started (the run queue, retention, the first admin)
+ * passes null.
+ */
+export async function recordAudit(
+  executor: Executor,
+  request: Pick<RequestInfo, 'ip' | 'userAgent'> | null,
+  entry: AuditEntry,
+): Promise<void> {
   await executor
     .insertInto('audit_log')
     .values({
       action: entry.action,
       actor_user_id: entry.actorUserId,
       subject_user_id: entry.subjectUserId,
-      ip: entry.ip,
-      user_agent: entry.userAgent,
+      ip: request?.ip ?? null,
+      user_agent: request?.userAgent ?? null,
       details: entry.details ?? {},
       created_at: entry.at,
     })

@@ -116,7 +116,7 @@ describe('admin.users.list', () => {
     await expectAppError(
       admin.api.admin.users.list({ cursor: 'bm90IGEgY3Vyc29y' }),
       'BAD_REQUEST',
-      'admin.invalidCursor',
+      'pagination.invalidCursor',
     );
     await expect(admin.api.admin.users.list({ limit: 101 })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
   });

@@ -39,12 +39,10 @@ export async function createUser(
         phone,
         role: input.role,
       });
-      await recordAudit(tx, {
+      await recordAudit(tx, request, {
         action: 'admin.user_created',
         actorUserId: admin.userId,
         subjectUserId: created.id,
-        ip: request.ip,
-        userAgent: request.userAgent,
         at: now,
         details: { role: input.role, via: 'admin' },
       });
@@ -71,12 +69,10 @@ export async function issueUserSetupLink(
   if (user.deleted_at) throw new AppError('BAD_REQUEST', 'admin.userDeleted');
   const now = deps.clock.now();
   const link = await issueSetupLink(deps.redis, { userId, now });
-  await recordAudit(deps.db, {
+  await recordAudit(deps.db, request, {
     action: 'admin.setup_link_issued',
     actorUserId: admin.userId,
     subjectUserId: userId,
-    ip: request.ip,
-    userAgent: request.userAgent,
     at: now,
   });
   return { token: link.token, expiresAt: link.expiresAt.toISOString() };

@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
 import type { Executor } from '@arya/db';
 import type { UserStatus } from '@arya/validators/enums';
+import type { KeysetPosition } from '../../lib/pagination';
 import type { UserRow } from '../user/repo';
 
 export interface UserListFilter {
   query?: string | undefined;
   status?: UserStatus | undefined;
   /** Keyset position: rows strictly after this (created_at as Postgres text, to keep microseconds). */
-  after?: { createdAt: string; id: string } | undefined;
+  after?: KeysetPosition | undefined;
   limit: number;
 }
 

@@ -3,6 +3,7 @@ import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
+import { decodeCursor, keysetPage } from '../../lib/pagination';
 import type { AccessTokenClaims } from '../../security/tokens';
 import { revokeSessions } from '../auth/sessions';
 import { listLiveSessions } from '../auth/sessions-repo';
@@ -12,44 +13,13 @@ import { listAuditEntries, listUsers, type UserListFilter } from './repo';
 
 type AdminDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock'>;
 
-function encodeCursor(position: { createdAt: string; id: string }): string {
-  return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2) {
-      const [createdAt, id] = decoded as unknown[];
-      const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-      if (
-        typeof createdAt === 'string' &&
-        !Number.isNaN(Date.parse(createdAt)) &&
-        typeof id === 'string' &&
-        uuid.test(id)
-      ) {
-        return { createdAt, id };
-      }
-    }
-  } catch {
-    // fall through to the typed error
-  }
-  throw new AppError('BAD_REQUEST', 'admin.invalidCursor');
-}
-
 export async function listUsersPage(
   deps: Pick<ApiDeps, 'db'>,
   input: Omit<UserListFilter, 'after'> & { cursor?: string | undefined },
 ) {
   const after = input.cursor ? decodeCursor(input.cursor) : undefined;
   const rows = await listUsers(deps.db, { query: input.query, status: input.status, after, limit: input.limit });
-  const page = rows.slice(0, input.limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toAdminUser),
-    nextCursor:
-      rows.length > input.limit && last ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id }) : null,
-  };
+  return keysetPage(rows, input.limit, toAdminUser);
 }
 
 async function requireUser(deps: Pick<ApiDeps, 'db'>, userId: string): Promise<UserRow> {
@@ -91,12 +61,10 @@ export async function setUserDisabled(
     const updated = await updateUser(tx, input.userId, { disabled_at: input.disabled ? now : null });
     if (!updated) throw new AppError('NOT_FOUND', 'user.notFound');
     const ended = input.disabled ? await revokeSessions(deps, { userId: input.userId }, 'user_disabled', tx) : [];
-    await recordAudit(tx, {
+    await recordAudit(tx, request, {
       action: input.disabled ? 'admin.user_disabled' : 'admin.user_enabled',
       actorUserId: admin.userId,
       subjectUserId: input.userId,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: now,
       details: { revokedSessions: ended.length },
     });
@@ -116,12 +84,10 @@ export async function setUserRole(
     if (!before) throw new AppError('NOT_FOUND', 'user.notFound');
     const updated = await updateUser(tx, input.userId, { role: input.role });
     if (!updated) throw new AppError('NOT_FOUND', 'user.notFound');
-    await recordAudit(tx, {
+    await recordAudit(tx, request, {
       action: 'admin.role_changed',
       actorUserId: admin.userId,
       subjectUserId: input.userId,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: deps.clock.now(),
       details: { from: before.role, to: input.role },
     });
@@ -138,12 +104,10 @@ export async function revokeUserSessions(
   await requireUser(deps, userId);
   const ended = await deps.db.transaction().execute(async (tx) => {
     const revoked = await revokeSessions(deps, { userId }, 'revoked_by_admin', tx);
-    await recordAudit(tx, {
+    await recordAudit(tx, request, {
       action: 'admin.sessions_revoked',
       actorUserId: admin.userId,
       subjectUserId: userId,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: deps.clock.now(),
       details: { revokedSessions: revoked.length },
     });

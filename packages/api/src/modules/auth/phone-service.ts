@@ -69,12 +69,10 @@ export async function loginWithSms(
   const user = await findLiveUserByPhone(deps.db, phone.e164);
   if (!user) throw new AppError('NOT_FOUND', 'auth.phoneNotRegistered');
   if (user.disabled_at) {
-    await recordAudit(deps.db, {
+    await recordAudit(deps.db, request, {
       action: 'auth.login_failed',
       actorUserId: null,
       subjectUserId: user.id,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: now,
       details: { method: 'sms', reason: 'disabled' },
     });
@@ -103,12 +101,10 @@ export async function resetPassword(
   const revoked = await deps.db.transaction().execute(async (tx) => {
     await updateUser(tx, user.id, { password_hash: newHash, password_changed_at: now });
     const ended = await revokeSessions(deps, { userId: user.id }, 'password_reset', tx);
-    await recordAudit(tx, {
+    await recordAudit(tx, request, {
       action: 'auth.password_reset',
       actorUserId: user.id,
       subjectUserId: user.id,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: now,
       details: { revokedSessions: ended.length },
     });

@@ -73,12 +73,10 @@ export async function login(
   const passwordMatches = await deps.passwords.verify(input.password, user?.password_hash ?? null);
 
   if (!user || !passwordMatches) {
-    await recordAudit(deps.db, {
+    await recordAudit(deps.db, request, {
       action: 'auth.login_failed',
       actorUserId: null,
       subjectUserId: user?.id ?? null,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: now,
       details: { account: input.account, reason: user ? 'wrong_password' : 'unknown_account' },
     });
@@ -86,12 +84,10 @@ export async function login(
   }
   await releaseAttempt();
   if (user.disabled_at) {
-    await recordAudit(deps.db, {
+    await recordAudit(deps.db, request, {
       action: 'auth.login_failed',
       actorUserId: null,
       subjectUserId: user.id,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: now,
       details: { account: input.account, reason: 'disabled' },
     });
@@ -133,12 +129,10 @@ export async function logout(
   const revoked = await deps.db.transaction().execute(async (tx) => {
     const ended = await revokeSessions(deps, { userId, familyIds: [sessionId] }, 'logout', tx);
     if (ended.length > 0) {
-      await recordAudit(tx, {
+      await recordAudit(tx, request, {
         action: 'auth.logout',
         actorUserId: userId,
         subjectUserId: userId,
-        ip: request.ip,
-        userAgent: request.userAgent,
         at: deps.clock.now(),
         details: { sessionId },
       });

@@ -155,12 +155,10 @@ export async function rotateRefreshToken(
         'refresh_token_reused',
         tx,
       );
-      await recordAudit(tx, {
+      await recordAudit(tx, request, {
         action: 'auth.refresh_reuse_detected',
         actorUserId: null,
         subjectUserId: session.user_id,
-        ip: request.ip,
-        userAgent: request.userAgent,
         at: now,
         details: { sessionId: session.family_id },
       });

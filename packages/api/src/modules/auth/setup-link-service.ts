@@ -29,12 +29,10 @@ export async function setPasswordWithLink(
     const changed = await updateUser(tx, user.id, { password_hash: newHash, password_changed_at: now });
     if (!changed) throw new AppError('BAD_REQUEST', 'auth.setupLinkInvalid');
     const ended = await revokeSessions(deps, { userId: user.id }, 'password_reset', tx);
-    await recordAudit(tx, {
+    await recordAudit(tx, request, {
       action: 'auth.password_set_by_link',
       actorUserId: user.id,
       subjectUserId: user.id,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: now,
       details: { revokedSessions: ended.length },
     });

@@ -21,12 +21,10 @@ export async function startAuditedSession(
   audit: { action: 'auth.register' | 'auth.login'; details?: AuditDetails },
 ): Promise<IssuedSession> {
   const session = await startSession(tx, now, userId, request);
-  await recordAudit(tx, {
+  await recordAudit(tx, request, {
     action: audit.action,
     actorUserId: userId,
     subjectUserId: userId,
-    ip: request.ip,
-    userAgent: request.userAgent,
     at: now,
     details: { ...audit.details, ...(audit.action === 'auth.login' ? { sessionId: session.sessionId } : {}) },
   });

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { BomFileKind, BomJson, BomOpsSource, BomRunStatus, Executor } from '@arya/db';
+import type { KeysetPosition } from '../../lib/pagination';
 
 /** A file's fields without its bytes (lists and checks never load the bytes). */
 const fileColumns = ['id', 'owner_id', 'kind', 'name', 'size', 'sha256', 'inspect', 'created_at'] as const;
@@ -143,7 +144,7 @@ export interface RunListFilter {
   ownerId?: string | undefined;
   status?: BomRunStatus | undefined;
   /** Keyset position: rows strictly after this (created_at as Postgres text, to keep microseconds). */
-  after?: { createdAt: string; id: string } | undefined;
+  after?: KeysetPosition | undefined;
   limit: number;
 }
 
@@ -186,7 +187,7 @@ export async function listRuns(db: Executor, filter: RunListFilter) {
 export interface FileListFilter {
   ownerId?: string | undefined;
   kind?: BomFileKind | undefined;
-  after?: { createdAt: string; id: string } | undefined;
+  after?: KeysetPosition | undefined;
   limit: number;
 }
 

@@ -85,12 +85,10 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
     trx: Parameters<typeof recordAudit>[0],
     details: Record<string, string | number | boolean | null>,
   ) {
-    await recordAudit(trx, {
+    await recordAudit(trx, null, {
       action,
       actorUserId: null,
       subjectUserId: run.owner_id,
-      ip: null,
-      userAgent: null,
       at: deps.clock.now(),
       details: { runId: run.id, ...details },
     });
@@ -224,12 +222,10 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
         { runId: run.id, attempts: run.attempts, retried },
         'recovered a run orphaned by a lost server process',
       );
-      await recordAudit(deps.db, {
+      await recordAudit(deps.db, null, {
         action: retried ? 'bom.run_retried' : 'bom.run_failed',
         actorUserId: null,
         subjectUserId: run.owner_id,
-        ip: null,
-        userAgent: null,
         at: deps.clock.now(),
         details: { runId: run.id, attempts: run.attempts, reason: 'server_lost', maxAttempts: MAX_ATTEMPTS },
       });

@@ -6,6 +6,7 @@ import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
+import { decodeCursor, keysetPage } from '../../lib/pagination';
 import type { Locale } from '../../messages';
 import type { EngineRefusal } from './engine-task';
 import { cleanFileName, resultFileName, sniffWorkbook, XLSX_CONTENT_TYPE } from './files';
@@ -104,12 +105,10 @@ export async function uploadFile(deps: BomDeps, viewer: Viewer, input: UploadInp
       at: now,
     });
     if (!outcome.reused) {
-      await recordAudit(trx, {
+      await recordAudit(trx, request, {
         action: 'bom.file_uploaded',
         actorUserId: viewer.userId,
         subjectUserId: viewer.userId,
-        ip: request.ip,
-        userAgent: request.userAgent,
         at: now,
         details: { fileId: outcome.row.id, kind: input.kind, name: outcome.row.name, size: bytes.byteLength, sha256 },
       });
@@ -155,12 +154,10 @@ export async function deleteFile(
     if ((await repo.lockLiveFiles(trx, [fileId], 'update')) === 0) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
     if (await repo.isFileInPendingRun(trx, fileId)) throw new AppError('CONFLICT', 'bom.fileInUse');
     await repo.softDeleteFile(trx, fileId, now);
-    await recordAudit(trx, {
+    await recordAudit(trx, request, {
       action: 'bom.file_deleted',
       actorUserId: viewer.userId,
       subjectUserId: file.owner_id,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: now,
       details: { fileId, name: file.name, kind: file.kind },
     });
@@ -183,12 +180,10 @@ export async function pruneExpiredBomData(
     const runs = await repo.expireFinishedRuns(trx, before, now);
     const files = await repo.expireUnusedFiles(trx, before, now);
     if (runs + files > 0) {
-      await recordAudit(trx, {
+      await recordAudit(trx, null, {
         action: 'bom.retention_pruned',
         actorUserId: null,
         subjectUserId: null,
-        ip: null,
-        userAgent: null,
         at: now,
         details: { runs, files, retentionDays: days },
       });
@@ -267,12 +262,10 @@ export async function createRun(
       ops: opsSource === 'rows' && input.ops ? input.ops : null,
       at: now,
     });
-    await recordAudit(trx, {
+    await recordAudit(trx, request, {
       action: 'bom.run_created',
       actorUserId: viewer.userId,
       subjectUserId: viewer.userId,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: now,
       details: {
         runId: inserted.id,
@@ -299,51 +292,11 @@ export async function getRun(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, runId: s
   return toRunView(await requireVisibleRun(deps, viewer, runId));
 }
 
-function encodeCursor(position: { createdAt: string; id: string }): string {
-  return Buffer.from(JSON.stringify([position.createdAt, position.id])).toString('base64url');
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function decodeCursor(cursor: string): { createdAt: string; id: string } {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (Array.isArray(decoded) && decoded.length === 2) {
-      const [createdAt, id] = decoded as unknown[];
-      if (
-        typeof createdAt === 'string' &&
-        !Number.isNaN(Date.parse(createdAt)) &&
-        typeof id === 'string' &&
-        UUID.test(id)
-      ) {
-        return { createdAt, id };
-      }
-    }
-  } catch {
-    // fall through to the typed error
-  }
-  throw new AppError('BAD_REQUEST', 'bom.invalidCursor');
-}
-
 /** Whose rows a list shows: a user their own; an admin everyone's, or the one owner asked for. */
 function listOwner(viewer: Viewer, ownerId: string | undefined): string | undefined {
   if (ownerId && ownerId !== viewer.userId && !viewer.isAdmin)
     throw new AppError('FORBIDDEN', 'bom.ownerFilterForbidden');
   return viewer.isAdmin ? ownerId : viewer.userId;
-}
-
-/** A page of `limit` items from up to `limit + 1` keyset rows, with the cursor of the next page when there is one. */
-function keysetPage<Row extends { id: string; cursor_created_at: string }, Item>(
-  rows: Row[],
-  limit: number,
-  toItem: (row: Row) => Item,
-) {
-  const page = rows.slice(0, limit);
-  const last = page.at(-1);
-  return {
-    items: page.map(toItem),
-    nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.cursor_created_at, id: last.id }) : null,
-  };
 }
 
 /** A user's own uploads, newest first; admins see everyone's, optionally one owner's. */
@@ -381,12 +334,10 @@ export async function deleteRun(
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
     await repo.softDeleteRun(trx, runId, now);
-    await recordAudit(trx, {
+    await recordAudit(trx, request, {
       action: 'bom.run_deleted',
       actorUserId: viewer.userId,
       subjectUserId: run.owner_id,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: now,
       details: { runId, status: run.status },
     });

@@ -30,12 +30,10 @@ export async function bindPhone(
     return await deps.db.transaction().execute(async (tx) => {
       const updated = await updateUser(tx, user.id, { phone: phone.e164, phone_verified_at: now });
       if (!updated) throw new AppError('NOT_FOUND', 'user.notFound');
-      await recordAudit(tx, {
+      await recordAudit(tx, request, {
         action: 'user.phone_bound',
         actorUserId: user.id,
         subjectUserId: user.id,
-        ip: request.ip,
-        userAgent: request.userAgent,
         at: now,
         details: { phone: maskPhone(phone.e164), previousPhone: user.phone ? maskPhone(user.phone) : null },
       });
@@ -70,12 +68,10 @@ export async function setPasswordBySms(
       user.password_hash === null
         ? []
         : await revokeSessions(deps, { userId: user.id, exceptFamilyId: auth.sessionId }, 'password_changed', tx);
-    await recordAudit(tx, {
+    await recordAudit(tx, request, {
       action: 'user.password_set_by_sms',
       actorUserId: user.id,
       subjectUserId: user.id,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: now,
       details: { revokedSessions: ended.length, hadPassword: user.password_hash !== null },
     });

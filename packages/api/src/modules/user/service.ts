@@ -28,12 +28,10 @@ export async function updateProfile(
   return deps.db.transaction().execute(async (tx) => {
     const updated = await updateUser(tx, auth.userId, { username: changes.username });
     if (!updated || updated.deleted_at) throw new AppError('UNAUTHORIZED', 'auth.sessionRevoked');
-    await recordAudit(tx, {
+    await recordAudit(tx, request, {
       action: 'user.profile_updated',
       actorUserId: auth.userId,
       subjectUserId: auth.userId,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: deps.clock.now(),
       details: { username: changes.username },
     });
@@ -55,12 +53,10 @@ export async function setAccount(
       if (user.account !== null) throw new AppError('BAD_REQUEST', 'user.accountAlreadySet');
       const updated = await updateUser(tx, user.id, { account: input.account });
       if (!updated) throw new AppError('UNAUTHORIZED', 'auth.sessionRevoked');
-      await recordAudit(tx, {
+      await recordAudit(tx, request, {
         action: 'user.account_set',
         actorUserId: user.id,
         subjectUserId: user.id,
-        ip: request.ip,
-        userAgent: request.userAgent,
         at: deps.clock.now(),
         details: { account: input.account },
       });
@@ -100,12 +96,10 @@ export async function changePassword(
       'password_changed',
       tx,
     );
-    await recordAudit(tx, {
+    await recordAudit(tx, request, {
       action: 'user.password_changed',
       actorUserId: user.id,
       subjectUserId: user.id,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: now,
       details: { revokedSessions: ended.length },
     });
@@ -136,12 +130,10 @@ export async function revokeOwnSession(
   await deps.db.transaction().execute(async (tx) => {
     const ended = await revokeSessions(deps, { userId: auth.userId, familyIds: [sessionId] }, 'revoked_by_user', tx);
     if (ended.length === 0) throw new AppError('NOT_FOUND', 'user.sessionNotFound');
-    await recordAudit(tx, {
+    await recordAudit(tx, request, {
       action: 'user.session_revoked',
       actorUserId: auth.userId,
       subjectUserId: auth.userId,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: deps.clock.now(),
       details: { sessionId },
     });
@@ -160,12 +152,10 @@ export async function revokeOtherSessions(
       'revoked_by_user',
       tx,
     );
-    await recordAudit(tx, {
+    await recordAudit(tx, request, {
       action: 'user.other_sessions_revoked',
       actorUserId: auth.userId,
       subjectUserId: auth.userId,
-      ip: request.ip,
-      userAgent: request.userAgent,
       at: deps.clock.now(),
       details: { revokedSessions: revoked.length },
     });
