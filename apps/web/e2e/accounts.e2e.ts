@@ -65,7 +65,7 @@ describe('accounts in the browser', () => {
     await page.goto('/sign-up');
     // the length rule shows before submit
     await passwordBox(page, 'Password (optional)').fill('short');
-    await page.getByText('At least 8 bytes (now 5)').waitFor();
+    await page.getByText('The password must be at least 8 bytes (now 5).').waitFor();
     await fillPhoneAndCode(page, phone);
     // the send button counts down instead of inviting a refused resend
     expect(await page.getByRole('button', { name: /Resend in \d+ s/ }).isDisabled()).toBe(true);

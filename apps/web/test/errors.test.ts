@@ -1,6 +1,6 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../src/i18n/format';
+import { formatMessage } from '@arya/i18n/catalogue';
 import { messages, type MessageKey } from '../src/i18n/messages';
 import { describeError } from '../src/lib/errors';
 import { isUnauthorized } from '../src/lib/refresh-link';

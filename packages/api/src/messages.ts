@@ -1,12 +1,14 @@
-export type Locale = 'zh-CN' | 'en';
+import { formatMessage, mergeCatalogues, type MessageText } from '@arya/i18n/catalogue';
+import type { Locale } from '@arya/i18n/locale';
+import { sharedMessages } from '@arya/i18n/shared-messages';
 
-type MessageText = Record<Locale, string>;
+export type { Locale };
 
 /**
- * Every text a caller may see, by message key. `{name}` is replaced by the error's param of that name.
- * Modules add their keys in their own section.
+ * Every text a caller may see, by message key: the texts the web UI shows too (from @arya/i18n) and the API's own.
+ * `{name}` is replaced by the error's param of that name. Modules add their keys in their own section.
  */
-export const messages = {
+export const messages = mergeCatalogues(sharedMessages, {
   // generic
   'error.internal': {
     'zh-CN': '服务器出错了，请稍后重试。',
@@ -101,14 +103,6 @@ export const messages = {
   'auth.adminRequired': { 'zh-CN': '需要管理员权限。', en: 'This needs administrator rights.' },
 
   // password rules
-  'password.tooShort': {
-    'zh-CN': '密码至少需要 {min} 个字节。',
-    en: 'The password must be at least {min} bytes long.',
-  },
-  'password.tooLong': {
-    'zh-CN': '密码不能超过 {max} 个字节（中文等字符每个占 3 个字节），请缩短。',
-    en: 'The password must be at most {max} bytes (characters such as Chinese count as 3 bytes). Please shorten it.',
-  },
   'password.tooCommon': {
     'zh-CN': '这个密码太常见，很容易被猜到，请换一个。',
     en: 'This password is too common and easy to guess. Please choose another.',
@@ -231,10 +225,6 @@ export const messages = {
     'zh-CN': '请只选一种操作来源：上传的操作表（opsFileId）或在线填写的操作（ops），不要同时提供。',
     en: 'Give one source of operations: an uploaded operations file (opsFileId) or operations entered online (ops), not both.',
   },
-  'bom.noOpsSheet': {
-    'zh-CN': 'BOM 工作簿中没有「操作指示表」工作表。请上传操作表或在线填写操作。',
-    en: 'The BOM workbook has no "操作指示表" sheet. Upload an operations file or enter the operations online.',
-  },
   'bom.opsEmpty': {
     'zh-CN': '没有要执行的操作，请至少填写一行。',
     en: 'There are no operations to run. Fill in at least one row.',
@@ -276,16 +266,13 @@ export const messages = {
     'zh-CN': '服务器在处理过程中重启，重试后仍未完成，请重新运行。',
     en: 'The server restarted while processing and the retry did not finish either. Run it again.',
   },
-} as const satisfies Record<string, MessageText>;
+} as const satisfies Record<string, MessageText>);
 
 export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;
 
 export function translate(key: MessageKey, params: MessageParams = {}, locale: Locale = 'zh-CN'): string {
-  return messages[key][locale].replaceAll(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
+  return formatMessage(messages[key][locale], params);
 }
 
 /** Picks the locale from an Accept-Language header: English when it is preferred over Chinese, otherwise zh-CN. */

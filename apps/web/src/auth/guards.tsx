@@ -42,7 +42,7 @@ export function RequireAdmin({ children }: { children: ReactNode }) {
   const session = useSession();
   const { t } = useI18n();
   if (session.status !== 'signedIn' || session.user.role !== 'admin') {
-    return <Result status="403" title="403" subTitle={t('error.forbidden')} />;
+    return <Result status="403" title="403" subTitle={t('error.adminOnly')} />;
   }
   return children;
 }

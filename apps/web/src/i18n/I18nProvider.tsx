@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { formatMessage } from './format';
+import { formatMessage } from '@arya/i18n/catalogue';
 import { initialLocale, saveLocale, type Locale } from './locale';
 import { messages, type MessageKey } from './messages';
 

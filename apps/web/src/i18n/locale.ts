@@ -1,5 +1,6 @@
-export const LOCALES = ['zh-CN', 'en'] as const;
-export type Locale = (typeof LOCALES)[number];
+import type { Locale } from '@arya/i18n/locale';
+
+export type { Locale };
 
 const STORAGE_KEY = 'arya.locale';
 

@@ -1,9 +1,11 @@
-import type { Locale } from './locale';
+import { mergeCatalogues, type MessageText } from '@arya/i18n/catalogue';
+import { sharedMessages } from '@arya/i18n/shared-messages';
 
-type Text = Record<Locale, string>;
-
-/** Every text the UI shows, by key, in both languages. Server errors arrive already translated (Accept-Language). */
-export const messages = {
+/**
+ * Every text the UI shows, by key, in both languages: the texts the API shows too (from @arya/i18n) and the UI's own.
+ * Server errors arrive already translated (Accept-Language).
+ */
+export const messages = mergeCatalogues(sharedMessages, {
   'app.name': { 'zh-CN': 'Arya', en: 'Arya' },
   'app.loading': { 'zh-CN': '加载中…', en: 'Loading…' },
   'app.language': { 'zh-CN': '语言', en: 'Language' },
@@ -30,7 +32,7 @@ export const messages = {
   },
   'error.sessionExpired': { 'zh-CN': '登录已过期，请重新登录。', en: 'Your session has ended. Please sign in again.' },
   'error.retryIn': { 'zh-CN': '{seconds} 秒后可重试', en: 'You can retry in {seconds} s' },
-  'error.forbidden': { 'zh-CN': '需要管理员权限才能访问此页面。', en: 'This page needs administrator rights.' },
+  'error.adminOnly': { 'zh-CN': '需要管理员权限才能访问此页面。', en: 'This page needs administrator rights.' },
 
   'auth.signIn': { 'zh-CN': '登录', en: 'Sign in' },
   'auth.signInTitle': { 'zh-CN': '登录 Arya', en: 'Sign in to Arya' },
@@ -77,8 +79,6 @@ export const messages = {
     'zh-CN': '8–72 个字节（中文每字 3 字节），不能是常见密码',
     en: '8–72 bytes (a Chinese character is 3 bytes), not a common password',
   },
-  'password.tooShort': { 'zh-CN': '至少 {min} 个字节（当前 {bytes}）', en: 'At least {min} bytes (now {bytes})' },
-  'password.tooLong': { 'zh-CN': '最多 {max} 个字节（当前 {bytes}）', en: 'At most {max} bytes (now {bytes})' },
   'password.strength': { 'zh-CN': '强度', en: 'Strength' },
   'password.weak': { 'zh-CN': '弱', en: 'Weak' },
   'password.fair': { 'zh-CN': '一般', en: 'Fair' },
@@ -195,10 +195,6 @@ export const messages = {
   'bom.opsSource.upload': { 'zh-CN': '上传操作指示表', en: 'Upload an operations sheet' },
   'bom.opsSource.online': { 'zh-CN': '在线编辑', en: 'Edit online' },
   'bom.opsSheetRows': { 'zh-CN': '操作指示表共 {count} 行', en: 'The operations sheet has {count} rows' },
-  'bom.noOpsSheet': {
-    'zh-CN': '该工作簿没有操作指示表，请上传或在线编辑。',
-    en: 'This workbook has no 操作指示表 sheet: upload one or edit online.',
-  },
   'bom.run': { 'zh-CN': '开始运行', en: 'Run' },
   'bom.next': { 'zh-CN': '下一步', en: 'Next' },
   'bom.back': { 'zh-CN': '上一步', en: 'Back' },
@@ -320,6 +316,6 @@ export const messages = {
   'bom.runs.deleted': { 'zh-CN': '已删除。', en: 'Deleted.' },
   'bom.template': { 'zh-CN': '下载模板', en: 'Download the template' },
   'bom.failed': { 'zh-CN': '运行失败', en: 'The run failed' },
-} as const satisfies Record<string, Text>;
+} as const satisfies Record<string, MessageText>);
 
 export type MessageKey = keyof typeof messages;

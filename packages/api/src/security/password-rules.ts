@@ -15,7 +15,15 @@ export function isCommonPassword(password: string): boolean {
 /** Throws a BAD_REQUEST AppError naming the broken rule; returns nothing when the password may be used. */
 export function assertAcceptablePassword(password: string): void {
   const length = passwordLengthProblem(password);
-  if (length?.kind === 'tooShort') throw new AppError('BAD_REQUEST', 'password.tooShort', { min: length.min });
-  if (length?.kind === 'tooLong') throw new AppError('BAD_REQUEST', 'password.tooLong', { max: length.max });
+  if (length?.kind === 'tooShort')
+    throw new AppError('BAD_REQUEST', 'password.tooShort', {
+      min: length.min,
+      bytes: length.bytes,
+    });
+  if (length?.kind === 'tooLong')
+    throw new AppError('BAD_REQUEST', 'password.tooLong', {
+      max: length.max,
+      bytes: length.bytes,
+    });
   if (isCommonPassword(password)) throw new AppError('BAD_REQUEST', 'password.tooCommon');
 }

@@ -1,0 +1,20 @@
+import type { Catalogue } from './catalogue';
+
+/**
+ * Texts both the web UI and the API show — the API in its errors, the web before it asks the server — so they say the
+ * same thing in the same words.
+ */
+export const sharedMessages = {
+  'password.tooShort': {
+    'zh-CN': '密码至少需要 {min} 个字节（当前 {bytes}）。',
+    en: 'The password must be at least {min} bytes (now {bytes}).',
+  },
+  'password.tooLong': {
+    'zh-CN': '密码不能超过 {max} 个字节（当前 {bytes}，中文等字符每个占 3 个字节）。',
+    en: 'The password must be at most {max} bytes (now {bytes}; characters such as Chinese count as 3 bytes).',
+  },
+  'bom.noOpsSheet': {
+    'zh-CN': 'BOM 工作簿中没有「操作指示表」工作表。请上传操作表或在线填写操作。',
+    en: 'The BOM workbook has no "操作指示表" sheet. Upload an operations file or enter the operations online.',
+  },
+} as const satisfies Catalogue;
