@@ -3,15 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpLink,
-  httpSubscriptionLink,
-  isNonJsonSerializable,
-  splitLink,
-} from '@trpc/client';
-import { EventSource } from 'eventsource';
+import { createTRPCClient } from '@trpc/client';
 import { Client } from 'pg';
 /**
  * `pnpm bench` for BOM runs through the server: a real server process on loopback (production mode, its own fresh
@@ -25,6 +17,7 @@ import { Client } from 'pg';
 import type { AppRouter } from '@arya/api';
 import { applyOperations } from '@arya/bom';
 import { generateBomWorkbook } from '@arya/bom/fixtures';
+import { aryaLinks } from '@arya/client/links';
 import { findRepoRoot } from '../src/paths';
 import { baseDatabaseUrl, redisUrl, startBenchServer, withAdminClient } from './harness';
 import { pacedLoad, type PacedLoadResult } from './paced-load';
@@ -38,29 +31,7 @@ const PASSWORD = 'Quartz-Lantern-42-Orbit';
 
 function clientFor(url: string, token: string | null) {
   const headers = (): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
-  return createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({
-          url: `${url}/trpc`,
-          EventSource,
-          eventSourceOptions: () => ({
-            fetch: (input: string | URL | Request, init?: RequestInit) =>
-              fetch(input, {
-                ...init,
-                headers: { ...(init?.headers as Record<string, string> | undefined), ...headers() },
-              }),
-          }),
-        }),
-        false: splitLink({
-          condition: (op) => isNonJsonSerializable(op.input),
-          true: httpLink({ url: `${url}/trpc`, headers }),
-          false: httpBatchLink({ url: `${url}/trpc`, headers }),
-        }),
-      }),
-    ],
-  });
+  return createTRPCClient<AppRouter>({ links: aryaLinks({ url: `${url}/trpc`, headers }) });
 }
 type BenchClient = ReturnType<typeof clientFor>;
 

@@ -5,10 +5,10 @@ import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
 import { useEffect, useState } from 'react';
 import { BrowserRouter } from 'react-router';
+import { isUnauthorized } from '@arya/client/links';
 import type { SessionStore } from './auth/session-store';
 import { SessionProvider } from './auth/SessionProvider';
 import { I18nProvider, useI18n } from './i18n/I18nProvider';
-import { isUnauthorized } from './lib/refresh-link';
 import { TRPCProvider, type ApiClient } from './lib/trpc';
 import { AppRoutes } from './routes';
 

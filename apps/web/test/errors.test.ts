@@ -1,9 +1,9 @@
 import { TRPCClientError } from '@trpc/client';
 import { describe, expect, it } from 'vitest';
+import { isUnauthorized } from '@arya/client/links';
 import { formatMessage } from '@arya/i18n/catalogue';
 import { messages, type MessageKey } from '../src/i18n/messages';
 import { describeError } from '../src/lib/errors';
-import { isUnauthorized } from '../src/lib/refresh-link';
 
 const t = (key: MessageKey, params?: Record<string, string | number>) => formatMessage(messages[key].en, params);
 

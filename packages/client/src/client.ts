@@ -1,16 +1,6 @@
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpLink,
-  httpSubscriptionLink,
-  isNonJsonSerializable,
-  splitLink,
-  TRPCClientError,
-  type TRPCLink,
-} from '@trpc/client';
-import { observable } from '@trpc/server/observable';
-import { EventSource } from 'eventsource';
+import { createTRPCClient } from '@trpc/client';
 import type { AppRouter, RouterInputs, RouterOutputs } from '@arya/api';
+import { aryaLinks, isUnauthorized } from './links';
 import { createAccessTokenVerifier, type VerifiedAccessToken } from './verify';
 
 export interface AryaClientOptions {
@@ -30,10 +20,6 @@ export interface AryaTokens {
 }
 
 type SignedIn = RouterOutputs['auth']['login'];
-
-function isUnauthorized(error: unknown): boolean {
-  return error instanceof TRPCClientError && (error.data as { code?: unknown } | undefined)?.code === 'UNAUTHORIZED';
-}
 
 /**
  * A typed client for Node services. It signs in with the refresh token delivered in the body (no cookie jar), sends
@@ -70,66 +56,14 @@ export function createAryaClient(options: AryaClientOptions) {
     return refreshing;
   };
 
-  const refreshAndRetryLink: TRPCLink<AppRouter> =
-    () =>
-    ({ op, next }) =>
-      observable((observer) => {
-        let current: { unsubscribe: () => void } | undefined;
-        let retried = false;
-        const attempt = () => {
-          const sentWith = tokens?.accessToken;
-          current = next(op).subscribe({
-            next: (value) => observer.next(value),
-            complete: () => observer.complete(),
-            error: (error) => {
-              if (retried || op.path.startsWith('auth.') || !isUnauthorized(error) || !sentWith) {
-                observer.error(error);
-                return;
-              }
-              retried = true;
-              // Another call may already have refreshed since this one was sent.
-              const ready = tokens?.accessToken !== sentWith ? Promise.resolve(true) : refreshOnce();
-              ready.then(
-                (ok) => (ok ? attempt() : observer.error(error)),
-                () => observer.error(error),
-              );
-            },
-          });
-        };
-        attempt();
-        return () => current?.unsubscribe();
-      });
-
   const headers = (): Record<string, string> => (tokens ? { authorization: `Bearer ${tokens.accessToken}` } : {});
-  const fetchImpl = options.fetch ?? fetch;
-  const http = { url: options.url, ...(options.fetch ? { fetch: options.fetch } : {}), headers };
   const trpc = createTRPCClient<AppRouter>({
-    links: [
-      refreshAndRetryLink,
-      splitLink({
-        // Subscriptions (e.g. bom.runs.progress) over SSE; Node 20 has no EventSource, and one that can send headers
-        // is needed anyway.
-        condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({
-          url: options.url,
-          EventSource,
-          eventSourceOptions: () => ({
-            fetch: (input: string | URL | Request, init?: RequestInit) =>
-              fetchImpl(input, {
-                ...init,
-                headers: { ...(init?.headers as Record<string, string> | undefined), ...headers() },
-              }),
-          }),
-        }),
-        // FormData (bom.files.upload) cannot be batched: it goes alone, as multipart.
-        false: splitLink({
-          condition: (op) => isNonJsonSerializable(op.input),
-          true: httpLink(http),
-          // The server refuses batches above TRPC_MAX_BATCH (default 10).
-          false: httpBatchLink({ ...http, maxItems: 10 }),
-        }),
-      }),
-    ],
+    links: aryaLinks({
+      url: options.url,
+      headers,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      refresh: { refresh: refreshOnce, accessToken: () => tokens?.accessToken ?? null },
+    }),
   });
 
   const verifyAccessToken = createAccessTokenVerifier({

@@ -1,16 +1,7 @@
-import {
-  createTRPCClient,
-  httpBatchLink,
-  httpLink,
-  httpSubscriptionLink,
-  isNonJsonSerializable,
-  splitLink,
-  TRPCClientError,
-  type TRPCClient,
-} from '@trpc/client';
-import { EventSource } from 'eventsource';
+import { createTRPCClient, TRPCClientError, type TRPCClient } from '@trpc/client';
 import ExcelJS from 'exceljs';
 import type { AppRouter, RunEvent } from '@arya/api';
+import { aryaLinks } from '@arya/client/links';
 import { createTestApp, registerUser, strongPassword, type TestApp, type TestAppOptions } from '../helpers';
 
 export type AryaClient = TRPCClient<AppRouter>;
@@ -28,37 +19,10 @@ export async function listeningApp(options: TestAppOptions = {}): Promise<Listen
   return { ...test, baseUrl: `http://127.0.0.1:${address.port}` };
 }
 
-/**
- * The typed client as the web UI builds it: FormData (uploads) goes through `httpLink` as multipart, subscriptions over
- * SSE, everything else batched.
- */
+/** The typed client with the links every Arya client uses (subscriptions over SSE, uploads as multipart, batching). */
 export function typedClient(baseUrl: string, accessToken: string | null): AryaClient {
-  const url = `${baseUrl}/trpc`;
   const headers = (): Record<string, string> => (accessToken ? { authorization: `Bearer ${accessToken}` } : {});
-  return createTRPCClient<AppRouter>({
-    links: [
-      splitLink({
-        condition: (op) => op.type === 'subscription',
-        true: httpSubscriptionLink({
-          url,
-          EventSource,
-          // EventSource cannot set headers itself; the `eventsource` package lets us wrap its fetch.
-          eventSourceOptions: () => ({
-            fetch: (input: string | URL | Request, init?: RequestInit) =>
-              fetch(input, {
-                ...init,
-                headers: { ...(init?.headers as Record<string, string> | undefined), ...headers() },
-              }),
-          }),
-        }),
-        false: splitLink({
-          condition: (op) => isNonJsonSerializable(op.input),
-          true: httpLink({ url, headers }),
-          false: httpBatchLink({ url, headers }),
-        }),
-      }),
-    ],
-  });
+  return createTRPCClient<AppRouter>({ links: aryaLinks({ url: `${baseUrl}/trpc`, headers }) });
 }
 
 export async function signedInClient(

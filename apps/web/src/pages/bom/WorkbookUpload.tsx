@@ -1,11 +1,11 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Progress, Upload, Typography } from 'antd';
 import { useState } from 'react';
+import { isUnauthorized } from '@arya/client/links';
 import type { BomFileKind } from '@arya/validators/enums';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
-import { isUnauthorized } from '../../lib/refresh-link';
 import { uploadWorkbook, type UploadedWorkbook } from '../../lib/upload-workbook';
 
 type UploadState =
