@@ -22,7 +22,7 @@ export interface AryaLinkOptions {
   headers: () => Record<string, string>;
   fetch?: typeof fetch;
   /** `same-origin` in the browser, so the refresh-token cookie goes along. */
-  credentials?: RequestCredentials;
+  credentials?: RequestInit['credentials'];
   /** Refreshes once on UNAUTHORIZED and replays the call; without it an UNAUTHORIZED is final. */
   refresh?: RefreshLinkOptions;
 }
