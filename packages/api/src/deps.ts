@@ -1,9 +1,10 @@
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { pino } from 'pino';
-import { createDb, type DB } from '@arya/db';
+import { createDb, onTableWrites, type DB } from '@arya/db';
 import { systemClock, type Clock } from './clock';
 import type { ApiConfig } from './config';
+import { createAccessCache, type AccessCache } from './modules/auth/access-cache';
 import { createRunQueueSignal, type RunQueueSignal } from './modules/bom/queue-signal';
 import { createBomWorkerPool, type BomWorkerPool } from './modules/bom/worker-pool';
 import { createSmsProvider } from './modules/sms/providers/create';
@@ -34,6 +35,8 @@ export interface ApiDeps {
   bomPool: BomWorkerPool;
   /** Wakes this process's BOM runner when a run is queued here. */
   bomQueue: RunQueueSignal;
+  /** What the access check read from Postgres, kept current across processes by LISTEN/NOTIFY. */
+  access: AccessCache;
 }
 
 /** Replace any part (tests pass their own database, Redis and clock). Parts passed in are not closed by `closeApiDeps`. */
@@ -71,6 +74,12 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
     db = dbSource;
   }
 
+  // The access cache listens on its own connection (DATABASE_URL); this process's own writes to the rows it keeps
+  // drop it at once, before their commit is even notified.
+  const access = overrides.access ?? createAccessCache({ databaseUrl: config.DATABASE_URL, logger });
+  if (!overrides.access) owned.push(() => access.close());
+  db = db.withPlugin(onTableWrites(['users', 'sessions'], () => access.clear()));
+
   let redis: Redis;
   if (typeof redisSource === 'string') {
     const ownRedis = new Redis(redisSource, { maxRetriesPerRequest: 3 });
@@ -106,7 +115,7 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
   if (!overrides.bomPool) owned.push(() => bomPool.close());
   const bomQueue = overrides.bomQueue ?? createRunQueueSignal();
 
-  const deps: ApiDeps = { db, redis, config, clock, logger, passwords, tokens, sms, bomPool, bomQueue };
+  const deps: ApiDeps = { db, redis, config, clock, logger, passwords, tokens, sms, bomPool, bomQueue, access };
   closers.set(deps, owned);
   return deps;
 }

@@ -7,3 +7,10 @@ export type { BomFileKind, BomFilesTable, BomJson, BomOpsSource, BomRunStatus, B
 export { createDb, type CreateDbOptions, type Executor } from './client';
 export { migrateDown, migrateToEmpty, migrateToLatest, migrateUp, type MigrationReport } from './migrate';
 export { migrations } from './migrations';
+export {
+  listenForNotifications,
+  type ListenOptions,
+  type NotificationHandlers,
+  type NotificationListener,
+} from './notifications';
+export { onTableWrites } from './table-writes';

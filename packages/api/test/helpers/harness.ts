@@ -43,6 +43,8 @@ export async function createTestApi(configOverrides: Record<string, string> = {}
     BCRYPT_COST: '10',
     // Tests register many accounts from one address; the registration limit's own test sets it low.
     REGISTRATIONS_PER_IP_PER_HOUR: '100000',
+    // Queries use the test's own pool; the access cache's LISTEN connection needs the URL.
+    DATABASE_URL: database.url,
     ...configOverrides,
   });
   const instances: ApiDeps[] = [];
@@ -58,10 +60,7 @@ export async function createTestApi(configOverrides: Record<string, string> = {}
     createInstance: async () => {
       const otherRedis = redis.duplicate();
       extraRedis.push(otherRedis);
-      const other = await createApiDeps(
-        { ...config, DATABASE_URL: database.url },
-        { redis: otherRedis, clock, passwordThreads: 1 },
-      );
+      const other = await createApiDeps(config, { redis: otherRedis, clock, passwordThreads: 1 });
       instances.push(other);
       return other;
     },

@@ -3,6 +3,7 @@ import * as m0001Accounts from './2026_11_28_0001_accounts';
 import * as m0100Sms from './2026_11_28_0100_sms';
 import * as m0200Bom from './2026_11_28_0200_bom';
 import * as m0300RefreshSuccessor from './2026_11_30_0300_refresh_successor';
+import * as m0310AccessNotify from './2026_11_30_0310_access_notify';
 
 /**
  * Every migration, by its file name. Listed statically (not read from disk) so bundled builds of the server carry them;
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026_11_28_0100_sms': m0100Sms,
   '2026_11_28_0200_bom': m0200Bom,
   '2026_11_30_0300_refresh_successor': m0300RefreshSuccessor,
+  '2026_11_30_0310_access_notify': m0310AccessNotify,
 };

@@ -26,11 +26,19 @@ export type AccessNeed = 'signedIn' | 'admin';
 
 export type AccessVerdict = { allowed: true; viewer: Viewer } | { allowed: false; error: AppError };
 
-type AccessDeps = Pick<ApiDeps, 'db' | 'tokens'>;
+type AccessDeps = Pick<ApiDeps, 'db' | 'tokens' | 'access'>;
 
-/** The user and session state behind a token. */
-export function loadViewerState(deps: Pick<ApiDeps, 'db'>, claims: AccessTokenClaims): Promise<AccessState> {
-  return findAccessState(deps.db, claims.userId, claims.sessionId);
+/** The user and session state behind a token: from the in-process cache when it may be trusted, else Postgres. */
+export async function loadViewerState(
+  deps: Pick<ApiDeps, 'db' | 'access'>,
+  claims: AccessTokenClaims,
+): Promise<AccessState> {
+  const cached = deps.access.get(claims.userId, claims.sessionId);
+  if (cached) return cached;
+  const version = deps.access.version();
+  const state = await findAccessState(deps.db, claims.userId, claims.sessionId);
+  deps.access.put(claims.userId, claims.sessionId, state, version);
+  return state;
 }
 
 /** The verdict on already-loaded state; disabled beats revoked so a disabled user learns why. */
