@@ -1,16 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import {
-  calculateJwkThumbprint,
-  createLocalJWKSet,
-  errors as joseErrors,
-  exportJWK,
-  generateKeyPair,
-  importJWK,
-  jwtVerify,
-  SignJWT,
-  type CryptoKey,
-  type JWK,
-} from 'jose';
+import { createPublicKey, randomUUID, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 import type { UserRole } from '@arya/db';
 import type { Clock } from '../clock';
 import type { PublicJwk, SigningJwk } from '../config';
@@ -65,6 +54,59 @@ function isRole(value: unknown): value is UserRole {
   return value === 'user' || value === 'admin';
 }
 
+const BASE64URL = /^[A-Za-z0-9_-]+$/;
+/** Verified tokens kept so a client's repeated token costs a map lookup, not a signature check. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
+const invalid = () => new AppError('UNAUTHORIZED', 'auth.invalidAccessToken');
+
+function decodeJsonObject(segment: string): Record<string, unknown> | undefined {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const isNumber = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
+const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+/**
+ * Verifies a compact JWS with Node's own Ed25519 (synchronous, no WebCrypto promise per call) and checks the claims as
+ * `jose.jwtVerify` did: alg pinned to EdDSA, no `crit`, key by `kid`, `iss`/`aud` exact, `exp` in the future, `nbf`
+ * reached, `iat` present; then Arya's own claims.
+ */
+function verifyCompact(
+  token: string,
+  keys: ReadonlyMap<string, KeyObject>,
+  options: { issuer: string; audience: string; nowSeconds: number },
+): AccessTokenClaims {
+  const parts = token.split('.');
+  if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) throw invalid();
+  const [encodedHeader, encodedPayload, encodedSignature] = parts as [string, string, string];
+  const header = decodeJsonObject(encodedHeader);
+  if (!header || header.alg !== ACCESS_TOKEN_ALG || 'crit' in header) throw invalid();
+  const candidates =
+    typeof header.kid === 'string' ? [keys.get(header.kid)].filter((key) => key !== undefined) : [...keys.values()];
+  const signed = Buffer.from(`${encodedHeader}.${encodedPayload}`);
+  const signature = Buffer.from(encodedSignature, 'base64url');
+  if (!candidates.some((key) => verifySignature(null, signed, key, signature))) throw invalid();
+
+  const payload = decodeJsonObject(encodedPayload);
+  if (!payload) throw invalid();
+  const { iss, aud, sub, sid, role, typ, jti, exp, iat, nbf } = payload;
+  const audienceMatches = aud === options.audience || (Array.isArray(aud) && aud.includes(options.audience));
+  if (iss !== options.issuer || !audienceMatches) throw invalid();
+  if (!isNumber(exp) || exp <= options.nowSeconds || !isNumber(iat)) throw invalid();
+  if (nbf !== undefined && (!isNumber(nbf) || nbf > options.nowSeconds)) throw invalid();
+  if (typ !== 'access' || !isNonEmptyString(sid) || !isRole(role) || !isNonEmptyString(sub)) throw invalid();
+  if (!isNonEmptyString(jti)) throw invalid();
+  return { userId: sub, sessionId: sid, role, tokenId: jti, expiresAt: new Date(exp * 1000) };
+}
+
 export async function createTokenService(options: TokenServiceOptions): Promise<TokenService> {
   const { signingKey, issuer, audience, clock } = options;
   const kid = signingKey.kid ?? (await calculateJwkThumbprint({ kty: 'OKP', crv: 'Ed25519', x: signingKey.x }));
@@ -74,7 +116,14 @@ export async function createTokenService(options: TokenServiceOptions): Promise<
     .filter((key) => key.kid !== kid)
     .map((key) => ({ kty: 'OKP', crv: 'Ed25519', x: key.x, kid: key.kid, alg: ACCESS_TOKEN_ALG, use: 'sig' }));
   const jwks: PublicJwks = { keys: [signingPublic, ...extras] };
-  const keySet = createLocalJWKSet(jwks);
+  // Imported once; verifying with a KeyObject skips parsing the key per request.
+  const verifyKeys = new Map(
+    jwks.keys.map((jwk) => [
+      String(jwk.kid),
+      createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: jwk.x }, format: 'jwk' }),
+    ]),
+  );
+  const verified = new Map<string, AccessTokenClaims>();
 
   return {
     publicJwks: () => structuredClone(jwks),
@@ -95,24 +144,17 @@ export async function createTokenService(options: TokenServiceOptions): Promise<
     },
 
     verifyAccessToken: async (token) => {
-      try {
-        const { payload } = await jwtVerify(token, keySet, {
-          algorithms: [ACCESS_TOKEN_ALG],
-          issuer,
-          audience,
-          currentDate: clock.now(),
-          requiredClaims: ['sub', 'jti', 'exp', 'iat'],
-        });
-        const { sub, sid, role, typ, jti, exp } = payload;
-        if (typ !== 'access' || typeof sid !== 'string' || !isRole(role) || !sub || !jti || exp === undefined) {
-          throw new AppError('UNAUTHORIZED', 'auth.invalidAccessToken');
-        }
-        return { userId: sub, sessionId: sid, role, tokenId: jti, expiresAt: new Date(exp * 1000) };
-      } catch (error) {
-        if (error instanceof AppError) throw error;
-        if (error instanceof joseErrors.JOSEError) throw new AppError('UNAUTHORIZED', 'auth.invalidAccessToken');
-        throw error;
+      const nowMs = clock.now().getTime();
+      const known = verified.get(token);
+      if (known) {
+        if (known.expiresAt.getTime() > nowMs) return known;
+        verified.delete(token);
+        throw invalid();
       }
+      const claims = verifyCompact(token, verifyKeys, { issuer, audience, nowSeconds: Math.floor(nowMs / 1000) });
+      if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value ?? '');
+      verified.set(token, Object.freeze(claims));
+      return claims;
     },
   };
 }
