@@ -20,7 +20,7 @@ afterAll(async () => {
 });
 
 /** Retries `check` until it passes or `withinMs` is over (notifications arrive asynchronously). */
-async function eventually(check: () => Promise<void>, withinMs = 1000): Promise<void> {
+async function eventually(check: () => Promise<unknown>, withinMs = 1000): Promise<void> {
   const deadline = performance.now() + withinMs;
   for (;;) {
     try {
