@@ -1,9 +1,9 @@
-import { Descriptions, Table, Tag, Typography } from 'antd';
+import { Descriptions, Flex, Table, Tag, Typography } from 'antd';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { MessageKey } from '../../i18n/messages';
 import { columnIndex } from '../../lib/columns';
 import type { UploadedWorkbook } from '../../lib/upload-workbook';
-import { WarningsAlert } from './WarningsAlert';
+import { WarningsPanel } from './WarningsPanel';
 
 type Inspect = UploadedWorkbook['inspect'];
 type Sheet = Inspect['bom'];
@@ -12,11 +12,19 @@ const PREVIEW_ROWS = 20;
 
 /** What the engine detected in the workbook (sheet, header row, column roles) and its warnings, before anything runs. */
 export function InspectSummary({ inspect, fileName }: { inspect: Inspect; fileName: string }) {
+  const { t } = useI18n();
   return (
     <section aria-label={fileName}>
       <SheetDescription sheet={inspect.bom} />
-      {/* Before a run the warnings are what the user came to check: open by default. */}
-      <WarningsAlert warnings={inspect.warnings} total={inspect.warningsTotal} defaultExpanded />
+      <div style={{ marginBottom: 16 }}>
+        <WarningsPanel
+          title={t('bom.warnings', { count: inspect.warningsTotal })}
+          warnings={inspect.warnings}
+          total={inspect.warningsTotal}
+          counts={inspect.warningCounts}
+          whereAll={t('bom.warningsWillBeInResult')}
+        />
+      </div>
       <SheetPreview sheet={inspect.bom} />
     </section>
   );
@@ -30,13 +38,15 @@ export function SheetDescription({ sheet }: { sheet: Sheet | NonNullable<Inspect
       <Descriptions.Item label={t('bom.headerRow')}>{sheet.headerRow}</Descriptions.Item>
       <Descriptions.Item label={t('bom.dataRows')}>{sheet.dataRowCount}</Descriptions.Item>
       <Descriptions.Item label={t('bom.columns')} span={3}>
-        {Object.entries(sheet.roles).map(([role, column]) =>
-          column ? (
-            <Tag key={role} color="blue">
-              {t(`bom.role.${role}` as MessageKey)}: {column.column} 「{column.header}」
-            </Tag>
-          ) : null,
-        )}
+        <Flex wrap gap={4}>
+          {Object.entries(sheet.roles).map(([role, column]) =>
+            column ? (
+              <Tag key={role} color="blue" style={{ marginInlineEnd: 0 }}>
+                {t(`bom.role.${role}` as MessageKey)}: {column.column} 「{column.header}」
+              </Tag>
+            ) : null,
+          )}
+        </Flex>
       </Descriptions.Item>
     </Descriptions>
   );

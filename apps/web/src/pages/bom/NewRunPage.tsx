@@ -2,7 +2,6 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Segmented, Skeleton, Steps, Typography } from 'antd';
 import { useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
-import { warningText } from '@arya/bom';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../lib/errors';
@@ -11,6 +10,7 @@ import type { UploadedWorkbook } from '../../lib/upload-workbook';
 import { InspectSummary, SheetDescription } from './InspectSummary';
 import { blankOp, rowProblems, rowsFromRunLog, toOpRows, type EditableOp } from './ops-rows';
 import { OpsEditor } from './OpsEditor';
+import { WarningsPanel } from './WarningsPanel';
 import { WorkbookUpload } from './WorkbookUpload';
 
 type OpsChoice = 'sheet' | 'upload' | 'online';
@@ -58,7 +58,7 @@ export default function NewRunPage() {
 }
 
 function RunWizard({ start }: { start: WizardStart }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [step, setStep] = useState(start.bomFile ? 1 : 0);
@@ -141,9 +141,13 @@ function RunWizard({ start }: { start: WizardStart }) {
             bomFile.inspect.ops ? (
               <>
                 <SheetDescription sheet={bomFile.inspect.ops} />
-                {bomFile.inspect.ops.warnings.map((warning, index) => (
-                  <Alert key={index} type="warning" showIcon title={warningText(warning, locale)} />
-                ))}
+                <WarningsPanel
+                  title={t('bom.opsWarnings', { count: bomFile.inspect.ops.warningsTotal })}
+                  warnings={bomFile.inspect.ops.warnings}
+                  total={bomFile.inspect.ops.warningsTotal}
+                  counts={bomFile.inspect.ops.warningCounts}
+                  whereAll={t('bom.warningsWillBeInResult')}
+                />
               </>
             ) : (
               <Alert type="info" showIcon title={t('bom.noOpsSheet')} />

@@ -15,7 +15,7 @@ import { followDownloadLink } from './download';
 import { OpCountTags } from './OpCountTags';
 import { runStatusColour, type Run } from './run-labels';
 import { laterProgress } from './run-progress';
-import { WarningsAlert } from './WarningsAlert';
+import { WarningsPanel } from './WarningsPanel';
 
 function RunProgress({ runId }: { runId: string }) {
   const { t } = useI18n();
@@ -94,7 +94,15 @@ function RunResult({ run }: { run: Run }) {
           </Descriptions>
         ) : null}
         {summary && summary.warningsTotal > 0 ? (
-          <WarningsAlert warnings={summary.warnings} total={summary.warningsTotal} />
+          <div style={{ marginBlock: 16 }}>
+            <WarningsPanel
+              title={t('bom.warnings', { count: summary.warningsTotal })}
+              warnings={summary.warnings}
+              total={summary.warningsTotal}
+              counts={summary.warningCounts}
+              whereAll={t('bom.warningsInResult', { count: summary.warningsTotal })}
+            />
+          </div>
         ) : null}
         <Typography.Text type="secondary">{formatDateTime(run.finishedAt, locale)}</Typography.Text>
       </Card>
