@@ -33,7 +33,7 @@ export { passwordWorkerUrl } from './security/passwords';
 export { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH } from './modules/auth/keys';
 export { accessVerdict, authenticate, type AccessVerdict, type Viewer } from './modules/auth/access';
 export { pruneExpiredSessionTokens } from './modules/auth/sessions';
-export { pruneExpiredBomData } from './modules/bom/service';
+export { pruneExpiredBomData } from './modules/bom/retention';
 export { adminCandidateExists, createFirstAdmin, type FirstAdminInput, type FirstAdminResult } from './first-admin';
 
 /** The public keys to serve at `/.well-known/jwks.json`. */
@@ -42,7 +42,7 @@ export function getPublicJwks(deps: Pick<ApiDeps, 'tokens'>) {
 }
 
 export { startBomRunner, type BomRunner } from './modules/bom/runner';
-export { openDownload, type Download } from './modules/bom/service';
-export { contentDisposition } from './modules/bom/files';
+export { openDownload, type Download } from './modules/bom/downloads-service';
+export { contentDisposition } from './modules/bom/file-bytes';
 export { bomWorkerUrl } from './modules/bom/worker-pool';
 export type { RunEvent, RunPhase } from './modules/bom/progress';

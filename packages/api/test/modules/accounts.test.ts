@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTemplate, inspectWorkbook } from '@arya/bom';
 import { createFirstAdmin } from '../../src';
 import { SETUP_LINK_TTL_SECONDS } from '../../src/modules/auth/keys';
-import { insertFileOrReuse, insertRun } from '../../src/modules/bom/repo';
+import { insertFileOrReuse } from '../../src/modules/bom/files-repo';
+import { insertRun } from '../../src/modules/bom/runs-repo';
 import { expectAppError } from '../helpers/errors';
 import { createAgent, createTestApi, type Agent, type TestApi } from '../helpers/harness';
 
@@ -244,7 +246,7 @@ describe('admin.stats (the admin dashboard)', () => {
       name: 'bom.xlsx',
       sha256: 'a'.repeat(64),
       bytes: Buffer.from('not read here'),
-      inspect: {},
+      inspect: inspectWorkbook(buildTemplate()),
       at: t.clock.now(),
     });
     const run = (at: Date) =>

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { ApplySummary, ChangeLogEntry, InspectResult, OpRow, RowDiff } from '@arya/bom';
 import type { BomFileKind, BomRunStatus } from '@arya/validators/enums';
 import type { CreatedAt, Timestamp, UpdatedAt } from './users';
 
@@ -6,10 +7,15 @@ export type { BomFileKind, BomRunStatus };
 /** Where a run's operations come from: the BOM workbook's own 操作指示表, an uploaded ops workbook, or rows entered online. */
 export type BomOpsSource = 'sheet' | 'workbook' | 'rows';
 
-/** JSON documents the engine produces; the API owns their shape, the table stores them as they are. */
-export type BomJson = Record<string, unknown> | unknown[];
-/** Written as JSON text (JSON.stringify), read back parsed. */
-type NullableJson = JSONColumnType<BomJson | null, string | null, string | null>;
+/** Why a run failed, in both languages. */
+export interface BomRunFailure {
+  code: string;
+  message: string;
+  messageEn: string;
+}
+
+/** The engine's JSON documents, written as JSON text (JSON.stringify) and read back parsed, typed as the engine's. */
+type NullableJson<T extends object> = JSONColumnType<T | null, string | null, string | null>;
 
 /**
  * An uploaded workbook. The same bytes uploaded again by the same owner (same kind) reuse the row, so `sha256` is
@@ -26,7 +32,7 @@ export interface BomFilesTable {
   sha256: string;
   bytes: Buffer;
   /** The engine's inspection of the workbook, computed once at upload. */
-  inspect: JSONColumnType<BomJson>;
+  inspect: JSONColumnType<InspectResult>;
   deleted_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -44,20 +50,20 @@ export interface BomRunsTable {
   ops_file_id: string | null;
   ops_source: BomOpsSource;
   /** Online op rows (ops_source 'rows'), as validated. */
-  ops: NullableJson;
+  ops: NullableJson<OpRow[]>;
   status: ColumnType<BomRunStatus, BomRunStatus | undefined, BomRunStatus>;
   /** How many times a worker has claimed the run (a run is retried once after a crash). */
   attempts: ColumnType<number, number | undefined, number>;
   /** Which server process runs it (null while queued). */
   claimed_by: string | null;
   heartbeat_at: Timestamp | null;
-  summary: NullableJson;
-  log: NullableJson;
-  diff: NullableJson;
+  summary: NullableJson<ApplySummary>;
+  log: NullableJson<ChangeLogEntry[]>;
+  diff: NullableJson<RowDiff[]>;
   result: Buffer | null;
   result_size: number | null;
   /** Why the run failed: `{ code, message, messageEn }`. */
-  error: NullableJson;
+  error: NullableJson<BomRunFailure>;
   queued_at: Timestamp;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;

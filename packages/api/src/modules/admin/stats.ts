@@ -1,5 +1,5 @@
 import type { ApiDeps } from '../../deps';
-import { countRunsCreatedSince } from '../bom/repo';
+import { countRunsCreatedSince } from '../bom/runs-repo';
 import { countLiveUsers } from '../user/repo';
 
 /** The admin's dashboard figures: live accounts (disabled ones included), and BOM runs created since `since`. */

@@ -1,6 +1,9 @@
 import { tracked } from '@trpc/server';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../../trpc';
+import * as downloads from './downloads-service';
+import * as files from './files-service';
 import { followRunEvents, type StoredRunEvent } from './progress';
+import * as runs from './runs-service';
 import {
   createRunInput,
   fileIdInput,
@@ -10,7 +13,6 @@ import {
   runIdInput,
   uploadInput,
 } from './schemas';
-import * as bom from './service';
 
 async function* trackedRunEvents(events: AsyncIterable<StoredRunEvent>) {
   for await (const { id, event } of events) yield tracked(id, event);
@@ -23,26 +25,26 @@ const filesRouter = createTRPCRouter({
         'Uploads a workbook as multipart/form-data (`file`, `kind`); the same bytes uploaded again return the stored file.',
     })
     .input(uploadInput)
-    .mutation(({ ctx, input }) => bom.uploadFile(ctx.deps, ctx.viewer, input, ctx.request)),
+    .mutation(({ ctx, input }) => files.uploadFile(ctx.deps, ctx.viewer, input, ctx.request)),
 
   get: protectedProcedure
     .meta({ description: 'One upload: name, kind, size and what the workbook holds (sheets, rows, preview).' })
     .input(fileIdInput)
-    .query(({ ctx, input }) => bom.getFile(ctx.deps, ctx.viewer, input.fileId)),
+    .query(({ ctx, input }) => files.getFile(ctx.deps, ctx.viewer, input.fileId)),
 
   list: protectedProcedure
     .meta({
       description: "Your uploads, newest first (admins: everyone's, or one owner's), with how many runs use each.",
     })
     .input(listFilesInput)
-    .query(({ ctx, input }) => bom.listFilesPage(ctx.deps, ctx.viewer, input)),
+    .query(({ ctx, input }) => files.listFilesPage(ctx.deps, ctx.viewer, input)),
 
   materialRows: protectedProcedure
     .meta({
       description: 'Every row of an uploaded BOM with a material code: its code, level, row number and designators.',
     })
     .input(fileIdInput)
-    .query(({ ctx, input }) => bom.listFileMaterialRows(ctx.deps, ctx.viewer, input.fileId)),
+    .query(({ ctx, input }) => files.listFileMaterialRows(ctx.deps, ctx.viewer, input.fileId)),
 
   delete: protectedProcedure
     .meta({
@@ -50,12 +52,12 @@ const filesRouter = createTRPCRouter({
         'Deletes an upload (its bytes at once); runs that used it stay. CONFLICT while a queued or running run uses it.',
     })
     .input(fileIdInput)
-    .mutation(({ ctx, input }) => bom.deleteFile(ctx.deps, ctx.viewer, input.fileId, ctx.request)),
+    .mutation(({ ctx, input }) => files.deleteFile(ctx.deps, ctx.viewer, input.fileId, ctx.request)),
 
   downloadUrl: protectedProcedure
     .meta({ description: 'A short-lived link to the file as uploaded (GET, no Authorization header needed).' })
     .input(fileIdInput)
-    .mutation(({ ctx, input }) => bom.issueFileDownload(ctx.deps, ctx.viewer, input.fileId)),
+    .mutation(({ ctx, input }) => downloads.issueFileDownload(ctx.deps, ctx.viewer, input.fileId)),
 });
 
 const runsRouter = createTRPCRouter({
@@ -64,14 +66,14 @@ const runsRouter = createTRPCRouter({
       description: 'Queues a run applying operations to an uploaded BOM; returns at once (follow `bom.runs.progress`).',
     })
     .input(createRunInput)
-    .mutation(({ ctx, input }) => bom.createRun(ctx.deps, ctx.viewer, input, ctx.request, ctx.locale)),
+    .mutation(({ ctx, input }) => runs.createRun(ctx.deps, ctx.viewer, input, ctx.request, ctx.locale)),
 
   progress: protectedProcedure
     .meta({ description: 'Server-sent events: phase and percent until done or failed; resumes after `lastEventId`.' })
     .input(progressInput)
     .subscription(async ({ ctx, input, signal }) => {
       // Checked before the stream starts, so a refusal is a typed error (NOT_FOUND), not a failure mid-stream.
-      const onIdle = await bom.progressSource(ctx.deps, ctx.viewer, input.runId);
+      const onIdle = await runs.progressSource(ctx.deps, ctx.viewer, input.runId);
       return trackedRunEvents(
         followRunEvents(ctx.deps.redis, input.runId, { lastEventId: input.lastEventId, signal, onIdle }),
       );
@@ -80,28 +82,28 @@ const runsRouter = createTRPCRouter({
   get: protectedProcedure
     .meta({ description: 'One run: its status, inputs and, once done, its summary and changes.' })
     .input(runIdInput)
-    .query(({ ctx, input }) => bom.getRun(ctx.deps, ctx.viewer, input.runId)),
+    .query(({ ctx, input }) => runs.getRun(ctx.deps, ctx.viewer, input.runId)),
 
   list: protectedProcedure
     .meta({ description: "Your runs, newest first (admins: everyone's, or one owner's)." })
     .input(listRunsInput)
-    .query(({ ctx, input }) => bom.listRunsPage(ctx.deps, ctx.viewer, input)),
+    .query(({ ctx, input }) => runs.listRunsPage(ctx.deps, ctx.viewer, input)),
 
   delete: protectedProcedure
     .meta({ description: 'Deletes a run and its result; CONFLICT while it is running.' })
     .input(runIdInput)
-    .mutation(({ ctx, input }) => bom.deleteRun(ctx.deps, ctx.viewer, input.runId, ctx.request)),
+    .mutation(({ ctx, input }) => runs.deleteRun(ctx.deps, ctx.viewer, input.runId, ctx.request)),
 
   downloadUrl: protectedProcedure
     .meta({ description: 'A short-lived link to the result workbook, named `<original>-新BOM.xlsx`.' })
     .input(runIdInput)
-    .mutation(({ ctx, input }) => bom.issueResultDownload(ctx.deps, ctx.viewer, input.runId)),
+    .mutation(({ ctx, input }) => downloads.issueResultDownload(ctx.deps, ctx.viewer, input.runId)),
 });
 
 export const bomRouter = createTRPCRouter({
   template: publicProcedure
     .meta({ description: 'The blank template workbook (原表 + 操作指示表 + instructions), base64-encoded.' })
-    .query(() => bom.getTemplate()),
+    .query(() => downloads.getTemplate()),
   files: filesRouter,
   runs: runsRouter,
 });

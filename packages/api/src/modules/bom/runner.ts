@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import type { ApplyResult, OpRow } from '@arya/bom';
+import type { ApplyResult } from '@arya/bom';
+import type { BomRunFailure } from '@arya/db';
 import type { ApiDeps } from '../../deps';
 import { recordAudit } from '../../lib/audit';
 import { translate } from '../../messages';
+import { engineLimits } from './engine-limits';
 import type { ApplyOpsInput } from './engine-task';
+import { readFileBytes } from './files-repo';
 import { overallPercent, publishRunEvent, type RunEvent } from './progress';
 import {
   claimNextRun,
@@ -15,10 +18,7 @@ import {
   releaseRuns,
   touchHeartbeats,
   type ClaimedRun,
-} from './queue';
-import { readFileBytes } from './repo';
-import { engineLimits } from './service';
-import type { RunFailure } from './views';
+} from './runs-repo';
 import { EngineTimeoutError } from './worker-pool';
 
 type RunnerDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 'logger' | 'bomPool' | 'bomQueue'>;
@@ -39,7 +39,7 @@ export interface BomRunner {
   stop: (options?: { release?: boolean }) => Promise<void>;
 }
 
-const failure = (code: string, messageZh: string, messageEn: string): RunFailure => ({
+const failure = (code: string, messageZh: string, messageEn: string): BomRunFailure => ({
   code,
   message: messageZh,
   messageEn,
@@ -53,7 +53,7 @@ async function opsInputOf(deps: RunnerDeps, run: ClaimedRun): Promise<ApplyOpsIn
     case 'sheet':
       return { kind: 'sheet' };
     case 'rows':
-      return { kind: 'rows', rows: (run.ops ?? []) as OpRow[] };
+      return { kind: 'rows', rows: run.ops ?? [] };
     case 'workbook': {
       const bytes = run.ops_file_id ? await readFileBytes(deps.db, run.ops_file_id) : undefined;
       if (!bytes) throw new Error(`ops file of run ${run.id} is missing`);
@@ -97,7 +97,7 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
   async function storeSuccess(run: ClaimedRun, result: ApplyResult): Promise<boolean> {
     return deps.db.transaction().execute(async (trx) => {
       const stored = await completeRun(trx, run.id, instanceId, {
-        summary: result.summary as unknown as Record<string, unknown>,
+        summary: result.summary,
         log: result.log,
         diff: result.diff,
         result: Buffer.from(result.workbook.buffer, result.workbook.byteOffset, result.workbook.byteLength),
@@ -114,15 +114,9 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
     });
   }
 
-  async function storeFailure(run: ClaimedRun, error: RunFailure): Promise<boolean> {
+  async function storeFailure(run: ClaimedRun, error: BomRunFailure): Promise<boolean> {
     return deps.db.transaction().execute(async (trx) => {
-      const stored = await failRun(
-        trx,
-        run.id,
-        instanceId,
-        error as unknown as Record<string, unknown>,
-        deps.clock.now(),
-      );
+      const stored = await failRun(trx, run.id, instanceId, error, deps.clock.now());
       if (stored) await audit(run, 'bom.run_failed', trx, { code: error.code, attempts: run.attempts });
       return stored;
     });
@@ -214,7 +208,7 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
       deps.db,
       deps.clock.now(),
       deps.config.BOM_STALE_AFTER_MS,
-      interrupted() as unknown as Record<string, unknown>,
+      interrupted(),
     );
     for (const run of recovered) {
       const retried = run.status === 'queued';

@@ -1,22 +1,6 @@
-import type { ApplySummary, ChangeLogEntry, InspectResult, OpRow, RowDiff } from '@arya/bom';
-import { resultFileName } from './files';
-import type { BomFileRow, BomRunRow, listFiles, listRuns } from './repo';
-
-// JSON columns hold what the engine produced (written by this module only), so reading them back as the engine's
-// types is sound.
-const asSummary = (value: unknown) => value as ApplySummary | null;
-const asLog = (value: unknown) => value as ChangeLogEntry[] | null;
-const asDiff = (value: unknown) => value as RowDiff[] | null;
-const asInspect = (value: unknown) => value as InspectResult;
-const asOps = (value: unknown) => value as OpRow[] | null;
-const asError = (value: unknown) => value as RunFailure | null;
-
-/** Why a run failed, in both languages. */
-export interface RunFailure {
-  code: string;
-  message: string;
-  messageEn: string;
-}
+import { resultFileName } from './file-bytes';
+import type { BomFileRow, listFiles } from './files-repo';
+import type { BomRunRow, listRuns } from './runs-repo';
 
 export function toFileView(row: BomFileRow, reused: boolean) {
   return {
@@ -27,7 +11,7 @@ export function toFileView(row: BomFileRow, reused: boolean) {
     sha256: row.sha256,
     reused,
     createdAt: row.created_at.toISOString(),
-    inspect: asInspect(row.inspect),
+    inspect: row.inspect,
   };
 }
 
@@ -63,11 +47,11 @@ export function toRunView(row: BomRunRow) {
     bomFile: { fileId: row.bom_file_id, name: row.bom_file_name },
     opsFile:
       row.ops_file_id && row.ops_file_name !== null ? { fileId: row.ops_file_id, name: row.ops_file_name } : null,
-    ops: asOps(row.ops),
-    summary: asSummary(row.summary),
-    log: asLog(row.log) ?? [],
-    diff: asDiff(row.diff) ?? [],
-    error: asError(row.error),
+    ops: row.ops,
+    summary: row.summary,
+    log: row.log ?? [],
+    diff: row.diff ?? [],
+    error: row.error,
     result:
       row.status === 'done' && row.result_size !== null
         ? { fileName: resultFileName(row.bom_file_name), size: row.result_size }
@@ -84,7 +68,7 @@ export function toRunView(row: BomRunRow) {
 type RunListRow = Awaited<ReturnType<typeof listRuns>>[number];
 
 export function toRunListItem(row: RunListRow) {
-  const summary = asSummary(row.summary);
+  const { summary } = row;
   return {
     runId: row.id,
     ownerId: row.owner_id,
@@ -94,7 +78,7 @@ export function toRunListItem(row: RunListRow) {
     status: row.status,
     counts: summary?.counts ?? null,
     rowsChanged: summary?.rowsChanged ?? null,
-    error: asError(row.error),
+    error: row.error,
     queuedAt: row.queued_at.toISOString(),
     finishedAt: iso(row.finished_at),
     durationMs: durationMs(row.started_at, row.finished_at),

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@arya/testing';
 import { systemClock } from '../../../src/clock';
 import type { RequestInfo } from '../../../src/context';
-import { lockLiveFiles } from '../../../src/modules/bom/repo';
-import { deleteFile } from '../../../src/modules/bom/service';
+import { lockLiveFiles } from '../../../src/modules/bom/files-repo';
+import { deleteFile } from '../../../src/modules/bom/files-service';
 import { appErrorOf } from '../../helpers/errors';
 
 let database: TestDatabase;

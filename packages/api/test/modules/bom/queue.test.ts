@@ -1,8 +1,10 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { applyOperations } from '@arya/bom';
+import { generateBomWorkbook } from '@arya/bom/fixtures';
 import { createDb, type DB } from '@arya/db';
 import { createTestDatabase, type TestDatabase } from '@arya/testing';
-import { claimNextRun, completeRun, recoverOrphanedRuns, releaseRuns } from '../../../src/modules/bom/queue';
+import { claimNextRun, completeRun, recoverOrphanedRuns, releaseRuns } from '../../../src/modules/bom/runs-repo';
 
 let database: TestDatabase;
 let db: Kysely<DB>;
@@ -10,6 +12,8 @@ let fileId: string;
 let alice: string;
 let bob: string;
 const now = new Date('2026-11-28T03:00:00Z');
+/** A real engine outcome, so the stored JSON has the type the table declares. */
+const { summary } = applyOperations(generateBomWorkbook({ rows: 20, opsCount: 3, seed: 1 }).bom, { kind: 'sheet' });
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -127,14 +131,14 @@ describe('run queue in Postgres', () => {
 
     await claimNextRun(db, { instanceId: 'p2', maxRunningPerOwner: 2, now });
     const stored = await completeRun(db, runId!, 'p1', {
-      summary: {},
+      summary,
       log: [],
       diff: [],
       result: Buffer.from('r'),
       now,
     });
     expect(stored).toBe(false);
-    expect(await completeRun(db, runId!, 'p2', { summary: {}, log: [], diff: [], result: Buffer.from('r'), now })).toBe(
+    expect(await completeRun(db, runId!, 'p2', { summary, log: [], diff: [], result: Buffer.from('r'), now })).toBe(
       true,
     );
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanFileName, contentDisposition, resultFileName, sniffWorkbook } from '../../../src/modules/bom/files';
+import { cleanFileName, contentDisposition, resultFileName, sniffWorkbook } from '../../../src/modules/bom/file-bytes';
 
 describe('download names', () => {
   it('names the result after the upload', () => {

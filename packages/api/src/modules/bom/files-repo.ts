@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import type { BomFileKind, BomJson, BomOpsSource, BomRunStatus, Executor } from '@arya/db';
+import type { InspectResult } from '@arya/bom';
+import type { BomFileKind, Executor } from '@arya/db';
 import type { KeysetPosition } from '../../lib/pagination';
 
 /** A file's fields without its bytes (lists and checks never load the bytes). */
@@ -38,7 +39,7 @@ export interface NewBomFile {
   name: string;
   sha256: string;
   bytes: Buffer;
-  inspect: BomJson;
+  inspect: InspectResult;
   at: Date;
 }
 
@@ -67,121 +68,6 @@ export async function insertFileOrReuse(db: Executor, file: NewBomFile): Promise
   const existing = await findLiveFileBySha(db, file.ownerId, file.kind, file.sha256);
   if (!existing) throw new Error('bom file vanished between insert conflict and read');
   return { row: existing, reused: true };
-}
-
-export interface NewBomRun {
-  ownerId: string;
-  bomFileId: string;
-  opsFileId: string | null;
-  opsSource: BomOpsSource;
-  ops: BomJson | null;
-  at: Date;
-}
-
-export async function insertRun(db: Executor, run: NewBomRun): Promise<{ id: string }> {
-  return db
-    .insertInto('bom_runs')
-    .values({
-      owner_id: run.ownerId,
-      bom_file_id: run.bomFileId,
-      ops_file_id: run.opsFileId,
-      ops_source: run.opsSource,
-      ops: run.ops === null ? null : JSON.stringify(run.ops),
-      queued_at: run.at,
-      created_at: run.at,
-      updated_at: run.at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-}
-
-/** Everything about a run except the result bytes, with its files' names. */
-export async function findLiveRun(db: Executor, runId: string) {
-  return db
-    .selectFrom('bom_runs as r')
-    .innerJoin('bom_files as b', 'b.id', 'r.bom_file_id')
-    .leftJoin('bom_files as o', 'o.id', 'r.ops_file_id')
-    .select([
-      'r.id',
-      'r.owner_id',
-      'r.bom_file_id',
-      'b.name as bom_file_name',
-      'r.ops_file_id',
-      'o.name as ops_file_name',
-      'r.ops_source',
-      'r.ops',
-      'r.status',
-      'r.attempts',
-      'r.summary',
-      'r.log',
-      'r.diff',
-      'r.result_size',
-      'r.error',
-      'r.queued_at',
-      'r.started_at',
-      'r.finished_at',
-      'r.created_at',
-    ])
-    .where('r.id', '=', runId)
-    .where('r.deleted_at', 'is', null)
-    .executeTakeFirst();
-}
-
-export type BomRunRow = NonNullable<Awaited<ReturnType<typeof findLiveRun>>>;
-
-export async function readRunResult(db: Executor, runId: string): Promise<Buffer | null> {
-  const row = await db
-    .selectFrom('bom_runs')
-    .select('result')
-    .where('id', '=', runId)
-    .where('deleted_at', 'is', null)
-    .where('status', '=', 'done')
-    .executeTakeFirst();
-  return row?.result ?? null;
-}
-
-export interface RunListFilter {
-  ownerId?: string | undefined;
-  status?: BomRunStatus | undefined;
-  /** Keyset position: rows strictly after this (created_at as Postgres text, to keep microseconds). */
-  after?: KeysetPosition | undefined;
-  limit: number;
-}
-
-/** Newest first; returns `limit + 1` rows at most so the caller knows whether another page exists. */
-export async function listRuns(db: Executor, filter: RunListFilter) {
-  let query = db
-    .selectFrom('bom_runs as r')
-    .innerJoin('bom_files as b', 'b.id', 'r.bom_file_id')
-    .innerJoin('users as u', 'u.id', 'r.owner_id')
-    .select([
-      'r.id',
-      'r.owner_id',
-      'u.account as owner_account',
-      'r.bom_file_id',
-      'b.name as bom_file_name',
-      'r.ops_source',
-      'r.status',
-      'r.summary',
-      'r.error',
-      'r.queued_at',
-      'r.started_at',
-      'r.finished_at',
-      'r.created_at',
-    ])
-    .select(sql<string>`r.created_at::text`.as('cursor_created_at'))
-    .where('r.deleted_at', 'is', null);
-  if (filter.ownerId) query = query.where('r.owner_id', '=', filter.ownerId);
-  if (filter.status) query = query.where('r.status', '=', filter.status);
-  if (filter.after) {
-    const { createdAt, id } = filter.after;
-    query = query.where(sql<boolean>`(r.created_at, r.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
-  }
-  return query
-    .orderBy('r.created_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(filter.limit + 1)
-    .execute();
 }
 
 export interface FileListFilter {
@@ -222,19 +108,6 @@ export async function listFiles(db: Executor, filter: FileListFilter) {
     .execute();
 }
 
-/** Soft-deletes the run and drops its result bytes. A queued run is taken out of the queue. */
-export async function softDeleteRun(db: Executor, runId: string, at: Date): Promise<void> {
-  await db
-    .updateTable('bom_runs')
-    .set((eb) => ({
-      deleted_at: at,
-      result: null,
-      status: sql<BomRunStatus>`case when ${eb.ref('status')} = 'queued' then 'failed' else ${eb.ref('status')} end`,
-    }))
-    .where('id', '=', runId)
-    .execute();
-}
-
 /**
  * Locks the live files among `fileIds` (shared: a run is being created from them; update: one is being deleted) and
  * returns how many are live. The two modes exclude each other, so a run is never created from a file being deleted.
@@ -258,32 +131,6 @@ export async function softDeleteFile(db: Executor, fileId: string, at: Date): Pr
     .execute();
 }
 
-/** Whether a queued or running run reads this file. */
-export async function isFileInPendingRun(db: Executor, fileId: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('bom_runs')
-    .select('id')
-    .where((eb) => eb.or([eb('bom_file_id', '=', fileId), eb('ops_file_id', '=', fileId)]))
-    .where('status', 'in', ['queued', 'running'])
-    .where('deleted_at', 'is', null)
-    .limit(1)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Soft-deletes finished runs that finished before `before`, dropping their result bytes; returns how many. */
-export async function expireFinishedRuns(db: Executor, before: Date, at: Date): Promise<number> {
-  const expired = await db
-    .updateTable('bom_runs')
-    .set({ deleted_at: at, result: null })
-    .where('deleted_at', 'is', null)
-    .where('status', 'in', ['done', 'failed'])
-    .where('finished_at', '<', before)
-    .returning('id')
-    .execute();
-  return expired.length;
-}
-
 /** Soft-deletes uploads made before `before` that no remaining run uses, dropping their bytes; returns how many. */
 export async function expireUnusedFiles(db: Executor, before: Date, at: Date): Promise<number> {
   const expired = await db
@@ -304,13 +151,4 @@ export async function expireUnusedFiles(db: Executor, before: Date, at: Date): P
     .returning('f.id')
     .execute();
   return expired.length;
-}
-
-export async function countRunsCreatedSince(db: Executor, since: Date): Promise<number> {
-  const row = await db
-    .selectFrom('bom_runs')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('created_at', '>=', since)
-    .executeTakeFirstOrThrow();
-  return Number(row.count);
 }

@@ -1,12 +1,179 @@
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
-/**
- * The run queue is the `bom_runs` table itself: any server process claims the oldest queued run with
+import { sql, type Kysely } from 'kysely';
+import type { ApplySummary, ChangeLogEntry, OpRow, RowDiff } from '@arya/bom';
+import type { BomOpsSource, BomRunFailure, BomRunStatus, DB, Executor } from '@arya/db';
+import type { KeysetPosition } from '../../lib/pagination';
+
+/*
+ * Every query on `bom_runs`. The run queue is this table itself: any server process claims the oldest queued run with
  * `FOR UPDATE SKIP LOCKED`, so processes sharing one Postgres never take the same run, and the per-owner limit on
  * running runs is checked under a per-owner advisory lock, so it holds across processes too.
  */
-import type { BomJson, BomRunStatus, Executor } from '@arya/db';
-import type { DB } from '@arya/db';
+
+export interface NewBomRun {
+  ownerId: string;
+  bomFileId: string;
+  opsFileId: string | null;
+  opsSource: BomOpsSource;
+  ops: OpRow[] | null;
+  at: Date;
+}
+
+export async function insertRun(db: Executor, run: NewBomRun): Promise<{ id: string }> {
+  return db
+    .insertInto('bom_runs')
+    .values({
+      owner_id: run.ownerId,
+      bom_file_id: run.bomFileId,
+      ops_file_id: run.opsFileId,
+      ops_source: run.opsSource,
+      ops: run.ops === null ? null : JSON.stringify(run.ops),
+      queued_at: run.at,
+      created_at: run.at,
+      updated_at: run.at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+}
+
+/** Everything about a run except the result bytes, with its files' names. */
+export async function findLiveRun(db: Executor, runId: string) {
+  return db
+    .selectFrom('bom_runs as r')
+    .innerJoin('bom_files as b', 'b.id', 'r.bom_file_id')
+    .leftJoin('bom_files as o', 'o.id', 'r.ops_file_id')
+    .select([
+      'r.id',
+      'r.owner_id',
+      'r.bom_file_id',
+      'b.name as bom_file_name',
+      'r.ops_file_id',
+      'o.name as ops_file_name',
+      'r.ops_source',
+      'r.ops',
+      'r.status',
+      'r.attempts',
+      'r.summary',
+      'r.log',
+      'r.diff',
+      'r.result_size',
+      'r.error',
+      'r.queued_at',
+      'r.started_at',
+      'r.finished_at',
+      'r.created_at',
+    ])
+    .where('r.id', '=', runId)
+    .where('r.deleted_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export type BomRunRow = NonNullable<Awaited<ReturnType<typeof findLiveRun>>>;
+
+export async function readRunResult(db: Executor, runId: string): Promise<Buffer | null> {
+  const row = await db
+    .selectFrom('bom_runs')
+    .select('result')
+    .where('id', '=', runId)
+    .where('deleted_at', 'is', null)
+    .where('status', '=', 'done')
+    .executeTakeFirst();
+  return row?.result ?? null;
+}
+
+export interface RunListFilter {
+  ownerId?: string | undefined;
+  status?: BomRunStatus | undefined;
+  /** Keyset position: rows strictly after this (created_at as Postgres text, to keep microseconds). */
+  after?: KeysetPosition | undefined;
+  limit: number;
+}
+
+/** Newest first; returns `limit + 1` rows at most so the caller knows whether another page exists. */
+export async function listRuns(db: Executor, filter: RunListFilter) {
+  let query = db
+    .selectFrom('bom_runs as r')
+    .innerJoin('bom_files as b', 'b.id', 'r.bom_file_id')
+    .innerJoin('users as u', 'u.id', 'r.owner_id')
+    .select([
+      'r.id',
+      'r.owner_id',
+      'u.account as owner_account',
+      'r.bom_file_id',
+      'b.name as bom_file_name',
+      'r.ops_source',
+      'r.status',
+      'r.summary',
+      'r.error',
+      'r.queued_at',
+      'r.started_at',
+      'r.finished_at',
+      'r.created_at',
+    ])
+    .select(sql<string>`r.created_at::text`.as('cursor_created_at'))
+    .where('r.deleted_at', 'is', null);
+  if (filter.ownerId) query = query.where('r.owner_id', '=', filter.ownerId);
+  if (filter.status) query = query.where('r.status', '=', filter.status);
+  if (filter.after) {
+    const { createdAt, id } = filter.after;
+    query = query.where(sql<boolean>`(r.created_at, r.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
+  }
+  return query
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(filter.limit + 1)
+    .execute();
+}
+
+/** Soft-deletes the run and drops its result bytes. A queued run is taken out of the queue. */
+export async function softDeleteRun(db: Executor, runId: string, at: Date): Promise<void> {
+  await db
+    .updateTable('bom_runs')
+    .set((eb) => ({
+      deleted_at: at,
+      result: null,
+      status: sql<BomRunStatus>`case when ${eb.ref('status')} = 'queued' then 'failed' else ${eb.ref('status')} end`,
+    }))
+    .where('id', '=', runId)
+    .execute();
+}
+
+/** Whether a queued or running run reads this file. */
+export async function isFileInPendingRun(db: Executor, fileId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('bom_runs')
+    .select('id')
+    .where((eb) => eb.or([eb('bom_file_id', '=', fileId), eb('ops_file_id', '=', fileId)]))
+    .where('status', 'in', ['queued', 'running'])
+    .where('deleted_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Soft-deletes finished runs that finished before `before`, dropping their result bytes; returns how many. */
+export async function expireFinishedRuns(db: Executor, before: Date, at: Date): Promise<number> {
+  const expired = await db
+    .updateTable('bom_runs')
+    .set({ deleted_at: at, result: null })
+    .where('deleted_at', 'is', null)
+    .where('status', 'in', ['done', 'failed'])
+    .where('finished_at', '<', before)
+    .returning('id')
+    .execute();
+  return expired.length;
+}
+
+/** How many runs were created since `since`, deleted ones included (the admin's dashboard). */
+export async function countRunsCreatedSince(db: Executor, since: Date): Promise<number> {
+  const row = await db
+    .selectFrom('bom_runs')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('created_at', '>=', since)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+// ── the queue ──────────────────────────────────────────────────────────────────
 
 /** A run's lock namespace for `pg_advisory_xact_lock(ns, hashtext(owner))`; any constant unique in the app works. */
 const OWNER_LOCK_NAMESPACE = 74_215_005;
@@ -19,8 +186,8 @@ export interface ClaimedRun {
   owner_id: string;
   bom_file_id: string;
   ops_file_id: string | null;
-  ops_source: 'sheet' | 'workbook' | 'rows';
-  ops: BomJson | null;
+  ops_source: BomOpsSource;
+  ops: OpRow[] | null;
   attempts: number;
 }
 
@@ -112,7 +279,7 @@ export async function recoverOrphanedRuns(
   db: Executor,
   now: Date,
   staleAfterMs: number,
-  reason: BomJson,
+  reason: BomRunFailure,
 ): Promise<RecoveredRun[]> {
   const staleBefore = new Date(now.getTime() - staleAfterMs);
   return db
@@ -153,9 +320,9 @@ export async function releaseRuns(db: Executor, instanceId: string, runIds: read
 }
 
 export interface RunSuccess {
-  summary: BomJson;
-  log: BomJson;
-  diff: BomJson;
+  summary: ApplySummary;
+  log: ChangeLogEntry[];
+  diff: RowDiff[];
   result: Buffer;
   now: Date;
 }
@@ -193,7 +360,7 @@ export async function failRun(
   trx: Executor,
   runId: string,
   instanceId: string,
-  error: BomJson,
+  error: BomRunFailure,
   now: Date,
 ): Promise<boolean> {
   const updated = await trx

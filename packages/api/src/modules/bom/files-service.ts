@@ -1,0 +1,162 @@
+import { createHash } from 'node:crypto';
+import type { z } from 'zod';
+import type { BomFileKind } from '@arya/db';
+import type { RequestInfo } from '../../context';
+import type { ApiDeps } from '../../deps';
+import { AppError } from '../../errors';
+import { recordAudit } from '../../lib/audit';
+import { decodeCursor, keysetPage } from '../../lib/pagination';
+import { engineLimits } from './engine-limits';
+import type { EngineRefusal } from './engine-task';
+import { cleanFileName, sniffWorkbook } from './file-bytes';
+import * as files from './files-repo';
+import { isFileInPendingRun } from './runs-repo';
+import type { listFilesInput } from './schemas';
+import { canSee, listOwner, type Viewer } from './viewer';
+import { toFileListItem, toFileView } from './views';
+
+type FileDeps = Pick<ApiDeps, 'db' | 'clock' | 'config' | 'bomPool'>;
+
+const MiB = 1024 * 1024;
+const megabytes = (bytes: number) => Math.round((bytes / MiB) * 10) / 10;
+
+/** The engine refused the workbook: the same cases a user can fix, each with its own text. */
+export function refusalError(refusal: EngineRefusal): AppError {
+  switch (refusal.code) {
+    case 'not_xlsx':
+      return new AppError('BAD_REQUEST', 'bom.notXlsx', { reason: refusal.messageEn });
+    case 'xls_not_supported':
+      return new AppError('BAD_REQUEST', 'bom.xlsNotSupported');
+    default:
+      return new AppError(refusal.code === 'too_large' ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', 'bom.workbookRejected', {
+        engineCode: refusal.code,
+        detailZh: refusal.messageZh,
+        detailEn: refusal.messageEn,
+      });
+  }
+}
+
+export interface UploadInput {
+  kind: BomFileKind;
+  file: Blob;
+  name: string;
+}
+
+/**
+ * Checks size and content before anything is stored, inspects the workbook in the worker pool, then stores it, or
+ * returns the stored file when this owner already uploaded the same bytes.
+ */
+export async function uploadFile(deps: FileDeps, viewer: Viewer, input: UploadInput, request: RequestInfo) {
+  const limit = deps.config.UPLOAD_MAX_BYTES;
+  if (input.file.size === 0) throw new AppError('BAD_REQUEST', 'bom.fileEmpty');
+  if (input.file.size > limit) {
+    throw new AppError('PAYLOAD_TOO_LARGE', 'bom.fileTooLarge', {
+      sizeMb: megabytes(input.file.size),
+      limitMb: megabytes(limit),
+    });
+  }
+  const bytes = Buffer.from(await input.file.arrayBuffer());
+  const sniffed = sniffWorkbook(bytes);
+  if (sniffed === 'cfb') throw new AppError('BAD_REQUEST', 'bom.xlsNotSupported');
+  if (sniffed === 'other') throw new AppError('BAD_REQUEST', 'bom.notXlsx');
+
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const existing = await files.findLiveFileBySha(deps.db, viewer.userId, input.kind, sha256);
+  if (existing) return toFileView(existing, true);
+
+  const inspected = await deps.bomPool.inspect({ bytes, limits: engineLimits(deps.config) });
+  if (!inspected.ok) throw refusalError(inspected.refusal);
+
+  const now = deps.clock.now();
+  const stored = await deps.db.transaction().execute(async (trx) => {
+    const outcome = await files.insertFileOrReuse(trx, {
+      ownerId: viewer.userId,
+      kind: input.kind,
+      name: cleanFileName(input.name),
+      sha256,
+      bytes,
+      inspect: inspected.value,
+      at: now,
+    });
+    if (!outcome.reused) {
+      await recordAudit(trx, request, {
+        action: 'bom.file_uploaded',
+        actorUserId: viewer.userId,
+        subjectUserId: viewer.userId,
+        at: now,
+        details: { fileId: outcome.row.id, kind: input.kind, name: outcome.row.name, size: bytes.byteLength, sha256 },
+      });
+    }
+    return outcome;
+  });
+  return toFileView(stored.row, stored.reused);
+}
+
+/** The live file if the viewer may see it (else NOT_FOUND), of `kind` when one is asked for (else BAD_REQUEST). */
+export async function requireVisibleFile(
+  deps: Pick<ApiDeps, 'db'>,
+  viewer: Viewer,
+  fileId: string,
+  kind?: BomFileKind,
+) {
+  const file = await files.findLiveFile(deps.db, fileId);
+  if (!file || !canSee(viewer, file.owner_id)) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
+  if (kind !== undefined && file.kind !== kind)
+    throw new AppError('BAD_REQUEST', 'bom.fileWrongKind', { name: file.name, actual: file.kind, expected: kind });
+  return file;
+}
+
+/**
+ * Every row of an uploaded BOM that has a material code, read from the stored bytes in a worker thread: the online
+ * editor offers codes, levels and rows from the whole BOM, not only the preview.
+ */
+export async function listFileMaterialRows(deps: FileDeps, viewer: Viewer, fileId: string) {
+  await requireVisibleFile(deps, viewer, fileId, 'bom');
+  const bytes = await files.readFileBytes(deps.db, fileId);
+  if (!bytes) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
+  const listed = await deps.bomPool.materialRows({ bytes, limits: engineLimits(deps.config) });
+  if (!listed.ok) throw refusalError(listed.refusal);
+  return { rows: listed.value };
+}
+
+/** Deletes an upload (its bytes go at once); runs that used it stay, with its name. Refused while a run needs it. */
+export async function deleteFile(
+  deps: Pick<ApiDeps, 'db' | 'clock'>,
+  viewer: Viewer,
+  fileId: string,
+  request: RequestInfo,
+) {
+  const file = await requireVisibleFile(deps, viewer, fileId);
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    // The lock waits for runs being created from this file (they hold it shared), so their rows are seen here.
+    if ((await files.lockLiveFiles(trx, [fileId], 'update')) === 0) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
+    if (await isFileInPendingRun(trx, fileId)) throw new AppError('CONFLICT', 'bom.fileInUse');
+    await files.softDeleteFile(trx, fileId, now);
+    await recordAudit(trx, request, {
+      action: 'bom.file_deleted',
+      actorUserId: viewer.userId,
+      subjectUserId: file.owner_id,
+      at: now,
+      details: { fileId, name: file.name, kind: file.kind },
+    });
+  });
+  return { ok: true as const };
+}
+
+export async function getFile(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, fileId: string) {
+  const file = await requireVisibleFile(deps, viewer, fileId);
+  return toFileView(file, false);
+}
+
+/** A user's own uploads, newest first; admins see everyone's, optionally one owner's. */
+export async function listFilesPage(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, input: z.infer<typeof listFilesInput>) {
+  const after = input.cursor ? decodeCursor(input.cursor) : undefined;
+  const rows = await files.listFiles(deps.db, {
+    ownerId: listOwner(viewer, input.ownerId),
+    kind: input.kind,
+    after,
+    limit: input.limit,
+  });
+  return keysetPage(rows, input.limit, toFileListItem);
+}
