@@ -29,12 +29,26 @@ export function splitTokens(text: string): string[] {
   return tokens;
 }
 
-// the shape of most real cells ("R432,R56"): nothing to trim, upper-case or expand
-const SIMPLE_LIST = /^[A-Z0-9]+(?:,[A-Z0-9]+)*$/;
+/**
+ * The shape of most real cells ("R432,R56": upper-case letters and digits between single commas): nothing to trim,
+ * upper-case or expand. A character loop, not a regular expression: it runs for every 位号 cell of the BOM.
+ */
+function isSimpleList(text: string): boolean {
+  let afterComma = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44) {
+      if (afterComma) return false;
+      afterComma = true;
+    } else if ((c >= 48 && c <= 57) || (c >= 65 && c <= 90)) afterComma = false;
+    else return false;
+  }
+  return !afterComma;
+}
 
 export function parseDesignators(text: string): ParsedDesignators {
   if (text === '') return { items: [], malformed: [] };
-  if (text.length < MAX_LIST_ITEMS && SIMPLE_LIST.test(text)) return { items: text.split(','), malformed: [] };
+  if (text.length < MAX_LIST_ITEMS && isSimpleList(text)) return { items: text.split(','), malformed: [] };
   const items: string[] = [];
   const malformed: MalformedRange[] = [];
   for (const token of splitTokens(text)) {
