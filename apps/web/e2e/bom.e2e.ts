@@ -187,7 +187,9 @@ describe('BOM runs in the browser', () => {
     await page.getByRole('combobox', { name: 'Row 2 Material code' }).fill(String(twice.materialCode));
     await page.getByText('This material is on 2 rows; pick one (or it will not run):').waitFor();
     await page.getByRole('button', { name: `row ${twice.rowNumber}`, exact: true }).click();
-    expect(await page.getByRole('spinbutton', { name: 'Row 2 BOM row' }).inputValue()).toBe(String(twice.rowNumber));
+    await expect
+      .poll(() => page.getByRole('spinbutton', { name: 'Row 2 BOM row' }).inputValue())
+      .toBe(String(twice.rowNumber));
     const firstDesignator = twice.designators.split(/[,\s]+/).find(Boolean)!;
     await page.getByRole('textbox', { name: 'Row 2 Designators' }).fill(firstDesignator);
     await page.getByRole('button', { name: 'Remove row 1' }).click();

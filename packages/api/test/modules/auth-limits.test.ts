@@ -122,12 +122,12 @@ describe('no account enumeration by timing', () => {
       unknown.push(await timeFailedLogin(`ghost-${i}`));
       wrong.push(await timeFailedLogin('timing'));
     }
-    // The fastest of each series is the intrinsic cost (other work on the shared cores only adds time). Both are one
-    // bcrypt verification (~80 ms at cost 10); without the dummy hash an unknown account would answer in ~5 ms.
-    const [unknownMs, wrongMs] = [Math.min(...unknown), Math.min(...wrong)];
-    // The band is wide because both cores are shared with other test workers; an unknown account answered without a
-    // bcrypt verification would land near 0.05 and fail it.
-    expect(unknownMs).toBeGreaterThan(wrongMs * 0.5);
-    expect(unknownMs).toBeLessThan(wrongMs * 2);
+    // Each unknown/wrong pair runs back to back, so load from other test workers on the shared cores hits both halves
+    // alike; the median of the pair ratios shrugs off the pairs it hit unevenly. Both are one bcrypt verification
+    // (~80 ms at cost 10); an unknown account answered without the dummy hash would sit near 0.05 and fail the band.
+    const ratios = unknown.map((ms, i) => ms / wrong[i]!).sort((x, y) => x - y);
+    const medianRatio = (ratios[5]! + ratios[6]!) / 2;
+    expect(medianRatio).toBeGreaterThan(0.4);
+    expect(medianRatio).toBeLessThan(2.5);
   }, 90_000);
 });
