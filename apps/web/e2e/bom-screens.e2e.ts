@@ -1,9 +1,15 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { applyOperations } from '@arya/bom';
+import { generateBomWorkbook } from '@arya/bom/fixtures';
 import { launchBrowser, newDevice, screenshot, uniqueAccount } from './browser';
 import { registerByPhone, signInWithPassword } from './flows';
 
 const PASSWORD = 'Ample-Orchard-42';
+const work = mkdtempSync(join(tmpdir(), 'arya-e2e-screens-'));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -47,6 +53,68 @@ describe('BOM screens', () => {
     // closing the filter shows everyone's runs again
     await page.locator('.ant-tag').filter({ hasText: '提交人' }).locator('.ant-tag-close-icon').click();
     await page.waitForURL(/\/bom\/runs$/);
+    await context.close();
+  });
+
+  it('runs again after the upload was deleted: asks for the BOM again and keeps the operations', async () => {
+    const fixture = generateBomWorkbook({ rows: 120, opsCount: 8, seed: 4 });
+    const bomPath = join(work, 'gone.xlsx');
+    writeFileSync(bomPath, fixture.bom);
+    const first = applyOperations(fixture.bom, { kind: 'sheet' });
+    const carried = first.log.filter((entry) => entry.op === 'add' || entry.op === 'del').length;
+    expect(carried).toBeGreaterThan(1);
+
+    const { context, page } = await newDevice(browser);
+    await registerByPhone(page, uniqueAccount('gone'), PASSWORD);
+    await page.getByRole('menuitem', { name: 'New run' }).click();
+    await page.locator('input[type=file]').setInputFiles(bomPath);
+    await page.getByText('Uploaded gone.xlsx').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Download the new BOM' }).waitFor({ timeout: 60_000 });
+    const runUrl = page.url();
+
+    await page.getByRole('menuitem', { name: 'Uploads' }).click();
+    await page
+      .getByRole('row')
+      .filter({ hasText: 'gone.xlsx' })
+      .getByRole('button', { name: 'Delete gone.xlsx' })
+      .click();
+    await page.getByRole('button', { name: 'OK' }).click();
+    await page.getByText('File deleted.').waitFor();
+
+    await page.goto(runUrl);
+    await page.getByRole('button', { name: 'Edit the operations and run again' }).click();
+    await page
+      .getByText(
+        `The BOM file of the run on "gone.xlsx" has been deleted. Upload the BOM again: its ${carried} operations`,
+      )
+      .waitFor();
+    expect(await page.getByText('This file does not exist').count()).toBe(0);
+    await screenshot(page, 'bom-rerun-deleted-en');
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await page.getByText('运行「gone.xlsx」用的 BOM 文件已被删除。').waitFor();
+    await screenshot(page, 'bom-rerun-deleted-zh');
+    await page.getByRole('button', { name: '切换到英文' }).click();
+
+    // the same BOM again: the kept operations are in the editor, and they run
+    await page.locator('input[type=file]').setInputFiles(bomPath);
+    await page.getByText('Uploaded gone.xlsx').waitFor();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page
+      .getByText(`The ${carried} operations of the run on "gone.xlsx" are filled in, on the BOM uploaded again`)
+      .waitFor();
+    await page.getByRole('combobox', { name: `Row ${carried} Material code` }).waitFor();
+    expect(await page.getByRole('combobox', { name: `Row ${carried + 1} Material code` }).count()).toBe(0);
+    // an op on several rows must be pinned before it runs; pin each to its first choice
+    while ((await page.getByText(/This material is on \d+ rows; pick one/).count()) > 0)
+      await page
+        .getByRole('button', { name: /^row \d+$/ })
+        .first()
+        .click();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.waitForURL((url) => url.href !== runUrl && /\/bom\/runs\/[0-9a-f-]{36}$/.test(url.pathname));
+    await page.getByRole('button', { name: 'Download the new BOM' }).waitFor({ timeout: 60_000 });
     await context.close();
   });
 });

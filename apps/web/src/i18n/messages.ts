@@ -260,6 +260,15 @@ export const messages = mergeCatalogues(sharedMessages, {
     'zh-CN': '已带入运行「{name}」的 {count} 个操作，基于同一个 BOM 文件。匹配多行的操作可在物料编码下选择要改的行。',
     en: 'The {count} operations of the run on "{name}" are filled in, on the same BOM file. For an op on several rows, pick the row under its material code.',
   },
+  'bom.rerunUploadAgain': {
+    'zh-CN':
+      '运行「{name}」用的 BOM 文件已被删除。请重新上传该 BOM：它的 {count} 个操作已保留，上传后在下一步继续编辑。',
+    en: 'The BOM file of the run on "{name}" has been deleted. Upload the BOM again: its {count} operations are kept for the next step.',
+  },
+  'bom.rerunFromUploadedAgain': {
+    'zh-CN': '已带入运行「{name}」的 {count} 个操作，基于重新上传的 BOM。匹配多行的操作可在物料编码下选择要改的行。',
+    en: 'The {count} operations of the run on "{name}" are filled in, on the BOM uploaded again. For an op on several rows, pick the row under its material code.',
+  },
   'bom.rerunSkipped': {
     'zh-CN': '{count} 个操作类型无效的操作未带入。',
     en: '{count} operations with an invalid type were left out.',

@@ -17,17 +17,20 @@ type OpsChoice = 'sheet' | 'upload' | 'online';
 
 /** Where the wizard starts: empty, or (run again) on a previous run's BOM file with its operations in the editor. */
 interface WizardStart {
+  /** Null for a new run, and when the previous run's upload has been deleted (it is uploaded again at step 1). */
   bomFile: UploadedWorkbook | null;
   rows: EditableOp[];
-  /** The previous run's file name and how many of its ops were filled in or left out. */
-  prefilled: { name: string; count: number; skipped: number } | null;
+  /** The previous run's file name, how many of its ops were filled in or left out, and whether its upload is gone. */
+  prefilled: { name: string; count: number; skipped: number; fileDeleted: boolean } | null;
 }
 
 /**
  * The guided run: 1. upload and check the BOM, 2. choose or write the operations, 3. run. With `?from=<runId>` it
- * starts at step 2 with that run's BOM file and operations ("edit the operations and run again").
+ * starts at step 2 with that run's BOM file and operations ("edit the operations and run again"); when that upload
+ * has been deleted, at step 1 with the operations kept for after the BOM is uploaded again.
  */
 export default function NewRunPage() {
+  const { t } = useI18n();
   const trpc = useTRPC();
   const [searchParams] = useSearchParams();
   const fromRunId = searchParams.get('from');
@@ -41,17 +44,23 @@ export default function NewRunPage() {
     ),
   );
   if (fromRunId === null) return <RunWizard start={{ bomFile: null, rows: [blankOp()], prefilled: null }} />;
-  const error = previousRun.error ?? previousFile.error;
+  const fileDeleted = previousFile.error !== null && describeError(previousFile.error, t).code === 'NOT_FOUND';
+  const error = previousRun.error ?? (fileDeleted ? null : previousFile.error);
   if (error) return <ErrorAlert error={error} />;
-  if (!previousRun.data || !previousFile.data) return <Skeleton active />;
+  if (!previousRun.data || (!previousFile.data && !fileDeleted)) return <Skeleton active />;
   const fromLog = rowsFromRunLog(previousRun.data.log);
   return (
     <RunWizard
       key={fromRunId}
       start={{
-        bomFile: previousFile.data,
+        bomFile: previousFile.data ?? null,
         rows: fromLog.rows.length > 0 ? fromLog.rows : [blankOp()],
-        prefilled: { name: previousFile.data.name, count: fromLog.rows.length, skipped: fromLog.skipped },
+        prefilled: {
+          name: previousRun.data.bomFile.name,
+          count: fromLog.rows.length,
+          skipped: fromLog.skipped,
+          fileDeleted,
+        },
       }}
     />
   );
@@ -105,11 +114,19 @@ function RunWizard({ start }: { start: WizardStart }) {
       />
       {step === 0 ? (
         <Flex vertical gap={16}>
+          {prefilled?.fileDeleted && !bomFile ? (
+            <Alert
+              type="info"
+              showIcon
+              title={t('bom.rerunUploadAgain', { name: prefilled.name, count: prefilled.count })}
+            />
+          ) : null}
           <WorkbookUpload
             kind="bom"
             onUploaded={(file) => {
               setBomFile(file);
-              setOpsChoice(file.inspect.ops ? 'sheet' : 'online');
+              // Operations carried over from a previous run stay the ones to run.
+              setOpsChoice(prefilled ? 'online' : file.inspect.ops ? 'sheet' : 'online');
             }}
           />
           {bomFile ? <InspectSummary inspect={bomFile.inspect} fileName={bomFile.name} /> : null}
@@ -165,7 +182,10 @@ function RunWizard({ start }: { start: WizardStart }) {
                 <Alert
                   type="info"
                   showIcon
-                  title={t('bom.rerunFrom', { name: prefilled.name, count: prefilled.count })}
+                  title={t(prefilled.fileDeleted ? 'bom.rerunFromUploadedAgain' : 'bom.rerunFrom', {
+                    name: prefilled.name,
+                    count: prefilled.count,
+                  })}
                   description={prefilled.skipped > 0 ? t('bom.rerunSkipped', { count: prefilled.skipped }) : undefined}
                 />
               ) : null}
