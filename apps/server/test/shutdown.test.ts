@@ -61,7 +61,8 @@ describe('graceful shutdown', () => {
     await handlerEntered.opened;
     const started = Date.now();
     expect(await shutdownGracefully(t.app, 300)).toBe('forced');
-    expect(Date.now() - started).toBeLessThan(3000);
+    // Well before the stuck handler's 10 s would have answered, with room for a loaded machine.
+    expect(Date.now() - started).toBeLessThan(8000);
     expect(await stuck).toBe('cut');
     await t.redis.cleanup();
     await t.database.drop();

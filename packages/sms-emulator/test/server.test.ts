@@ -132,11 +132,11 @@ describe('Dysmsapi emulator driven by the real SDK', () => {
 
   it('holds an answer back long enough for the SDK to time out, and delivers nothing for it', async () => {
     emulator.injectFault({ kind: 'delay', ms: 1500 });
-    const started = performance.now();
     const error = await sendCode('13500135000', '222222', sdk({ readTimeout: 300 })).catch((e: unknown) => e);
+    // A timeout error is the proof the SDK gave up first (an answer would have arrived after 1.5 s); no wall-clock
+    // bound, which a loaded machine can stretch.
     expect(error).toBeInstanceOf(Error);
     expect(String((error as Error).message)).toMatch(/timeout/i);
-    expect(performance.now() - started).toBeLessThan(1400);
     await new Promise((resolve) => setTimeout(resolve, 1600));
     expect(emulator.messages('13500135000')).toHaveLength(0);
   });

@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@arya/testing';
 import { systemClock } from '../../../src/clock';
@@ -97,7 +98,7 @@ describe('deleting an upload', () => {
         () => 'deleted',
         (error: unknown) => error,
       );
-      await sleep(300);
+      await deletionWaitingOnLock();
       await trx
         .insertInto('bom_runs')
         .values({ owner_id: alice, bom_file_id: fileId, ops_source: 'sheet', status: 'queued', queued_at: new Date() })
@@ -108,3 +109,16 @@ describe('deleting an upload', () => {
     expect((await appErrorOf(Promise.reject(outcome))).messageKey).toBe('bom.fileInUse');
   });
 });
+
+/** Until another backend of this database waits on a row lock: the deletion has reached the file's lock. */
+async function deletionWaitingOnLock(): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const { rows } = await sql<{ waiting: number }>`
+      select count(*)::int as waiting from pg_stat_activity
+      where datname = current_database() and wait_event_type = 'Lock'`.execute(database.db);
+    if ((rows[0]?.waiting ?? 0) > 0) return;
+    await sleep(20);
+  }
+  throw new Error('the deletion never waited for the lock the run creation holds');
+}
