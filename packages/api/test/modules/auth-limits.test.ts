@@ -125,7 +125,7 @@ describe('no account enumeration by timing', () => {
     // Each unknown/wrong pair runs back to back, so load from other test workers on the shared cores hits both halves
     // alike; the median of the pair ratios shrugs off the pairs it hit unevenly. Both are one bcrypt verification
     // (~80 ms at cost 10); an unknown account answered without the dummy hash would sit near 0.05 and fail the band.
-    const ratios = unknown.map((ms, i) => ms / wrong[i]!).sort((x, y) => x - y);
+    const ratios = unknown.map((ms, i) => ms / wrong[i]!).toSorted((x, y) => x - y);
     const medianRatio = (ratios[5]! + ratios[6]!) / 2;
     expect(medianRatio).toBeGreaterThan(0.4);
     expect(medianRatio).toBeLessThan(2.5);
