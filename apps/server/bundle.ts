@@ -95,4 +95,6 @@ export async function bundleServer({
     plugins: [npmPackagesExternal],
   });
   await cp(join(here, 'src/panel/assets'), join(outdir, 'assets'), { recursive: true });
+  // The output schemas of /openapi.json, read by path beside the bundle (`outputSchemasUrl` in @arya/api).
+  await cp(join(api, 'src/generated'), join(outdir, 'generated'), { recursive: true });
 }

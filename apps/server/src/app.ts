@@ -74,7 +74,7 @@ export async function buildApp({ config, deps, logger }: AppOptions): Promise<Fa
   await app.register(bomPlugin, { deps });
   await app.register(maintenancePlugin, { deps });
   if (config.PANEL_ENABLED) {
-    await app.register(panelPlugin, { prefix: '/panel', router: appRouter, access: panelAccess(config, deps) });
+    await app.register(panelPlugin, { router: appRouter, access: panelAccess(config, deps) });
   }
   await app.register(webUiPlugin, { root: config.WEB_DIST_DIR });
   return app;

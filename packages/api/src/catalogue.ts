@@ -13,7 +13,15 @@ export interface ProcedureEntry {
   input: JsonSchema | null;
   /** `multipart` when the input is a form (its fields are `input`), `json` otherwise. */
   inputEncoding: 'json' | 'multipart';
+  /** Whether a call must send an input (false when there is none or it has a default). */
+  inputRequired: boolean;
 }
+
+/**
+ * JSON Schemas of every query's and mutation's output by path, generated from `RouterOutputs` before build, test and
+ * dev (`pnpm --filter @arya/api generate`; the server bundle carries a copy beside it).
+ */
+export const outputSchemasUrl = new URL('./generated/output-schemas.json', import.meta.url);
 
 interface ProcedureDefinition {
   type: ProcedureEntry['type'];
@@ -41,15 +49,14 @@ export function inputJsonSchema(schema: z.ZodType): JsonSchema {
   return z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 }
 
-function describeInput(inputs: unknown[]): Pick<ProcedureEntry, 'input' | 'inputEncoding'> {
+function describeInput(inputs: unknown[]): Pick<ProcedureEntry, 'input' | 'inputEncoding' | 'inputRequired'> {
   const [parser] = inputs;
   if (inputs.length > 1) throw new Error('a procedure with several .input() parsers is not described');
-  if (parser === undefined) return { input: null, inputEncoding: 'json' };
+  if (parser === undefined) return { input: null, inputEncoding: 'json', inputRequired: false };
   if (!(parser instanceof z.ZodType)) throw new Error('every procedure input must be a zod schema');
   const fields = multipartFieldsOf(parser);
-  return fields
-    ? { input: inputJsonSchema(fields), inputEncoding: 'multipart' }
-    : { input: inputJsonSchema(parser), inputEncoding: 'json' };
+  if (fields) return { input: inputJsonSchema(fields), inputEncoding: 'multipart', inputRequired: true };
+  return { input: inputJsonSchema(parser), inputEncoding: 'json', inputRequired: !parser.safeParse(undefined).success };
 }
 
 /** Every procedure of the router, sorted by path, with its description and the JSON Schema of its input. */

@@ -7,7 +7,13 @@ export type RouterInputs = inferRouterInputs<AppRouter>;
 export type RouterOutputs = inferRouterOutputs<AppRouter>;
 
 export { createCallerFactory, type AppErrorData, type ProcedureMeta } from './trpc';
-export { describeProcedures, inputJsonSchema, type JsonSchema, type ProcedureEntry } from './catalogue';
+export {
+  describeProcedures,
+  inputJsonSchema,
+  outputSchemasUrl,
+  type JsonSchema,
+  type ProcedureEntry,
+} from './catalogue';
 export {
   createContext,
   type Context,

@@ -10,7 +10,16 @@ export interface WebUiOptions {
 }
 
 /** Paths owned by the server; a browser navigating to an unknown one gets a 404, not the SPA. */
-const serverPrefixes = ['/trpc', '/panel', '/healthz', '/readyz', '/.well-known', '/files'];
+const serverPrefixes = [
+  '/trpc',
+  '/panel',
+  '/reference',
+  '/openapi.json',
+  '/healthz',
+  '/readyz',
+  '/.well-known',
+  '/files',
+];
 
 function sendIndex(reply: FastifyReply) {
   return reply.header('cache-control', 'no-cache').sendFile('index.html');
