@@ -54,6 +54,11 @@ export const apiConfigSchema = z.object({
    * clone can sign up at once. Read it through `registrationMode(config)`.
    */
   REGISTRATION_MODE: z.enum(['open', 'closed']).optional(),
+  /**
+   * Password hashes one network address may have waiting for a bcrypt thread; one more answers TOO_MANY_REQUESTS at
+   * once. Threads take turns between addresses, so this bounds memory, not other addresses' wait.
+   */
+  PASSWORD_QUEUE_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(32),
   /** Registrations one network address may attempt per hour (a whole office behind one NAT shares it). */
   REGISTRATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(1).default(30),
   /** Largest workbook `bom.files.upload` accepts, in bytes (default 20 MiB). */

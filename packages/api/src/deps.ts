@@ -92,7 +92,12 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
   }
 
   const passwords =
-    overrides.passwords ?? createPasswordHasher({ cost: config.BCRYPT_COST, threads: overrides.passwordThreads });
+    overrides.passwords ??
+    createPasswordHasher({
+      cost: config.BCRYPT_COST,
+      threads: overrides.passwordThreads,
+      maxWaitingPerClient: config.PASSWORD_QUEUE_PER_ADDRESS,
+    });
   if (!overrides.passwords) owned.push(() => passwords.close());
 
   const tokens =

@@ -53,7 +53,11 @@ export const messages = mergeCatalogues(sharedMessages, {
   },
 
   // auth
-  'auth.invalidCredentials': { 'zh-CN': '账号或密码不正确。', en: 'The account or password is incorrect.' },
+  // Also the answer for a disabled account, right password or not (packages/api README, "Disabled accounts").
+  'auth.invalidCredentials': {
+    'zh-CN': '账号或密码不正确。如果确认无误，该账号可能已被停用，请联系管理员。',
+    en: 'The account or password is incorrect. If you are sure both are right, the account may be disabled: ask an administrator.',
+  },
   'auth.accountDisabled': {
     'zh-CN': '该账号已被停用，请联系管理员。',
     en: 'This account has been disabled. Please contact an administrator.',
@@ -66,6 +70,14 @@ export const messages = mergeCatalogues(sharedMessages, {
   'auth.tooManyLoginsFromAddress': {
     'zh-CN': '来自你网络地址的登录尝试过多，请 {retryAfterSeconds} 秒后再试。',
     en: 'Too many sign-in attempts from your network address. Try again in {retryAfterSeconds} seconds.',
+  },
+  'auth.tooManyPasswordChecks': {
+    'zh-CN': '来自你网络地址的密码验证请求过多，请 {retryAfterSeconds} 秒后再试。',
+    en: 'Too many password checks are waiting from your network address. Try again in {retryAfterSeconds} seconds.',
+  },
+  'auth.tooManyPasswordChanges': {
+    'zh-CN': '来自你网络地址的密码修改过多，请 {retryAfterSeconds} 秒后再试。',
+    en: 'Too many password changes from your network address. Try again in {retryAfterSeconds} seconds.',
   },
   'auth.tooManyRegistrations': {
     'zh-CN': '来自你网络地址的注册过多，请 {retryAfterSeconds} 秒后再试。',

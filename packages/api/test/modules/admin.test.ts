@@ -159,7 +159,8 @@ describe('admin actions on a user', () => {
     // The user learns why (disabled), not just that the session ended.
     await expectAppError(agent.api.user.me(), 'FORBIDDEN', 'auth.accountDisabled');
     await expectAppError(agent.api.auth.refresh(), 'UNAUTHORIZED', 'auth.invalidRefreshToken');
-    await expectAppError(createAgent(t.deps).login('tobedisabled'), 'FORBIDDEN', 'auth.accountDisabled');
+    // The right password answers as a wrong one would: a guesser learns nothing (api README, "Disabled accounts").
+    await expectAppError(createAgent(t.deps).login('tobedisabled'), 'UNAUTHORIZED', 'auth.invalidCredentials');
     await admin.api.admin.users.setDisabled({ userId: user.id, disabled: false });
     await createAgent(t.deps).login('tobedisabled');
     // Enabling again does not bring the ended sessions back.

@@ -58,6 +58,29 @@ describe('failed logins per account', () => {
   });
 });
 
+describe('only failures count (issue 11)', () => {
+  it('lets 32 colleagues behind one address sign in at once (the per-address limit is 30 failures)', async () => {
+    for (let i = 0; i < 32; i++) await createAgent(t.deps).register(`office-${i}`);
+    const results = await Promise.allSettled(
+      Array.from({ length: 32 }, (_, i) => createAgent(t.deps, { ip: '10.32.0.1' }).login(`office-${i}`)),
+    );
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(32);
+  }, 90_000);
+
+  it('still gives 40 parallel wrong guesses from one address only 30 password checks', async () => {
+    const results = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, i) =>
+        createAgent(t.deps, { ip: '10.40.0.1' }).login(`nobody-${i}`, 'wrong password'),
+      ),
+    );
+    const codes = results.map((r) =>
+      r.status === 'rejected' && r.reason instanceof TRPCError ? r.reason.code : 'none',
+    );
+    expect(codes.filter((c) => c === 'UNAUTHORIZED')).toHaveLength(30);
+    expect(codes.filter((c) => c === 'TOO_MANY_REQUESTS')).toHaveLength(10);
+  }, 90_000);
+});
+
 describe('failed logins per IP', () => {
   it('allows 30 failures a minute from one address, then refuses it for the rest of the minute', async () => {
     const ip = '10.9.9.9';

@@ -10,6 +10,7 @@ export const authKeys = {
   loginFailuresByAccount: (account: string) => `auth:login-failures:account:${account}`,
   loginFailuresByIp: (ip: string) => `auth:login-failures:ip:${ip}`,
   registrationsByIp: (ip: string) => `auth:registrations:ip:${ip}`,
+  passwordChangesByIp: (ip: string) => `auth:password-changes:ip:${ip}`,
   /** A one-time set-password link: key by the token's hash, value the user id. */
   setupLink: (tokenHash: string) => `auth:setup-link:${tokenHash}`,
   /** The token hash of the user's latest link, so issuing a new link retires the old one. */
@@ -33,4 +34,14 @@ export const registrationLimit = (ip: string, perHour: number): RateLimit => ({
   key: authKeys.registrationsByIp(ip),
   limit: perHour,
   windowSeconds: 60 * 60,
+});
+
+/**
+ * Password changes (reset by SMS, set by link or code, change, phone binding) one address may attempt a minute: each
+ * may cost a bcrypt hash, and none is something a person does more than a few times.
+ */
+export const passwordChangeLimit = (ip: string): RateLimit => ({
+  key: authKeys.passwordChangesByIp(ip),
+  limit: 20,
+  windowSeconds: 60,
 });

@@ -6,6 +6,7 @@ import { assertAcceptablePassword } from '../../security/password-rules';
 import { verifySmsCode } from '../sms/service';
 import { findLiveUserByPhone } from '../user/phone-repo';
 import { insertUser, isUniqueViolation, updateUser } from '../user/repo';
+import { reservePasswordChange } from './password-change-limit';
 import { reserveRegistration } from './registration-limit';
 import { assertRegistrationOpen } from './registration-mode';
 import { revokeSessions } from './sessions';
@@ -15,7 +16,8 @@ export type PhoneAuthDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 
 
 /**
  * Registers with a verified phone; account and password are optional (a phone-only account signs in by SMS).
- * Everything that can be checked without the code is checked first, so a bad password does not burn the code.
+ * Everything that can be checked without the code is checked first, so a bad password does not burn the code; the
+ * password is hashed only once the code is right, so wrong codes cost no bcrypt time.
  */
 export async function registerWithPhone(
   deps: PhoneAuthDeps,
@@ -31,8 +33,8 @@ export async function registerWithPhone(
   assertRegistrationOpen(deps.config);
   if (input.password !== undefined) assertAcceptablePassword(input.password);
   await reserveRegistration(deps, request.ip);
-  const passwordHash = input.password === undefined ? null : await deps.passwords.hash(input.password);
   const phone = await verifySmsCode(deps, { phone: input.phone, purpose: 'register', code: input.code });
+  const passwordHash = input.password === undefined ? null : await deps.passwords.hash(input.password, request.ip);
   const now = deps.clock.now();
   try {
     const { user, session } = await deps.db.transaction().execute(async (tx) => {
@@ -86,17 +88,21 @@ export async function loginWithSms(
   return withAccessToken(deps, user, session);
 }
 
-/** Sets a new password with a code sent for `reset_password` and ends every session of that user. */
+/**
+ * Sets a new password with a code sent for `reset_password` and ends every session of that user. Cheap checks first:
+ * the password rules, the address's limit, then the code; only a right code gets a bcrypt hash.
+ */
 export async function resetPassword(
   deps: PhoneAuthDeps,
   input: { phone: string; code: string; newPassword: string },
   request: RequestInfo,
 ): Promise<{ revokedSessions: number }> {
   assertAcceptablePassword(input.newPassword);
-  const newHash = await deps.passwords.hash(input.newPassword);
+  await reservePasswordChange(deps, request.ip);
   const phone = await verifySmsCode(deps, { phone: input.phone, purpose: 'reset_password', code: input.code });
   const user = await findLiveUserByPhone(deps.db, phone.e164);
   if (!user) throw new AppError('NOT_FOUND', 'auth.phoneNotRegistered');
+  const newHash = await deps.passwords.hash(input.newPassword, request.ip);
   const now = deps.clock.now();
   const revoked = await deps.db.transaction().execute(async (tx) => {
     await updateUser(tx, user.id, { password_hash: newHash, password_changed_at: now });

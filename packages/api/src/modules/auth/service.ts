@@ -2,7 +2,7 @@ import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { AppError, tooManyRequests } from '../../errors';
 import { recordAudit } from '../../lib/audit';
-import { hitSlidingWindow, releaseSlidingWindowHit } from '../../lib/rate-limit';
+import { reserveAttempt } from '../../lib/failure-limit';
 import { assertAcceptablePassword } from '../../security/password-rules';
 import { findLiveUserByAccount, insertUser, isUniqueViolation } from '../user/repo';
 import { loginLimits } from './keys';
@@ -21,7 +21,7 @@ export async function register(
   assertRegistrationOpen(deps.config);
   assertAcceptablePassword(input.password);
   await reserveRegistration(deps, request.ip);
-  const passwordHash = await deps.passwords.hash(input.password);
+  const passwordHash = await deps.passwords.hash(input.password, request.ip);
   const now = deps.clock.now();
   try {
     const { user, session } = await deps.db.transaction().execute(async (tx) => {
@@ -42,62 +42,55 @@ export async function register(
 }
 
 /**
- * Both limits count attempts before the password is checked (atomically, so parallel guesses cannot slip past) and
- * give the attempt back when it succeeds, so only failures stay counted.
+ * Reserves a place under the per-address and per-account failure limits (lib/failure-limit.ts): only failures stay
+ * counted, and parallel guesses cannot get more password checks than the limits allow.
  */
-async function reserveLoginAttempt(deps: AuthDeps, account: string, ip: string, now: Date) {
-  const ipLimit = loginLimits.perIp(ip);
-  const ipHit = await hitSlidingWindow(deps.redis, ipLimit, now);
-  if (!ipHit.allowed) throw tooManyRequests('auth.tooManyLoginsFromAddress', ipHit.retryAfterSeconds);
-  const accountLimit = loginLimits.perAccount(account);
-  const accountHit = await hitSlidingWindow(deps.redis, accountLimit, now);
-  if (!accountHit.allowed) {
-    await releaseSlidingWindowHit(deps.redis, ipLimit.key, ipHit.hitId);
-    throw tooManyRequests('auth.tooManyFailedLogins', accountHit.retryAfterSeconds);
-  }
-  return async () => {
-    await releaseSlidingWindowHit(deps.redis, ipLimit.key, ipHit.hitId);
-    await releaseSlidingWindowHit(deps.redis, accountLimit.key, accountHit.hitId);
-  };
+async function reserveLoginAttempt(deps: AuthDeps, account: string, ip: string) {
+  const reservation = await reserveAttempt(deps.redis, [loginLimits.perIp(ip), loginLimits.perAccount(account)], () =>
+    deps.clock.now(),
+  );
+  if (reservation.reserved) return reservation.settle;
+  const messageKey = reservation.limitIndex === 0 ? 'auth.tooManyLoginsFromAddress' : 'auth.tooManyFailedLogins';
+  throw tooManyRequests(messageKey, reservation.retryAfterSeconds);
 }
 
+/**
+ * Signs in with account and password. A disabled account answers exactly as a wrong password does (and counts as a
+ * failure), so someone who only guessed the password learns nothing; the message tells the real owner to ask an
+ * administrator if they are sure of their password (packages/api README, "Disabled accounts").
+ */
 export async function login(
   deps: AuthDeps,
   input: { account: string; password: string },
   request: RequestInfo,
 ): Promise<SignedIn> {
-  const now = deps.clock.now();
-  const releaseAttempt = await reserveLoginAttempt(deps, input.account, request.ip ?? 'unknown', now);
-  const user = await findLiveUserByAccount(deps.db, input.account);
-  // Unknown accounts are checked against a dummy hash: same error, same time as a wrong password.
-  const passwordMatches = await deps.passwords.verify(input.password, user?.password_hash ?? null);
-
-  if (!user || !passwordMatches) {
-    await recordAudit(deps.db, request, {
-      action: 'auth.login_failed',
-      actorUserId: null,
-      subjectUserId: user?.id ?? null,
-      at: now,
-      details: { account: input.account, reason: user ? 'wrong_password' : 'unknown_account' },
-    });
-    throw new AppError('UNAUTHORIZED', 'auth.invalidCredentials');
+  const settle = await reserveLoginAttempt(deps, input.account, request.ip ?? 'unknown');
+  let outcome: 'failed' | 'succeeded' = 'succeeded';
+  try {
+    const user = await findLiveUserByAccount(deps.db, input.account);
+    // Unknown accounts are checked against a dummy hash: same error, same time as a wrong password.
+    const passwordMatches = await deps.passwords.verify(input.password, user?.password_hash ?? null, request.ip);
+    const now = deps.clock.now();
+    if (!user || !passwordMatches || user.disabled_at) {
+      outcome = 'failed';
+      const reason = !user ? 'unknown_account' : !passwordMatches ? 'wrong_password' : 'disabled';
+      await recordAudit(deps.db, request, {
+        action: 'auth.login_failed',
+        actorUserId: null,
+        subjectUserId: user?.id ?? null,
+        at: now,
+        details: { account: input.account, reason },
+      });
+      throw new AppError('UNAUTHORIZED', 'auth.invalidCredentials');
+    }
+    const session = await deps.db
+      .transaction()
+      .execute((tx) => startAuditedSession(tx, now, user.id, request, { action: 'auth.login' }));
+    return await withAccessToken(deps, user, session);
+  } finally {
+    // Anything but a wrong answer (the hasher's queue was full, the database failed) gives the place back.
+    await settle(outcome, deps.clock.now());
   }
-  await releaseAttempt();
-  if (user.disabled_at) {
-    await recordAudit(deps.db, request, {
-      action: 'auth.login_failed',
-      actorUserId: null,
-      subjectUserId: user.id,
-      at: now,
-      details: { account: input.account, reason: 'disabled' },
-    });
-    throw new AppError('FORBIDDEN', 'auth.accountDisabled');
-  }
-
-  const session = await deps.db
-    .transaction()
-    .execute((tx) => startAuditedSession(tx, now, user.id, request, { action: 'auth.login' }));
-  return withAccessToken(deps, user, session);
 }
 
 export async function refresh(deps: AuthDeps, refreshToken: string, request: RequestInfo): Promise<SignedIn> {

@@ -4,6 +4,7 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
 import { assertAcceptablePassword } from '../../security/password-rules';
 import { findLiveUserById, updateUser } from '../user/repo';
+import { reservePasswordChange } from './password-change-limit';
 import { revokeSessions } from './sessions';
 import { consumeSetupLink, peekSetupLink } from './setup-links';
 import { startAuditedSession, withAccessToken, type SignedIn } from './sign-in';
@@ -20,7 +21,8 @@ export async function setPasswordWithLink(
   const now = deps.clock.now();
   const linkedUserId = await peekSetupLink(deps.redis, { token: input.token, now });
   assertAcceptablePassword(input.newPassword);
-  const newHash = await deps.passwords.hash(input.newPassword);
+  await reservePasswordChange(deps, request.ip);
+  const newHash = await deps.passwords.hash(input.newPassword, request.ip);
   const userId = await consumeSetupLink(deps.redis, { token: input.token, now });
   const user = await findLiveUserById(deps.db, userId);
   if (userId !== linkedUserId || !user) throw new AppError('BAD_REQUEST', 'auth.setupLinkInvalid');

@@ -1,13 +1,13 @@
 import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
-import { AppError, tooManyRequests } from '../../errors';
+import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
-import { hitSlidingWindow, releaseSlidingWindowHit } from '../../lib/rate-limit';
 import { assertAcceptablePassword } from '../../security/password-rules';
 import type { AccessTokenClaims } from '../../security/tokens';
-import { loginLimits } from '../auth/keys';
+import { reservePasswordChange } from '../auth/password-change-limit';
 import { revokeSessions } from '../auth/sessions';
 import { listLiveSessions } from '../auth/sessions-repo';
+import { assertCurrentPassword, withPassword } from './current-password';
 import { findLiveUserById, isUniqueViolation, updateUser, type UserRow } from './repo';
 
 type UserDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'passwords'>;
@@ -75,19 +75,12 @@ export async function changePassword(
   input: { currentPassword: string; newPassword: string },
   request: RequestInfo,
 ): Promise<{ revokedSessions: number }> {
-  const user = await getCurrentUser(deps, auth);
-  if (user.password_hash === null) throw new AppError('BAD_REQUEST', 'password.notSet');
-  const now = deps.clock.now();
-  // Wrong current passwords count as failed logins, so a stolen access token cannot be used to guess the password.
-  const limit = loginLimits.perAccount(user.account ?? user.id);
-  const attempt = await hitSlidingWindow(deps.redis, limit, now);
-  if (!attempt.allowed) throw tooManyRequests('auth.tooManyFailedLogins', attempt.retryAfterSeconds);
-  if (!(await deps.passwords.verify(input.currentPassword, user.password_hash))) {
-    throw new AppError('BAD_REQUEST', 'password.wrongCurrent');
-  }
-  await releaseSlidingWindowHit(deps.redis, limit.key, attempt.hitId);
+  const user = withPassword(await getCurrentUser(deps, auth));
   assertAcceptablePassword(input.newPassword);
-  const newHash = await deps.passwords.hash(input.newPassword);
+  await reservePasswordChange(deps, request.ip);
+  await assertCurrentPassword(deps, user, input.currentPassword, request);
+  const newHash = await deps.passwords.hash(input.newPassword, request.ip);
+  const now = deps.clock.now();
   const revoked = await deps.db.transaction().execute(async (tx) => {
     await updateUser(tx, user.id, { password_hash: newHash, password_changed_at: now });
     const ended = await revokeSessions(

@@ -157,10 +157,19 @@ describe('user.bindPhone', () => {
     const code = await codeFor(phone, 'bind_phone', accessToken);
     const me = bed.caller({ accessToken });
 
+    // Without a valid code the password is not even looked at: a right and a wrong one get the same answer.
+    const wrongCode = code === '000000' ? '111111' : '000000';
+    for (const password of ['not-my-password-99', PASSWORD]) {
+      const refused = await appErrorOf(me.user.bindPhone({ phone, code: wrongCode, password }));
+      expect(refused).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.codeIncorrect' });
+    }
     const wrongPassword = await appErrorOf(me.user.bindPhone({ phone, code, password: 'not-my-password-99' }));
     expect(wrongPassword).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'password.wrongCurrent' });
-    // The wrong password did not burn the code.
-    const bound = await me.user.bindPhone({ phone, code, password: PASSWORD });
+    // The code was checked, and used up, before the password: each guess costs a fresh code.
+    const reused = await appErrorOf(me.user.bindPhone({ phone, code, password: PASSWORD }));
+    expect(reused).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'sms.codeExpired' });
+    const freshCode = await codeFor(phone, 'bind_phone', accessToken);
+    const bound = await me.user.bindPhone({ phone, code: freshCode, password: PASSWORD });
     expect(bound.id).toBe(user.id);
     const row = await bed.deps.db
       .selectFrom('users')
@@ -175,7 +184,8 @@ describe('user.bindPhone', () => {
     expect(
       (await appErrorOf(me.user.bindPhone({ phone: next, code: nextCode, password: 'wrong-password-123' }))).code,
     ).toBe('BAD_REQUEST');
-    await me.user.bindPhone({ phone: next, code: nextCode, password: PASSWORD });
+    const nextFreshCode = await codeFor(next, 'bind_phone', accessToken);
+    await me.user.bindPhone({ phone: next, code: nextFreshCode, password: PASSWORD });
     const audit = await bed.deps.db
       .selectFrom('audit_log')
       .select('details')
@@ -193,6 +203,24 @@ describe('user.bindPhone', () => {
     // The phone now signs in to this account.
     const viaSms = await bed.caller().auth.loginWithSms({ phone: next, code: await codeFor(next, 'login') });
     expect(viaSms.user.id).toBe(user.id);
+  });
+
+  it('counts wrong passwords against the account failure limit, as sign-in does (a stolen token cannot guess)', async () => {
+    const account = `guess${uniquePhone()}`;
+    const { accessToken } = await bed.caller().auth.register({ account, password: PASSWORD });
+    const thief = bed.caller({ accessToken, ip: '10.66.0.1' });
+    for (let guess = 0; guess < 5; guess++) {
+      const phone = uniquePhone(); // the thief binds phones they hold, so valid codes are easy to get
+      const code = await codeFor(phone, 'bind_phone', accessToken);
+      const error = await appErrorOf(thief.user.bindPhone({ phone, code, password: `guess-number-${guess}` }));
+      expect(error).toMatchObject({ code: 'BAD_REQUEST', messageKey: 'password.wrongCurrent' });
+    }
+    const phone = uniquePhone();
+    const code = await codeFor(phone, 'bind_phone', accessToken);
+    const blocked = await appErrorOf(thief.user.bindPhone({ phone, code, password: PASSWORD }));
+    expect(blocked).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'auth.tooManyFailedLogins' });
+    const login = await appErrorOf(bed.caller({ ip: '10.66.0.2' }).auth.login({ account, password: PASSWORD }));
+    expect(login).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'auth.tooManyFailedLogins' });
   });
 
   it('refuses a phone bound to another account', async () => {
