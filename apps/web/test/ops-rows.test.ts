@@ -62,6 +62,7 @@ const choice = (rowNumber: number, materialCode: string, level: number | null): 
   rowNumber,
   materialCode,
   level,
+  quantity: 1,
   designators: [`R${rowNumber}`],
 });
 

@@ -274,6 +274,14 @@ export const messages = mergeCatalogues(sharedMessages, {
     'zh-CN': '处理超过 {seconds} 秒仍未完成，已停止。请检查工作簿是否异常庞大（行数、公式），精简后重新运行。',
     en: 'Processing took longer than {seconds} seconds and was stopped. Check whether the workbook is unusually large (rows, formulas), trim it and run again.',
   },
+  'bom.compareRejected': {
+    'zh-CN': '无法对比「{file}」：{detailZh}',
+    en: 'Cannot compare "{file}": {detailEn}',
+  },
+  'bom.compareSourceDeleted': {
+    'zh-CN': '该运行的原 BOM 文件或结果已删除，无法与原表对比。',
+    en: "This run's original BOM file or its result has been deleted, so it cannot be compared with the original.",
+  },
   'bom.runInterrupted': {
     'zh-CN': '服务器在处理过程中重启，重试后仍未完成，请重新运行。',
     en: 'The server restarted while processing and the retry did not finish either. Run it again.',

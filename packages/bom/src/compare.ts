@@ -51,6 +51,9 @@ export interface BomComparison {
 export interface CompareOptions {
   /** compare this sheet of both workbooks instead of 新BOM表 / the BOM sheet */
   sheet?: string;
+  /** per side, over `sheet` (a run's input is compared on the sheet the run read) */
+  oldSheet?: string;
+  newSheet?: string;
   limits?: Partial<BomLimits>;
 }
 
@@ -230,7 +233,7 @@ export function compareBomWorkbooks(
   const limits = resolveLimits(options.limits);
   const read = (bytes: Uint8Array, side: 'old' | 'new') => {
     try {
-      return readCompareSide(bytes, options.sheet, limits);
+      return readCompareSide(bytes, (side === 'old' ? options.oldSheet : options.newSheet) ?? options.sheet, limits);
     } catch (error) {
       if (isBomInputError(error)) error.side = side;
       throw error;

@@ -1,7 +1,13 @@
 import { bomSheetOf } from './apply';
 import { readBomModel } from './bom-model';
 import { resolveLimits, type BomLimits } from './limits';
+import { quantityValue, type CellValue } from './values';
 import { openWorkbook, readSheetXml } from './xlsx/package';
+
+function numericQuantity(value: CellValue): number | null {
+  const quantity = quantityValue(value);
+  return typeof quantity === 'number' ? quantity : null;
+}
 
 /** A BOM row as an operations editor needs it: the code ops match on, the level, the row to pin, its designators. */
 export interface MaterialRow {
@@ -9,6 +15,8 @@ export interface MaterialRow {
   /** The material code as the engine matches it (numbers as their text, trimmed). */
   materialCode: string;
   level: number | null;
+  /** the quantity cell as a number; null when blank, not numeric or the sheet has no quantity column */
+  quantity: number | null;
   designators: string[];
 }
 
@@ -21,6 +29,14 @@ export function listMaterialRows(bytes: Uint8Array, options: { limits?: Partial<
   return model.rows.flatMap((row) =>
     row.materialKey === null
       ? []
-      : [{ rowNumber: row.rowNumber, materialCode: row.materialKey, level: row.level, designators: row.designators }],
+      : [
+          {
+            rowNumber: row.rowNumber,
+            materialCode: row.materialKey,
+            level: row.level,
+            quantity: numericQuantity(row.quantity),
+            designators: row.designators,
+          },
+        ],
   );
 }

@@ -149,11 +149,11 @@ describe('inspectWorkbook: preview and warnings', () => {
 });
 
 describe('listMaterialRows', () => {
-  it('lists every row with a material code, with its level and designators, past any preview length', () => {
+  it('lists every row with a material code, with its level, quantity and designators, past any preview length', () => {
     const rows = Array.from({ length: 150 }, (_, i) => [
       i % 2 === 0 ? 3 : null,
       i === 7 ? null : `M${i % 40}`,
-      1,
+      i === 148 ? 'n/a' : 1,
       null,
       null,
       `R${i}`,
@@ -161,8 +161,15 @@ describe('listMaterialRows', () => {
     ]);
     const listed = listMaterialRows(bomWorkbook(rows));
     expect(listed).toHaveLength(149);
-    expect(listed[0]).toEqual({ rowNumber: 2, materialCode: 'M0', level: 3, designators: ['R0'] });
-    expect(listed.at(-1)).toEqual({ rowNumber: 151, materialCode: 'M29', level: null, designators: ['R149'] });
+    expect(listed[0]).toEqual({ rowNumber: 2, materialCode: 'M0', level: 3, quantity: 1, designators: ['R0'] });
+    expect(listed.at(-1)).toEqual({
+      rowNumber: 151,
+      materialCode: 'M29',
+      level: null,
+      quantity: 1,
+      designators: ['R149'],
+    });
+    expect(listed.at(-2)?.quantity).toBeNull();
     expect(listed.filter((row) => row.materialCode === 'M1').map((row) => row.rowNumber)).toEqual([3, 43, 83, 123]);
   });
 });

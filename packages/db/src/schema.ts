@@ -1,5 +1,5 @@
 import type { AuditLogTable } from './tables/audit-log';
-import type { BomFilesTable, BomRunsTable } from './tables/bom';
+import type { BomFilesTable, BomMaterialUsesTable, BomRunsTable } from './tables/bom';
 import type { SessionsTable } from './tables/sessions';
 import type { SmsMessagesTable } from './tables/sms';
 import type { UsersTable } from './tables/users';
@@ -12,4 +12,5 @@ export interface DB {
   sms_messages: SmsMessagesTable;
   bom_files: BomFilesTable;
   bom_runs: BomRunsTable;
+  bom_material_uses: BomMaterialUsesTable;
 }

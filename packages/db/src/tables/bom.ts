@@ -71,3 +71,19 @@ export interface BomRunsTable {
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }
+
+/**
+ * Where-used index: one row per BOM row with a material code of an uploaded BOM workbook, written with the upload (and
+ * for older uploads by the migration that made the table), so `bom.whereUsed` never reads stored bytes.
+ */
+export interface BomMaterialUsesTable {
+  file_id: string;
+  /** The Excel row number in the BOM sheet. */
+  row_number: number;
+  /** As the engine matches it: trimmed text, numbers as their integer text. */
+  material_code: string;
+  level: number | null;
+  quantity: number | null;
+  /** The row's 位号, expanded, joined with ",". */
+  designators: string;
+}

@@ -8,3 +8,5 @@ const task = await tsImport('./engine-task.ts', import.meta.url);
 export const inspect = task.inspect;
 export const materialRows = task.materialRows;
 export const apply = task.apply;
+export const compare = task.compare;
+export const compareWorkbook = task.compareWorkbook;

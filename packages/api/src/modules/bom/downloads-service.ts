@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { buildTemplate } from '@arya/bom';
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
+import { openComparisonDownload, parseComparisonTarget, type ComparisonTarget } from './comparison-source';
+import { engineLimits } from './engine-limits';
 import { resultFileName, XLSX_CONTENT_TYPE } from './file-bytes';
 import { findLiveFile, readFileBytes } from './files-repo';
 import { requireVisibleFile } from './files-service';
@@ -18,9 +20,12 @@ export function getTemplate() {
   };
 }
 
-type DownloadTarget = { kind: 'result'; runId: string } | { kind: 'file'; fileId: string };
+type DownloadTarget =
+  | { kind: 'result'; runId: string }
+  | { kind: 'file'; fileId: string }
+  | { kind: 'comparison'; target: ComparisonTarget };
 
-async function issueTicket(
+export async function issueTicket(
   deps: Pick<ApiDeps, 'redis' | 'config' | 'clock'>,
   target: DownloadTarget,
   fileName: string,
@@ -70,6 +75,10 @@ function parseTarget(json: string): DownloadTarget | null {
     return { kind: 'result', runId: target['runId'] };
   if (target['kind'] === 'file' && typeof target['fileId'] === 'string')
     return { kind: 'file', fileId: target['fileId'] };
+  if (target['kind'] === 'comparison') {
+    const comparison = parseComparisonTarget(target['target']);
+    return comparison ? { kind: 'comparison', target: comparison } : null;
+  }
   return null;
 }
 
@@ -77,11 +86,19 @@ function parseTarget(json: string): DownloadTarget | null {
  * What a download link gives, or null when the link is unknown, expired, or its run or file was deleted since. The
  * ticket may be used again until it expires (browsers and download managers retry).
  */
-export async function openDownload(deps: Pick<ApiDeps, 'db' | 'redis'>, ticket: string): Promise<Download | null> {
+export async function openDownload(
+  deps: Pick<ApiDeps, 'db' | 'redis' | 'config' | 'bomPool'>,
+  ticket: string,
+): Promise<Download | null> {
   if (!/^[\w-]{43}$/.test(ticket)) return null;
   const json = await deps.redis.get(downloadTicketKey(ticket));
   const target = json ? parseTarget(json) : null;
   if (!target) return null;
+  if (target.kind === 'comparison') {
+    // made when the link is opened, in the worker pool, from what is stored now
+    const made = await openComparisonDownload(deps, target.target, engineLimits(deps.config));
+    return made && { ...made, contentType: XLSX_CONTENT_TYPE };
+  }
   if (target.kind === 'result') {
     const run = await findLiveRun(deps.db, target.runId);
     const bytes = run ? await readRunResult(deps.db, target.runId) : null;

@@ -5,13 +5,17 @@
 import type { MessagePort } from 'node:worker_threads';
 import {
   applyOperations,
+  buildComparisonWorkbook,
+  compareBomWorkbooks,
   inspectWorkbook,
   isBomInputError,
   listMaterialRows,
   type ApplyPhase,
   type ApplyResult,
+  type BomComparison,
   type BomInputErrorCode,
   type BomLimits,
+  type CompareFileNames,
   type InspectResult,
   type MaterialRow,
   type OpRow,
@@ -28,6 +32,8 @@ export interface EngineRefusal {
   code: BomInputErrorCode;
   messageZh: string;
   messageEn: string;
+  /** which workbook of a comparison was refused */
+  side?: 'old' | 'new';
 }
 
 export type EngineOutcome<T> = { ok: true; value: T } | { ok: false; refusal: EngineRefusal };
@@ -60,8 +66,11 @@ function guarded<T>(work: () => T): EngineOutcome<T> {
   try {
     return { ok: true, value: work() };
   } catch (error) {
-    if (isBomInputError(error))
-      return { ok: false, refusal: { code: error.code, messageZh: error.messageZh, messageEn: error.message } };
+    if (isBomInputError(error)) {
+      const refusal: EngineRefusal = { code: error.code, messageZh: error.messageZh, messageEn: error.message };
+      if (error.side) refusal.side = error.side;
+      return { ok: false, refusal };
+    }
     throw error;
   }
 }
@@ -72,6 +81,34 @@ export function inspect(task: InspectTask): EngineOutcome<InspectResult> {
 
 export function materialRows(task: InspectTask): EngineOutcome<MaterialRow[]> {
   return guarded(() => listMaterialRows(task.bytes, { limits: task.limits }));
+}
+
+export interface CompareTask {
+  old: Uint8Array;
+  new: Uint8Array;
+  /** both workbooks' sheet (`bom.compare`'s `sheet`), or one per side (a run's input and result) */
+  sheet?: string | undefined;
+  oldSheet?: string | undefined;
+  newSheet?: string | undefined;
+  limits: Partial<BomLimits>;
+}
+
+const compareOptions = (task: CompareTask) => ({
+  sheet: task.sheet,
+  oldSheet: task.oldSheet,
+  newSheet: task.newSheet,
+  limits: task.limits,
+});
+
+export function compare(task: CompareTask): EngineOutcome<BomComparison> {
+  return guarded(() => compareBomWorkbooks(task.old, task.new, compareOptions(task)).comparison);
+}
+
+/** The diff workbook (对比摘要 + 对比明细) of the same comparison. */
+export function compareWorkbook(task: CompareTask & { names: CompareFileNames }): EngineOutcome<Uint8Array> {
+  return guarded(() =>
+    buildComparisonWorkbook(compareBomWorkbooks(task.old, task.new, compareOptions(task)), task.names),
+  );
 }
 
 export function apply(task: ApplyTask): EngineOutcome<ApplyResult> {

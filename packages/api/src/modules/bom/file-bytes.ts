@@ -29,6 +29,13 @@ export function resultFileName(originalName: string): string {
   return `${stem}-新BOM.xlsx`;
 }
 
+const stemOf = (name: string) => name.replace(/\.xlsx$/i, '');
+
+/** `旧.xlsx` + `新.xlsx` → `旧-对比-新.xlsx`; a run's input against its result → `原BOM-对比.xlsx`. */
+export function comparisonFileName(oldName: string, newName?: string): string {
+  return newName === undefined ? `${stemOf(oldName)}-对比.xlsx` : `${stemOf(oldName)}-对比-${stemOf(newName)}.xlsx`;
+}
+
 /** RFC 5987 `attr-char`s stay as they are; everything else is percent-encoded UTF-8. */
 function encodeRfc5987(value: string): string {
   return encodeURIComponent(value).replaceAll(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);

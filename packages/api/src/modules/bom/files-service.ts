@@ -10,6 +10,7 @@ import { engineLimits } from './engine-limits';
 import type { EngineRefusal } from './engine-task';
 import { cleanFileName, sniffWorkbook } from './file-bytes';
 import * as files from './files-repo';
+import { insertMaterialUses } from './material-uses';
 import { isFileInPendingRun } from './runs-repo';
 import type { listFilesInput } from './schemas';
 import { canSee, listOwner, type Viewer } from './viewer';
@@ -66,6 +67,10 @@ export async function uploadFile(deps: FileDeps, viewer: Viewer, input: UploadIn
 
   const inspected = await deps.bomPool.inspect({ bytes, limits: engineLimits(deps.config) });
   if (!inspected.ok) throw refusalError(inspected.refusal);
+  // the where-used index of a BOM upload is written with it (issue 15)
+  const materialRows =
+    input.kind === 'bom' ? await deps.bomPool.materialRows({ bytes, limits: engineLimits(deps.config) }) : null;
+  if (materialRows && !materialRows.ok) throw refusalError(materialRows.refusal);
 
   const now = deps.clock.now();
   const stored = await deps.db.transaction().execute(async (trx) => {
@@ -79,6 +84,7 @@ export async function uploadFile(deps: FileDeps, viewer: Viewer, input: UploadIn
       at: now,
     });
     if (!outcome.reused) {
+      if (materialRows?.ok) await insertMaterialUses(trx, outcome.row.id, materialRows.value);
       await recordAudit(trx, request, {
         action: 'bom.file_uploaded',
         actorUserId: viewer.userId,

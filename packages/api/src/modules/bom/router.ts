@@ -1,10 +1,12 @@
 import { tracked } from '@trpc/server';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../../trpc';
+import * as compare from './compare';
 import * as downloads from './downloads-service';
 import * as files from './files-service';
 import { followRunEvents, type StoredRunEvent } from './progress';
 import * as runs from './runs-service';
 import {
+  compareFilesInput,
   createRunInput,
   fileIdInput,
   listFilesInput,
@@ -12,7 +14,9 @@ import {
   progressInput,
   runIdInput,
   uploadInput,
+  whereUsedInput,
 } from './schemas';
+import { findWhereUsed } from './where-used';
 
 async function* trackedRunEvents(events: AsyncIterable<StoredRunEvent>) {
   for await (const { id, event } of events) yield tracked(id, event);
@@ -98,6 +102,19 @@ const runsRouter = createTRPCRouter({
     .meta({ description: 'A short-lived link to the result workbook, named `<original>-新BOM.xlsx`.' })
     .input(runIdInput)
     .mutation(({ ctx, input }) => downloads.issueResultDownload(ctx.deps, ctx.viewer, input.runId)),
+
+  compare: protectedProcedure
+    .meta({
+      description:
+        "A done run's input (the sheet it read) compared with its result (新BOM表): `{ summary, rows, moves }` as `bom.compare`.",
+    })
+    .input(runIdInput)
+    .query(({ ctx, input }) => compare.compareRun(ctx.deps, ctx.viewer, input.runId)),
+
+  compareDownloadUrl: protectedProcedure
+    .meta({ description: "A short-lived link to the diff workbook of the run's input against its result." })
+    .input(runIdInput)
+    .mutation(({ ctx, input }) => compare.issueRunComparisonDownload(ctx.deps, ctx.viewer, input.runId)),
 });
 
 export const bomRouter = createTRPCRouter({
@@ -106,4 +123,27 @@ export const bomRouter = createTRPCRouter({
     .query(() => downloads.getTemplate()),
   files: filesRouter,
   runs: runsRouter,
+
+  compare: protectedProcedure
+    .meta({
+      description:
+        'Two BOM uploads compared by (级别, 物料编码): `{ summary, rows, moves }` — every added, removed and changed row ' +
+        'in the new order, and the designators that moved from one material to another.',
+    })
+    .input(compareFilesInput)
+    .query(({ ctx, input }) => compare.compareFiles(ctx.deps, ctx.viewer, input)),
+
+  compareDownloadUrl: protectedProcedure
+    .meta({ description: 'A short-lived link to the diff workbook (对比摘要 + 对比明细) of two BOM uploads.' })
+    .input(compareFilesInput)
+    .mutation(({ ctx, input }) => compare.issueFilesComparisonDownload(ctx.deps, ctx.viewer, input)),
+
+  whereUsed: protectedProcedure
+    .meta({
+      description:
+        'Every BOM upload you can see (admins: all) that uses the material code, newest first, with each occurrence ' +
+        '(row, level, quantity, designators) and the runs made from it.',
+    })
+    .input(whereUsedInput)
+    .query(({ ctx, input }) => findWhereUsed(ctx.deps, ctx.viewer, input.materialCode)),
 });

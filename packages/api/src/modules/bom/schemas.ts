@@ -69,3 +69,26 @@ export const listRunsInput = z.object({
   cursor: pageCursor,
   limit: pageLimit,
 });
+
+export const compareFilesInput = z.object({
+  oldFileId: z.uuid().describe('The older BOM upload.'),
+  newFileId: z.uuid().describe('The newer BOM upload.'),
+  sheet: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe(
+      'Compare this sheet of both workbooks (default: 新BOM表 when there is one, else 原表 or the first sheet).',
+    ),
+});
+
+export const whereUsedInput = z.object({
+  materialCode: z
+    .string()
+    .trim()
+    .min(1, { error: 'enter a material code' })
+    .max(100)
+    .describe('The material code (物料编码) as it is written in the BOM; numbers without decimals.'),
+});
