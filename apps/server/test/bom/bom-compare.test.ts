@@ -28,6 +28,8 @@ let opsFile: string;
 let runId: string;
 let runFile: string;
 
+const codeOf = async (call: Promise<unknown>) => (await refusalOf(call)).code;
+
 const HEADER = ['级别', '物料编码', '物料描述', '用量', '位号'];
 
 async function sheetWorkbook(rows: (string | number | null)[][]): Promise<Uint8Array> {
@@ -187,7 +189,6 @@ describe('bom.runs.compare', { timeout: 120_000 }, () => {
 describe('who may compare and look up what', { timeout: 120_000 }, () => {
   it("another user gets NOT_FOUND for someone else's uploads and runs, even paired with their own", async () => {
     const { fileId: bobFile } = await bob.bom.files.upload.mutate(xlsxForm(generated.bom, 'bob.xlsx'));
-    const codeOf = async (call: Promise<unknown>) => (await refusalOf(call)).code;
     expect(await codeOf(bob.bom.compare.query({ oldFileId: oldFile, newFileId: newFile }))).toBe('NOT_FOUND');
     expect(await codeOf(bob.bom.compare.query({ oldFileId: bobFile, newFileId: newFile }))).toBe('NOT_FOUND');
     expect(await codeOf(bob.bom.compare.query({ oldFileId: oldFile, newFileId: bobFile }))).toBe('NOT_FOUND');
