@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { createDb, onTableWrites, type DB } from '@arya/db';
 import { systemClock, type Clock } from './clock';
 import type { ApiConfig } from './config';
+import type { Logger } from './logger';
 import { createAccessCache, type AccessCache } from './modules/auth/access-cache';
 import { createRunQueueSignal, type RunQueueSignal } from './modules/bom/queue-signal';
 import { createBomWorkerPool, type BomWorkerPool } from './modules/bom/worker-pool';
@@ -11,14 +12,6 @@ import { createSmsProvider } from './modules/sms/providers/create';
 import type { SmsProvider } from './modules/sms/providers/types';
 import { createPasswordHasher, type PasswordHasher } from './security/passwords';
 import { createTokenService, type TokenService } from './security/tokens';
-
-/** Structured logger; a pino logger fits. */
-export interface Logger {
-  debug: (obj: object, msg?: string) => void;
-  info: (obj: object, msg?: string) => void;
-  warn: (obj: object, msg?: string) => void;
-  error: (obj: object, msg?: string) => void;
-}
 
 /** Everything procedures need, built once per process by the host and closed on shutdown. */
 export interface ApiDeps {

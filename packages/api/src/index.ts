@@ -22,7 +22,8 @@ export {
   type RequestInfo,
   type ResponseControl,
 } from './context';
-export { closeApiDeps, createApiDeps, type ApiDeps, type ApiDepsOverrides, type Logger } from './deps';
+export { closeApiDeps, createApiDeps, type ApiDeps, type ApiDepsOverrides } from './deps';
+export type { Logger } from './logger';
 export { apiConfigSchema, type ApiConfig, type ApiConfigInput, type SigningJwk } from './config';
 export { systemClock, type Clock } from './clock';
 export { AppError, type AppErrorCode } from './errors';

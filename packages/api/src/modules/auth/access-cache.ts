@@ -5,7 +5,7 @@
  * trusted only while its LISTEN connection is up; without it every request reads Postgres, as before.
  */
 import { listenForNotifications, type NotificationListener } from '@arya/db';
-import type { Logger } from '../../deps';
+import type { Logger } from '../../logger';
 import type { UserRow } from '../user/repo';
 import type { AccessState } from './access-repo';
 

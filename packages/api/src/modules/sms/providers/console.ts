@@ -1,4 +1,4 @@
-import type { Logger } from '../../../deps';
+import type { Logger } from '../../../logger';
 import { maskPhone } from '../phone';
 import type { SmsProvider } from './types';
 

@@ -1,5 +1,5 @@
 import type { ApiConfig } from '../../../config';
-import type { Logger } from '../../../deps';
+import type { Logger } from '../../../logger';
 import { createAliyunSmsProvider } from './aliyun';
 import { createConsoleSmsProvider } from './console';
 import type { SmsProvider } from './types';
