@@ -15,7 +15,12 @@ async function show() {
   }
   form.hidden = true;
   // Scalar's standalone build puts `Scalar` on window.
-  window.Scalar.createApiReference('#reference', { content: await response.json(), hideClientButton: false });
+  // Fonts from this page only (Scalar's default loads them from its CDN), and no hosted-service toolbar.
+  window.Scalar.createApiReference('#reference', {
+    content: await response.json(),
+    withDefaultFonts: false,
+    showDeveloperTools: 'never',
+  });
 }
 
 form.addEventListener('submit', (event) => {
