@@ -48,6 +48,8 @@ export async function startBenchServer(options: {
   databaseUrl: string;
   redisUrl: string;
   bcryptCost: string;
+  /** Extra environment (e.g. BENCH_TRPC_ADAPTER=stock, BENCH_SERVER_PORT). */
+  env?: Record<string, string>;
 }): Promise<{ url: string; child: ChildProcess }> {
   await bundleBenchServer();
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
@@ -66,6 +68,7 @@ export async function startBenchServer(options: {
       REGISTRATIONS_PER_IP_PER_HOUR: '100000',
       // Production defaults to closed registration; the benchmark signs its users up.
       REGISTRATION_MODE: 'open',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

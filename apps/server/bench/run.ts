@@ -6,7 +6,9 @@ import { join } from 'node:path';
  * `pnpm bench` for the server: autocannon against a real server process on loopback (production mode,
  * its own fresh database, the machine's Postgres and Redis from DATABASE_URL / REDIS_URL).
  *
- *   1. user.me through tRPC vs a plain Fastify route doing the same work, alternated in the same run → overhead ratio
+ *   1. user.me on 50 connections, alternated rounds in the same run: Arya through tRPC (fast path), the same server
+ *      process on tRPC's stock Fastify adapter (a second process), a plain Fastify route doing the same work, and the
+ *      prototype's stack (the FastAPI stand-in, when it can run here: standin.ts) → req/s ratios, CPU µs/request, p99
  *   2. auth.login throughput (bcrypt in worker threads)
  *   3. user.me latency on 50 connections at a steady, evenly paced rate (paced-load.ts): alone (baseline), then while
  *      16 other connections run logins
@@ -16,6 +18,7 @@ import { Redis } from 'ioredis';
 import { findRepoRoot } from '../src/paths';
 import { baseDatabaseUrl, redisUrl, startBenchServer, withAdminClient } from './harness';
 import { pacedLoad, type PacedLoadResult } from './paced-load';
+import { processCpuMicros, standInUnavailable, startStandIn, type StandIn } from './standin';
 
 const seconds = Number(process.env.BENCH_DURATION_SECONDS ?? 8);
 
@@ -47,15 +50,11 @@ interface Measured {
   cpuMicros: number;
 }
 
-async function serverCpuMicros(url: string): Promise<number> {
-  const response = await fetch(`${url}/bench/cpu`);
-  return ((await response.json()) as { micros: number }).micros;
-}
-
-async function measure(url: string, options: autocannon.Options): Promise<Measured> {
-  const before = await serverCpuMicros(url);
+/** CPU time of the server process behind `options` (read from /proc, the same way for every stack). */
+async function measure(pid: number, options: autocannon.Options): Promise<Measured> {
+  const before = processCpuMicros(pid);
   const result = await load(options);
-  return { result, cpuMicros: (await serverCpuMicros(url)) - before };
+  return { result, cpuMicros: processCpuMicros(pid) - before };
 }
 
 /** Waits (at most 30 s) until a login answers within 1.5 s, i.e. no earlier logins are still queued for bcrypt. */
@@ -134,11 +133,27 @@ benchRedis.disconnect();
 const databaseName = `arya_bench_${randomBytes(4).toString('hex')}`;
 await withAdminClient((client) => client.query(`create database ${databaseName}`));
 const benchDbUrl = Object.assign(new URL(baseDatabaseUrl), { pathname: `/${databaseName}` }).toString();
+const ports = process.env.BENCH_PORTS?.split(',').map(Number) ?? [0, 0, 58_000];
 const { url, child } = await startBenchServer({
   databaseUrl: benchDbUrl,
   redisUrl: benchRedisUrl,
   bcryptCost: process.env.BCRYPT_COST ?? '12',
+  env: { BENCH_SERVER_PORT: String(ports[0] ?? 0) },
 });
+const stock = await startBenchServer({
+  databaseUrl: benchDbUrl,
+  redisUrl: benchRedisUrl,
+  bcryptCost: process.env.BCRYPT_COST ?? '12',
+  env: { BENCH_SERVER_PORT: String(ports[1] ?? 0), BENCH_TRPC_ADAPTER: 'stock' },
+});
+const standInDir = process.env.BENCH_STANDIN_DIR ?? '/work/shared/anchors/fastapi-seed';
+const standInProblem = standInUnavailable(standInDir);
+let standIn: StandIn | undefined;
+if (standInProblem) {
+  console.log(`FastAPI stand-in skipped: ${standInProblem}`);
+} else {
+  standIn = await startStandIn({ dir: standInDir, redisUrl: benchRedisUrl, port: ports[2] ?? 58_000 });
+}
 
 try {
   await Promise.all(accounts.map((account) => trpc(url, 'auth.register', { account, password: PASSWORD })));
@@ -146,6 +161,11 @@ try {
   const auth = { authorization: `Bearer ${String(accessToken)}` };
   const meViaTrpc = { url: `${url}/trpc/user.me`, headers: auth };
   const meViaPlainRoute = { url: `${url}/bench/me`, headers: auth };
+  const stockLogin = await trpc(stock.url, 'auth.login', { account: accounts[0], password: PASSWORD });
+  const meViaStockAdapter = {
+    url: `${stock.url}/trpc/user.me`,
+    headers: { authorization: `Bearer ${String(stockLogin.accessToken)}` },
+  };
   let nextAccount = 0;
   const login: autocannon.Options = {
     url: `${url}/trpc/auth.login`,
@@ -161,21 +181,35 @@ try {
     ],
   };
 
-  await load({ ...meViaTrpc, connections: 10, duration: 2 });
-  await load({ ...meViaPlainRoute, connections: 10, duration: 2 });
+  const sides = [
+    { name: 'user.me via tRPC (Arya, fast path)', pid: child.pid!, options: meViaTrpc },
+    { name: "user.me via tRPC's stock Fastify adapter", pid: stock.child.pid!, options: meViaStockAdapter },
+    { name: 'user.me plain Fastify route (same access check)', pid: child.pid!, options: meViaPlainRoute },
+    ...(standIn
+      ? [
+          {
+            name: 'FastAPI stand-in GET /user/me (1 uvicorn worker)',
+            pid: standIn.pid,
+            options: { url: `${standIn.url}/user/me`, headers: { authorization: standIn.authorization } },
+          },
+        ]
+      : []),
+  ];
+  for (const side of sides) await load({ ...side.options, connections: 10, duration: 2 });
 
-  const connections = 20;
-  // Four short alternating rounds a side: drift on a shared machine then hits both sides alike.
+  const connections = 50;
+  // Short alternating rounds a side: drift on a shared machine then hits every side alike.
   const rounds = 4;
   const roundSeconds = Math.max(1, Math.round(seconds / rounds));
-  const trpcRounds: Measured[] = [];
-  const plainRounds: Measured[] = [];
+  const measured = sides.map((): Measured[] => []);
   for (let round = 0; round < rounds; round++) {
-    plainRounds.push(await measure(url, { ...meViaPlainRoute, connections, duration: roundSeconds }));
-    trpcRounds.push(await measure(url, { ...meViaTrpc, connections, duration: roundSeconds }));
+    for (const [index, side] of sides.entries()) {
+      measured[index]!.push(await measure(side.pid, { ...side.options, connections, duration: roundSeconds }));
+    }
   }
-  const plain = combine('user.me plain Fastify route', connections, plainRounds);
-  const viaTrpc = combine('user.me via tRPC', connections, trpcRounds);
+  const [viaTrpc, viaStock, plain, standInRow] = sides.map((side, index) =>
+    combine(side.name, connections, measured[index]!),
+  ) as [Row, Row, Row, Row | undefined];
 
   const loginsResult = await load({ ...login, connections: LOGIN_CONNECTIONS, duration: seconds });
   const logins = row('auth.login', LOGIN_CONNECTIONS, loginsResult);
@@ -195,7 +229,7 @@ try {
     row('auth.login alongside', LOGIN_CONNECTIONS, loginsAlongside),
   ];
 
-  const rows = [plain, viaTrpc, logins, ...mixed];
+  const rows = [viaTrpc, viaStock, plain, ...(standInRow ? [standInRow] : []), logins, ...mixed];
   for (const [name, result] of [
     ['auth.login', loginsResult],
     ['auth.login alongside', loginsAlongside],
@@ -209,6 +243,7 @@ try {
   }
   const overhead = 1 - viaTrpc.rps / plain.rps;
   const cpuOverhead = viaTrpc.cpuPerRequest! / plain.cpuPerRequest! - 1;
+  const fastPathGain = viaTrpc.rps / viaStock.rps - 1;
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const load1 = loadavg()[0]!.toFixed(1);
 
@@ -227,6 +262,19 @@ try {
       'server CPU µs/req': r.cpuPerRequest ?? '',
     })),
   );
+  if (standInRow) {
+    const ratio = viaTrpc.rps / standInRow.rps;
+    console.log(
+      `user.me vs the FastAPI stand-in: ${ratio.toFixed(2)}× its req/s (target ≥ 3×) — ${ratio >= 3 ? 'met' : 'NOT met'}; ` +
+        `CPU ${viaTrpc.cpuPerRequest} vs ${standInRow.cpuPerRequest} µs/request (target ≤ 120) — ` +
+        `${viaTrpc.cpuPerRequest! <= 120 ? 'met' : 'NOT met'}; p99 ${viaTrpc.p99} vs ${standInRow.p99} ms at ${connections} connections (target ≤ 25) — ${viaTrpc.p99 <= 25 ? 'met' : 'NOT met'}`,
+    );
+  }
+  console.log(
+    `tRPC fast path vs the stock adapter on user.me: ${(fastPathGain * 100).toFixed(1)} % more req/s, ` +
+      `${viaStock.cpuPerRequest} → ${viaTrpc.cpuPerRequest} µs CPU/request (keep the fast path only if ≥ 10 %) — ` +
+      `${fastPathGain >= 0.1 ? 'keep' : 'delete'}`,
+  );
   console.log(
     `tRPC overhead on user.me vs plain route: ${(overhead * 100).toFixed(1)} % fewer req/s, ${(cpuOverhead * 100).toFixed(1)} % more server CPU per request (target ≤ 15 %) — ${overhead <= 0.15 ? 'met' : 'NOT met'}`,
   );
@@ -238,10 +286,13 @@ try {
   await mkdir(outDir, { recursive: true });
   await writeFile(
     join(outDir, 'server.json'),
-    `${JSON.stringify({ machine, load1, seconds, meRate, rows, overhead, cpuOverhead, meAlone, meUnderLoad, at: new Date().toISOString() }, null, 2)}\n`,
+    `${JSON.stringify({ machine, load1, seconds, meRate, rows, overhead, cpuOverhead, fastPathGain, meAlone, meUnderLoad, at: new Date().toISOString() }, null, 2)}\n`,
   );
 } finally {
-  child.kill('SIGTERM');
-  await new Promise((resolve) => child.once('exit', resolve));
+  await standIn?.stop();
+  for (const server of [child, stock.child]) {
+    server.kill('SIGTERM');
+    await new Promise((resolve) => server.once('exit', resolve));
+  }
   await withAdminClient((client) => client.query(`drop database if exists ${databaseName} with (force)`));
 }

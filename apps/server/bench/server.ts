@@ -47,11 +47,16 @@ function addEventLoopRoute(app: FastifyInstance): void {
 }
 
 const runtime = await openRuntime(process.env);
-const app = await buildApp({ config: runtime.config, deps: runtime.deps, logger: runtime.log });
+const app = await buildApp({
+  config: runtime.config,
+  deps: runtime.deps,
+  logger: runtime.log,
+  disableTrpcFastPath: process.env.BENCH_TRPC_ADAPTER === 'stock',
+});
 addPlainMeRoute(app, runtime);
 addCpuRoute(app);
 addEventLoopRoute(app);
-await app.listen({ port: 0, host: '127.0.0.1' });
+await app.listen({ port: Number(process.env.BENCH_SERVER_PORT ?? 0), host: '127.0.0.1' });
 const { port } = app.server.address() as { port: number };
 console.log(`READY http://127.0.0.1:${port}`);
 

@@ -18,6 +18,8 @@ export interface AppOptions {
   deps: ApiDeps;
   /** A logger shared with the rest of the process; by default one is made from the config. */
   logger?: FastifyBaseLogger;
+  /** Every /trpc request through tRPC's own Fastify adapter (the benchmark measures the fast path against it). */
+  disableTrpcFastPath?: boolean;
 }
 
 /** Orchestrators poll the probes every few seconds; logging each poll would drown the real traffic. */
@@ -37,7 +39,7 @@ function panelAccess(config: Config, deps: ApiDeps): PanelAccess {
  * The whole HTTP app, built without listening so tests drive it with `app.inject`. The app owns `deps`
  * from here on: closing the app closes pools, Redis and workers.
  */
-export async function buildApp({ config, deps, logger }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, deps, logger, disableTrpcFastPath }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: loggerOptions(config) }),
     genReqId: requestIdFor,
