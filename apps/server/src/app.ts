@@ -72,7 +72,12 @@ export async function buildApp({ config, deps, logger, disableTrpcFastPath }: Ap
   app.get('/.well-known/jwks.json', async (_request, reply) =>
     reply.header('cache-control', 'public, max-age=300').send(deps.tokens.publicJwks()),
   );
-  await app.register(trpcPlugin, { deps, maxBatch: config.TRPC_MAX_BATCH, allowedOrigins: config.CORS_ORIGINS });
+  await app.register(trpcPlugin, {
+    deps,
+    maxBatch: config.TRPC_MAX_BATCH,
+    allowedOrigins: config.CORS_ORIGINS,
+    ...(disableTrpcFastPath ? { disableFastPath: true } : {}),
+  });
   await app.register(bomPlugin, { deps });
   await app.register(maintenancePlugin, { deps });
   if (config.PANEL_ENABLED) {
