@@ -6,6 +6,7 @@ export interface BomInputErrorParams {
   not_xlsx: { reason: string };
   xls_not_supported: Record<string, never>;
   zip_bomb: { reason: string; limit: number };
+  unsafe_zip_entry: { name: string; problem: string };
   too_large: { bytes: number; limit: number };
   too_many_rows: { sheet: string; limit: number };
   too_many_designators: { limit: number };
@@ -30,6 +31,10 @@ const MESSAGES: { [K in BomInputErrorCode]: (p: BomInputErrorParams[K]) => [zh: 
   zip_bomb: (p) => [
     `工作簿解压后过大或结构异常（${p.reason}，上限 ${p.limit}）`,
     `The workbook expands too much or is malformed (${p.reason}, limit ${p.limit})`,
+  ],
+  unsafe_zip_entry: (p) => [
+    `工作簿中含有不安全的压缩条目「${p.name}」（${p.problem}），可能被解压到别处。请在 Excel 中另存为新的 .xlsx 后再试`,
+    `The workbook holds an unsafe zip entry "${p.name}" (${p.problem}) that could unpack elsewhere; save it again as a new .xlsx in Excel and retry`,
   ],
   too_large: (p) => [
     `工作簿过大：${p.bytes} 字节，上限 ${p.limit} 字节`,

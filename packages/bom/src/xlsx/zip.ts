@@ -1,6 +1,7 @@
 import { BomInputError } from '../errors';
 import type { BomLimits } from '../limits';
 import { crc32, deflateRaw, inflateRaw, type DeflateLevel } from './codec';
+import { assertSafeZipEntryNames } from './zip-entry-names';
 
 /**
  * A minimal zip container reader/writer. fflate does the (de)compression; the container is handled here so
@@ -85,6 +86,7 @@ export function readZip(bytes: Uint8Array, limits: BomLimits): ZipArchive {
     entries.push(entry);
     p += 46 + nameLength + extraLength + commentLength;
   }
+  assertSafeZipEntryNames(entries.map((e) => e.name));
   return { bytes, entries, byName: new Map(entries.map((e) => [e.name, e])) };
 }
 
