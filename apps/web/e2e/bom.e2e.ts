@@ -5,8 +5,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOperations, CHANGE_LOG_SHEET_NAME, NEW_BOM_SHEET_NAME } from '@arya/bom';
 import { generateBomWorkbook } from '@arya/bom/fixtures';
-import { DESKTOP, launchBrowser, newDevice, PHONE, screenshot, uniqueAccount } from './browser';
+import { DESKTOP, launchBrowser, newDevice, PHONE, screenshot, SCREENSHOTS, uniqueAccount } from './browser';
 import { registerByPhone } from './flows';
+
+/** The window as seen (a full-page picture of a page 280,000 px tall would not finish). */
+async function viewportScreenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
+}
 
 /** Waits until the locator matches exactly `count` elements. */
 async function expectCount(locator: ReturnType<Page['locator']>, count: number): Promise<void> {
@@ -127,10 +132,36 @@ describe('BOM runs in the browser', () => {
     expect(rendered).toBeLessThan(60);
 
     // scrolling to the end brings the last changed row in, still with only a window of rows in the page
-    await page.getByTestId('diff-scroller').evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+    // the page itself scrolls (no inner box), and the header row stays at the top of the window on the way
+    await diff.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      window.scrollTo({ top: box.top + window.scrollY + box.height / 2 });
+    });
+    await page.waitForFunction(() => document.querySelectorAll('[role="table"] [role="row"]').length > 2);
+    const headerTop = await diff
+      .getByRole('row')
+      .first()
+      .evaluate((row) => row.getBoundingClientRect().top);
+    expect(Math.abs(headerTop)).toBeLessThan(2);
+    expect(await diff.getByRole('row').first().textContent()).toContain('Material code');
+    await viewportScreenshot(page, 'bom-large-diff-sticky');
+    await diff.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      window.scrollTo({ top: box.bottom + window.scrollY - window.innerHeight });
+    });
     await diff.locator(`[aria-rowindex="${changed + 1}"]`).waitFor();
     expect(await diff.getByRole('row').count()).toBeLessThan(60);
-    await screenshot(page, 'bom-large-diff');
+    await viewportScreenshot(page, 'bom-large-diff');
+
+    // the change log's long notes wrap: no cell hides part of its text, none is cut at the card's edge
+    const changeLog = page.locator('.ant-table').filter({ hasText: 'Note' });
+    await changeLog.locator('.ant-table-tbody tr.ant-table-row td').first().waitFor();
+    const cut = await changeLog
+      .locator('.ant-table-tbody tr.ant-table-row td')
+      .evaluateAll((cells) => cells.filter((cell) => cell.scrollWidth > cell.clientWidth + 1).length);
+    expect(cut).toBe(0);
+    await changeLog.scrollIntoViewIfNeeded();
+    await viewportScreenshot(page, 'bom-large-change-log');
     await context.close();
   });
 
