@@ -17,6 +17,7 @@ import {
   passwordBox,
   registerByPhone,
   signInWithPassword,
+  waitForHome,
 } from './flows';
 
 const PASSWORD = 'Ample-Orchard-42';
@@ -74,7 +75,7 @@ describe('accounts in the browser', () => {
     await page.getByLabel('Account (optional)').fill(account);
     await passwordBox(page, 'Password (optional)').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign up' }).click();
-    await page.waitForURL('**/bom/runs');
+    await waitForHome(page);
     await expectText(page.getByTestId('current-user'), account);
     await page.getByRole('menuitem', { name: 'Profile' }).click();
     await page.getByText('This device').waitFor();
@@ -231,7 +232,7 @@ describe('accounts in the browser', () => {
 
     // the audit log of that user records the disable
     await row.getByRole('link', { name: account }).click();
-    await adminDevice.page.getByText('admin.user_disabled').waitFor();
+    await adminDevice.page.getByRole('cell', { name: 'Account disabled' }).waitFor();
     await screenshot(adminDevice.page, 'admin-user-detail');
     await user.context.close();
     await adminDevice.context.close();

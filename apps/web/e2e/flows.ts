@@ -26,8 +26,8 @@ export async function fillPhoneAndCode(page: Page, phone: string): Promise<void>
 }
 
 /**
- * Registers by phone (plus account and password, so password sign-in works too), lands on the start screen (BOM
- * runs), then opens the profile through a reload — which also proves the session survives one.
+ * Registers by phone (plus account and password, so password sign-in works too), lands on the start screen (home),
+ * then opens the profile through a reload — which also proves the session survives one.
  */
 export async function registerByPhone(
   page: Page,
@@ -40,7 +40,7 @@ export async function registerByPhone(
   await page.getByLabel('Account (optional)').fill(account);
   await passwordBox(page, 'Password (optional)').fill(password);
   await page.getByRole('button', { name: 'Sign up' }).click();
-  await page.waitForURL('**/bom/runs');
+  await waitForHome(page);
   await expectText(page.getByTestId('current-user'), account);
   await page.goto('/profile');
   await page.getByText('This device').waitFor();
@@ -56,4 +56,10 @@ export async function expectText(locator: ReturnType<Page['locator']>, text: str
 export async function expectSignedOutWithNotice(page: Page): Promise<void> {
   await page.waitForURL('**/sign-in');
   await page.getByText('Your session has ended. Please sign in again.').waitFor();
+}
+
+/** The signed-in start screen (the dashboard at `/`). */
+export async function waitForHome(page: Page): Promise<void> {
+  await page.waitForURL((url) => url.pathname === '/');
+  await page.getByTestId('home').waitFor();
 }

@@ -32,6 +32,9 @@ declare module 'vitest' {
     smsEmulatorUrl: string;
     redisUrl: string;
     admin: { account: string; password: string };
+    /** The environment the suite's server runs with, for a test that starts a second one (other settings). */
+    serverEnv: Record<string, string>;
+    serverMain: string;
   }
 }
 
@@ -78,41 +81,38 @@ export default async function setup(project: TestProject) {
 
   let output = '';
   const command = /\.[mc]?ts$/.test(serverMain) ? ['--import', 'tsx', serverMain] : [serverMain];
-  const server = spawn(process.execPath, command, {
-    cwd: repoRoot,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      PATH: process.env.PATH,
-      NODE_ENV: 'test',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATABASE_URL: database.url,
-      REDIS_URL: redisUrl.toString(),
-      DATA_DIR: dataDir,
-      JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
-      BCRYPT_COST: '10',
-      // Every browser test registers from 127.0.0.1.
-      REGISTRATIONS_PER_IP_PER_HOUR: '100000',
-      LOG_LEVEL: process.env.E2E_SERVER_LOG === '1' ? 'info' : 'warn',
-      PANEL_ENABLED: 'false',
-      // Each browser profile sends its own X-Forwarded-For (see newDevice), as separate devices have separate
-      // addresses; per-address limits (20 codes an hour) then apply per device, not to the whole suite.
-      TRUST_PROXY: 'true',
-      ADMIN_ACCOUNT: ADMIN.account,
-      ADMIN_PASSWORD: ADMIN.password,
-      SMS_PROVIDER: 'aliyun',
-      SMS_CODE_SECRET: 'e2e-sms-code-secret-0123456789abcdef',
-      ALIYUN_ACCESS_KEY_ID: 'emulator-key-id',
-      ALIYUN_ACCESS_KEY_SECRET: 'emulator-key-secret',
-      ALIYUN_SMS_SIGN_NAME: 'Arya',
-      ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
-      ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
-      ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
-      ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
-      ALIYUN_SMS_ENDPOINT: emulator.endpoint,
-      ALIYUN_SMS_PROTOCOL: 'http',
-    },
-  });
+  const serverEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATABASE_URL: database.url,
+    REDIS_URL: redisUrl.toString(),
+    DATA_DIR: dataDir,
+    JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
+    BCRYPT_COST: '10',
+    // Every browser test registers from 127.0.0.1.
+    REGISTRATIONS_PER_IP_PER_HOUR: '100000',
+    LOG_LEVEL: process.env.E2E_SERVER_LOG === '1' ? 'info' : 'warn',
+    PANEL_ENABLED: 'false',
+    // Each browser profile sends its own X-Forwarded-For (see newDevice), as separate devices have separate
+    // addresses; per-address limits (20 codes an hour) then apply per device, not to the whole suite.
+    TRUST_PROXY: 'true',
+    ADMIN_ACCOUNT: ADMIN.account,
+    ADMIN_PASSWORD: ADMIN.password,
+    SMS_PROVIDER: 'aliyun',
+    SMS_CODE_SECRET: 'e2e-sms-code-secret-0123456789abcdef',
+    ALIYUN_ACCESS_KEY_ID: 'emulator-key-id',
+    ALIYUN_ACCESS_KEY_SECRET: 'emulator-key-secret',
+    ALIYUN_SMS_SIGN_NAME: 'Arya',
+    ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
+    ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
+    ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
+    ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
+    ALIYUN_SMS_ENDPOINT: emulator.endpoint,
+    ALIYUN_SMS_PROTOCOL: 'http',
+  };
+  const server = spawn(process.execPath, command, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: serverEnv });
   // E2E_SERVER_LOG=1 shows the server's own log while the suite runs.
   const echo = process.env.E2E_SERVER_LOG === '1';
   const collect = (chunk: Buffer) => {
@@ -136,6 +136,8 @@ export default async function setup(project: TestProject) {
   project.provide('smsEmulatorUrl', emulator.url);
   project.provide('redisUrl', redisUrl.toString());
   project.provide('admin', ADMIN);
+  project.provide('serverEnv', serverEnv);
+  project.provide('serverMain', serverMain);
 
   return async () => {
     if (server.exitCode === null) {

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { Navigate, Route, Routes } from 'react-router';
+import { Route, Routes } from 'react-router';
 import { PublicOnly, RequireAdmin, RequireAuth } from './auth/guards';
 import { FullPageSpinner } from './components/FullPageSpinner';
 
@@ -7,7 +7,9 @@ import { FullPageSpinner } from './components/FullPageSpinner';
 const SignInPage = lazy(() => import('./pages/auth/SignInPage'));
 const SignUpPage = lazy(() => import('./pages/auth/SignUpPage'));
 const ForgotPasswordPage = lazy(() => import('./pages/auth/ForgotPasswordPage'));
+const SetPasswordPage = lazy(() => import('./pages/auth/SetPasswordPage'));
 const AppLayout = lazy(() => import('./layout/AppLayout'));
+const HomePage = lazy(() => import('./pages/home/HomePage'));
 const ProfilePage = lazy(() => import('./pages/profile/ProfilePage'));
 const UsersPage = lazy(() => import('./pages/admin/UsersPage'));
 const UserDetailPage = lazy(() => import('./pages/admin/UserDetailPage'));
@@ -42,6 +44,14 @@ export function AppRoutes() {
           }
         />
         <Route
+          path="/set-password"
+          element={
+            <Screen>
+              <SetPasswordPage />
+            </Screen>
+          }
+        />
+        <Route
           path="/forgot-password"
           element={
             <Screen>
@@ -59,7 +69,14 @@ export function AppRoutes() {
           </RequireAuth>
         }
       >
-        <Route index element={<Navigate to="/bom/runs" replace />} />
+        <Route
+          index
+          element={
+            <Screen>
+              <HomePage />
+            </Screen>
+          }
+        />
         <Route
           path="/bom/runs"
           element={

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { isUnauthorized } from '@arya/client/links';
 import { formatMessage } from '@arya/i18n/catalogue';
 import { messages, type MessageKey } from '../src/i18n/messages';
-import { describeError } from '../src/lib/errors';
+import { describeError, withLiveWait } from '../src/lib/errors';
 
 const t = (key: MessageKey, params?: Record<string, string | number>) => formatMessage(messages[key].en, params);
 
@@ -62,5 +62,17 @@ describe('messages', () => {
         blank(text['zh-CN']) || blank(text.en) || placeholders(text['zh-CN']).join() !== placeholders(text.en).join(),
     );
     expect(problems.map(([key]) => key)).toEqual([]);
+  });
+});
+
+describe('withLiveWait', () => {
+  it("counts the server's figure down in place, leaving other numbers alone", () => {
+    expect(withLiveWait('该手机号获取验证码过于频繁，请 60 秒后再试。', 60, 42)).toBe(
+      '该手机号获取验证码过于频繁，请 42 秒后再试。',
+    );
+    expect(withLiveWait('Too many codes for 13800138060. Try again in 60 seconds.', 60, 7)).toBe(
+      'Too many codes for 13800138060. Try again in 7 seconds.',
+    );
+    expect(withLiveWait('Try again later.', 60, 7)).toBe('Try again later.');
   });
 });

@@ -27,6 +27,7 @@ export type { Logger } from './logger';
 export { apiConfigSchema, type ApiConfig, type ApiConfigInput, type SigningJwk } from './config';
 export { systemClock, type Clock } from './clock';
 export { AppError, type AppErrorCode } from './errors';
+export type { AuditAction } from './lib/audit';
 export { smsConfigProblems } from './modules/sms/providers/create';
 export { localeFromAcceptLanguage, translate, type Locale, type MessageKey } from './messages';
 export {

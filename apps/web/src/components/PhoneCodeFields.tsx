@@ -14,8 +14,17 @@ type SmsPurpose = RouterInputs['sms']['send']['purpose'];
 /**
  * A phone field and a code field with its send button. The button stays disabled with a live countdown for the
  * server's `resendAfterSeconds` — or for the wait a rate limit names — so nobody clicks into a refusal.
+ * With `fixedPhone` (the signed-in user's own number) there is no phone field: the code goes to that number.
  */
-export function PhoneCodeFields({ purpose, form }: { purpose: SmsPurpose; form: FormInstance }) {
+export function PhoneCodeFields({
+  purpose,
+  form,
+  fixedPhone,
+}: {
+  purpose: SmsPurpose;
+  form: FormInstance;
+  fixedPhone?: string;
+}) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const { secondsLeft, start } = useCountdown();
@@ -29,6 +38,10 @@ export function PhoneCodeFields({ purpose, form }: { purpose: SmsPurpose; form: 
     }),
   );
   const sendCode = async () => {
+    if (fixedPhone !== undefined) {
+      send.mutate({ phone: fixedPhone, purpose });
+      return;
+    }
     // An invalid phone is shown beside the field by the form; it is not an error to throw.
     const fields = await form.validateFields(['phone']).catch(() => null);
     if (fields) send.mutate({ phone: (fields as { phone: string }).phone, purpose });
@@ -36,20 +49,22 @@ export function PhoneCodeFields({ purpose, form }: { purpose: SmsPurpose; form: 
 
   return (
     <>
-      <Form.Item
-        label={t('auth.phone')}
-        name="phone"
-        rules={[
-          { required: true, message: t('auth.required', { field: t('auth.phone') }) },
-          {
-            validator: async (_rule, value: string | undefined) => {
-              if (value && phoneInputProblem(value)) throw new Error(t('auth.phoneInvalid'));
+      {fixedPhone === undefined ? (
+        <Form.Item
+          label={t('auth.phone')}
+          name="phone"
+          rules={[
+            { required: true, message: t('auth.required', { field: t('auth.phone') }) },
+            {
+              validator: async (_rule, value: string | undefined) => {
+                if (value && phoneInputProblem(value)) throw new Error(t('auth.phoneInvalid'));
+              },
             },
-          },
-        ]}
-      >
-        <Input inputMode="tel" autoComplete="tel" placeholder="13800138000" />
-      </Form.Item>
+          ]}
+        >
+          <Input inputMode="tel" autoComplete="tel" placeholder="13800138000" />
+        </Form.Item>
+      ) : null}
       <Form.Item label={t('auth.code')} required>
         <Space.Compact style={{ width: '100%' }}>
           <Form.Item
@@ -88,7 +103,7 @@ export function PhoneCodeFields({ purpose, form }: { purpose: SmsPurpose; form: 
       ) : null}
       {send.error ? (
         <Form.Item>
-          <ErrorAlert error={send.error} />
+          <ErrorAlert error={send.error} secondsLeft={secondsLeft} />
         </Form.Item>
       ) : null}
     </>

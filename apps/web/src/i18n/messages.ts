@@ -1,5 +1,6 @@
 import { mergeCatalogues, type MessageText } from '@arya/i18n/catalogue';
 import { sharedMessages } from '@arya/i18n/shared-messages';
+import { auditMessages } from './audit-messages';
 
 /**
  * Every text the UI shows, by key, in both languages: the texts the API shows too (from @arya/i18n) and the UI's own.
@@ -17,6 +18,7 @@ export const messages = mergeCatalogues(sharedMessages, {
   'app.retry': { 'zh-CN': '重试', en: 'Try again' },
   'app.loadFailed': { 'zh-CN': '加载失败', en: 'Could not load' },
 
+  'nav.home': { 'zh-CN': '首页', en: 'Home' },
   'nav.profile': { 'zh-CN': '个人资料', en: 'Profile' },
   'nav.bom': { 'zh-CN': 'BOM 变更', en: 'BOM changes' },
   'nav.bomNew': { 'zh-CN': '新建变更', en: 'New run' },
@@ -31,7 +33,7 @@ export const messages = mergeCatalogues(sharedMessages, {
     en: 'Cannot reach the server. Check your connection and try again.',
   },
   'error.sessionExpired': { 'zh-CN': '登录已过期，请重新登录。', en: 'Your session has ended. Please sign in again.' },
-  'error.retryIn': { 'zh-CN': '{seconds} 秒后可重试', en: 'You can retry in {seconds} s' },
+  'error.retryNow': { 'zh-CN': '可以重试了。', en: 'You can try again now.' },
   'error.adminOnly': { 'zh-CN': '需要管理员权限才能访问此页面。', en: 'This page needs administrator rights.' },
 
   'auth.signIn': { 'zh-CN': '登录', en: 'Sign in' },
@@ -114,7 +116,7 @@ export const messages = mergeCatalogues(sharedMessages, {
   'profile.signOutOthers': { 'zh-CN': '退出其他所有会话', en: 'Sign out all others' },
   'profile.signedOutOthers': { 'zh-CN': '已退出 {count} 个其他会话。', en: 'Signed out {count} other sessions.' },
   'profile.sessionSignedOut': { 'zh-CN': '该会话已退出。', en: 'That session was signed out.' },
-  'profile.noSessions': { 'zh-CN': '没有其他会话', en: 'No sessions' },
+  'profile.noSessions': { 'zh-CN': '没有登录会话', en: 'No sessions' },
   'profile.unknownDevice': { 'zh-CN': '未知设备', en: 'Unknown device' },
   'profile.confirmSignOutOthers': { 'zh-CN': '确定退出其他所有会话？', en: 'Sign out every other session?' },
 
@@ -336,6 +338,89 @@ export const messages = mergeCatalogues(sharedMessages, {
   'bom.runs.deleted': { 'zh-CN': '已删除。', en: 'Deleted.' },
   'bom.template': { 'zh-CN': '下载模板', en: 'Download the template' },
   'bom.failed': { 'zh-CN': '运行失败', en: 'The run failed' },
+
+  // accounts: phone-only accounts, closed registration, set-password links
+  'auth.registrationClosed': { 'zh-CN': '本系统不开放注册', en: 'Sign-up is closed' },
+  'auth.registrationClosedHint': {
+    'zh-CN':
+      '账号由管理员创建。请联系管理员：他会给你一个设置密码的链接；如果登记了你的手机号，你也可以在登录页用验证码登录。',
+    en: 'Accounts are created by an administrator. Ask one: you will get a link to set your password, and if they entered your phone number you can also sign in with an SMS code.',
+  },
+  'auth.setPasswordTitle': { 'zh-CN': '设置密码', en: 'Set your password' },
+  'auth.setPasswordSubmit': { 'zh-CN': '设置密码并登录', en: 'Set password and sign in' },
+  'auth.setupLinkIncomplete': {
+    'zh-CN': '链接不完整。请打开管理员发给你的完整链接，或请管理员重新生成。',
+    en: 'This link is incomplete. Open the whole link the administrator sent you, or ask for a new one.',
+  },
+  'profile.setPassword': { 'zh-CN': '设置密码', en: 'Set a password' },
+  'profile.noPasswordYet': {
+    'zh-CN': '你的账号还没有密码。获取发送到 {phone} 的验证码即可设置，之后也能用账号和密码登录。',
+    en: 'Your account has no password yet. Get a code sent to {phone} to set one; then you can also sign in with a password.',
+  },
+  'profile.passwordSet': { 'zh-CN': '密码已设置。', en: 'Password set.' },
+  'profile.chooseAccount': { 'zh-CN': '设置账号名', en: 'Choose an account name' },
+  'profile.chooseAccountHint': {
+    'zh-CN': '账号名用于密码登录，设置后不能修改。',
+    en: 'You sign in with it by password; it cannot be changed later.',
+  },
+  'profile.accountRule': {
+    'zh-CN': '3–64 个字符：字母、数字或 . _ @ + -',
+    en: '3–64 characters: letters, digits or . _ @ + -',
+  },
+  'profile.accountSet': { 'zh-CN': '账号名已设置。', en: 'Account name saved.' },
+  'profile.bindPhoneNeedsPassword': {
+    'zh-CN': '更换手机号需要验证当前密码，请先在上方设置密码。',
+    en: 'Changing the phone asks for your current password: set a password above first.',
+  },
+  'admin.createUser': { 'zh-CN': '新建用户', en: 'New user' },
+  'admin.createUserSubmit': { 'zh-CN': '创建', en: 'Create' },
+  'admin.createUserHint': {
+    'zh-CN': '填写账号名或手机号（至少一项）。新用户没有密码：创建后会得到一个设置密码的链接，请发给对方。',
+    en: 'Give an account name or a phone number (at least one). The new user has no password: you get a link to send them to set one.',
+  },
+  'admin.optionalPhone': { 'zh-CN': '手机号（可选）', en: 'Phone number (optional)' },
+  'admin.cancel': { 'zh-CN': '取消', en: 'Cancel' },
+  'admin.done': { 'zh-CN': '完成', en: 'Done' },
+  'admin.setupLinkTitle': { 'zh-CN': '设置密码链接（仅可使用一次）', en: 'Set-password link (works once)' },
+  'admin.setupLinkHint': {
+    'zh-CN': '把链接发给该用户，{expiresAt} 前有效；重新生成后旧链接失效。',
+    en: 'Send it to the user; it works until {expiresAt}. Issuing a new link retires this one.',
+  },
+  'admin.setupLinkSmsHint': {
+    'zh-CN': '对方也可以在登录页用手机验证码登录，再在个人资料中设置密码。',
+    en: 'They can also sign in with an SMS code and set a password in their profile.',
+  },
+  'admin.issueSetupLink': { 'zh-CN': '生成设置密码链接', en: 'Set-password link' },
+  'admin.confirmIssueSetupLink': {
+    'zh-CN': '为 {account} 生成新的设置密码链接？之前的链接将失效。',
+    en: 'Issue a new set-password link for {account}? Any earlier link stops working.',
+  },
+  'admin.confirmRole': {
+    'zh-CN': '把 {account} 的角色改为「{role}」？',
+    en: 'Change the role of {account} to {role}?',
+  },
+  'admin.confirmRoleAdmin': {
+    'zh-CN': '管理员可以查看所有人的运行记录、管理所有用户。',
+    en: 'Admins see everyone’s runs and manage every user.',
+  },
+  'admin.confirmRoleUser': {
+    'zh-CN': '对方将立即失去管理员权限。',
+    en: 'They lose administrator rights at once.',
+  },
+  'admin.confirmOk': { 'zh-CN': '确定', en: 'Confirm' },
+  'admin.noLiveSessions': { 'zh-CN': '该用户当前没有登录中的会话', en: 'This user is not signed in anywhere' },
+  'admin.unknownEvent': { 'zh-CN': '其他事件（{action}）', en: 'Other event ({action})' },
+  'home.greeting': { 'zh-CN': '你好，{name}', en: 'Hello, {name}' },
+  'home.intro': {
+    'zh-CN': '上传 BOM 和操作指示表，检查后运行，下载新的 BOM 和变更日志。',
+    en: 'Upload a BOM and its operations, check them, run, and download the new BOM with its change log.',
+  },
+  'home.recentRuns': { 'zh-CN': '我最近的运行', en: 'My recent runs' },
+  'home.allRuns': { 'zh-CN': '全部运行记录', en: 'All runs' },
+  'home.noRuns': { 'zh-CN': '还没有运行过。点“新建变更”开始第一次。', en: 'No runs yet. Start one with New run.' },
+  'home.users': { 'zh-CN': '用户数', en: 'Users' },
+  'home.runsToday': { 'zh-CN': '今日运行', en: 'Runs today' },
+  ...auditMessages,
 } as const satisfies Record<string, MessageText>);
 
 export type MessageKey = keyof typeof messages;

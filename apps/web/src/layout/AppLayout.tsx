@@ -1,6 +1,7 @@
 import {
   FileExcelOutlined,
   FolderOpenOutlined,
+  HomeOutlined,
   LogoutOutlined,
   PlusOutlined,
   TeamOutlined,
@@ -8,10 +9,11 @@ import {
 } from '@ant-design/icons';
 import { Button, Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
-import { Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/SessionProvider';
 import { useSignOut } from '../auth/use-sign-out';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { Logo } from '../components/Logo';
 import { useI18n } from '../i18n/I18nProvider';
 
 /** The signed-in frame: a side menu (a drawer-like collapsed bar under 992 px), a header, and the screen. */
@@ -27,13 +29,16 @@ export default function AppLayout() {
 
   const isAdmin = session.status === 'signedIn' && session.user.role === 'admin';
   const items: MenuProps['items'] = [
+    { key: '/', icon: <HomeOutlined />, label: t('nav.home') },
     { key: '/bom/runs', icon: <FileExcelOutlined />, label: t('nav.bomRuns') },
     { key: '/bom/new', icon: <PlusOutlined />, label: t('nav.bomNew') },
     { key: '/bom/files', icon: <FolderOpenOutlined />, label: t('nav.bomFiles') },
     { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') },
     ...(isAdmin ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.admin') }] : []),
   ];
-  const selected = items.map((item) => String(item?.key)).filter((key) => location.pathname.startsWith(key));
+  const selected = items
+    .map((item) => String(item?.key))
+    .filter((key) => (key === '/' ? location.pathname === '/' : location.pathname.startsWith(key)));
   const userLabel =
     session.status === 'signedIn' ? (session.user.username ?? session.user.account ?? session.user.phone ?? '') : '';
 
@@ -49,9 +54,9 @@ export default function AppLayout() {
         theme="light"
         style={narrow ? { position: 'fixed', height: '100vh', zIndex: 20, left: 0, top: 0 } : undefined}
       >
-        <Typography.Title level={4} style={{ margin: '16px 24px' }}>
-          {t('app.name')}
-        </Typography.Title>
+        <Link to="/" style={{ display: 'block', margin: '16px 24px' }} aria-label={t('nav.home')}>
+          <Logo name={t('app.name')} />
+        </Link>
         <nav aria-label={t('nav.mainMenu')}>
           <Menu
             mode="inline"

@@ -5,7 +5,10 @@ export function secondsUntil(endsAt: number, now: number): number {
   return Math.max(0, Math.ceil((endsAt - now) / 1000));
 }
 
-/** A live countdown: `start(seconds)` begins it; `secondsLeft` ticks down to 0 and re-renders each second. */
+/**
+ * A live countdown: `start(seconds)` begins it; `secondsLeft` ticks down to 0 and re-renders each second; `started`
+ * tells a countdown that ran out from one never begun.
+ */
 export function useCountdown() {
   const [endsAt, setEndsAt] = useState(0);
   const [now, setNow] = useState(() => Date.now());
@@ -23,5 +26,5 @@ export function useCountdown() {
     setEndsAt(at + seconds * 1000);
   }, []);
 
-  return { secondsLeft, start };
+  return { secondsLeft, start, started: endsAt > 0 };
 }

@@ -31,3 +31,11 @@ export function describeError(error: unknown, t: Translate): DisplayError {
   }
   return { message: t('error.network'), code: null, retryAfterSeconds: null, fieldErrors: {} };
 }
+
+/**
+ * The server writes a rate limit's wait into its message ("请 60 秒后再试"); the UI counts that figure down in place, so
+ * the person sees one number, the same wherever it shows (the send button counts from the same start).
+ */
+export function withLiveWait(message: string, serverSeconds: number, secondsLeft: number): string {
+  return message.replace(new RegExp(`(?<!\\d)${serverSeconds}(?!\\d)`), String(secondsLeft));
+}

@@ -1,4 +1,4 @@
-import { Button, Popconfirm, Select, Space } from 'antd';
+import { App, Button, Popconfirm, Select, Space } from 'antd';
 import { USER_ROLES } from '@arya/validators/enums';
 import { useSession } from '../../auth/SessionProvider';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -9,10 +9,20 @@ import { useUserActions } from './useUserActions';
 export function UserActions({ user }: { user: AdminUser }) {
   const { t } = useI18n();
   const session = useSession();
+  const { modal } = App.useApp();
   const { setDisabled, setRole, revokeSessions } = useUserActions();
   const self = session.status === 'signedIn' && session.user.id === user.id;
   const status = userStatus(user);
   const label = userLabel(user);
+  // A role change asks first, as 停用 does: it grants or takes away the rights to every user and run.
+  const confirmRole = (role: AdminUser['role']) =>
+    modal.confirm({
+      title: t('admin.confirmRole', { account: label, role: t(role === 'admin' ? 'role.admin' : 'role.user') }),
+      content: t(role === 'admin' ? 'admin.confirmRoleAdmin' : 'admin.confirmRoleUser'),
+      okText: t('admin.confirmOk'),
+      cancelText: t('admin.cancel'),
+      onOk: () => setRole.mutateAsync({ userId: user.id, role }),
+    });
 
   return (
     <Space wrap size="small">
@@ -23,7 +33,7 @@ export function UserActions({ user }: { user: AdminUser }) {
         aria-label={t('admin.roleFor', { account: label })}
         style={{ width: 110 }}
         loading={setRole.isPending}
-        onChange={(role) => setRole.mutate({ userId: user.id, role })}
+        onChange={(role) => confirmRole(role)}
         options={USER_ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
       />
       {status === 'disabled' ? (

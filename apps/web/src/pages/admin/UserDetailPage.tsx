@@ -3,14 +3,21 @@ import { Button, Card, Descriptions, Flex, Skeleton, Space, Table, Tag, Typograp
 import { Link, useParams } from 'react-router';
 import type { RouterOutputs } from '@arya/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { auditMessageKey } from '../../i18n/audit-messages';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeUserAgent, formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
-import { statusColour, userStatus } from './user-status';
+import { IssueSetupLinkButton } from './IssueSetupLinkButton';
+import { statusColour, userLabel, userStatus } from './user-status';
 import { UserActions } from './UserActions';
 
 type AuditEntry = RouterOutputs['admin']['users']['auditLog']['items'][number];
 type LiveSession = RouterOutputs['admin']['users']['get']['sessions'][number];
+
+/** The card's title names the person: display name and account, else whatever identifies them. */
+function userTitle(user: RouterOutputs['admin']['users']['get']['user']): string {
+  return user.username && user.account ? `${user.username}（${user.account}）` : (user.username ?? userLabel(user));
+}
 
 export default function UserDetailPage() {
   const { userId = '' } = useParams();
@@ -50,7 +57,10 @@ export default function UserDetailPage() {
       title: t('admin.action'),
       dataIndex: 'action',
       key: 'action',
-      render: (action: string) => <Typography.Text code>{action}</Typography.Text>,
+      render: (action: string) => {
+        const key = auditMessageKey(action);
+        return key ? t(key) : t('admin.unknownEvent', { action });
+      },
     },
     {
       title: t('admin.actor'),
@@ -70,7 +80,7 @@ export default function UserDetailPage() {
   return (
     <Flex vertical gap={16}>
       <Link to="/admin/users">← {t('admin.back')}</Link>
-      <Card title={t('admin.details')}>
+      <Card title={detail.data ? userTitle(detail.data.user) : t('admin.details')}>
         {detail.isPending ? <Skeleton active /> : null}
         {detail.error ? <ErrorAlert error={detail.error} onRetry={() => void detail.refetch()} /> : null}
         {detail.data ? (
@@ -90,6 +100,7 @@ export default function UserDetailPage() {
             </Descriptions>
             <Space wrap>
               <UserActions user={detail.data.user} />
+              {userStatus(detail.data.user) === 'deleted' ? null : <IssueSetupLinkButton user={detail.data.user} />}
               <Link to={`/bom/runs?owner=${detail.data.user.id}`}>{t('admin.bomRuns')}</Link>
             </Space>
             <Typography.Title level={5} style={{ marginTop: 24 }}>
@@ -101,7 +112,7 @@ export default function UserDetailPage() {
               columns={sessionColumns}
               dataSource={detail.data.sessions}
               pagination={false}
-              locale={{ emptyText: t('profile.noSessions') }}
+              locale={{ emptyText: t('admin.noLiveSessions') }}
               scroll={{ x: 'max-content' }}
             />
           </>

@@ -1,3 +1,4 @@
+import { UserAddOutlined } from '@ant-design/icons';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { Button, Card, Flex, Input, Segmented, Table, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
@@ -7,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { CreateUserModal } from './CreateUserModal';
 import { statusColour, userStatus, type AdminUser } from './user-status';
 import { UserActions } from './UserActions';
 
@@ -17,6 +19,7 @@ export default function UsersPage() {
   const trpc = useTRPC();
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
+  const [creating, setCreating] = useState(false);
 
   const users = useInfiniteQuery(
     trpc.admin.users.list.infiniteQueryOptions(
@@ -61,7 +64,15 @@ export default function UsersPage() {
   ];
 
   return (
-    <Card title={t('admin.title')}>
+    <Card
+      title={t('admin.title')}
+      extra={
+        <Button type="primary" icon={<UserAddOutlined />} onClick={() => setCreating(true)}>
+          {t('admin.createUser')}
+        </Button>
+      }
+    >
+      <CreateUserModal open={creating} onClose={() => setCreating(false)} />
       <Flex gap={12} wrap style={{ marginBottom: 16 }}>
         <Input.Search
           allowClear

@@ -1,7 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { Alert, Tabs } from 'antd';
 import { Link, useLocation } from 'react-router';
 import type { SignInLocationState } from '../../auth/guards';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useTRPC } from '../../lib/trpc';
 import { AuthCard } from './AuthCard';
 import type { ResetDoneState } from './ForgotPasswordPage';
 import { PasswordSignInForm } from './PasswordSignInForm';
@@ -10,12 +12,14 @@ import { SmsSignInForm } from './SmsSignInForm';
 export default function SignInPage() {
   const { t } = useI18n();
   const state = useLocation().state as (SignInLocationState & Partial<ResetDoneState>) | null;
+  // Offered only when anyone may sign up; with registration closed the link would lead nowhere useful.
+  const mode = useQuery(useTRPC().auth.registrationMode.queryOptions());
   return (
     <AuthCard
       title={t('auth.signInTitle')}
       footer={
         <>
-          <Link to="/sign-up">{t('auth.signUpLink')}</Link>
+          {mode.data?.mode === 'open' ? <Link to="/sign-up">{t('auth.signUpLink')}</Link> : <span />}
           <Link to="/forgot-password">{t('auth.forgotLink')}</Link>
         </>
       }

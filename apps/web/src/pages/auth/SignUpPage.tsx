@@ -1,5 +1,5 @@
-import { useMutation } from '@tanstack/react-query';
-import { Button, Form, Input, Typography } from 'antd';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Button, Form, Input, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -8,6 +8,7 @@ import { PhoneCodeFields } from '../../components/PhoneCodeFields';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTRPC } from '../../lib/trpc';
 import { AuthCard } from './AuthCard';
+import { RegistrationClosed } from './RegistrationClosed';
 
 interface Values {
   phone: string;
@@ -19,10 +20,14 @@ interface Values {
 
 const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
-/** Sign up with a phone and its SMS code; an account name and password are optional (they add password sign-in). */
+/**
+ * Sign up with a phone and its SMS code; an account name and password are optional (they add password sign-in).
+ * With registration closed the screen says so and who creates accounts instead.
+ */
 export default function SignUpPage() {
   const { t } = useI18n();
   const trpc = useTRPC();
+  const mode = useQuery(trpc.auth.registrationMode.queryOptions());
   const session = useSessionStore();
   const [form] = Form.useForm<Values>();
   const register = useMutation(trpc.auth.register.mutationOptions({ onSuccess: (result) => session.signIn(result) }));
@@ -30,39 +35,44 @@ export default function SignUpPage() {
 
   return (
     <AuthCard title={t('auth.signUpTitle')} footer={<Link to="/sign-in">{t('auth.backToSignIn')}</Link>}>
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        name="sign-up"
-        requiredMark={false}
-        onFinish={(values) =>
-          register.mutate({
-            phone: values.phone,
-            code: values.code,
-            account: blankToUndefined(values.account),
-            password: values.password || undefined,
-            username: blankToUndefined(values.username),
-          })
-        }
-      >
-        <PhoneCodeFields purpose="register" form={form} />
-        <Typography.Paragraph type="secondary">{t('auth.optionalHint')}</Typography.Paragraph>
-        <Form.Item label={t('auth.optionalAccount')} name="account">
-          <Input autoComplete="username" />
-        </Form.Item>
-        <NewPasswordField name="password" label={t('auth.optionalPassword')} optional={!blankToUndefined(account)} />
-        <Form.Item label={t('profile.name')} name="username">
-          <Input autoComplete="name" />
-        </Form.Item>
-        {register.error ? (
-          <Form.Item>
-            <ErrorAlert error={register.error} />
+      {mode.isPending ? <Skeleton active /> : null}
+      {mode.data?.mode === 'closed' ? <RegistrationClosed /> : null}
+      {mode.error ? <ErrorAlert error={mode.error} onRetry={() => void mode.refetch()} /> : null}
+      {mode.data?.mode === 'open' ? (
+        <Form<Values>
+          form={form}
+          layout="vertical"
+          name="sign-up"
+          requiredMark={false}
+          onFinish={(values) =>
+            register.mutate({
+              phone: values.phone,
+              code: values.code,
+              account: blankToUndefined(values.account),
+              password: values.password || undefined,
+              username: blankToUndefined(values.username),
+            })
+          }
+        >
+          <PhoneCodeFields purpose="register" form={form} />
+          <Typography.Paragraph type="secondary">{t('auth.optionalHint')}</Typography.Paragraph>
+          <Form.Item label={t('auth.optionalAccount')} name="account">
+            <Input autoComplete="username" />
           </Form.Item>
-        ) : null}
-        <Button type="primary" htmlType="submit" block loading={register.isPending}>
-          {t('auth.signUp')}
-        </Button>
-      </Form>
+          <NewPasswordField name="password" label={t('auth.optionalPassword')} optional={!blankToUndefined(account)} />
+          <Form.Item label={t('profile.name')} name="username">
+            <Input autoComplete="name" />
+          </Form.Item>
+          {register.error ? (
+            <Form.Item>
+              <ErrorAlert error={register.error} />
+            </Form.Item>
+          ) : null}
+          <Button type="primary" htmlType="submit" block loading={register.isPending}>
+            {t('auth.signUp')}
+          </Button>
+        </Form>
+      ) : null}
     </AuthCard>
   );
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input } from 'antd';
+import { App, Button, Card, Form, Input, Typography } from 'antd';
 import type { RouterInputs } from '@arya/api';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -9,8 +9,11 @@ import { useTRPC } from '../../lib/trpc';
 
 type Values = RouterInputs['user']['bindPhone'];
 
-/** Bind or change the phone: a code sent to the new number plus the current password (re-authentication). */
-export function BindPhoneCard() {
+/**
+ * Bind or change the phone: a code sent to the new number plus the current password (re-authentication). An account
+ * without a password is pointed at setting one first (the card above), instead of a form it cannot complete.
+ */
+export function BindPhoneCard({ hasPassword }: { hasPassword: boolean }) {
   const { t } = useI18n();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -28,6 +31,13 @@ export function BindPhoneCard() {
     }),
   );
 
+  if (!hasPassword) {
+    return (
+      <Card title={t('profile.bindPhone')}>
+        <Typography.Text type="secondary">{t('profile.bindPhoneNeedsPassword')}</Typography.Text>
+      </Card>
+    );
+  }
   return (
     <Card title={t('profile.bindPhone')}>
       <Form<Values>

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Form, Input } from 'antd';
 import type { RouterInputs } from '@arya/api';
+import { ConfirmPasswordField } from '../../components/ConfirmPasswordField';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -44,21 +45,7 @@ export function ChangePasswordCard() {
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <NewPasswordField name="newPassword" label={t('auth.newPassword')} />
-        <Form.Item
-          label={t('password.confirm')}
-          name="confirmPassword"
-          dependencies={['newPassword']}
-          rules={[
-            { required: true, message: t('auth.required', { field: t('password.confirm') }) },
-            ({ getFieldValue }) => ({
-              validator: async (_rule, value: string | undefined) => {
-                if (value && value !== getFieldValue('newPassword')) throw new Error(t('password.mismatch'));
-              },
-            }),
-          ]}
-        >
-          <Input.Password autoComplete="new-password" />
-        </Form.Item>
+        <ConfirmPasswordField of="newPassword" />
         {change.error ? (
           <Form.Item>
             <ErrorAlert error={change.error} />

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { SetAccountForm } from './SetAccountForm';
 
 type Me = RouterOutputs['user']['me'];
 
@@ -44,6 +45,7 @@ export function ProfileDetails({ me }: { me: Me }) {
         </Descriptions.Item>
         <Descriptions.Item label={t('profile.createdAt')}>{formatDateTime(me.createdAt, locale)}</Descriptions.Item>
       </Descriptions>
+      {me.account === null ? <SetAccountForm /> : null}
       <Form
         layout="vertical"
         name="profile"

@@ -6,6 +6,7 @@ import { BindPhoneCard } from './BindPhoneCard';
 import { ChangePasswordCard } from './ChangePasswordCard';
 import { ProfileDetails } from './ProfileDetails';
 import { SessionsCard } from './SessionsCard';
+import { SetPasswordBySmsCard } from './SetPasswordBySmsCard';
 
 export default function ProfilePage() {
   const trpc = useTRPC();
@@ -16,8 +17,9 @@ export default function ProfilePage() {
       {me.isPending ? <Skeleton active /> : null}
       {me.error ? <ErrorAlert error={me.error} onRetry={() => void me.refetch()} /> : null}
       {me.data ? <ProfileDetails me={me.data} /> : null}
-      <ChangePasswordCard />
-      <BindPhoneCard />
+      {me.data && !me.data.hasPassword && me.data.phone ? <SetPasswordBySmsCard phone={me.data.phone} /> : null}
+      {me.data?.hasPassword ? <ChangePasswordCard /> : null}
+      {me.data ? <BindPhoneCard hasPassword={me.data.hasPassword} /> : null}
       <SessionsCard />
     </Flex>
   );

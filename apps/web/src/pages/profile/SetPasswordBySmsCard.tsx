@@ -1,0 +1,59 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, App, Button, Card, Form } from 'antd';
+import type { RouterInputs } from '@arya/api';
+import { useSessionStore } from '../../auth/SessionProvider';
+import { ConfirmPasswordField } from '../../components/ConfirmPasswordField';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { NewPasswordField } from '../../components/NewPasswordField';
+import { PhoneCodeFields } from '../../components/PhoneCodeFields';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useTRPC } from '../../lib/trpc';
+
+type Values = RouterInputs['user']['setPasswordBySms'] & { confirmPassword: string };
+
+/** An account made with a phone only has no current password to give: a code sent to its phone sets the first one. */
+export function SetPasswordBySmsCard({ phone }: { phone: string }) {
+  const { t } = useI18n();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const session = useSessionStore();
+  const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
+  const set = useMutation(
+    trpc.user.setPasswordBySms.mutationOptions({
+      onSuccess: () => {
+        form.resetFields();
+        const me = queryClient.getQueryData(trpc.user.me.queryKey());
+        if (me) session.updateUser({ ...me, hasPassword: true });
+        void queryClient.invalidateQueries({ queryKey: trpc.user.me.queryKey() });
+        void message.success(t('profile.passwordSet'));
+      },
+    }),
+  );
+
+  return (
+    <Card title={t('profile.setPassword')}>
+      <Alert type="info" showIcon title={t('profile.noPasswordYet', { phone })} style={{ marginBottom: 16 }} />
+      <Form<Values>
+        form={form}
+        layout="vertical"
+        name="set-password"
+        requiredMark={false}
+        style={{ maxWidth: 420 }}
+        onFinish={(values) => set.mutate({ code: values.code, newPassword: values.newPassword })}
+      >
+        <PhoneCodeFields purpose="reset_password" form={form} fixedPhone={phone} />
+        <NewPasswordField name="newPassword" label={t('auth.newPassword')} />
+        <ConfirmPasswordField of="newPassword" />
+        {set.error ? (
+          <Form.Item>
+            <ErrorAlert error={set.error} />
+          </Form.Item>
+        ) : null}
+        <Button type="primary" htmlType="submit" loading={set.isPending}>
+          {t('profile.setPassword')}
+        </Button>
+      </Form>
+    </Card>
+  );
+}
