@@ -2,7 +2,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import { sql } from 'kysely';
 import { accessVerdict, appRouter, closeApiDeps, type ApiDeps } from '@arya/api';
 import type { Config } from './config';
-import { loggerOptions, REQUEST_ID_HEADER, requestIdFor } from './logging';
+import { loggerOptions, oneLinePerRequest, REQUEST_ID_HEADER, requestIdFor, requestLine } from './logging';
 import { panelPlugin, type PanelAccess } from './panel/plugin';
 import { bomPlugin } from './plugins/bom';
 import { compressionPlugin } from './plugins/compression';
@@ -44,7 +44,10 @@ export async function buildApp({ config, deps, logger, disableTrpcFastPath }: Ap
     ...(logger ? { loggerInstance: logger } : { logger: loggerOptions(config) }),
     genReqId: requestIdFor,
     requestIdHeader: false,
-    logController: new LogController({ requestIdLogLabel: 'requestId', disableRequestLogging: isProbe }),
+    logController: new LogController({
+      requestIdLogLabel: 'requestId',
+      disableRequestLogging: oneLinePerRequest(config) ? true : isProbe,
+    }),
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: config.TRUST_PROXY,
     // Batched tRPC calls put every procedure path in one URL segment.
@@ -59,6 +62,12 @@ export async function buildApp({ config, deps, logger, disableTrpcFastPath }: Ap
   app.addHook('onClose', async () => {
     await closeApiDeps(deps);
   });
+  if (oneLinePerRequest(config)) {
+    app.addHook('onResponse', async (request, reply) => {
+      if (!isProbe(request))
+        request.log.info(requestLine(request.method, request.url, reply.statusCode, reply.elapsedTime));
+    });
+  }
 
   await app.register(errorsPlugin, { production: config.NODE_ENV === 'production' });
   await app.register(securityPlugin, { config });

@@ -16,7 +16,8 @@ export function createConsoleSmsProvider(logger: Logger): SmsProvider {
     send: async ({ phone, purpose, code }) => {
       logger.info(
         { provider: 'console', phone: maskPhone(phone.e164), purpose, code },
-        `SMS code for ${phone.e164}: ${code}`,
+        // Framed so it stands out in the `pnpm dev` log, where a new user looks for it.
+        `>>> SMS code ${code} for ${phone.e164} (${purpose}) <<<`,
       );
       return { resultCode: 'OK', requestId: null };
     },
