@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Button, Form, Input, Modal, Select, Typography } from 'antd';
 import type { RouterInputs, RouterOutputs } from '@arya/api';
+import { phoneInputProblem } from '@arya/validators/phone';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
-import { phoneInputProblem } from '../../lib/phone';
 import { useTRPC } from '../../lib/trpc';
 import { SetupLinkNotice } from './SetupLinkNotice';
 

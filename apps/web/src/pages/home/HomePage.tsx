@@ -19,7 +19,7 @@ function startOfLocalDay(now = new Date()): string {
 function AdminFigures() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const stats = useQuery(trpc.admin.stats.queryOptions({ since: startOfLocalDay() }));
+  const stats = useQuery(trpc.admin.stats.queryOptions({ since: startOfLocalDay() }, { refetchOnMount: 'always' }));
   if (stats.error) return <ErrorAlert error={stats.error} onRetry={() => void stats.refetch()} />;
   return (
     <Row gutter={16}>
@@ -49,7 +49,11 @@ export default function HomePage() {
   const session = useSession();
   const me = session.status === 'signedIn' ? session.user : null;
   const runs = useQuery(
-    trpc.bom.runs.list.queryOptions({ ownerId: me?.id, limit: RECENT_RUNS }, { enabled: me !== null }),
+    // A dashboard is opened to see what changed: always asked afresh, never only from the cache.
+    trpc.bom.runs.list.queryOptions(
+      { ownerId: me?.id, limit: RECENT_RUNS },
+      { enabled: me !== null, refetchOnMount: 'always' },
+    ),
   );
   const name = me ? (me.username ?? me.account ?? me.phone ?? '') : '';
 
