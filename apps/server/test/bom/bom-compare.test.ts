@@ -179,7 +179,11 @@ describe('bom.runs.compare', { timeout: 120_000 }, () => {
     const { runId: goneRun } = await alice.bom.runs.create.mutate({ bomFileId: fileId });
     await collectProgress(alice, goneRun);
     const link = await alice.bom.runs.compareDownloadUrl.mutate({ runId: goneRun });
+    const usesOf = () =>
+      server.deps.db.selectFrom('bom_material_uses').select('row_number').where('file_id', '=', fileId).execute();
+    expect((await usesOf()).length).toBe(other.rows.length);
     await alice.bom.files.delete.mutate({ fileId });
+    expect(await usesOf()).toEqual([]);
     const refused = await refusalOf(alice.bom.runs.compare.query({ runId: goneRun }));
     expect([refused.code, refused.data['messageKey']]).toEqual(['CONFLICT', 'bom.compareSourceDeleted']);
     expect((await download(server.baseUrl, link.url)).status).toBe(404);

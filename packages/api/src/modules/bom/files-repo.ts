@@ -122,13 +122,14 @@ export async function lockLiveFiles(
   return rows.length;
 }
 
-/** Soft-deletes an upload and drops its bytes; runs that used it keep their name for it. */
+/** Soft-deletes an upload and drops its bytes and where-used rows; runs that used it keep their name for it. */
 export async function softDeleteFile(db: Executor, fileId: string, at: Date): Promise<void> {
   await db
     .updateTable('bom_files')
     .set({ deleted_at: at, bytes: Buffer.alloc(0) })
     .where('id', '=', fileId)
     .execute();
+  await db.deleteFrom('bom_material_uses').where('file_id', '=', fileId).execute();
 }
 
 /** Soft-deletes uploads made before `before` that no remaining run uses, dropping their bytes; returns how many. */
