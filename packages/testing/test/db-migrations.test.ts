@@ -25,6 +25,7 @@ describe('migrations', () => {
     expect(await tableNames(database.db)).toEqual([
       'audit_log',
       'bom_files',
+      'bom_material_uses',
       'bom_runs',
       'sessions',
       'sms_messages',
@@ -41,6 +42,7 @@ describe('migrations', () => {
     expect(await tableNames(database.db)).toEqual([
       'audit_log',
       'bom_files',
+      'bom_material_uses',
       'bom_runs',
       'sessions',
       'sms_messages',
@@ -61,6 +63,7 @@ describe('migrations', () => {
     expect(await tableNames(database.db)).toEqual([
       'audit_log',
       'bom_files',
+      'bom_material_uses',
       'bom_runs',
       'sessions',
       'sms_messages',
