@@ -175,7 +175,7 @@ export function startBomRunner(deps: RunnerDeps): BomRunner {
       const run = await claimNextRun(deps.db, {
         instanceId,
         maxRunningPerOwner: deps.config.BOM_MAX_RUNNING_PER_USER,
-        now: deps.clock.now(),
+        now: () => deps.clock.now(),
       });
       if (!run || stopped) return;
       const task = execute(run).finally(() => {

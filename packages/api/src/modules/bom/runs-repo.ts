@@ -194,7 +194,11 @@ export interface ClaimedRun {
 export interface ClaimOptions {
   instanceId: string;
   maxRunningPerOwner: number;
-  now: Date;
+  /**
+   * The claim's start time. A function is read only once the owner's running count has been taken, i.e. after the
+   * previous run's finish committed, so one owner's `started_at` never precedes the `finished_at` that freed the slot.
+   */
+  now: Date | (() => Date);
 }
 
 /** Claims the oldest queued run whose owner is under the concurrency limit, or returns null. */
@@ -230,13 +234,14 @@ export async function claimNextRun(db: Kysely<DB>, options: ClaimOptions): Promi
         fullOwners.push(candidate.owner_id);
         continue;
       }
+      const startedAt = typeof options.now === 'function' ? options.now() : options.now;
       return trx
         .updateTable('bom_runs')
         .set((eb) => ({
           status: 'running',
           claimed_by: options.instanceId,
-          started_at: options.now,
-          heartbeat_at: options.now,
+          started_at: startedAt,
+          heartbeat_at: startedAt,
           attempts: eb('attempts', '+', 1),
         }))
         .where('id', '=', candidate.id)
