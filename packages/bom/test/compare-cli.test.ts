@@ -5,9 +5,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main';
-import { generateBomWorkbook } from '../src/fixtures/index';
+import { EXPECTED_REVISION_COMPARISON, generateBomWorkbook, revisionWorkbooks } from '../src/fixtures/index';
 import { applyOperations, COMPARE_DETAIL_HEADERS } from '../src/index';
-import { plain, readBook, rowValues, sheet, workbook } from './helpers';
+import { plain, readBook, rowValues, sheet } from './helpers';
 
 // a spawn starts pnpm and tsx (seconds on a busy machine)
 vi.setConfig({ testTimeout: 120_000 });
@@ -20,25 +20,9 @@ afterAll(() => {
   rmSync(work, { recursive: true, force: true });
 });
 
-const HEADER = ['级别', '物料编码', '物料描述', '用量', '位号'];
-writeFileSync(
-  join(work, 'old.xlsx'),
-  workbook([
-    {
-      name: '原表',
-      rows: [HEADER, [1, 100, '电阻', 2, 'R1,R2'], [1, 200, '电容', 3, 'C1-C3'], [1, 300, '电感', 1, 'L1']],
-    },
-  ]),
-);
-writeFileSync(
-  join(work, 'new.xlsx'),
-  workbook([
-    {
-      name: '原表',
-      rows: [HEADER, [1, 100, '电阻', 3, 'R1-R3'], [1, 300, '电感', 1, 'L1'], [1, 500, '新电容', 2, 'C2,C3']],
-    },
-  ]),
-);
+const revisions = revisionWorkbooks();
+writeFileSync(join(work, 'old.xlsx'), revisions.old);
+writeFileSync(join(work, 'new.xlsx'), revisions.new);
 writeFileSync(join(work, 'notes.txt'), 'not a workbook');
 
 /** The CLI's entry function in this process (no start-up cost): its exit code and output. */
@@ -64,51 +48,7 @@ describe('bom compare', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({
-      summary: { added: 1, removed: 1, changed: 1, unchanged: 1, designatorsAdded: 3, designatorsRemoved: 3, moved: 2 },
-      rows: [
-        {
-          status: 'changed',
-          level: 1,
-          materialCode: '100',
-          description: '电阻',
-          oldQty: 2,
-          newQty: 3,
-          oldRow: 2,
-          newRow: 2,
-          addedDesignators: ['R3'],
-          removedDesignators: [],
-        },
-        {
-          status: 'removed',
-          level: 1,
-          materialCode: '200',
-          description: '电容',
-          oldQty: 3,
-          newQty: null,
-          oldRow: 3,
-          newRow: null,
-          addedDesignators: [],
-          removedDesignators: ['C1', 'C2', 'C3'],
-        },
-        {
-          status: 'added',
-          level: 1,
-          materialCode: '500',
-          description: '新电容',
-          oldQty: null,
-          newQty: 2,
-          oldRow: null,
-          newRow: 4,
-          addedDesignators: ['C2', 'C3'],
-          removedDesignators: [],
-        },
-      ],
-      moves: [
-        { designator: 'C2', fromMaterial: '200', toMaterial: '500' },
-        { designator: 'C3', fromMaterial: '200', toMaterial: '500' },
-      ],
-    });
+    expect(JSON.parse(r.stdout)).toEqual(EXPECTED_REVISION_COMPARISON);
     expect(existsSync(join(work, 'diff.xlsx'))).toBe(true);
   });
 
@@ -125,11 +65,11 @@ describe('bom compare', () => {
       新文件: 'new.xlsx',
       原工作表: '原表',
       新工作表: '原表',
-      新增: 1,
+      新增: 3,
       删除: 1,
-      变更: 1,
+      变更: 2,
       未变: 1,
-      新增位号: 3,
+      新增位号: 4,
       删除位号: 3,
       移动位号: 2,
     });
@@ -152,7 +92,9 @@ describe('bom compare', () => {
     ]);
     expect(rowValues(detail, 2, 10)).toEqual(['变更', 1, '100', '电阻', 2, 3, 2, 2, 'R3', null]);
     expect(rowValues(detail, 3, 10)).toEqual(['删除', 1, '200', '电容', 3, null, 3, null, null, 'C1,C2,C3']);
-    expect(rowValues(detail, 4, 10)).toEqual(['新增', 1, '500', '新电容', null, 2, null, 4, 'C2,C3', null]);
+    expect(rowValues(detail, 4, 10)).toEqual(['新增', 2, '500', '新电容', null, 2, null, 4, 'C2,C3', null]);
+    expect(rowValues(detail, 6, 11)).toEqual(['变更', 2, '400', 'IC v2', 1, 1, 5, 6, null, null, '描述原为「IC」']);
+    expect(detail.rowCount).toBe(EXPECTED_REVISION_COMPARISON.rows.length + 1);
     expect(plain(detail.getCell(2, 11))).toBe('用量 2 → 3');
     expect(plain(detail.getCell(3, 11))).toContain('位号 C2,C3 移至 500');
     expect(plain(detail.getCell(4, 11))).toContain('位号 C2,C3 移自 200');
@@ -169,7 +111,7 @@ describe('bom compare', () => {
   it('exits 0 with no differences and prints a one-line summary', () => {
     const r = bom('compare', 'old.xlsx', 'old.xlsx', '--out', 'same.xlsx');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^wrote same\.xlsx: 原表 → 原表; added 0, removed 0, changed 0, unchanged 3;/);
+    expect(r.stdout).toMatch(/^wrote same\.xlsx: 原表 → 原表; added 0, removed 0, changed 0, unchanged 4;/);
   });
 
   it('compares an Arya result on 新BOM表, and --sheet picks another sheet in both', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { generateBomWorkbook } from '../src/fixtures/index';
+import { EXPECTED_REVISION_COMPARISON, generateBomWorkbook, revisionWorkbooks } from '../src/fixtures/index';
 import { applyOperations, compareBoms, compareBomWorkbooks, type BomComparison } from '../src/index';
 import { naturalCompare } from '../src/natural-order';
 import { workbook, type Row } from './helpers';
@@ -43,99 +43,9 @@ const byMaterial = (c: Pick<BomComparison, 'rows'>) =>
     .toSorted((a, b) => `${a.materialCode}/${a.oldRow}`.localeCompare(`${b.materialCode}/${b.oldRow}`));
 
 describe('compareBoms', () => {
-  const before = bom([
-    [1, 100, '电阻', 2, null, null, 'R1,R2'],
-    [1, 200, '电容', 3, null, null, 'C1-C3'],
-    [1, 300, '电感', 1, null, null, 'L1'],
-    [2, 400, 'IC', 1, null, null, 'U1'],
-  ]);
-  const after = bom([
-    [1, 100, '电阻', 3, null, null, 'R1-R3'],
-    [1, 300, '电感', 1, null, null, 'L1'],
-    [1, 500, '新电容', 2, null, null, 'C2,C3'],
-    [2, 400, 'IC v2', 1, null, null, 'U1'],
-    [1, 600, '外壳', null, null, null, null],
-    [null, null, '没有物料编码的行', 9, null, null, 'X1'],
-  ]);
-
   it('lists added, removed and changed rows in the new order, the removed one after its old predecessor', () => {
-    expect(compareBoms(before, after)).toEqual({
-      summary: {
-        added: 2,
-        removed: 1,
-        changed: 2,
-        unchanged: 1,
-        designatorsAdded: 3,
-        designatorsRemoved: 3,
-        moved: 2,
-      },
-      rows: [
-        {
-          status: 'changed',
-          level: 1,
-          materialCode: '100',
-          description: '电阻',
-          oldQty: 2,
-          newQty: 3,
-          oldRow: 2,
-          newRow: 2,
-          addedDesignators: ['R3'],
-          removedDesignators: [],
-        },
-        {
-          status: 'removed',
-          level: 1,
-          materialCode: '200',
-          description: '电容',
-          oldQty: 3,
-          newQty: null,
-          oldRow: 3,
-          newRow: null,
-          addedDesignators: [],
-          removedDesignators: ['C1', 'C2', 'C3'],
-        },
-        {
-          status: 'added',
-          level: 1,
-          materialCode: '500',
-          description: '新电容',
-          oldQty: null,
-          newQty: 2,
-          oldRow: null,
-          newRow: 4,
-          addedDesignators: ['C2', 'C3'],
-          removedDesignators: [],
-        },
-        {
-          status: 'changed',
-          level: 2,
-          materialCode: '400',
-          description: 'IC v2',
-          oldQty: 1,
-          newQty: 1,
-          oldRow: 5,
-          newRow: 5,
-          addedDesignators: [],
-          removedDesignators: [],
-        },
-        {
-          status: 'added',
-          level: 1,
-          materialCode: '600',
-          description: '外壳',
-          oldQty: null,
-          newQty: null,
-          oldRow: null,
-          newRow: 6,
-          addedDesignators: [],
-          removedDesignators: [],
-        },
-      ],
-      moves: [
-        { designator: 'C2', fromMaterial: '200', toMaterial: '500' },
-        { designator: 'C3', fromMaterial: '200', toMaterial: '500' },
-      ],
-    });
+    const revisions = revisionWorkbooks();
+    expect(compareBoms(revisions.old, revisions.new)).toEqual(EXPECTED_REVISION_COMPARISON);
   });
 
   it('matches a repeated (级别, 物料编码) pair occurrence by occurrence, in order of appearance', () => {
@@ -278,7 +188,9 @@ describe('compareBoms', () => {
 
     it('gives added ↔ removed when old and new are swapped', () => {
       const other = generateBomWorkbook({ rows: 400, opsCount: 60, seed: 8 });
+      const revisions = revisionWorkbooks();
       for (const [a, b] of [
+        [revisions.old, revisions.new],
         [generated.bom, applied.workbook],
         [generated.bom, other.bom],
       ] as const) {

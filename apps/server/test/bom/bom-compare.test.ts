@@ -1,7 +1,6 @@
-import ExcelJS from 'exceljs';
 import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateBomWorkbook } from '@arya/bom/fixtures';
+import { EXPECTED_REVISION_COMPARISON, generateBomWorkbook, revisionWorkbooks } from '@arya/bom/fixtures';
 import { migrateToLatest, migrations } from '@arya/db';
 import {
   collectProgress,
@@ -30,15 +29,6 @@ let runFile: string;
 
 const codeOf = async (call: Promise<unknown>) => (await refusalOf(call)).code;
 
-const HEADER = ['级别', '物料编码', '物料描述', '用量', '位号'];
-
-async function sheetWorkbook(rows: (string | number | null)[][]): Promise<Uint8Array> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('原表');
-  sheet.addRows([HEADER, ...rows]);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
-}
-
 const generated = generateBomWorkbook({ rows: 80, opsCount: 15, seed: 21 });
 
 beforeAll(async () => {
@@ -49,19 +39,9 @@ beforeAll(async () => {
   await server.deps.db.updateTable('users').set({ role: 'admin' }).where('id', '=', adminId).execute();
   admin = await loginClient(server.baseUrl, 'root-compare');
 
-  const before = await sheetWorkbook([
-    [1, 100, '电阻', 2, 'R1,R2'],
-    [1, 200, '电容', 3, 'C1-C3'],
-    [1, 300, '电感', 1, 'L1'],
-  ]);
-  const after = await sheetWorkbook([
-    [1, 100, '电阻', 3, 'R1-R3'],
-    [1, 300, '电感', 1, 'L1'],
-    [2, 500, '新电容', 2, 'C2,C3'],
-    [3, 500, '新电容', 1, 'C9'],
-  ]);
-  oldFile = (await alice.bom.files.upload.mutate(xlsxForm(before, '旧版.xlsx'))).fileId;
-  newFile = (await alice.bom.files.upload.mutate(xlsxForm(after, '新版.xlsx'))).fileId;
+  const revisions = revisionWorkbooks();
+  oldFile = (await alice.bom.files.upload.mutate(xlsxForm(revisions.old, '旧版.xlsx'))).fileId;
+  newFile = (await alice.bom.files.upload.mutate(xlsxForm(revisions.new, '新版.xlsx'))).fileId;
   opsFile = (await alice.bom.files.upload.mutate(xlsxForm(generated.opsWorkbook, 'ops.xlsx', 'ops'))).fileId;
   runFile = (await alice.bom.files.upload.mutate(xlsxForm(generated.bom, 'run.xlsx'))).fileId;
   runId = (await alice.bom.runs.create.mutate({ bomFileId: runFile })).runId;
@@ -73,63 +53,9 @@ afterAll(async () => {
 
 describe('bom.compare', { timeout: 120_000 }, () => {
   it('gives the contract JSON for two uploads', async () => {
-    expect(await alice.bom.compare.query({ oldFileId: oldFile, newFileId: newFile })).toEqual({
-      summary: { added: 2, removed: 1, changed: 1, unchanged: 1, designatorsAdded: 4, designatorsRemoved: 3, moved: 2 },
-      rows: [
-        {
-          status: 'changed',
-          level: 1,
-          materialCode: '100',
-          description: '电阻',
-          oldQty: 2,
-          newQty: 3,
-          oldRow: 2,
-          newRow: 2,
-          addedDesignators: ['R3'],
-          removedDesignators: [],
-        },
-        {
-          status: 'removed',
-          level: 1,
-          materialCode: '200',
-          description: '电容',
-          oldQty: 3,
-          newQty: null,
-          oldRow: 3,
-          newRow: null,
-          addedDesignators: [],
-          removedDesignators: ['C1', 'C2', 'C3'],
-        },
-        {
-          status: 'added',
-          level: 2,
-          materialCode: '500',
-          description: '新电容',
-          oldQty: null,
-          newQty: 2,
-          oldRow: null,
-          newRow: 4,
-          addedDesignators: ['C2', 'C3'],
-          removedDesignators: [],
-        },
-        {
-          status: 'added',
-          level: 3,
-          materialCode: '500',
-          description: '新电容',
-          oldQty: null,
-          newQty: 1,
-          oldRow: null,
-          newRow: 5,
-          addedDesignators: ['C9'],
-          removedDesignators: [],
-        },
-      ],
-      moves: [
-        { designator: 'C2', fromMaterial: '200', toMaterial: '500' },
-        { designator: 'C3', fromMaterial: '200', toMaterial: '500' },
-      ],
-    });
+    expect(await alice.bom.compare.query({ oldFileId: oldFile, newFileId: newFile })).toEqual(
+      EXPECTED_REVISION_COMPARISON,
+    );
   });
 
   it('links to the diff workbook, made when the link is opened', async () => {
