@@ -71,6 +71,12 @@ export const apiConfigSchema = z.object({
   BOM_WORKER_THREADS: z.coerce.number().int().min(1).max(64).optional(),
   /** Runs one user may have executing at once, over all server processes; more wait in the queue. */
   BOM_MAX_RUNNING_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  /**
+   * Runs one user may have waiting in the queue (not yet executing); one more is refused with TOO_MANY_REQUESTS. Five
+   * covers a person starting a handful of runs in a row, while a script cannot pile up work that outlives its interest
+   * (each queued run holds its files from deletion and gets a share of the engine threads).
+   */
+  BOM_MAX_QUEUED_PER_USER: z.coerce.number().int().min(1).max(1000).default(5),
   /** How often each process looks for queued runs another process created (its own are started at once). */
   BOM_QUEUE_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** A running run's process refreshes its heartbeat this often. */

@@ -282,6 +282,11 @@ export const messages = mergeCatalogues(sharedMessages, {
     'zh-CN': '该运行的原 BOM 文件或结果已删除，无法与原表对比。',
     en: "This run's original BOM file or its result has been deleted, so it cannot be compared with the original.",
   },
+  'bom.tooManyQueuedRuns': {
+    'zh-CN':
+      '你已有 {max} 个运行在排队等待，暂不能再添加。请等排队的运行开始或完成，或在“运行记录”中删除不需要的排队运行后再试。',
+    en: 'You already have {max} runs waiting in the queue. Wait for one to start or finish, or delete a queued run you no longer need under Run history, then try again.',
+  },
   'bom.runInterrupted': {
     'zh-CN': '服务器在处理过程中重启，重试后仍未完成，请重新运行。',
     en: 'The server restarted while processing and the retry did not finish either. Run it again.',

@@ -1,12 +1,12 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ApplySummary, ChangeLogEntry, OpRow, RowDiff } from '@arya/bom';
 import type { BomOpsSource, BomRunFailure, BomRunStatus, DB, Executor } from '@arya/db';
 import type { KeysetPosition } from '../../lib/pagination';
 
 /*
  * Every query on `bom_runs`. The run queue is this table itself: any server process claims the oldest queued run with
- * `FOR UPDATE SKIP LOCKED`, so processes sharing one Postgres never take the same run, and the per-owner limit on
- * running runs is checked under a per-owner advisory lock, so it holds across processes too.
+ * `FOR UPDATE SKIP LOCKED`, so processes sharing one Postgres never take the same run, and the per-owner limits (runs
+ * executing, runs waiting) are checked under a per-owner advisory lock, so they hold across processes too.
  */
 
 export interface NewBomRun {
@@ -18,6 +18,28 @@ export interface NewBomRun {
   at: Date;
 }
 
+/**
+ * Queues the run unless its owner already has `maxQueued` runs waiting; returns null then. The owner's queue lock is
+ * held until `trx` ends, so parallel inserts (on any process) each count the others' committed rows.
+ */
+export async function insertRunWithinQueueLimit(
+  trx: Transaction<DB>,
+  run: NewBomRun,
+  maxQueued: number,
+): Promise<{ id: string } | null> {
+  await lockOwnerQueue(trx, run.ownerId);
+  const { queued } = await trx
+    .selectFrom('bom_runs')
+    .select((eb) => eb.fn.countAll<string>().as('queued'))
+    .where('owner_id', '=', run.ownerId)
+    .where('status', '=', 'queued')
+    .where('deleted_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  if (Number(queued) >= maxQueued) return null;
+  return insertRun(trx, run);
+}
+
+/** Inserts a queued run without the per-owner check (tests and seeds; requests go through the function above). */
 export async function insertRun(db: Executor, run: NewBomRun): Promise<{ id: string }> {
   return db
     .insertInto('bom_runs')
@@ -178,6 +200,11 @@ export async function countRunsCreatedSince(db: Executor, since: Date): Promise<
 /** A run's lock namespace for `pg_advisory_xact_lock(ns, hashtext(owner))`; any constant unique in the app works. */
 const OWNER_LOCK_NAMESPACE = 74_215_005;
 
+/** Serialises one owner's queue changes (claims, new runs) across processes until the transaction ends. */
+async function lockOwnerQueue(trx: Transaction<DB>, ownerId: string): Promise<void> {
+  await sql`select pg_advisory_xact_lock(${OWNER_LOCK_NAMESPACE}, hashtext(${ownerId}))`.execute(trx);
+}
+
 /** Runs are retried once after a lost process; the second loss fails them. */
 export const MAX_ATTEMPTS = 2;
 
@@ -201,7 +228,12 @@ export interface ClaimOptions {
   now: Date | (() => Date);
 }
 
-/** Claims the oldest queued run whose owner is under the concurrency limit, or returns null. */
+/**
+ * Claims the next queued run whose owner is under the concurrency limit, or returns null. Owners take turns: the owner
+ * with the fewest runs executing goes first, then the one served longest ago (by the start of its newest started run),
+ * then the oldest run. Plain first-in-first-out would let one user's queue hold every thread as each of its runs
+ * finishes, so another user's run would wait for that whole queue.
+ */
 export async function claimNextRun(db: Kysely<DB>, options: ClaimOptions): Promise<ClaimedRun | null> {
   return db.transaction().execute(async (trx) => {
     const fullOwners: string[] = [];
@@ -209,21 +241,45 @@ export async function claimNextRun(db: Kysely<DB>, options: ClaimOptions): Promi
     // holding every candidate while the others find nothing.
     for (let tries = 0; tries < 50; tries++) {
       let query = trx
-        .selectFrom('bom_runs')
-        .select(['id', 'owner_id'])
-        .where('status', '=', 'queued')
-        .where('deleted_at', 'is', null);
-      if (fullOwners.length > 0) query = query.where('owner_id', 'not in', fullOwners);
+        .selectFrom('bom_runs as r')
+        .select(['r.id', 'r.owner_id'])
+        .where('r.status', '=', 'queued')
+        .where('r.deleted_at', 'is', null);
+      if (fullOwners.length > 0) query = query.where('r.owner_id', 'not in', fullOwners);
       const candidate = await query
-        .orderBy('queued_at')
-        .orderBy('id')
+        .orderBy(
+          (eb) =>
+            eb
+              .selectFrom('bom_runs as x')
+              .select((inner) => inner.fn.countAll().as('running'))
+              .whereRef('x.owner_id', '=', 'r.owner_id')
+              .where('x.status', '=', 'running'),
+          'asc',
+        )
+        .orderBy(
+          // the newest run by creation that has started stands for the owner's last turn; the index on
+          // (owner_id, created_at desc) finds it after skipping the owner's few queued runs
+          (eb) =>
+            eb
+              .selectFrom('bom_runs as x')
+              .select('x.started_at')
+              .whereRef('x.owner_id', '=', 'r.owner_id')
+              .where('x.deleted_at', 'is', null)
+              .where('x.started_at', 'is not', null)
+              .orderBy('x.created_at', 'desc')
+              .orderBy('x.id', 'desc')
+              .limit(1),
+          (ob) => ob.asc().nullsFirst(),
+        )
+        .orderBy('r.queued_at')
+        .orderBy('r.id')
         .limit(1)
-        .forUpdate()
+        .forUpdate('r')
         .skipLocked()
         .executeTakeFirst();
       if (!candidate) return null;
       // Serialises claims for one owner across processes; the count below then sees every committed claim.
-      await sql`select pg_advisory_xact_lock(${OWNER_LOCK_NAMESPACE}, hashtext(${candidate.owner_id}))`.execute(trx);
+      await lockOwnerQueue(trx, candidate.owner_id);
       const { running } = await trx
         .selectFrom('bom_runs')
         .select((eb) => eb.fn.countAll<string>().as('running'))

@@ -44,7 +44,7 @@ function checkOnlineOps(rows: OpRow[], locale: Locale): void {
 
 /** Validates the inputs, queues the run and returns at once; a worker picks it up (see runner.ts). */
 export async function createRun(
-  deps: Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'bomQueue'>,
+  deps: Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 'bomQueue'>,
   viewer: Viewer,
   input: CreateRunInput,
   request: RequestInfo,
@@ -70,14 +70,20 @@ export async function createRun(
     const fileIds = input.opsFileId ? [bomFile.id, input.opsFileId] : [bomFile.id];
     if ((await lockLiveFiles(trx, fileIds, 'share')) !== fileIds.length)
       throw new AppError('NOT_FOUND', 'bom.fileNotFound');
-    const inserted = await runs.insertRun(trx, {
-      ownerId: viewer.userId,
-      bomFileId: bomFile.id,
-      opsFileId: input.opsFileId ?? null,
-      opsSource,
-      ops: opsSource === 'rows' && input.ops ? input.ops : null,
-      at: now,
-    });
+    const maxQueued = deps.config.BOM_MAX_QUEUED_PER_USER;
+    const inserted = await runs.insertRunWithinQueueLimit(
+      trx,
+      {
+        ownerId: viewer.userId,
+        bomFileId: bomFile.id,
+        opsFileId: input.opsFileId ?? null,
+        opsSource,
+        ops: opsSource === 'rows' && input.ops ? input.ops : null,
+        at: now,
+      },
+      maxQueued,
+    );
+    if (!inserted) throw new AppError('TOO_MANY_REQUESTS', 'bom.tooManyQueuedRuns', { max: maxQueued });
     await recordAudit(trx, request, {
       action: 'bom.run_created',
       actorUserId: viewer.userId,

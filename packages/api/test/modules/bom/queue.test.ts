@@ -62,7 +62,7 @@ async function queue(ownerId: string, count: number, at = now): Promise<string[]
 }
 
 describe('run queue in Postgres', () => {
-  it('claims oldest first and never more than the per-owner limit, skipping to other owners', async () => {
+  it('claims the owner with fewer runs executing first, then the oldest run, never beyond the per-owner limit', async () => {
     const aliceRuns = await queue(alice, 3);
     const bobRuns = await queue(bob, 1, new Date(now.getTime() + 1000));
     const options = { instanceId: 'p1', maxRunningPerOwner: 2, now };
@@ -70,9 +70,26 @@ describe('run queue in Postgres', () => {
     const second = await claimNextRun(db, options);
     const third = await claimNextRun(db, options);
     const fourth = await claimNextRun(db, options);
-    expect([first?.id, second?.id, third?.id]).toEqual([aliceRuns[0], aliceRuns[1], bobRuns[0]]);
+    // bob's run is younger than alice's second, but alice already has one executing then
+    expect([first?.id, second?.id, third?.id]).toEqual([aliceRuns[0], bobRuns[0], aliceRuns[1]]);
     expect(fourth).toBeNull();
     expect(first?.attempts).toBe(1);
+  });
+
+  it('owners take turns when a thread frees: an older queue does not keep the thread for its owner', async () => {
+    // One thread (the default on two cores): alice queued three runs before bob queued one.
+    const aliceRuns = await queue(alice, 3);
+    const bobRuns = await queue(bob, 1, new Date(now.getTime() + 1000));
+    const options = { instanceId: 'p1', maxRunningPerOwner: 2 };
+    const order: string[] = [];
+    for (let turn = 0; turn < 4; turn++) {
+      const claimed = await claimNextRun(db, { ...options, now: new Date(now.getTime() + 10_000 * (turn + 1)) });
+      if (!claimed) throw new Error(`nothing claimed at turn ${turn}`);
+      order.push(claimed.id);
+      const finished = new Date(now.getTime() + 10_000 * (turn + 1) + 5000);
+      await completeRun(db, claimed.id, 'p1', { summary, log: [], diff: [], result: Buffer.from('r'), now: finished });
+    }
+    expect(order).toEqual([aliceRuns[0], bobRuns[0], aliceRuns[1], aliceRuns[2]]);
   });
 
   it('several processes claiming at once respect the limit and never share a run', async () => {
