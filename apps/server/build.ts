@@ -1,4 +1,6 @@
-/** `pnpm build`: the production bundle in `dist/` — `main.js` (the server), `admin-create.js`, `migrate.js`, workers. */
+/**
+ * `pnpm build`: the production bundle in `dist/` — `main.js` (the server), `admin-create.js`, `migrate.js`, workers.
+ */
 import { join } from 'node:path';
 import { bundleServer } from './bundle';
 

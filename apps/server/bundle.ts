@@ -4,7 +4,8 @@ import { join } from 'node:path';
  * Bundles server entry points into a directory, with the worker-thread files (bcrypt, BOM engine) and the panel's
  * assets beside them. Workspace packages (`@arya/*`, TypeScript source) are bundled in; npm packages stay external and
  * resolve from this package's node_modules, so every npm package a bundled workspace package imports must also be a
- * dependency here (checked below). `build.ts` makes the production bundle; the benchmark bundles its server with it too.
+ * dependency here (checked below). `build.ts` makes the production bundle; the benchmark bundles its server with it
+ * too.
  */
 import { build, type Plugin } from 'esbuild';
 
@@ -75,8 +76,8 @@ export async function bundleServer({
     logLevel: 'warning',
     plugins: [npmPackagesExternal],
   });
-  // Worker files are loaded by path at run time, relative to the bundle (`new URL('./…', import.meta.url)` in @arya/api),
-  // so each is bundled into a self-contained file of the name the API looks for.
+  // Worker files are loaded by path at run time, relative to the bundle (`new URL('./…', import.meta.url)` in
+  // @arya/api), so each is bundled into a self-contained file of the name the API looks for.
   const api = await realpath(join(here, 'node_modules/@arya/api'));
   await build({
     entryPoints: {

@@ -12,7 +12,8 @@ import { Client } from 'pg';
  *   1. baseline: the engine alone, in this process (applyOperations on the same 20,000-row workbook, 2,000 ops)
  *   2. upload → inspect → run → progress until done → download link → downloaded bytes, timed end to end, with the
  *      server's event-loop delay over the same span (read from a bench-only route)
- *   3. user.me latency at a steady, evenly paced rate (paced-load.ts) with no run, then while large runs execute back to back
+ *   3. user.me latency at a steady, evenly paced rate (paced-load.ts) with no run, then while large runs execute back
+ *      to back
  */
 import type { AppRouter } from '@arya/api';
 import { applyOperations } from '@arya/bom';
@@ -170,7 +171,9 @@ try {
   load.running = false;
   await runner;
 
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machine =
+    `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} ` +
+    `cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const engine = median(engineMs);
   const total = median(rounds.map((r) => r.totalMs));
   const summary = {
@@ -204,7 +207,8 @@ try {
   };
 
   console.log(
-    `\nBOM benchmark — ${machine}; load average ${summary.load1}; ${ROWS} rows, ${OPS} ops, ${round(generated.bom.byteLength / 2 ** 20)} MiB; median of ${ROUNDS}\n`,
+    `\nBOM benchmark — ${machine}; load average ${summary.load1}; ${ROWS} rows, ${OPS} ` +
+      `ops, ${round(generated.bom.byteLength / 2 ** 20)} MiB; median of ${ROUNDS}\n`,
   );
   console.table({
     'engine alone (in-process)': { ms: summary.engineAloneMs, ratio: 1 },
@@ -227,7 +231,10 @@ try {
   });
   console.log(`server event loop max delay during upload→download: ${summary.throughServer.eventLoopMaxMs} ms`);
   console.log(
-    `user.me at ${ME_RATE} req/s (evenly paced): p50/p99/max idle ${idle.p50}/${idle.p99}/${idle.max} ms, during runs ${busy.p50}/${busy.p99}/${busy.max} ms (${load.runsCompleted} runs completed; target p99 ≤ 50 ms) — ${busy.p99 <= 50 ? 'met' : 'NOT met'}; event loop max ${summary.userMe.idle.eventLoopMaxMs} ms idle, ${summary.userMe.duringRuns.eventLoopMaxMs} ms during runs`,
+    `user.me at ${ME_RATE} req/s (evenly paced): p50/p99/max idle ${idle.p50}/${idle.p99}/${idle.max} ms, during ` +
+      `runs ${busy.p50}/${busy.p99}/${busy.max} ms (${load.runsCompleted} runs completed; target p99 ≤ 50 ms) ` +
+      `— ${busy.p99 <= 50 ? 'met' : 'NOT met'}; event loop max ${summary.userMe.idle.eventLoopMaxMs} ms ` +
+      `idle, ${summary.userMe.duringRuns.eventLoopMaxMs} ms during runs`,
   );
   const outDir = join(findRepoRoot(), '.bench');
   await mkdir(outDir, { recursive: true });

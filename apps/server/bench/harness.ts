@@ -1,7 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { Client } from 'pg';
-/** What both server benchmarks share: the services from the environment, an admin connection, and the server process. */
+/**
+ * What both server benchmarks share: the services from the environment, an admin connection, and the server process.
+ */
 import { generateSigningKey } from '@arya/api';
 import { bundleServer } from '../bundle';
 import { productionSmsEnv } from '../test/production-sms-env';

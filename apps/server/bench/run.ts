@@ -237,18 +237,22 @@ try {
     const failures = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => !code.startsWith('2'));
     if (failures.length > 0 || result.timeouts > 0) {
       console.log(
-        `${name}: non-2xx ${JSON.stringify(Object.fromEntries(failures))}, timeouts ${result.timeouts}, errors ${result.errors}`,
+        `${name}: non-2xx ${JSON.stringify(Object.fromEntries(failures))}, timeouts ${result.timeouts}, ` +
+          `errors ${result.errors}`,
       );
     }
   }
   const overhead = 1 - viaTrpc.rps / plain.rps;
   const cpuOverhead = viaTrpc.cpuPerRequest! / plain.cpuPerRequest! - 1;
   const fastPathGain = viaTrpc.rps / viaStock.rps - 1;
-  const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const machine =
+    `${cpus()[0]?.model ?? 'unknown CPU'}, ${availableParallelism()} ` +
+    `cores, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const load1 = loadavg()[0]!.toFixed(1);
 
   console.log(
-    `\nServer benchmark — ${machine}; load average ${load1} at the end; bcrypt cost ${process.env.BCRYPT_COST ?? '12'}; ${seconds}s per phase; autocannon on the same machine\n`,
+    `\nServer benchmark — ${machine}; load average ${load1} at the end; bcrypt ` +
+      `cost ${process.env.BCRYPT_COST ?? '12'}; ${seconds}s per phase; autocannon on the same machine\n`,
   );
   console.table(
     rows.map((r) => ({
@@ -265,9 +269,11 @@ try {
   if (standInRow) {
     const ratio = viaTrpc.rps / standInRow.rps;
     console.log(
-      `user.me vs the FastAPI stand-in: ${ratio.toFixed(2)}× its req/s (target ≥ 3×) — ${ratio >= 3 ? 'met' : 'NOT met'}; ` +
+      `user.me vs the FastAPI stand-in: ${ratio.toFixed(2)}× its req/s (target ≥ 3×) ` +
+        `— ${ratio >= 3 ? 'met' : 'NOT met'}; ` +
         `CPU ${viaTrpc.cpuPerRequest} vs ${standInRow.cpuPerRequest} µs/request (target ≤ 120) — ` +
-        `${viaTrpc.cpuPerRequest! <= 120 ? 'met' : 'NOT met'}; p99 ${viaTrpc.p99} vs ${standInRow.p99} ms at ${connections} connections (target ≤ 25) — ${viaTrpc.p99 <= 25 ? 'met' : 'NOT met'}`,
+        `${viaTrpc.cpuPerRequest! <= 120 ? 'met' : 'NOT met'}; p99 ${viaTrpc.p99} vs ${standInRow.p99} ms ` +
+        `at ${connections} connections (target ≤ 25) — ${viaTrpc.p99 <= 25 ? 'met' : 'NOT met'}`,
     );
   }
   console.log(
@@ -276,17 +282,37 @@ try {
       `${fastPathGain >= 0.1 ? 'keep' : 'delete'}`,
   );
   console.log(
-    `tRPC overhead on user.me vs plain route: ${(overhead * 100).toFixed(1)} % fewer req/s, ${(cpuOverhead * 100).toFixed(1)} % more server CPU per request (target ≤ 15 %) — ${overhead <= 0.15 ? 'met' : 'NOT met'}`,
+    `tRPC overhead on user.me vs plain route: ${(overhead * 100).toFixed(1)} % fewer ` +
+      `req/s, ${(cpuOverhead * 100).toFixed(1)} % more server CPU per request (target ≤ 15 %) ` +
+      `— ${overhead <= 0.15 ? 'met' : 'NOT met'}`,
   );
   console.log(
-    `user.me p99 on 50 connections (${meRate} req/s, evenly paced) during ${LOGIN_CONNECTIONS} connections of logins: ${meUnderLoad.p99} ms, alone ${meAlone.p99} ms (${(meUnderLoad.p99 / meAlone.p99).toFixed(1)}×; target ≤ 25 ms) — ${meUnderLoad.p99 <= 25 ? 'met' : 'NOT met'}`,
+    `user.me p99 on 50 connections (${meRate} req/s, evenly paced) during ${LOGIN_CONNECTIONS} connections of ` +
+      `logins: ${meUnderLoad.p99} ms, alone ${meAlone.p99} ms (${(meUnderLoad.p99 / meAlone.p99).toFixed(1)}×; ` +
+      `target ≤ 25 ms) — ${meUnderLoad.p99 <= 25 ? 'met' : 'NOT met'}`,
   );
 
   const outDir = join(findRepoRoot(), '.bench');
   await mkdir(outDir, { recursive: true });
   await writeFile(
     join(outDir, 'server.json'),
-    `${JSON.stringify({ machine, load1, seconds, meRate, rows, overhead, cpuOverhead, fastPathGain, meAlone, meUnderLoad, at: new Date().toISOString() }, null, 2)}\n`,
+    `${JSON.stringify(
+      {
+        machine,
+        load1,
+        seconds,
+        meRate,
+        rows,
+        overhead,
+        cpuOverhead,
+        fastPathGain,
+        meAlone,
+        meUnderLoad,
+        at: new Date().toISOString(),
+      },
+      null,
+      2,
+    )}\n`,
   );
 } finally {
   await standIn?.stop();

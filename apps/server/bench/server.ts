@@ -26,7 +26,10 @@ function addPlainMeRoute(app: FastifyInstance, { deps }: Runtime): void {
   });
 }
 
-/** CPU time the server process has used, so the runner can compare CPU per request, which neighbours on a busy machine distort far less than throughput. */
+/**
+ * CPU time the server process has used, so the runner can compare CPU per request, which neighbours on a busy machine
+ * distort far less than throughput.
+ */
 function addCpuRoute(app: FastifyInstance): void {
   app.get('/bench/cpu', async () => {
     const { user, system } = process.cpuUsage();

@@ -29,7 +29,10 @@ export function standInUnavailable(dir: string): string | undefined {
   if (probe.status !== 0) {
     const missing = /No module named '([^']+)'/.exec(probe.stderr ?? '')?.[1];
     if (!missing) return `${PYTHON} failed to import ${MODULES.join(', ')}: ${probe.error?.message ?? probe.stderr}`;
-    return `${PYTHON} lacks ${missing} (apt-get install python3-fastapi python3-uvicorn python3-uvloop python3-httptools python3-asyncpg python3-jose python3-passlib python3-bcrypt python3-redis python3-multipart)`;
+    return (
+      `${PYTHON} lacks ${missing} (apt-get install python3-fastapi python3-uvicorn python3-uvloop ` +
+      `python3-httptools python3-asyncpg python3-jose python3-passlib python3-bcrypt python3-redis python3-multipart)`
+    );
   }
   return undefined;
 }

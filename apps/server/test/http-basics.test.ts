@@ -31,7 +31,7 @@ describe('security headers, request ids and CORS', () => {
     expect(response.headers['strict-transport-security']).toBeUndefined();
   });
 
-  it('adds HSTS in production but never upgrade-insecure-requests (plain-HTTP intranets must keep working)', async () => {
+  it('adds HSTS in production, never upgrade-insecure-requests (plain-HTTP intranets must keep working)', async () => {
     const response = await production.app.inject('/healthz');
     expect(response.headers['strict-transport-security']).toContain('max-age=');
     expect(String(response.headers['content-security-policy'])).not.toContain('upgrade-insecure-requests');

@@ -1,7 +1,8 @@
 /**
  * Issue 10 item 1 as the attack was made: one address floods the password hasher with batched, parallel
  * `auth.resetPassword` (wrong code), `auth.login` (right passwords: successes are not failure-limited) and
- * `auth.register` (the test config allows 100 000 registrations an hour) while another address signs in. Two loopback addresses, so the server sees two clients without trusting a proxy.
+ * `auth.register` (the test config allows 100 000 registrations an hour) while another address signs in. Two loopback
+ * addresses, so the server sees two clients without trusting a proxy.
  */
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

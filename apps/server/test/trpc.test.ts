@@ -20,7 +20,7 @@ describe('tRPC over HTTP', () => {
     await dev.close();
   });
 
-  it('logs in and sets the refresh token as an HttpOnly, SameSite=Lax cookie (not Secure outside production)', async () => {
+  it('logs in and sets the refresh token as an HttpOnly, SameSite=Lax cookie (Secure in production only)', async () => {
     await registerUser(dev.app, 'cookie-dev');
     const login = await mutate(dev.app, 'auth.login', { account: 'cookie-dev', password: strongPassword });
     expect(login.statusCode).toBe(200);

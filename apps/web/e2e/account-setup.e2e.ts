@@ -48,7 +48,7 @@ async function openUserAsAdmin(page: Page, search: string): Promise<void> {
 }
 
 describe('accounts without a password, and accounts made by an admin', () => {
-  it('a phone-only account sets its password by SMS and chooses an account name in 个人资料, then signs in with them', async () => {
+  it('a phone-only account sets a password by SMS and an account name in 个人资料, then signs in with them', async () => {
     const { context, page } = await newDevice(browser);
     const phone = uniquePhone();
     await signUpWithPhoneOnly(page, phone);
@@ -307,7 +307,7 @@ describe('REGISTRATION_MODE=closed', () => {
     }
   });
 
-  it('the sign-up screen says registration is closed, in both languages, and sign-in offers no sign-up link', async () => {
+  it('sign-up says registration is closed, in both languages, and sign-in offers no sign-up link', async () => {
     const { context, page } = await newDevice(browser);
     await page.goto(`${baseUrl}/sign-up`);
     await page.getByText('Sign-up is closed').waitFor();

@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 describe('BOM runs in the browser', () => {
-  it('uploads a workbook, checks it, runs its own operations sheet, and downloads exactly the engine’s result', async () => {
+  it('uploads a workbook, checks it, runs its operations sheet, downloads exactly the engine’s result', async () => {
     const fixture = generateBomWorkbook({ rows: 300, opsCount: 25, seed: 7 });
     const bomPath = join(work, 'e2e-bom.xlsx');
     writeFileSync(bomPath, fixture.bom);

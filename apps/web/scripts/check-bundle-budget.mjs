@@ -50,7 +50,8 @@ const totalRaw = sizes.reduce((sum, s) => sum + s.raw, 0);
 for (const s of sizes)
   console.log(`  ${s.file.padEnd(48)} ${kb(s.raw).padStart(8)} KB  ${kb(s.gzip).padStart(7)} KB gzip`);
 console.log(
-  `sign-in route initial JS: ${files.length} files, ${kb(totalRaw)} KB raw, ${kb(totalGzip)} KB gzip (budget ${budgetKb} KB gzip)`,
+  `sign-in route initial JS: ${files.length} files, ${kb(totalRaw)} KB raw, ${kb(totalGzip)} KB gzip ` +
+    `(budget ${budgetKb} KB gzip)`,
 );
 if (totalGzip > budgetKb * 1024) {
   console.error(`Over budget by ${kb(totalGzip - budgetKb * 1024)} KB gzip.`);

@@ -4,7 +4,8 @@ import { App } from './App';
 import { createApiClient } from './lib/trpc';
 
 const { client, session } = createApiClient();
-// Silent sign-in: the HttpOnly refresh cookie (if any) becomes an access token before the first screen decides where to go.
+// Silent sign-in: the HttpOnly refresh cookie (if any) becomes an access token before the first screen decides where to
+// go.
 void session.refresh();
 
 const root = document.getElementById('root');

@@ -20,12 +20,14 @@ describe('describeUserAgent', () => {
     ).toBe('Chrome 140 · Linux');
     expect(
       describeUserAgent(
-        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/139.0 Safari/537.36 Edg/139.0',
+        'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/139.0 Safari/537.36 ' +
+          'Edg/139.0',
       ),
     ).toBe('Edge 139 · Windows');
     expect(
       describeUserAgent(
-        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile/15E148 Safari/604.1',
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 18_0 like Mac OS X) AppleWebKit/605.1.15 Version/18.0 Mobile/15E148 ' +
+          'Safari/604.1',
       ),
     ).toBe('Safari 18 · iOS');
   });

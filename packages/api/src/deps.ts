@@ -32,7 +32,9 @@ export interface ApiDeps {
   access: AccessCache;
 }
 
-/** Replace any part (tests pass their own database, Redis and clock). Parts passed in are not closed by `closeApiDeps`. */
+/**
+ * Replace any part (tests pass their own database, Redis and clock). Parts passed in are not closed by `closeApiDeps`.
+ */
 export type ApiDepsOverrides = Partial<ApiDeps> & {
   /** bcrypt worker threads (default: one per core; they run below the event loop's priority). */
   passwordThreads?: number;

@@ -21,7 +21,9 @@ export const messages = mergeCatalogues(sharedMessages, {
   },
   'error.unstorableText': {
     'zh-CN': '“{field}”含有无法保存的字符（空字符或不完整的 Unicode 字符），请删除后重试。',
-    en: '"{field}" contains a character that cannot be stored (a NUL or a broken Unicode character). Remove it and retry.',
+    en:
+      '"{field}" contains a character that cannot be stored (a NUL or a broken Unicode character). Remove it and ' +
+      'retry.',
   },
   'error.jsonBodyOnly': {
     'zh-CN': '此接口只接受 JSON 请求体（Content-Type: application/json），收到的是“{contentType}”。',
@@ -56,7 +58,9 @@ export const messages = mergeCatalogues(sharedMessages, {
   // Also the answer for a disabled account, right password or not (packages/api README, "Disabled accounts").
   'auth.invalidCredentials': {
     'zh-CN': '账号或密码不正确。如果确认无误，该账号可能已被停用，请联系管理员。',
-    en: 'The account or password is incorrect. If you are sure both are right, the account may be disabled: ask an administrator.',
+    en:
+      'The account or password is incorrect. If you are sure both are right, the account may be disabled: ask an ' +
+      'administrator.',
   },
   'auth.accountDisabled': {
     'zh-CN': '该账号已被停用，请联系管理员。',
@@ -216,16 +220,22 @@ export const messages = mergeCatalogues(sharedMessages, {
   },
   'bom.fileTooLarge': {
     'zh-CN': '文件大小 {sizeMb} MB 超过上限 {limitMb} MB。请删除无关的工作表或把 BOM 拆分后再上传。',
-    en: 'The file is {sizeMb} MB, above the {limitMb} MB limit. Remove unrelated sheets or split the BOM, then upload again.',
+    en:
+      'The file is {sizeMb} MB, above the {limitMb} MB limit. Remove unrelated sheets or split the BOM, then ' +
+      'upload again.',
   },
   'bom.notXlsx': {
     'zh-CN':
       '这不是 .xlsx 工作簿（按文件内容判断，与扩展名无关）。请在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再上传。',
-    en: 'This is not an .xlsx workbook (judged by its content, not its name). Save it in Excel as "Excel Workbook (*.xlsx)" and upload it again.',
+    en:
+      'This is not an .xlsx workbook (judged by its content, not its name). Save it in Excel as "Excel Workbook ' +
+      '(*.xlsx)" and upload it again.',
   },
   'bom.xlsNotSupported': {
     'zh-CN': '这是旧版 .xls 文件（或加密的工作簿）。请在 Excel 中另存为 .xlsx（并去掉密码）后再上传。',
-    en: 'This is a legacy .xls file (or an encrypted workbook). Save it in Excel as .xlsx (without a password) and upload it again.',
+    en:
+      'This is a legacy .xls file (or an encrypted workbook). Save it in Excel as .xlsx (without a password) and ' +
+      'upload it again.',
   },
   'bom.workbookRejected': { 'zh-CN': '{detailZh}', en: '{detailEn}' },
   'bom.fileNotFound': { 'zh-CN': '找不到该文件，请重新上传。', en: 'This file does not exist. Upload it again.' },
@@ -235,7 +245,9 @@ export const messages = mergeCatalogues(sharedMessages, {
   },
   'bom.opsSourceConflict': {
     'zh-CN': '请只选一种操作来源：上传的操作表（opsFileId）或在线填写的操作（ops），不要同时提供。',
-    en: 'Give one source of operations: an uploaded operations file (opsFileId) or operations entered online (ops), not both.',
+    en:
+      'Give one source of operations: an uploaded operations file (opsFileId) or operations entered online (ops), ' +
+      'not both.',
   },
   'bom.opsEmpty': {
     'zh-CN': '没有要执行的操作，请至少填写一行。',
@@ -272,7 +284,9 @@ export const messages = mergeCatalogues(sharedMessages, {
   },
   'bom.runTimedOut': {
     'zh-CN': '处理超过 {seconds} 秒仍未完成，已停止。请检查工作簿是否异常庞大（行数、公式），精简后重新运行。',
-    en: 'Processing took longer than {seconds} seconds and was stopped. Check whether the workbook is unusually large (rows, formulas), trim it and run again.',
+    en:
+      'Processing took longer than {seconds} seconds and was stopped. Check whether the workbook is unusually ' +
+      'large (rows, formulas), trim it and run again.',
   },
   'bom.compareRejected': {
     'zh-CN': '无法对比「{file}」：{detailZh}',
@@ -285,7 +299,9 @@ export const messages = mergeCatalogues(sharedMessages, {
   'bom.tooManyQueuedRuns': {
     'zh-CN':
       '你已有 {max} 个运行在排队等待，暂不能再添加。请等排队的运行开始或完成，或在“运行记录”中删除不需要的排队运行后再试。',
-    en: 'You already have {max} runs waiting in the queue. Wait for one to start or finish, or delete a queued run you no longer need under Run history, then try again.',
+    en:
+      'You already have {max} runs waiting in the queue. Wait for one to start or finish, or delete a queued run you ' +
+      'no longer need under Run history, then try again.',
   },
   'bom.runInterrupted': {
     'zh-CN': '服务器在处理过程中重启，重试后仍未完成，请重新运行。',

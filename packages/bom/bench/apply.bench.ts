@@ -74,7 +74,8 @@ const load = () =>
 
 function line(label: string, samples: Sample[], extra = '') {
   console.log(
-    `${label.padEnd(34)} wall ${String(wall(samples)).padStart(6)} ms (min ${Math.min(...samples.map((s) => s.wallMs))})` +
+    `${label.padEnd(34)} wall ${String(wall(samples)).padStart(6)} ms ` +
+      `(min ${Math.min(...samples.map((s) => s.wallMs))})` +
       (rss(samples) > 0
         ? `  CPU ${String(cpu(samples)).padStart(6)} ms  peak RSS ${String(rss(samples)).padStart(4)} MB`
         : '') +

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { buildComparisonWorkbook, compareBomWorkbooks } from '../src/index';
 
-/** Compares two workbooks `runs` times in its own process: prints {wallMs[], cpuMs[], writeMs, maxRssMb, summary}; the first run is cold. */
+/**
+ * Compares two workbooks `runs` times in its own process: prints {wallMs[], cpuMs[], writeMs, maxRssMb, summary}; the
+ * first run is cold.
+ */
 const [oldPath = '', newPath = '', runsText = '3'] = process.argv.slice(2);
 const oldBytes = new Uint8Array(readFileSync(oldPath));
 const newBytes = new Uint8Array(readFileSync(newPath));

@@ -34,7 +34,8 @@ const MESSAGES: { [K in BomInputErrorCode]: (p: BomInputErrorParams[K]) => [zh: 
   ],
   unsafe_zip_entry: (p) => [
     `工作簿中含有不安全的压缩条目「${p.name}」（${p.problem}），可能被解压到别处。请在 Excel 中另存为新的 .xlsx 后再试`,
-    `The workbook holds an unsafe zip entry "${p.name}" (${p.problem}) that could unpack elsewhere; save it again as a new .xlsx in Excel and retry`,
+    `The workbook holds an unsafe zip entry "${p.name}" (${p.problem}) that could unpack elsewhere; save it again as ` +
+      `a new .xlsx in Excel and retry`,
   ],
   too_large: (p) => [
     `工作簿过大：${p.bytes} 字节，上限 ${p.limit} 字节`,

@@ -17,10 +17,13 @@ function excelAppXml(
   const titles = groups.flatMap(([, items]) => items).map((title) => `<vt:lpstr>${title}</vt:lpstr>`);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" ' +
+    'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">' +
     '<Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop>' +
-    `<HeadingPairs><vt:vector size="${pairs.length * 2}" baseType="variant">${pairs.join('')}</vt:vector></HeadingPairs>` +
-    `<TitlesOfParts><vt:vector size="${titles.length}" baseType="lpstr">${titles.join('')}</vt:vector></TitlesOfParts>` +
+    `<HeadingPairs><vt:vector size="${pairs.length * 2}" ` +
+    `baseType="variant">${pairs.join('')}</vt:vector></HeadingPairs>` +
+    `<TitlesOfParts><vt:vector size="${titles.length}" ` +
+    `baseType="lpstr">${titles.join('')}</vt:vector></TitlesOfParts>` +
     '<Company></Company><AppVersion>16.0300</AppVersion></Properties>'
   );
 }
@@ -77,7 +80,9 @@ describe('docProps/app.xml titles', () => {
       .decode(plain['_rels/.rels'])
       .replace(
         '</Relationships>',
-        '<Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" Target="docProps/app.xml"/></Relationships>',
+        '<Relationship Id="rId9" ' +
+          'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties" ' +
+          'Target="docProps/app.xml"/></Relationships>',
       );
     const input = zipSync({ ...plain, '_rels/.rels': strToU8(rootRels), 'docProps/app.xml': strToU8(appXml) });
 

@@ -36,7 +36,7 @@ describe('applyOperations: written cells', () => {
     });
   });
 
-  it('del removes from 位号 and from the side lists; a side cell is written only when something was removed from it', async () => {
+  it('del removes from 位号 and the side lists; a side cell is written only when something left it', async () => {
     const { out } = await run([[3, 80218559, 'del', 'R2', null]]);
     expect(rowValues(out, 2, 7)).toEqual([3, 80218559, 1, 'R1', null, 'R1', 'keep me']);
     expect(isHighlighted(out.getCell('E2'))).toBe(true); // B面位号 lost R2 → written empty
@@ -79,7 +79,7 @@ describe('applyOperations: written cells', () => {
 });
 
 describe('applyOperations: cells inserted next to rewritten ones', () => {
-  it('inserts a missing 用量 cell before a side cell that is rewritten too, each cell once and in column order', async () => {
+  it('inserts a missing 用量 cell before a side cell rewritten too, each cell once and in column order', async () => {
     const { out, result } = await run([[3, 'Q', 'del', 'R1', null]], [[3, 'Q', null, 'R1', null, 'R1,R2', null]]);
     expect(rowValues(out, 2, 7)).toEqual([3, 'Q', 1, null, null, 'R2', null]);
     const sheetXml = unzipText(result.workbook).get('xl/worksheets/sheet3.xml')!; // 新BOM表
@@ -130,7 +130,7 @@ describe('applyOperations: matching and statuses', () => {
     expect(out.getCell('C3').value).toBe(2);
   });
 
-  it('invalid ops are not matched and log the raw op text; blank rows are skipped but keep their row numbers', async () => {
+  it('invalid ops are not matched and log the raw op text; blank rows are skipped, keeping row numbers', async () => {
     const { result, log } = await run([
       [null, 80218561, ' Swap ', 'C1', null],
       [null, null, null, null, 'just a note'],

@@ -23,7 +23,9 @@ writeFileSync(join(work, 'bom.xlsx'), generated.bom);
 writeFileSync(join(work, 'ops.xlsx'), generated.opsWorkbook);
 writeFileSync(join(work, 'notes.txt'), 'not a workbook');
 
-/** Runs the CLI the way `pnpm -s bom` does: the bundled bin, from the repo root, with INIT_CWD set to where the user is. */
+/**
+ * Runs the CLI the way `pnpm -s bom` does: the bundled bin, from the repo root, with INIT_CWD set to where the user is.
+ */
 function bom(...args: string[]) {
   const r = spawnSync(process.execPath, [bin, ...args], {
     cwd: repoRoot,
@@ -39,7 +41,10 @@ describe('bom apply', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
     expect(r.stdout).toMatch(
-      /^wrote new\.xlsx: \d+ ops \(applied \d+, partial \d+, unchanged \d+, not_found \d+, ambiguous \d+, invalid \d+\); \d+ rows changed/,
+      new RegExp(
+        String.raw`^wrote new\.xlsx: \d+ ops \(applied \d+, partial \d+, unchanged \d+, not_found \d+, ` +
+          String.raw`ambiguous \d+, invalid \d+\); \d+ rows changed`,
+      ),
     );
     const wb = await readBook(new Uint8Array(readFileSync(join(work, 'new.xlsx'))));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['原表', '操作指示表', '新BOM表', '变更日志', '校验警告']);

@@ -52,7 +52,7 @@ describe('bom compare', () => {
     expect(existsSync(join(work, 'diff.xlsx'))).toBe(true);
   });
 
-  it('writes 对比摘要 and 对比明细: counts, files, sheets, Chinese status words, a colour per status, moves in 说明', async () => {
+  it('writes 对比摘要 and 对比明细: counts, files, sheets, Chinese status words, colour per status, moves in 说明', async () => {
     expect(bom('compare', 'old.xlsx', 'new.xlsx', '--out', 'diff2.xlsx').code).toBe(0);
     const wb = await readBook(new Uint8Array(readFileSync(join(work, 'diff2.xlsx'))));
     expect(wb.worksheets.map((w) => w.name)).toEqual(['对比摘要', '对比明细']);

@@ -7,7 +7,8 @@ import { writeZip } from '../src/xlsx/zip';
 import { isHighlighted, readBook, rowValues, sheet, unzipText } from './helpers';
 
 const NS =
-  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 
 /** A package assembled by hand (with fflate, not the engine's writer) from raw sheet XML. */
 function handmade(
@@ -16,16 +17,51 @@ function handmade(
 ): Uint8Array {
   const files: Record<string, Uint8Array> = {
     '[Content_Types].xml': strToU8(
-      `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${sheets.map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}${extra.sharedStrings ? '<Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>' : ''}</Types>`,
+      `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default ` +
+        `Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default ` +
+        `Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ` +
+        `ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>` +
+        sheets
+          .map(
+            (_, i) =>
+              `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ` +
+              'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>',
+          )
+          .join('') +
+        (extra.sharedStrings
+          ? '<Override PartName="/xl/sharedStrings.xml" ' +
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>'
+          : '') +
+        '</Types>',
     ),
     '_rels/.rels': strToU8(
-      '<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      '<?xml version="1.0"?><Relationships ' +
+        'xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" ' +
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" ' +
+        'Target="xl/workbook.xml"/></Relationships>',
     ),
     'xl/workbook.xml': strToU8(
-      `<?xml version="1.0"?><workbook ${NS}><sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}</sheets></workbook>`,
+      `<?xml version="1.0"?><workbook ${NS}>` +
+        `<sheets>${sheets.map((s, i) => `<sheet name="${s.name}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('')}` +
+        '</sheets></workbook>',
     ),
     'xl/_rels/workbook.xml.rels': strToU8(
-      `<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets.map((_, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="/xl/worksheets/sheet${i + 1}.xml"/>`).join('')}${extra.sharedStrings ? '<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>' : ''}</Relationships>`,
+      `<?xml version="1.0"?><Relationships ` +
+        `xmlns="http://schemas.openxmlformats.org/package/2006/relationships">` +
+        sheets
+          .map(
+            (_, i) =>
+              `<Relationship Id="rId${i + 1}" ` +
+              'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" ' +
+              `Target="/xl/worksheets/sheet${i + 1}.xml"/>`,
+          )
+          .join('') +
+        (extra.sharedStrings
+          ? '<Relationship Id="rIdS" ' +
+            'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" ' +
+            'Target="sharedStrings.xml"/>'
+          : '') +
+        '</Relationships>',
     ),
   };
   sheets.forEach((s, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(s.xml)));
@@ -44,13 +80,16 @@ const sheetXml = (rows: string, ns = NS, p = '') =>
 const OPS = {
   name: '操作指示表',
   xml: sheetXml(
-    '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>操作类型</t></is></c><c r="C1" t="inlineStr"><is><t>位号</t></is></c></row>' +
-      '<row r="2"><c r="A2"><v>100</v></c><c r="B2" t="inlineStr"><is><t>del</t></is></c><c r="C2" t="inlineStr"><is><t>R1</t></is></c></row>',
+    '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>操作类型</t></is></c><c ' +
+      'r="C1" t="inlineStr"><is><t>位号</t></is></c></row>' +
+      '<row r="2"><c r="A2"><v>100</v></c><c r="B2" t="inlineStr"><is><t>del</t></is></c><c r="C2" ' +
+      't="inlineStr"><is><t>R1</t></is></c></row>',
   ),
 };
 
 const formulaRow = (r: number, code: number, list: string, qty: number) =>
-  `<row r="${r}"><c r="A${r}"><f>${code}+0</f><v>${code}</v></c><c r="B${r}" t="str"><f>"${list}"</f><v>${list}</v></c><c r="C${r}"><f>LEN(B${r})</f><v>${qty}</v></c></row>`;
+  `<row r="${r}"><c r="A${r}"><f>${code}+0</f><v>${code}</v></c><c r="B${r}" ` +
+  `t="str"><f>"${list}"</f><v>${list}</v></c><c r="C${r}"><f>LEN(B${r})</f><v>${qty}</v></c></row>`;
 
 function expectInputError(fn: () => unknown, code: string) {
   let caught: unknown;
@@ -147,8 +186,10 @@ describe('huge sheets', () => {
     const bom = {
       name: '原表',
       xml: sheetXml(
-        '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c><c r="C1" t="inlineStr"><is><t>描述</t></is></c></row>' +
-          `<row r="2"><c r="A2"><v>100</v></c><c r="B2" t="inlineStr"><is><t>${many}</t></is></c><c r="C2" t="inlineStr"><is><t>${long}</t></is></c></row>`,
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c><c ' +
+          'r="C1" t="inlineStr"><is><t>描述</t></is></c></row>' +
+          `<row r="2"><c r="A2"><v>100</v></c><c r="B2" t="inlineStr"><is><t>${many}</t></is></c><c r="C2" ` +
+          `t="inlineStr"><is><t>${long}</t></is></c></row>`,
       ),
     };
     const result = applyOperations(handmade([bom, OPS]), { kind: 'sheet' });
@@ -161,7 +202,7 @@ describe('huge sheets', () => {
 });
 
 describe('cell types', () => {
-  it('reads shared strings (rich text, phonetic runs), inline strings, numbers, booleans and formulas by cached value', () => {
+  it('reads shared (rich text, phonetic runs) and inline strings, numbers, booleans, formulas by cached value', () => {
     const sst =
       `<?xml version="1.0"?><sst ${NS} count="3" uniqueCount="3">` +
       '<si><t>物料编码</t></si>' +
@@ -170,9 +211,11 @@ describe('cell types', () => {
     const bom = {
       name: '原表',
       xml: sheetXml(
-        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="inlineStr"><is><t>备注</t></is></c></row>' +
+        '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" ' +
+          't="inlineStr"><is><t>备注</t></is></c></row>' +
           '<row r="2"><c r="A2"><v>100.0</v></c><c r="B2" t="s"><v>2</v></c><c r="C2" t="b"><v>1</v></c></row>' +
-          '<row r="3"><c r="A3" t="str"><f>"20"&amp;"0"</f><v>200</v></c><c r="B3" t="str"><f>"C"&amp;"1"</f><v>C1</v></c><c r="C3" t="e"><v>#N/A</v></c></row>',
+          '<row r="3"><c r="A3" t="str"><f>"20"&amp;"0"</f><v>200</v></c><c r="B3" ' +
+          't="str"><f>"C"&amp;"1"</f><v>C1</v></c><c r="C3" t="e"><v>#N/A</v></c></row>',
       ),
     };
     const result = inspectWorkbook(handmade([bom], { sharedStrings: sst }));
@@ -190,7 +233,8 @@ describe('cell types', () => {
     const bom = {
       name: '原表',
       xml: sheetXml(
-        '<row r="1"><c r="A1" t="str"><f>"物料编码"</f><v>物料编码</v></c><c r="B1" t="str"><f>"位号"</f><v>位号</v></c><c r="C1" t="str"><f>"用量"</f><v>用量</v></c></row>' +
+        '<row r="1"><c r="A1" t="str"><f>"物料编码"</f><v>物料编码</v></c><c r="B1" t="str"><f>"位号"</f><v>位号</v></c><c ' +
+          'r="C1" t="str"><f>"用量"</f><v>用量</v></c></row>' +
           formulaRow(2, 100, 'R1,R2', 2) +
           formulaRow(3, 200, 'C1', 1),
       ),
@@ -209,8 +253,10 @@ describe('cell types', () => {
   it('reads sheets whose elements carry a namespace prefix and rows/cells without r attributes', () => {
     const p = 'x:';
     const rows =
-      `<x:row><x:c t="inlineStr"><x:is><x:t>Part Number</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>RefDes</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>Qty</x:t></x:is></x:c></x:row>` +
-      `<x:row><x:c><x:v>100</x:v></x:c><x:c t="inlineStr"><x:is><x:t>R1,R2</x:t></x:is></x:c><x:c><x:v>2</x:v></x:c></x:row>`;
+      `<x:row><x:c t="inlineStr"><x:is><x:t>Part Number</x:t></x:is></x:c><x:c ` +
+      `t="inlineStr"><x:is><x:t>RefDes</x:t></x:is></x:c><x:c t="inlineStr"><x:is><x:t>Qty</x:t></x:is></x:c></x:row>` +
+      `<x:row><x:c><x:v>100</x:v></x:c><x:c ` +
+      `t="inlineStr"><x:is><x:t>R1,R2</x:t></x:is></x:c><x:c><x:v>2</x:v></x:c></x:row>`;
     const bom = {
       name: 'BOM',
       xml: sheetXml(rows, 'xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"', p),
@@ -222,7 +268,11 @@ describe('cell types', () => {
     expect(result.log[0]).toMatchObject({ status: 'applied', bomRow: 2, newDesignators: 'R2', newQuantity: 1 });
     const xml = unzipText(result.workbook).get('xl/worksheets/sheet2.xml')!;
     expect(xml).toMatch(
-      /<x:row><x:c><x:v>100<\/x:v><\/x:c><x:c r="B2" s="\d+" t="inlineStr"><x:is><x:t>R2<\/x:t><\/x:is><\/x:c><x:c r="C2" s="\d+"><x:v>1<\/x:v><\/x:c><\/x:row>/,
+      new RegExp(
+        String.raw`<x:row><x:c><x:v>100<\/x:v><\/x:c>` +
+          String.raw`<x:c r="B2" s="\d+" t="inlineStr"><x:is><x:t>R2<\/x:t><\/x:is><\/x:c>` +
+          String.raw`<x:c r="C2" s="\d+"><x:v>1<\/x:v><\/x:c><\/x:row>`,
+      ),
     );
     // exceljs cannot read prefixed sheets, so the copy is read back with the engine's own reader
     const copy = readBomModel(xml, '新BOM表', [], resolveLimits());
@@ -231,9 +281,12 @@ describe('cell types', () => {
 
   it('drops a shared formula whose master cell was overwritten from its dependents, keeping their values', () => {
     const rows =
-      '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c><c r="C1" t="inlineStr"><is><t>用量</t></is></c><c r="D1" t="inlineStr"><is><t>x2</t></is></c></row>' +
-      '<row r="2"><c r="A2"><v>100</v></c><c r="B2" t="inlineStr"><is><t>R1,R2</t></is></c><c r="C2"><f t="shared" ref="C2:C3" si="0">D2/2</f><v>2</v></c><c r="D2"><v>4</v></c></row>' +
-      '<row r="3"><c r="A3"><v>200</v></c><c r="B3" t="inlineStr"><is><t>C1</t></is></c><c r="C3"><f t="shared" si="0"/><v>1</v></c><c r="D3"><v>2</v></c></row>';
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c><c ' +
+      'r="C1" t="inlineStr"><is><t>用量</t></is></c><c r="D1" t="inlineStr"><is><t>x2</t></is></c></row>' +
+      '<row r="2"><c r="A2"><v>100</v></c><c r="B2" t="inlineStr"><is><t>R1,R2</t></is></c><c r="C2"><f t="shared" ' +
+      'ref="C2:C3" si="0">D2/2</f><v>2</v></c><c r="D2"><v>4</v></c></row>' +
+      '<row r="3"><c r="A3"><v>200</v></c><c r="B3" t="inlineStr"><is><t>C1</t></is></c><c r="C3"><f t="shared" ' +
+      'si="0"/><v>1</v></c><c r="D3"><v>2</v></c></row>';
     const result = applyOperations(handmade([{ name: '原表', xml: sheetXml(rows) }, OPS]), { kind: 'sheet' });
     const parts = unzipText(result.workbook);
     const original = parts.get('xl/worksheets/sheet1.xml')!;
@@ -247,7 +300,9 @@ describe('cell types', () => {
     const bom = {
       name: '原表',
       xml: sheetXml(
-        '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c></row><row r="2"><c r="A2"><v>100</v></c><c r="B2" t="inlineStr"><is><t>R1</t></is></c></row>',
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" ' +
+          't="inlineStr"><is><t>位号</t></is></c></row><row r="2"><c r="A2"><v>100</v></c><c r="B2" ' +
+          't="inlineStr"><is><t>R1</t></is></c></row>',
       ),
     };
     const result = applyOperations(handmade([bom]), {
@@ -265,8 +320,10 @@ describe('hostile operations', () => {
   const bom = {
     name: '原表',
     xml: sheetXml(
-      '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" t="inlineStr"><is><t>位号</t></is></c></row>' +
-        `<row r="2"><c r="A2"><v>100</v></c><c r="B2" t="inlineStr"><is><t>${Array.from({ length: 5000 }, (_, i) => `R${i + 1}`).join(',')}</t></is></c></row>`,
+      '<row r="1"><c r="A1" t="inlineStr"><is><t>物料编码</t></is></c><c r="B1" ' +
+        't="inlineStr"><is><t>位号</t></is></c></row>' +
+        `<row r="2"><c r="A2"><v>100</v></c><c r="B2" ` +
+        `t="inlineStr"><is><t>${Array.from({ length: 5000 }, (_, i) => `R${i + 1}`).join(',')}</t></is></c></row>`,
     ),
   };
   const bytes = handmade([bom]);

@@ -108,7 +108,7 @@ describe('inspectWorkbook: preview and warnings', () => {
     expect(r.bom.dataRowCount).toBe(150);
   });
 
-  it('warns about quantity mismatches, duplicate designators, side designators not in 位号 and malformed BOM ranges', () => {
+  it('warns of quantity mismatches, duplicate designators, side designators not in 位号, malformed BOM ranges', () => {
     const r = inspectWorkbook(
       bomWorkbook([
         [1, 'A', 3, null, null, 'R1,R2', null], // quantity 3 ≠ 2

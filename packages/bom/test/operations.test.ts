@@ -30,7 +30,7 @@ describe('parseOp', () => {
     const op = parseOp(raw({ designators: 'r1-r3, R2,r1' }));
     expect(op.valid && op.requested).toEqual(['R1', 'R2', 'R3']);
   });
-  it('makes the op invalid for a bad op type, an empty code, empty designators, a malformed range or a bad level', () => {
+  it('makes the op invalid for a bad op type, empty code, empty designators, a malformed range or a bad level', () => {
     expect(problems({ op: 'modify' })).toEqual(['invalid_op_type']);
     expect(problems({ materialCode: '  ' })).toEqual(['empty_material_code']);
     expect(problems({ designators: ' ，' })).toEqual(['empty_designators']);

@@ -8,7 +8,8 @@ import { writeZip } from '../src/xlsx/zip';
 describe('shared strings', () => {
   it('reads plain, space-preserved, rich-text, empty and prefixed items; skips phonetic runs; decodes entities', () => {
     const sst =
-      '<sst xmlns="x"><si><t>位号</t></si><si><t xml:space="preserve"> R1 </t></si><si><r><t>a</t></r><r><rPr/><t>b</t></r></si>' +
+      '<sst xmlns="x"><si><t>位号</t></si><si><t xml:space="preserve"> R1 ' +
+      '</t></si><si><r><t>a</t></r><r><rPr/><t>b</t></r></si>' +
       '<si/><si><t>x</t><rPh><t>ふ</t></rPh></si><si><t>A &amp; B &#x4E2D;_x000D_</t></si></sst>';
     expect(parseSharedStrings(sst)).toEqual(['位号', ' R1 ', 'ab', '', 'x', 'A & B 中\r']);
     expect(parseSharedStrings('<x:sst xmlns:x="x"><x:si><x:t>p</x:t></x:si></x:sst>')).toEqual(['p']);

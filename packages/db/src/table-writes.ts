@@ -15,7 +15,9 @@ function tableName(node: OperationNode | undefined): string | undefined {
   return node && TableNode.is(node) ? node.table.identifier.name : undefined;
 }
 
-/** The tables an UPDATE, DELETE or MERGE writes to (INSERTs are not reported: nothing cached can be stale from them). */
+/**
+ * The tables an UPDATE, DELETE or MERGE writes to (INSERTs are not reported: nothing cached can be stale from them).
+ */
 function writtenTables(node: RootOperationNode): string[] {
   switch (node.kind) {
     case 'UpdateQueryNode':

@@ -6,7 +6,9 @@ export type Fault =
   | { kind: 'gatewayThrottle' }
   /** A server fault: 503 `ServiceUnavailable` by default, or 500 `InternalError`. */
   | { kind: 'serverError'; status?: 500 | 502 | 503 }
-  /** Holds the answer back for `ms` (enough to trip the client's timeout); a request still connected is then processed. */
+  /**
+   * Holds the answer back for `ms` (enough to trip the client's timeout); a request still connected is then processed.
+   */
   | { kind: 'delay'; ms: number }
   /** Any other business result with HTTP 200, e.g. `isv.AMOUNT_NOT_ENOUGH`. */
   | { kind: 'businessError'; code: string; message?: string };

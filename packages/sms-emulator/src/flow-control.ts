@@ -19,7 +19,9 @@ export class FlowControl {
 
   constructor(readonly limits: FlowControlLimits | false) {}
 
-  /** The refusal message if one more message to this phone would exceed a limit, else null (and the send is counted). */
+  /**
+   * The refusal message if one more message to this phone would exceed a limit, else null (and the send is counted).
+   */
   admit(phone: string, signName: string, now: number): string | null {
     if (!this.limits) return null;
     const key = `${signName}\u0000${phone}`;

@@ -2,10 +2,10 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 /**
  * ACS3-HMAC-SHA256 verification, written from Alibaba Cloud's public V3 signature spec:
- *   CanonicalRequest = Method \n CanonicalURI \n CanonicalQueryString \n CanonicalHeaders \n SignedHeaders \n HashedRequestPayload
- *   StringToSign     = "ACS3-HMAC-SHA256" \n hex(sha256(CanonicalRequest))
- *   Signature        = hex(hmac_sha256(AccessKeySecret, StringToSign))
- *   Authorization    = "ACS3-HMAC-SHA256 Credential=<id>,SignedHeaders=<h1;h2>,Signature=<hex>"
+ *   CanonicalRequest = Method \n CanonicalURI \n CanonicalQueryString \n CanonicalHeaders \n SignedHeaders \n
+ *   HashedRequestPayload StringToSign = "ACS3-HMAC-SHA256" \n hex(sha256(CanonicalRequest)) Signature =
+ *   hex(hmac_sha256(AccessKeySecret, StringToSign)) Authorization = "ACS3-HMAC-SHA256
+ *   Credential=<id>,SignedHeaders=<h1;h2>,Signature=<hex>"
  */
 export const ACS3_ALGORITHM = 'ACS3-HMAC-SHA256';
 

@@ -28,7 +28,8 @@ describe('ACS3-HMAC-SHA256', () => {
         'POST',
         '/',
         'PhoneNumbers=13800138000&TemplateParam=%7B%22code%22%3A%221%22%7D',
-        'host:dysmsapi.aliyuncs.com\nx-acs-action:SendSms\nx-acs-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n',
+        'host:dysmsapi.aliyuncs.com\nx-acs-action:SendSms\n' +
+          'x-acs-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n',
         'host;x-acs-action;x-acs-content-sha256',
         'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
       ].join('\n'),

@@ -116,7 +116,8 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await cleaner.connect();
       try {
         // pg's pool.end() resolves before its sockets have closed; terminating a connection that is still closing makes
-        // its client emit an error nobody listens to (an uncaught exception in the test run). Wait for them to go first.
+        // its client emit an error nobody listens to (an uncaught exception in the test run). Wait for them to go
+        // first.
         for (let waited = 0; waited < 5000; waited += 50) {
           const open = await cleaner.query<{ n: string }>(
             'select count(*) as n from pg_stat_activity where datname = $1',

@@ -29,8 +29,8 @@ const tasks: Array<{ name: string; run: (deps: Deps) => Promise<Record<string, n
 ];
 
 /**
- * Periodic housekeeping the API leaves to its host: pruning refresh-token rows expired for over a day, and BOM data past
- * its retention when `BOM_RETENTION_DAYS` is set.
+ * Periodic housekeeping the API leaves to its host: pruning refresh-token rows expired for over a day, and BOM data
+ * past its retention when `BOM_RETENTION_DAYS` is set.
  */
 export const maintenancePlugin = fp<MaintenanceOptions>(
   async (app: FastifyInstance, { deps, intervalMs = 60 * 60 * 1000 }) => {

@@ -194,7 +194,8 @@ export async function answerPlainRpc<TContext>(
   const { router, ctx, onError } = options;
   const config = routerConfig(router);
   const { type } = plan;
-  // tRPC parses a request's inputs once, for all its calls, when the first call asks; errors report them only after that.
+  // tRPC parses a request's inputs once, for all its calls, when the first call asks; errors report them only after
+  // that.
   let inputsRead = false;
   const inputOf = (index: number) => (inputsRead ? plan.calls[index]!.input : undefined);
   const errorResponse = (error: TRPCError, path: string | undefined, input: unknown): TRPCResponse => ({
@@ -209,8 +210,8 @@ export async function answerPlainRpc<TContext>(
           path,
           type,
           ctx,
-          // The one difference from tRPC's handler: no abort signal. Making AbortControllers is among the costliest parts
-          // of tRPC's handler on Node 20; the procedures that listen for one (subscriptions) never come this way.
+          // The one difference from tRPC's handler: no abort signal. Making AbortControllers is among the costliest
+          // parts of tRPC's handler on Node 20; the procedures that listen for one (subscriptions) never come this way.
           signal: undefined,
           batchIndex,
           getRawInput: async () => {
@@ -260,7 +261,10 @@ export async function answerPlainRpc<TContext>(
   return render(config, responses, getHTTPStatusCode(responses, errors));
 }
 
-/** What `transformTRPCResponse` produces for these plain `{result: {data}}` / `{error}` items, without its object spreads. */
+/**
+ * What `transformTRPCResponse` produces for these plain `{result: {data}}` / `{error}` items, without its object
+ * spreads.
+ */
 function serialized(config: RouterConfig, item: TRPCResponse): TRPCResponse {
   const { serialize } = config.transformer.output;
   return 'error' in item ? { error: serialize(item.error) } : { result: { data: serialize(item.result.data) } };

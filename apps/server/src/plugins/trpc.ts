@@ -100,7 +100,8 @@ export const trpcPlugin = fp<TrpcPluginOptions>(
         ctx: contextFor(deps, req, res),
         onError: ({ error, path }) => logFailure(req, error, path),
       });
-      // A Buffer, so Fastify sends the body and content type exactly as tRPC set them (a string would gain "; charset=utf-8").
+      // A Buffer, so Fastify sends the body and content type exactly as tRPC set them (a string would gain ";
+      // charset=utf-8").
       return res.code(answer.status).headers(answer.headers).send(Buffer.from(answer.body));
     };
 
@@ -114,7 +115,8 @@ export const trpcPlugin = fp<TrpcPluginOptions>(
         scope.removeContentTypeParser('multipart/form-data');
         scope.addContentTypeParser('multipart/form-data', {}, (_request, body, done) => done(null, body));
 
-        // oxlint-disable-next-line no-async-endpoint-handlers -- Fastify, not Express: it awaits handlers and routes their errors
+        // Fastify, not Express: it awaits handlers and routes their errors.
+        // oxlint-disable-next-line no-async-endpoint-handlers
         scope.all('/:path', handle);
       },
       { prefix: '/trpc' },

@@ -32,7 +32,8 @@ const small = generateBomWorkbook({ rows: 60, opsCount: 10, seed: 11 });
 beforeAll(async () => {
   const env = { UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), BOM_WORKER_THREADS: '1', BOM_MAX_RUNNING_PER_USER: '1' };
   server = await listeningApp({ env });
-  // A second server process on the same Postgres and Redis, whose runner is stopped: runs it queues execute on the first.
+  // A second server process on the same Postgres and Redis, whose runner is stopped: runs it queues execute on the
+  // first.
   second = await listeningApp({ env, shareWith: server });
   await second.app.bomRunner.stop();
 
@@ -55,7 +56,7 @@ afterAll(async () => {
 });
 
 describe('bom: limits', { timeout: 120_000 }, () => {
-  it('refuses a file over UPLOAD_MAX_BYTES with PAYLOAD_TOO_LARGE and the sizes in the message, storing nothing', async () => {
+  it('refuses a file over UPLOAD_MAX_BYTES (PAYLOAD_TOO_LARGE, sizes in the message), storing nothing', async () => {
     const large = generateBomWorkbook({ rows: 4000, opsCount: 10, seed: 5 }).bom;
     expect(large.byteLength).toBeGreaterThan(UPLOAD_MAX_BYTES);
     const error = await refusalOf(alice.bom.files.upload.mutate(xlsxForm(large, 'large.xlsx')));
@@ -160,7 +161,7 @@ describe('bom: several server processes', { timeout: 120_000 }, () => {
 });
 
 describe('bom: material rows for the online editor', { timeout: 120_000 }, () => {
-  it('lists every row of an uploaded BOM with a material code, beyond the 100-row preview, as the engine reads it', async () => {
+  it('lists every row with a material code, beyond the 100-row preview, as the engine reads it', async () => {
     const { rows } = await alice.bom.files.materialRows.query({ fileId: aliceFile });
     const withCode = small.rows.filter((row) => String(row.materialCode ?? '').trim() !== '');
     expect(rows.map((row) => row.rowNumber)).toEqual(withCode.map((row) => row.rowNumber));

@@ -67,7 +67,9 @@ export const messages = mergeCatalogues(sharedMessages, {
   'auth.optionalPassword': { 'zh-CN': '密码（可选）', en: 'Password (optional)' },
   'auth.optionalHint': {
     'zh-CN': '可以只用手机号注册，之后用验证码登录；设置账号和密码后也可用密码登录。',
-    en: 'You can sign up with just your phone and sign in by SMS code; add an account and password to sign in with a password too.',
+    en:
+      'You can sign up with just your phone and sign in by SMS code; add an account and password to sign in with a ' +
+      'password too.',
   },
   'auth.required': { 'zh-CN': '请填写{field}', en: 'Please enter your {field}' },
   'auth.phoneInvalid': {
@@ -260,16 +262,22 @@ export const messages = mergeCatalogues(sharedMessages, {
   'bom.rerun': { 'zh-CN': '修改操作后重新运行', en: 'Edit the operations and run again' },
   'bom.rerunFrom': {
     'zh-CN': '已带入运行「{name}」的 {count} 个操作，基于同一个 BOM 文件。匹配多行的操作可在物料编码下选择要改的行。',
-    en: 'The {count} operations of the run on "{name}" are filled in, on the same BOM file. For an op on several rows, pick the row under its material code.',
+    en:
+      'The {count} operations of the run on "{name}" are filled in, on the same BOM file. For an op on several ' +
+      'rows, pick the row under its material code.',
   },
   'bom.rerunUploadAgain': {
     'zh-CN':
       '运行「{name}」用的 BOM 文件已被删除。请重新上传该 BOM：它的 {count} 个操作已保留，上传后在下一步继续编辑。',
-    en: 'The BOM file of the run on "{name}" has been deleted. Upload the BOM again: its {count} operations are kept for the next step.',
+    en:
+      'The BOM file of the run on "{name}" has been deleted. Upload the BOM again: its {count} operations are kept ' +
+      'for the next step.',
   },
   'bom.rerunFromUploadedAgain': {
     'zh-CN': '已带入运行「{name}」的 {count} 个操作，基于重新上传的 BOM。匹配多行的操作可在物料编码下选择要改的行。',
-    en: 'The {count} operations of the run on "{name}" are filled in, on the BOM uploaded again. For an op on several rows, pick the row under its material code.',
+    en:
+      'The {count} operations of the run on "{name}" are filled in, on the BOM uploaded again. For an op on ' +
+      'several rows, pick the row under its material code.',
   },
   'bom.rerunSkipped': {
     'zh-CN': '{count} 个操作类型无效的操作未带入。',
@@ -344,7 +352,9 @@ export const messages = mergeCatalogues(sharedMessages, {
   'auth.registrationClosedHint': {
     'zh-CN':
       '账号由管理员创建。请联系管理员：他会给你一个设置密码的链接；如果登记了你的手机号，你也可以在登录页用验证码登录。',
-    en: 'Accounts are created by an administrator. Ask one: you will get a link to set your password, and if they entered your phone number you can also sign in with an SMS code.',
+    en:
+      'Accounts are created by an administrator. Ask one: you will get a link to set your password, and if they ' +
+      'entered your phone number you can also sign in with an SMS code.',
   },
   'auth.setPasswordTitle': { 'zh-CN': '设置密码', en: 'Set your password' },
   'auth.setPasswordSubmit': { 'zh-CN': '设置密码并登录', en: 'Set password and sign in' },
@@ -355,7 +365,9 @@ export const messages = mergeCatalogues(sharedMessages, {
   'profile.setPassword': { 'zh-CN': '设置密码', en: 'Set a password' },
   'profile.noPasswordYet': {
     'zh-CN': '你的账号还没有密码。获取发送到 {phone} 的验证码即可设置，之后也能用账号和密码登录。',
-    en: 'Your account has no password yet. Get a code sent to {phone} to set one; then you can also sign in with a password.',
+    en:
+      'Your account has no password yet. Get a code sent to {phone} to set one; then you can also sign in with a ' +
+      'password.',
   },
   'profile.passwordSet': { 'zh-CN': '密码已设置。', en: 'Password set.' },
   'profile.chooseAccount': { 'zh-CN': '设置账号名', en: 'Choose an account name' },
@@ -376,7 +388,9 @@ export const messages = mergeCatalogues(sharedMessages, {
   'admin.createUserSubmit': { 'zh-CN': '创建', en: 'Create' },
   'admin.createUserHint': {
     'zh-CN': '填写账号名或手机号（至少一项）。新用户没有密码：创建后会得到一个设置密码的链接，请发给对方。',
-    en: 'Give an account name or a phone number (at least one). The new user has no password: you get a link to send them to set one.',
+    en:
+      'Give an account name or a phone number (at least one). The new user has no password: you get a link to send ' +
+      'them to set one.',
   },
   'admin.optionalPhone': { 'zh-CN': '手机号（可选）', en: 'Phone number (optional)' },
   'admin.cancel': { 'zh-CN': '取消', en: 'Cancel' },

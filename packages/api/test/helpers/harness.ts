@@ -83,7 +83,9 @@ export interface AgentOptions {
   locale?: string;
 }
 
-/** A fake browser: keeps the cookies the API sets and the access token it was given, and calls procedures in-process. */
+/**
+ * A fake browser: keeps the cookies the API sets and the access token it was given, and calls procedures in-process.
+ */
 export function createAgent(deps: ApiDeps, options: AgentOptions = {}) {
   const cookies = new Map<string, RecordedCookie>();
   const cleared: string[] = [];

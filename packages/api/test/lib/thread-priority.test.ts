@@ -17,7 +17,7 @@ function threadNiceValues(): number[] {
 const count = (values: number[], nice: number) => values.filter((value) => value === nice).length;
 
 describe.runIf(process.platform === 'linux')('worker thread priority', () => {
-  it('runs bcrypt in a thread below the event loop’s priority (nice 5), leaving the process itself at its own', async () => {
+  it('runs bcrypt in a thread below the event loop’s priority (nice 5), the process itself at its own', async () => {
     const before = threadNiceValues();
     const hasher = createPasswordHasher({ cost: 4, threads: 1 });
     try {

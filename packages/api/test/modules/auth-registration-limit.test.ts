@@ -17,7 +17,7 @@ const accountsNamed = async (prefix: string) =>
   );
 
 describe('registrations per address', () => {
-  it('allows the configured number an hour from one address, taken accounts included, then refuses with the wait', async () => {
+  it('allows the configured number an hour per address, taken accounts included, then says the wait', async () => {
     const ip = '192.0.2.50';
     await createAgent(t.deps, { ip }).register('reg-a');
     await createAgent(t.deps, { ip }).register('reg-b');

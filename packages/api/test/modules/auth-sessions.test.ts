@@ -61,7 +61,7 @@ describe('auth.refresh', () => {
     expect(result.user.account).toBe('sessionuser');
   });
 
-  it('returns the new token where the old one came from: the body for a body token, the cookie for a cookie', async () => {
+  it('returns the new token where the old one came from: body for a body token, cookie for a cookie', async () => {
     const login = await createAgent(t.deps).api.auth.login({
       account: 'sessionuser',
       password: 'correct horse battery',
@@ -88,7 +88,7 @@ describe('auth.refresh', () => {
     expect(agent.cleared).toContain(REFRESH_COOKIE_NAME);
   });
 
-  it('treats reuse of a rotated token after the grace period as theft: the whole session ends, access tokens too', async () => {
+  it('treats reuse of a rotated token after the grace period as theft: session and access tokens end', async () => {
     const agent = await signedIn();
     const stolen = cookieOf(agent);
     const rotated = await agent.api.auth.refresh();
@@ -113,7 +113,7 @@ describe('auth.refresh', () => {
     expect(audit.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('gives the same client the same successor for a just-rotated token within 10 s: one chain, session intact', async () => {
+  it('gives the same client the same successor of a just-rotated token within 10 s: one chain, intact', async () => {
     const agent = await signedIn('browser-b');
     const original = cookieOf(agent);
     const first = await agent.api.auth.refresh({ refreshToken: original, tokenDelivery: 'body' });

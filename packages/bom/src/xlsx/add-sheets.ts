@@ -27,7 +27,10 @@ function insertBefore(xml: string, closeTagPattern: RegExp, text: string): strin
   return xml.slice(0, m.index) + text + xml.slice(m.index);
 }
 
-/** docProps/app.xml (wherever the package's root relationships put it) with the new sheets among its titles, if it can be. */
+/**
+ * docProps/app.xml (wherever the package's root relationships put it) with the new sheets among its titles, if it can
+ * be.
+ */
 function appPropertiesWithSheets(
   book: OpenedWorkbook,
   names: readonly string[],
@@ -63,7 +66,8 @@ export function writeWorkbookWithSheets(
   let workbookXml = parts.workbookXml;
   let relsXml =
     parts.relsXml ||
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships ` +
+      `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>`;
   let contentTypes = readEntryText(zip, '[Content_Types].xml', limits) ?? '';
   const existingPaths = new Set(zip.entries.map((e) => e.name));
   const relIds = new Set(parseRelationships(relsXml).map((r) => r.id));
@@ -164,5 +168,10 @@ export function shareableSheetRels(book: OpenedWorkbook, sheetPath: string): str
     .map((m) => m[0])
     .filter((tag) => (readAttr(tag, 'Type') ?? '').endsWith('/hyperlink'));
   if (tags.length === 0) return undefined;
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${tags.map((t) => (t.endsWith('/>') ? t : t.replace(/>$/, '/>'))).join('')}</Relationships>`;
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships ` +
+    'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' +
+    tags.map((t) => (t.endsWith('/>') ? t : t.replace(/>$/, '/>'))).join('') +
+    '</Relationships>'
+  );
 }

@@ -14,7 +14,8 @@ interface Vector {
 
 function findVector(xml: string, name: string): Vector | null {
   const pattern = new RegExp(
-    `(<(\\w+:)?${name}>\\s*<(\\w+:)?vector\\b[^>]*\\bsize="(\\d+)"[^>]*>)([\\s\\S]*?)(<\\/\\3vector>\\s*<\\/\\2${name}>)`,
+    `(<(\\w+:)?${name}>\\s*<(\\w+:)?vector\\b[^>]*\\bsize="(\\d+)"[^>]*>` +
+      `)([\\s\\S]*?)(<\\/\\3vector>\\s*<\\/\\2${name}>)`,
   );
   const match = pattern.exec(xml);
   if (!match) return null;

@@ -46,7 +46,11 @@ export class SharedStringTable {
     const items = [...this.index.keys()].map(
       (t) => `<si><t${t !== t.trim() ? ' xml:space="preserve"' : ''}>${escapeXmlText(t)}</t></si>`,
     );
-    return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" uniqueCount="${this.index.size}">${items.join('')}</sst>`;
+    return (
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ` +
+      `xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${this.count}" ` +
+      `uniqueCount="${this.index.size}">${items.join('')}</sst>`
+    );
   }
 }
 
@@ -71,33 +75,42 @@ export function buildSheetXml(spec: SheetSpec, strings?: SharedStringTable): str
       if (value === null && !formula && !style) continue;
       if (c + 1 > maxCol) maxCol = c + 1;
       if (strings && typeof value === 'string' && value !== '' && !formula && !(isSpec(cell) && cell.inline)) {
-        cells += `<c r="${columnLetter(c + 1)}${r + 1}"${style ? ` s="${style}"` : ''} t="s"><v>${strings.add(value)}</v></c>`;
+        cells +=
+          `<c r="${columnLetter(c + 1)}${r + 1}"${style ? ` s="${style}"` : ''} ` +
+          `t="s"><v>${strings.add(value)}</v></c>`;
       } else cells += cellXml(c + 1, r + 1, value, style ?? 0, formula);
     }
     out.push(`<row r="${r + 1}">${cells}</row>`);
   }
   const lastRow = Math.max(1, spec.rows.length);
   const cols = spec.colWidths?.length
-    ? `<cols>${spec.colWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('')}</cols>`
+    ? '<cols>' +
+      spec.colWidths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('') +
+      '</cols>'
     : '';
   const pane = spec.freezeFirstRow ? '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' : '';
   const filter = spec.autoFilter ? `<autoFilter ref="A1:${columnLetter(maxCol)}${lastRow}"/>` : '';
   const merges = spec.merges?.length
-    ? `<mergeCells count="${spec.merges.length}">${spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join('')}</mergeCells>`
+    ? `<mergeCells count="${spec.merges.length}">` +
+      spec.merges.map((m) => `<mergeCell ref="${m}"/>`).join('') +
+      '</mergeCells>'
     : '';
   const validations = spec.dataValidations?.length
     ? `<dataValidations count="${spec.dataValidations.length}">${spec.dataValidations
         .map(
           (v) =>
-            `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" sqref="${v.sqref}"><formula1>${escapeXmlText(`"${v.list.join(',')}"`)}</formula1></dataValidation>`,
+            `<dataValidation type="list" allowBlank="1" showInputMessage="1" showErrorMessage="1" ` +
+            `sqref="${v.sqref}"><formula1>${escapeXmlText(`"${v.list.join(',')}"`)}</formula1></dataValidation>`,
         )
         .join('')}</dataValidations>`
     : '';
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
-    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
+    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">' +
     `<dimension ref="A1:${columnLetter(maxCol)}${lastRow}"/>` +
-    `<sheetViews><sheetView workbookViewId="0"${spec.selected ? ' tabSelected="1"' : ''}>${pane}</sheetView></sheetViews>` +
+    `<sheetViews><sheetView workbookViewId="0"${spec.selected ? ' tabSelected="1"' : ''}>` +
+    `${pane}</sheetView></sheetViews>` +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     cols +
     `<sheetData>${out.join('')}</sheetData>` +

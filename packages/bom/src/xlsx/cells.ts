@@ -2,7 +2,10 @@ import type { CellValue } from '../values';
 import { columnLetter } from './sheet-scanner';
 import { escapeXmlText } from './xml';
 
-/** XML of one cell: strings inline (no shared-strings rewrite needed), numbers and booleans as values, null as an empty styled cell. */
+/**
+ * XML of one cell: strings inline (no shared-strings rewrite needed), numbers and booleans as values, null as an empty
+ * styled cell.
+ */
 export function cellXml(col: number, row: number, value: CellValue, style = 0, formula?: string, prefix = ''): string {
   const p = prefix;
   const ref = `${columnLetter(col)}${row}`;

@@ -19,8 +19,9 @@ export interface TextEdit {
 }
 
 /**
- * The edits that write `writes` into one row of a sheet held as a byte string (`byte-string.ts`): an existing cell is replaced in place; a missing cell is
- * inserted before the first cell to its right. Every other byte of the row is kept.
+ * The edits that write `writes` into one row of a sheet held as a byte string (`byte-string.ts`): an existing cell is
+ * replaced in place; a missing cell is inserted before the first cell to its right. Every other byte of the row is
+ * kept.
  */
 export function rowEdits(
   xml: string,

@@ -219,7 +219,8 @@ export class CellCursor {
   private refColumn(start: number, tagEnd: number): number {
     const xml = this.xml;
     for (let i = start + this.open.length; i < tagEnd - 3; i++) {
-      if (xml.charCodeAt(i + 1) !== 114 || xml.charCodeAt(i + 2) !== 61 || !isTagBoundary(xml.charCodeAt(i))) continue; // ` r=`
+      // ` r=`
+      if (xml.charCodeAt(i + 1) !== 114 || xml.charCodeAt(i + 2) !== 61 || !isTagBoundary(xml.charCodeAt(i))) continue;
       let col = 0;
       for (let j = i + 4; j < tagEnd; j++) {
         const c = xml.charCodeAt(j);

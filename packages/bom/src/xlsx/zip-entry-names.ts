@@ -16,7 +16,9 @@ function problemOf(name: string): string | null {
   return null;
 }
 
-/** Throws `unsafe_zip_entry` naming the first bad entry. Duplicates compare case-insensitively, as Windows and macOS do. */
+/**
+ * Throws `unsafe_zip_entry` naming the first bad entry. Duplicates compare case-insensitively, as Windows and macOS do.
+ */
 export function assertSafeZipEntryNames(names: Iterable<string>): void {
   const seen = new Set<string>();
   for (const name of names) {

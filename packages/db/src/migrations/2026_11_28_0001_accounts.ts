@@ -55,9 +55,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   await db.schema.createIndex('sessions_family_id_idx').on('sessions').column('family_id').execute();
-  await sql`create index sessions_user_live_idx on sessions (user_id) where revoked_at is null and rotated_at is null`.execute(
-    db,
-  );
+  await sql`create index sessions_user_live_idx on sessions (user_id)
+    where revoked_at is null and rotated_at is null`.execute(db);
   await addUpdatedAtTrigger(db, 'sessions');
 
   await db.schema

@@ -17,9 +17,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
     .execute();
   // Identical bytes from the same owner reuse one row; the index also makes that look-up cheap.
-  await sql`create unique index bom_files_owner_sha_live_key on bom_files (owner_id, kind, sha256) where deleted_at is null`.execute(
-    db,
-  );
+  await sql`create unique index bom_files_owner_sha_live_key on bom_files (owner_id, kind, sha256)
+    where deleted_at is null`.execute(db);
   // bytea would be TOAST-compressed on write; xlsx is already deflated, so skip the wasted CPU.
   await sql`alter table bom_files alter column bytes set storage external`.execute(db);
   await addUpdatedAtTrigger(db, 'bom_files');
@@ -60,9 +59,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   // Per-owner running count (concurrency limit) and crash recovery.
   await sql`create index bom_runs_running_idx on bom_runs (owner_id) where status = 'running'`.execute(db);
   // History pages: newest first, per owner and overall.
-  await sql`create index bom_runs_owner_created_idx on bom_runs (owner_id, created_at desc, id desc) where deleted_at is null`.execute(
-    db,
-  );
+  await sql`create index bom_runs_owner_created_idx on bom_runs (owner_id, created_at desc, id desc)
+    where deleted_at is null`.execute(db);
   await sql`create index bom_runs_created_idx on bom_runs (created_at desc, id desc) where deleted_at is null`.execute(
     db,
   );

@@ -4,7 +4,9 @@ import type { BomFileKind, BomRunStatus } from '@arya/validators/enums';
 import type { CreatedAt, Timestamp, UpdatedAt } from './users';
 
 export type { BomFileKind, BomRunStatus };
-/** Where a run's operations come from: the BOM workbook's own 操作指示表, an uploaded ops workbook, or rows entered online. */
+/**
+ * Where a run's operations come from: the BOM workbook's own 操作指示表, an uploaded ops workbook, or rows entered online.
+ */
 export type BomOpsSource = 'sheet' | 'workbook' | 'rows';
 
 /** Why a run failed, in both languages. */
@@ -39,9 +41,9 @@ export interface BomFilesTable {
 }
 
 /**
- * A BOM run: queued → running → done | failed. `result`, `summary`, `log`, `diff` and the final status are written in one
- * transaction, so a half-written result is never visible. The queue is this table: workers claim rows with
- * `FOR UPDATE SKIP LOCKED`, keep `heartbeat_at` fresh while running, and a run whose heartbeat stops is recovered.
+ * A BOM run: queued → running → done | failed. `result`, `summary`, `log`, `diff` and the final status are written in
+ * one transaction, so a half-written result is never visible. The queue is this table: workers claim rows with `FOR
+ * UPDATE SKIP LOCKED`, keep `heartbeat_at` fresh while running, and a run whose heartbeat stops is recovered.
  */
 export interface BomRunsTable {
   id: Generated<string>;

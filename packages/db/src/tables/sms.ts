@@ -8,7 +8,10 @@ export interface SmsMessagesTable {
   phone_masked: string;
   purpose: string;
   provider: string;
-  /** The provider's result code (`OK`, `isv.BUSINESS_LIMIT_CONTROL`, `SignatureDoesNotMatch`…) or `TIMEOUT`/`NETWORK_ERROR`. */
+  /**
+   * The provider's result code (`OK`, `isv.BUSINESS_LIMIT_CONTROL`, `SignatureDoesNotMatch`…) or
+   * `TIMEOUT`/`NETWORK_ERROR`.
+   */
   result_code: string;
   /** The provider's RequestId, for support tickets; null when no answer came back. */
   request_id: string | null;

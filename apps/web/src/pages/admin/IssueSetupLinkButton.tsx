@@ -6,7 +6,9 @@ import { useTRPC } from '../../lib/trpc';
 import { SetupLinkNotice } from './SetupLinkNotice';
 import { userLabel, type AdminUser } from './user-status';
 
-/** A fresh one-time set-password link for a user (a new hire who lost theirs, or someone locked out without a phone). */
+/**
+ * A fresh one-time set-password link for a user (a new hire who lost theirs, or someone locked out without a phone).
+ */
 export function IssueSetupLinkButton({ user }: { user: AdminUser }) {
   const { t } = useI18n();
   const trpc = useTRPC();

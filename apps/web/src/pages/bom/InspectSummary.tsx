@@ -10,7 +10,9 @@ type Sheet = Inspect['bom'];
 
 const PREVIEW_ROWS = 20;
 
-/** What the engine detected in the workbook (sheet, header row, column roles) and its warnings, before anything runs. */
+/**
+ * What the engine detected in the workbook (sheet, header row, column roles) and its warnings, before anything runs.
+ */
 export function InspectSummary({ inspect, fileName }: { inspect: Inspect; fileName: string }) {
   const { t } = useI18n();
   return (

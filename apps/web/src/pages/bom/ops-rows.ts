@@ -28,7 +28,9 @@ export function toOpRows(rows: readonly EditableOp[]): OpRow[] {
     .map(({ level, materialCode, op, designators, bomRow }) => ({ level, materialCode, op, designators, bomRow }));
 }
 
-/** Editor row index → its index among the rows sent (what the server's `ops.N` errors count), for rows that are sent. */
+/**
+ * Editor row index → its index among the rows sent (what the server's `ops.N` errors count), for rows that are sent.
+ */
 export function sentIndexes(rows: readonly EditableOp[]): Map<number, number> {
   const indexes = new Map<number, number>();
   rows.forEach((row, index) => {

@@ -22,7 +22,8 @@ const usersRouter = createTRPCRouter({
   create: adminProcedure
     .meta({
       description:
-        'Admins: creates an account without a password (account, phone or both); returns a one-time set-password link token.',
+        'Admins: creates an account without a password (account, phone or both); returns a one-time set-password ' +
+        'link token.',
     })
     .input(createUserInput)
     .mutation(async ({ ctx, input }) => {

@@ -29,7 +29,9 @@ export const loginLimits = {
   perIp: (ip: string): RateLimit => ({ key: authKeys.loginFailuresByIp(ip), limit: 30, windowSeconds: 60 }),
 };
 
-/** Every registration attempt that passes the cheap checks counts (taken accounts too: they would reveal who exists). */
+/**
+ * Every registration attempt that passes the cheap checks counts (taken accounts too: they would reveal who exists).
+ */
 export const registrationLimit = (ip: string, perHour: number): RateLimit => ({
   key: authKeys.registrationsByIp(ip),
   limit: perHour,

@@ -7,7 +7,9 @@ const CFB_HEADER = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const startsWith = (bytes: Uint8Array, magic: readonly number[]) =>
   bytes.byteLength >= magic.length && magic.every((byte, i) => bytes[i] === byte);
 
-/** First look at the content (the engine then checks the zip holds a workbook part). Names and extensions are ignored. */
+/**
+ * First look at the content (the engine then checks the zip holds a workbook part). Names and extensions are ignored.
+ */
 export function sniffWorkbook(bytes: Uint8Array): 'zip' | 'cfb' | 'other' {
   if (startsWith(bytes, ZIP_LOCAL_HEADER)) return 'zip';
   if (startsWith(bytes, CFB_HEADER)) return 'cfb';
@@ -42,8 +44,8 @@ function encodeRfc5987(value: string): string {
 }
 
 /**
- * `Content-Disposition: attachment` per RFC 6266: an ASCII `filename` fallback for old clients, and `filename*` with the
- * exact UTF-8 name (RFC 5987) that current browsers use.
+ * `Content-Disposition: attachment` per RFC 6266: an ASCII `filename` fallback for old clients, and `filename*` with
+ * the exact UTF-8 name (RFC 5987) that current browsers use.
  */
 export function contentDisposition(fileName: string): string {
   const fallback = fileName.replaceAll(/[^\x20-\x7e]/g, '_').replaceAll(/["\\]/g, '_');

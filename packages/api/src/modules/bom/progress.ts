@@ -59,7 +59,9 @@ export interface FollowOptions {
   signal?: AbortSignal | undefined;
   /** How long one blocking read waits before `onIdle` is asked (ms). */
   blockMs?: number;
-  /** Called when no event came for `blockMs`: returns a final event to end with (e.g. read from the database), or null. */
+  /**
+   * Called when no event came for `blockMs`: returns a final event to end with (e.g. read from the database), or null.
+   */
   onIdle: (streamExists: boolean) => Promise<RunEvent | null>;
 }
 

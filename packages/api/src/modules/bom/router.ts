@@ -26,7 +26,8 @@ const filesRouter = createTRPCRouter({
   upload: protectedProcedure
     .meta({
       description:
-        'Uploads a workbook as multipart/form-data (`file`, `kind`); the same bytes uploaded again return the stored file.',
+        'Uploads a workbook as multipart/form-data (`file`, `kind`); the same bytes uploaded again return the stored ' +
+        'file.',
     })
     .input(uploadInput)
     .mutation(({ ctx, input }) => files.uploadFile(ctx.deps, ctx.viewer, input, ctx.request)),
@@ -53,7 +54,8 @@ const filesRouter = createTRPCRouter({
   delete: protectedProcedure
     .meta({
       description:
-        'Deletes an upload (its bytes at once); runs that used it stay. CONFLICT while a queued or running run uses it.',
+        'Deletes an upload (its bytes at once); runs that used it stay. CONFLICT while a queued or running run uses ' +
+        'it.',
     })
     .input(fileIdInput)
     .mutation(({ ctx, input }) => files.deleteFile(ctx.deps, ctx.viewer, input.fileId, ctx.request)),
@@ -106,7 +108,8 @@ const runsRouter = createTRPCRouter({
   compare: protectedProcedure
     .meta({
       description:
-        "A done run's input (the sheet it read) compared with its result (新BOM表): `{ summary, rows, moves }` as `bom.compare`.",
+        "A done run's input (the sheet it read) compared with its result (新BOM表): `{ summary, rows, moves }` as " +
+        '`bom.compare`.',
     })
     .input(runIdInput)
     .query(({ ctx, input }) => compare.compareRun(ctx.deps, ctx.viewer, input.runId)),

@@ -33,8 +33,8 @@ export interface BomRunner {
   /** Recovers orphaned runs now (also done on start and every few heartbeats). */
   recover: () => Promise<void>;
   /**
-   * Stops claiming. `release` (graceful shutdown) puts this process's running runs back in the queue for another process;
-   * otherwise they are left as they are, as a crash would.
+   * Stops claiming. `release` (graceful shutdown) puts this process's running runs back in the queue for another
+   * process; otherwise they are left as they are, as a crash would.
    */
   stop: (options?: { release?: boolean }) => Promise<void>;
 }

@@ -351,7 +351,8 @@ export async function recoverOrphanedRuns(
         string | null
       >`case when attempts < ${MAX_ATTEMPTS} then null else ${JSON.stringify(reason)}::jsonb end`,
       finished_at: sql<Date | null>`case when attempts < ${MAX_ATTEMPTS} then null else ${now}::timestamptz end`,
-      queued_at: sql<Date>`case when attempts < ${MAX_ATTEMPTS} then ${now}::timestamptz else ${eb.ref('queued_at')} end`,
+      queued_at: sql<Date>`case when attempts < ${MAX_ATTEMPTS} then ${now}::timestamptz
+        else ${eb.ref('queued_at')} end`,
       claimed_by: null,
       heartbeat_at: null,
     }))

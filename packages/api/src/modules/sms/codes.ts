@@ -14,7 +14,9 @@ export function smsCodeMac(secret: string, purpose: SmsPurpose, phone: string, c
   return createHmac('sha256', secret).update(`${purpose}\u0000${phone}\u0000${code}`).digest('hex');
 }
 
-/** Replaces any previous code for this phone and purpose. Expiry follows the service clock; Redis TTL only cleans up. */
+/**
+ * Replaces any previous code for this phone and purpose. Expiry follows the service clock; Redis TTL only cleans up.
+ */
 export async function storeSmsCode(
   redis: Redis,
   entry: { secret: string; purpose: SmsPurpose; phone: string; code: string; now: Date },

@@ -62,7 +62,7 @@ async function queue(ownerId: string, count: number, at = now): Promise<string[]
 }
 
 describe('run queue in Postgres', () => {
-  it('claims the owner with fewer runs executing first, then the oldest run, never beyond the per-owner limit', async () => {
+  it('claims for the owner with fewer runs executing, then the oldest run, within the per-owner limit', async () => {
     const aliceRuns = await queue(alice, 3);
     const bobRuns = await queue(bob, 1, new Date(now.getTime() + 1000));
     const options = { instanceId: 'p1', maxRunningPerOwner: 2, now };
@@ -135,7 +135,7 @@ describe('run queue in Postgres', () => {
     expect(row.finished_at).not.toBeNull();
   });
 
-  it('a process that lost its run cannot overwrite it; a released run goes back without counting the attempt', async () => {
+  it('a process that lost its run cannot overwrite it; a released run goes back, the attempt not counted', async () => {
     const [runId] = await queue(alice, 1);
     await claimNextRun(db, { instanceId: 'p1', maxRunningPerOwner: 2, now });
     await releaseRuns(db, 'p1', [runId!]);

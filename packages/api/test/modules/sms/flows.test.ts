@@ -205,7 +205,7 @@ describe('user.bindPhone', () => {
     expect(viaSms.user.id).toBe(user.id);
   });
 
-  it('counts wrong passwords against the account failure limit, as sign-in does (a stolen token cannot guess)', async () => {
+  it('counts wrong passwords against the account failure limit, as sign-in (a stolen token cannot guess)', async () => {
     const account = `guess${uniquePhone()}`;
     const { accessToken } = await bed.caller().auth.register({ account, password: PASSWORD });
     const thief = bed.caller({ accessToken, ip: '10.66.0.1' });

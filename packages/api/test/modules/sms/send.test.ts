@@ -185,7 +185,7 @@ describe('sms.send when the provider refuses', () => {
     expect((await auditRows()).at(-1)).toMatchObject({ result_code: 'isv.MOBILE_NUMBER_ILLEGAL', accepted: false });
   });
 
-  it('maps 5xx to SERVICE_UNAVAILABLE, logs the RequestId, and a failed send does not consume the per-phone quota', async () => {
+  it('maps 5xx to SERVICE_UNAVAILABLE, logs the RequestId; a failed send uses no per-phone quota', async () => {
     const phone = uniquePhone();
     bed.emulator.injectFault({ kind: 'serverError' });
     const error = await appErrorOf(send(phone));
@@ -214,7 +214,7 @@ describe('sms.send when the provider refuses', () => {
     await send(phone);
   });
 
-  it('maps gateway throttling of the whole account to SERVICE_UNAVAILABLE and account problems to INTERNAL_SERVER_ERROR', async () => {
+  it('maps account-wide throttling to SERVICE_UNAVAILABLE and account problems to INTERNAL_SERVER_ERROR', async () => {
     bed.emulator.injectFault({ kind: 'gatewayThrottle' });
     expect(await appErrorOf(send(uniquePhone()))).toMatchObject({
       code: 'SERVICE_UNAVAILABLE',
@@ -239,7 +239,7 @@ describe('sms.send when the provider refuses', () => {
     expect(JSON.stringify(bed.logger.entries)).not.toContain(phone);
   });
 
-  it('maps a wrong access key secret to INTERNAL_SERVER_ERROR with a neutral message, never logging the secret', async () => {
+  it('maps a wrong key secret to INTERNAL_SERVER_ERROR with a neutral message, never logging the secret', async () => {
     const misconfigured = await bed.depsWith({ ALIYUN_ACCESS_KEY_SECRET: 'a-wrong-secret-that-must-not-be-logged' });
     const phone = uniquePhone();
     const error = await appErrorOf(sendSmsCode(misconfigured, { phone, purpose: 'login', ip: '10.4.0.1' }));

@@ -26,7 +26,10 @@ export type SmsFailureKind = 'throttled' | 'invalidNumber' | 'misconfigured' | '
 
 export class SmsProviderError extends Error {
   readonly kind: SmsFailureKind;
-  /** The provider's code (e.g. `isv.BUSINESS_LIMIT_CONTROL`, `SignatureDoesNotMatch`) or ours (`TIMEOUT`, `NETWORK_ERROR`). */
+  /**
+   * The provider's code (e.g. `isv.BUSINESS_LIMIT_CONTROL`, `SignatureDoesNotMatch`) or ours (`TIMEOUT`,
+   * `NETWORK_ERROR`).
+   */
   readonly resultCode: string;
   readonly requestId: string | null;
   readonly retryAfterSeconds: number | undefined;
