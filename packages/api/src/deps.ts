@@ -6,6 +6,7 @@ import { systemClock, type Clock } from './clock';
 import type { ApiConfig } from './config';
 import type { Logger } from './logger';
 import { createAccessCache, type AccessCache } from './modules/auth/access-cache';
+import { createRunEventHub, type RunEventHub } from './modules/bom/progress-hub';
 import { createRunQueueSignal, type RunQueueSignal } from './modules/bom/queue-signal';
 import { createBomWorkerPool, type BomWorkerPool } from './modules/bom/worker-pool';
 import { createSmsProvider } from './modules/sms/providers/create';
@@ -28,6 +29,8 @@ export interface ApiDeps {
   bomPool: BomWorkerPool;
   /** Wakes this process's BOM runner when a run is queued here. */
   bomQueue: RunQueueSignal;
+  /** This process's one Redis subscription for run progress, shared by every `bom.runs.progress` follower. */
+  bomProgress: RunEventHub;
   /** What the access check read from Postgres, kept current across processes by LISTEN/NOTIFY. */
   access: AccessCache;
 }
@@ -114,8 +117,23 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
     });
   if (!overrides.bomPool) owned.push(() => bomPool.close());
   const bomQueue = overrides.bomQueue ?? createRunQueueSignal();
+  const bomProgress = overrides.bomProgress ?? createRunEventHub(redis, logger);
+  if (!overrides.bomProgress) owned.push(async () => bomProgress.close());
 
-  const deps: ApiDeps = { db, redis, config, clock, logger, passwords, tokens, sms, bomPool, bomQueue, access };
+  const deps: ApiDeps = {
+    db,
+    redis,
+    config,
+    clock,
+    logger,
+    passwords,
+    tokens,
+    sms,
+    bomPool,
+    bomQueue,
+    bomProgress,
+    access,
+  };
   closers.set(deps, owned);
   return deps;
 }

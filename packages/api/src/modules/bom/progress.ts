@@ -1,20 +1,9 @@
 import type { Redis } from 'ioredis';
-import type { BomRunStatus } from '@arya/db';
 import { FINISHED_RUN_EVENTS_TTL_SECONDS, RUN_EVENTS_MAX_LENGTH, RUN_EVENTS_TTL_SECONDS, runEventsKey } from './keys';
+import { encodeHubMessage, runEventsChannel, type HubMessage, type RunEventHub } from './progress-hub';
+import type { RunEvent } from './run-event';
 
-export type RunPhase = 'queued' | 'read' | 'apply' | 'write' | 'save' | 'done' | 'failed';
-
-/** One progress event of a run, as subscribers see it. */
-export interface RunEvent {
-  status: BomRunStatus;
-  phase: RunPhase;
-  /** Whole run, 0–100. */
-  percent: number;
-  /** Present when `status` is 'failed'. */
-  error?: { code: string; message: string; messageEn: string };
-  /** Present when the run went back to the queue (a retry after a lost server process). */
-  note?: string;
-}
+export type { RunEvent, RunPhase } from './run-event';
 
 /** Share of the whole run each engine phase covers, so the overall percent only grows. */
 const PHASE_SPAN: Record<'read' | 'apply' | 'write', [from: number, to: number]> = {
@@ -32,7 +21,11 @@ export function isFinalEvent(event: RunEvent): boolean {
   return event.status === 'done' || event.status === 'failed';
 }
 
-/** Appends an event to the run's stream, where every server process's subscribers read it. */
+/**
+ * Appends an event to the run's stream (the record any follower, on any process, reads from where it is) and then
+ * publishes it, so each process's hub wakes its followers at once. A publish lost with its process is made up by the
+ * followers' catch-up reads (see `followRunEvents`).
+ */
 export async function publishRunEvent(redis: Redis, runId: string, event: RunEvent): Promise<string> {
   const key = runEventsKey(runId);
   const ttl = isFinalEvent(event) ? FINISHED_RUN_EVENTS_TTL_SECONDS : RUN_EVENTS_TTL_SECONDS;
@@ -43,6 +36,7 @@ export async function publishRunEvent(redis: Redis, runId: string, event: RunEve
     .exec();
   const added = replies?.[0];
   if (!added || added[0] || typeof added[1] !== 'string') throw added?.[0] ?? new Error('XADD of a run event failed');
+  await redis.publish(runEventsChannel(redis, runId), encodeHubMessage(added[1], event));
   return added[1];
 }
 
@@ -53,19 +47,24 @@ export interface StoredRunEvent {
 
 const STREAM_ID = /^\d+-\d+$/;
 
+/** Whether stream id `a` comes after `b` (`<ms>-<seq>`, compared as numbers). */
+export function streamIdAfter(a: string, b: string): boolean {
+  const [aMs = 0n, aSeq = 0n] = a.split('-').map(BigInt);
+  const [bMs = 0n, bSeq = 0n] = b.split('-').map(BigInt);
+  return aMs === bMs ? aSeq > bSeq : aMs > bMs;
+}
+
 export interface FollowOptions {
   /** Resume after this event id (from `tracked()`); anything else starts from the first event. */
   lastEventId?: string | null | undefined;
   signal?: AbortSignal | undefined;
-  /** How long one blocking read waits before `onIdle` is asked (ms). */
+  /** How long a follower waits without news before it reads the stream itself and asks `onIdle` (ms). */
   blockMs?: number;
   /**
    * Called when no event came for `blockMs`: returns a final event to end with (e.g. read from the database), or null.
    */
   onIdle: (streamExists: boolean) => Promise<RunEvent | null>;
 }
-
-type StreamReply = [key: string, entries: [id: string, fields: string[]][]][] | null;
 
 function parseEntry(id: string, fields: string[]): StoredRunEvent | null {
   const index = fields.indexOf('event');
@@ -74,17 +73,39 @@ function parseEntry(id: string, fields: string[]): StoredRunEvent | null {
   return { id, event: JSON.parse(json) as RunEvent };
 }
 
+/** The stream's events after `cursor`, oldest first (non-blocking, on the shared command connection). */
+async function readAfter(redis: Redis, key: string, cursor: string): Promise<StoredRunEvent[]> {
+  const events: StoredRunEvent[] = [];
+  let from = cursor;
+  for (;;) {
+    // Inclusive start (the dev server's in-memory Redis knows no exclusive `(id`): the entry at `from` is skipped.
+    const entries = await redis.xrange(key, from, '+', 'COUNT', 100);
+    for (const [id, fields] of entries) {
+      if (!streamIdAfter(id, from)) continue;
+      from = id;
+      const stored = parseEntry(id, fields);
+      if (stored) events.push(stored);
+    }
+    if (entries.length < 100) return events;
+  }
+}
+
 /**
- * Yields a run's events from `lastEventId` on until a final one (done/failed). Blocking reads need their own Redis
- * connection, so each follower opens one and closes it when it ends or the subscriber goes away.
+ * Yields a run's events from `lastEventId` on until a final one (done/failed). Followers share the process's one
+ * subscriber connection (`hub`); the stream is read on the shared command connection when a follower joins, after a
+ * lost subscription, and whenever it has heard nothing for `blockMs` — so a missed message costs a delay, never an
+ * event, and a final state only stored in the database (a stream that expired or a publish that never came) is found
+ * by `onIdle`.
  */
 export async function* followRunEvents(
-  redis: Redis,
+  deps: { redis: Redis; bomProgress: RunEventHub },
   runId: string,
   options: FollowOptions,
 ): AsyncGenerator<StoredRunEvent> {
+  const { redis } = deps;
   const key = runEventsKey(runId);
-  let cursor = options.lastEventId && STREAM_ID.test(options.lastEventId) ? options.lastEventId : '0';
+  const blockMs = options.blockMs ?? 5000;
+  let cursor = options.lastEventId && STREAM_ID.test(options.lastEventId) ? options.lastEventId : '0-0';
   if ((await redis.exists(key)) === 0) {
     // Events of an old run have expired: its stored state is the answer.
     const final = await options.onIdle(false);
@@ -93,46 +114,74 @@ export async function* followRunEvents(
       return;
     }
   }
-  const reader = redis.duplicate();
-  const stop = () => reader.disconnect();
-  options.signal?.addEventListener('abort', stop, { once: true });
+
+  const inbox: StoredRunEvent[] = [];
+  let gap = false;
+  let readStream = true; // first a catch-up read: what was published before this follower joined
+  let wake: (() => void) | null = null;
+  const wakeUp = () => {
+    const resolve = wake;
+    wake = null;
+    resolve?.();
+  };
+  const hear = (message: HubMessage) => {
+    if (message.kind === 'event') inbox.push({ id: message.id, event: message.event });
+    else if (message.kind === 'gap') gap = true;
+    else {
+      gap = false;
+      readStream = true;
+    }
+    wakeUp();
+  };
+  const quiet = () =>
+    new Promise<boolean>((resolve) => {
+      const timer = setTimeout(() => {
+        wake = null;
+        resolve(false);
+      }, blockMs);
+      wake = () => {
+        clearTimeout(timer);
+        resolve(true);
+      };
+    });
+
+  const stopListening = await deps.bomProgress.listen(runId, hear);
+  options.signal?.addEventListener('abort', wakeUp, { once: true });
+  let idle = false;
   try {
     while (!options.signal?.aborted) {
-      let reply: StreamReply;
-      try {
-        reply = (await reader.xread(
-          'COUNT',
-          100,
-          'BLOCK',
-          options.blockMs ?? 5000,
-          'STREAMS',
-          key,
-          cursor,
-        )) as StreamReply;
-      } catch (error) {
-        if (options.signal?.aborted) return;
-        throw error;
+      const batch: StoredRunEvent[] = [];
+      if (readStream) {
+        readStream = false;
+        batch.push(...(await readAfter(redis, key, cursor)));
       }
-      if (!reply) {
+      // While the subscription is lost, what still arrives may follow a hole: the read after `resync` covers it.
+      if (!gap) batch.push(...inbox.splice(0));
+      let heard = false;
+      for (const stored of batch) {
+        if (!streamIdAfter(stored.id, cursor)) continue; // read already (the catch-up and the messages overlap)
+        cursor = stored.id;
+        heard = true;
+        yield stored;
+        if (isFinalEvent(stored.event)) return;
+      }
+      if (idle && !heard) {
         const final = await options.onIdle((await redis.exists(key)) === 1);
         if (final) {
           yield { id: `final-${final.status}`, event: final };
           return;
         }
-        continue;
       }
-      for (const [, entries] of reply) {
-        for (const [id, fields] of entries) {
-          cursor = id;
-          const stored = parseEntry(id, fields);
-          if (!stored) continue;
-          yield stored;
-          if (isFinalEvent(stored.event)) return;
-        }
-      }
+      idle = false;
+      if (readStream || (!gap && inbox.length > 0)) continue;
+      if (await quiet()) continue;
+      // Nothing for `blockMs`: read the stream in case a message was lost, then, if still nothing, ask for a final
+      // state.
+      readStream = true;
+      idle = true;
     }
   } finally {
-    options.signal?.removeEventListener('abort', stop);
-    reader.disconnect();
+    options.signal?.removeEventListener('abort', wakeUp);
+    stopListening();
   }
 }

@@ -81,7 +81,7 @@ const runsRouter = createTRPCRouter({
       // Checked before the stream starts, so a refusal is a typed error (NOT_FOUND), not a failure mid-stream.
       const onIdle = await runs.progressSource(ctx.deps, ctx.viewer, input.runId);
       return trackedRunEvents(
-        followRunEvents(ctx.deps.redis, input.runId, { lastEventId: input.lastEventId, signal, onIdle }),
+        followRunEvents(ctx.deps, input.runId, { lastEventId: input.lastEventId, signal, onIdle }),
       );
     }),
 
