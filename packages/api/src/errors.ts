@@ -15,12 +15,14 @@ export class AppError extends TRPCError {
   readonly retryAfterSeconds: number | undefined;
   /** Per-field problems the caller can show beside each field (e.g. `ops.3` → that row's problems). */
   readonly fieldErrors: Record<string, string[]> | undefined;
+  /** The one input field the message is about: the response then carries it as that field's error, in its language. */
+  readonly field: string | undefined;
 
   constructor(
     code: AppErrorCode,
     messageKey: MessageKey,
     params: MessageParams = {},
-    options: { retryAfterSeconds?: number; fieldErrors?: Record<string, string[]> } = {},
+    options: { retryAfterSeconds?: number; fieldErrors?: Record<string, string[]>; field?: string } = {},
   ) {
     super({ code, message: messageKey });
     this.name = 'AppError';
@@ -28,6 +30,7 @@ export class AppError extends TRPCError {
     this.params = params;
     this.retryAfterSeconds = options.retryAfterSeconds;
     this.fieldErrors = options.fieldErrors;
+    this.field = options.field;
   }
 }
 

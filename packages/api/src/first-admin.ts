@@ -3,6 +3,7 @@ import { AppError } from './errors';
 import { recordAudit } from './lib/audit';
 import { newAccountSchema } from './modules/auth/schemas';
 import { anyAdminExists, findLiveUserByAccount, insertUser, updateUser } from './modules/user/repo';
+import { assertAcceptableAccount } from './security/account-names';
 import { assertAcceptablePassword } from './security/password-rules';
 
 export interface FirstAdminInput {
@@ -31,6 +32,7 @@ export async function createFirstAdmin(
     throw new AppError('BAD_REQUEST', 'error.validation', { field: 'account' });
   }
   const account = parsedAccount.data;
+  assertAcceptableAccount(account);
   if (input.password !== undefined) assertAcceptablePassword(input.password);
   const passwordHash = input.password === undefined ? null : await deps.passwords.hash(input.password);
   const now = deps.clock.now();

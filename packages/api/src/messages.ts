@@ -67,6 +67,21 @@ export const messages = mergeCatalogues(sharedMessages, {
     en: 'This account has been disabled. Please contact an administrator.',
   },
   'auth.accountTaken': { 'zh-CN': '该账号已被注册。', en: 'This account name is already taken.' },
+  // Look-alike account names (Unicode TR39): docs/architecture.md, "Look-alike account names".
+  'account.mixedScripts': {
+    'zh-CN':
+      '账号名混用了{scriptsZh}字母，容易冒充他人。请只用一种文字（中文、日文、韩文可与拉丁字母同用），重新输入混入的字母。',
+    en:
+      'This account name mixes {scriptsEn} letters, so it could pass for another name. Use one script ' +
+      '(Chinese, Japanese or Korean may join Latin letters): retype the odd letters.',
+  },
+  'account.lookAlikeTaken': {
+    'zh-CN':
+      '该账号名与已有账号看起来几乎一样（如 1 与 l、0 与 o，或其他文字中外形相同的字母），请换一个，例如加上别的字母或数字。',
+    en:
+      'This account name looks almost the same as an existing one (1 and l, 0 and o, or a same-looking letter ' +
+      'of another script). Choose another, e.g. add other letters or digits.',
+  },
   'auth.tooManyFailedLogins': {
     'zh-CN': '登录失败次数过多，请 {retryAfterSeconds} 秒后再试。',
     en: 'Too many failed sign-in attempts. Try again in {retryAfterSeconds} seconds.',

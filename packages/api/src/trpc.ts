@@ -68,6 +68,9 @@ const t = initTRPC
           ? translate(described.messageKey, described.params, ctx?.locale)
           : error.message;
       const { stack, ...dataWithoutStack } = shape.data;
+      if (error instanceof AppError && error.field !== undefined) {
+        described.fieldErrors = { ...described.fieldErrors, [error.field]: [message] };
+      }
       return {
         ...shape,
         message,

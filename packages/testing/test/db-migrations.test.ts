@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, migrateToEmpty, migrateToLatest, migrations } from '@arya/db';
+import { createDb, migrateDown, migrateToEmpty, migrateToLatest, migrateUp, migrations } from '@arya/db';
 import { createTestDatabase, type TestDatabase } from '@arya/testing';
 
 let database: TestDatabase;
@@ -69,6 +69,34 @@ describe('migrations', () => {
       'sms_messages',
       'users',
     ]);
+  });
+});
+
+describe('account skeleton migration', () => {
+  it('backfills look-alike keys oldest first; a later live look-alike keeps none; the unique index holds', async () => {
+    await migrateToLatest(database.db);
+    expect(Object.keys(migrations).at(-1)).toBe('2026_11_30_0500_account_skeleton');
+    await migrateDown(database.db);
+    const insert = (account: string, at: string, deleted = false) =>
+      sql`
+        insert into users (account, created_at, deleted_at) values (${account}, ${at}, ${deleted ? at : null})
+      `.execute(database.db);
+    await insert('paypal', '2026-01-02');
+    await insert('paypa1', '2026-01-03');
+    await insert('pаypal', '2026-01-01', true); // Cyrillic а, deleted: keeps its key, holds nothing
+    await insert('张伟2', '2026-01-04');
+    await migrateUp(database.db);
+    const rows = await database.db.selectFrom('users').select(['account', 'account_skeleton']).execute();
+    expect(Object.fromEntries(rows.map((row) => [row.account, row.account_skeleton]))).toEqual({
+      paypal: 'paypal',
+      paypa1: null,
+      pаypal: 'paypal',
+      张伟2: '张伟2',
+    });
+    await expect(
+      database.db.insertInto('users').values({ account: 'paypai', account_skeleton: 'paypal' }).execute(),
+    ).rejects.toThrow(/users_account_skeleton_live_key/);
+    await database.db.deleteFrom('users').execute();
   });
 });
 

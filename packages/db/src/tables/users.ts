@@ -12,6 +12,11 @@ export interface UsersTable {
   id: Generated<string>;
   /** Login name, stored normalised (trimmed, NFKC, lower case). Null for phone-only accounts. */
   account: string | null;
+  /**
+   * The account's look-alike key (Unicode TR39 skeleton, @arya/validators/account-skeleton), unique among live users;
+   * set with `account` by the user repo. Null without an account, and for look-alikes that existed before the rule.
+   */
+  account_skeleton: string | null;
   username: string | null;
   /** bcrypt hash; null for accounts that cannot sign in with a password. */
   password_hash: string | null;

@@ -4,11 +4,14 @@ import type { RouterInputs, RouterOutputs } from '@arya/api';
 import { phoneInputProblem } from '@arya/validators/phone';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
+import { serverFieldErrors } from '../../lib/field-errors';
 import { useTRPC } from '../../lib/trpc';
 import { SetupLinkNotice } from './SetupLinkNotice';
 
 type Values = RouterInputs['admin']['users']['create'];
 type Created = RouterOutputs['admin']['users']['create'];
+
+const INLINE_FIELDS = ['account'] as const;
 
 const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
@@ -24,6 +27,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
   const create = useMutation(
     trpc.admin.users.create.mutationOptions({
       onSuccess: () => void queryClient.invalidateQueries({ queryKey: trpc.admin.pathKey() }),
+      onError: (error) => form.setFields(serverFieldErrors(error, t, INLINE_FIELDS)),
     }),
   );
   const created: Created | undefined = create.data;
@@ -100,7 +104,9 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
               ]}
             />
           </Form.Item>
-          {create.error ? <ErrorAlert error={create.error} /> : null}
+          {create.error && serverFieldErrors(create.error, t, INLINE_FIELDS).length === 0 ? (
+            <ErrorAlert error={create.error} />
+          ) : null}
         </Form>
       )}
     </Modal>

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { PhoneCodeFields } from '../../components/PhoneCodeFields';
 import { useI18n } from '../../i18n/I18nProvider';
+import { serverFieldErrors } from '../../lib/field-errors';
 import { useTRPC } from '../../lib/trpc';
 import { AuthCard } from './AuthCard';
 import { RegistrationClosed } from './RegistrationClosed';
@@ -17,6 +18,8 @@ interface Values {
   username?: string;
   password?: string;
 }
+
+const INLINE_FIELDS = ['account'] as const;
 
 const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
@@ -30,7 +33,13 @@ export default function SignUpPage() {
   const mode = useQuery(trpc.auth.registrationMode.queryOptions());
   const session = useSessionStore();
   const [form] = Form.useForm<Values>();
-  const register = useMutation(trpc.auth.register.mutationOptions({ onSuccess: (result) => session.signIn(result) }));
+  const register = useMutation(
+    trpc.auth.register.mutationOptions({
+      onSuccess: (result) => session.signIn(result),
+      // A taken, look-alike or mixed-script account name shows beside the account field.
+      onError: (error) => form.setFields(serverFieldErrors(error, t, INLINE_FIELDS)),
+    }),
+  );
   const account = Form.useWatch('account', form);
 
   return (
@@ -63,7 +72,7 @@ export default function SignUpPage() {
           <Form.Item label={t('profile.name')} name="username">
             <Input autoComplete="name" />
           </Form.Item>
-          {register.error ? (
+          {register.error && serverFieldErrors(register.error, t, INLINE_FIELDS).length === 0 ? (
             <Form.Item>
               <ErrorAlert error={register.error} />
             </Form.Item>

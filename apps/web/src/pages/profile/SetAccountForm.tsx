@@ -1,12 +1,16 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Form, Input, Space, Typography } from 'antd';
 import type { RouterInputs } from '@arya/api';
+import { accountNameProblem, normaliseAccount } from '@arya/validators/account-name';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
+import { serverFieldErrors } from '../../lib/field-errors';
 import { useTRPC } from '../../lib/trpc';
 
 type Values = RouterInputs['user']['setAccount'];
+
+const INLINE_FIELDS = ['account'] as const;
 
 /** An account made with a phone only chooses its account name here, once; it then signs in with it by password. */
 export function SetAccountForm() {
@@ -15,6 +19,7 @@ export function SetAccountForm() {
   const queryClient = useQueryClient();
   const session = useSessionStore();
   const { message } = App.useApp();
+  const [form] = Form.useForm<Values>();
   const set = useMutation(
     trpc.user.setAccount.mutationOptions({
       onSuccess: (user) => {
@@ -22,11 +27,18 @@ export function SetAccountForm() {
         session.updateUser(user);
         void message.success(t('profile.accountSet'));
       },
+      onError: (error) => form.setFields(serverFieldErrors(error, t, INLINE_FIELDS)),
     }),
   );
 
   return (
-    <Form<Values> layout="vertical" name="set-account" requiredMark={false} onFinish={(values) => set.mutate(values)}>
+    <Form<Values>
+      form={form}
+      layout="vertical"
+      name="set-account"
+      requiredMark={false}
+      onFinish={(values) => set.mutate(values)}
+    >
       <Form.Item
         label={t('profile.chooseAccount')}
         extra={<Typography.Text type="secondary">{t('profile.chooseAccountHint')}</Typography.Text>}
@@ -38,8 +50,13 @@ export function SetAccountForm() {
             noStyle
             rules={[
               { required: true, message: t('auth.required', { field: t('auth.account') }) },
-              { min: 3, max: 64, message: t('profile.accountRule') },
-              { pattern: /^[\p{L}\p{N}._@+-]+$/u, message: t('profile.accountRule') },
+              {
+                // Length and characters here; the server names a script mix or a look-alike beside the field.
+                validator: async (_rule, value: string | undefined) => {
+                  const problem = value ? accountNameProblem(normaliseAccount(value)) : null;
+                  if (problem && problem.kind !== 'mixedScripts') throw new Error(t('profile.accountRule'));
+                },
+              },
             ]}
           >
             <Input autoComplete="username" aria-label={t('profile.chooseAccount')} />
@@ -49,7 +66,7 @@ export function SetAccountForm() {
           </Button>
         </Space.Compact>
       </Form.Item>
-      {set.error ? (
+      {set.error && serverFieldErrors(set.error, t, INLINE_FIELDS).length === 0 ? (
         <Form.Item>
           <ErrorAlert error={set.error} />
         </Form.Item>

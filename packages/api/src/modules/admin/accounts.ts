@@ -3,6 +3,7 @@ import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
+import { accountConflict } from '../../security/account-names';
 import type { AccessTokenClaims } from '../../security/tokens';
 import { issueSetupLink } from '../auth/setup-links';
 import { normaliseSmsPhone } from '../sms/service';
@@ -49,9 +50,8 @@ export async function createUser(
       return created;
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'users_account_live_key')) throw new AppError('CONFLICT', 'auth.accountTaken');
     if (isUniqueViolation(error, 'users_phone_live_key')) throw new AppError('CONFLICT', 'user.phoneTaken');
-    throw error;
+    throw accountConflict(error) ?? error;
   }
   const link = await issueSetupLink(deps.redis, { userId: user.id, now });
   return { user, setupLink: { token: link.token, expiresAt: link.expiresAt.toISOString() } };

@@ -2,10 +2,11 @@ import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
+import { accountConflict, assertAcceptableAccount, takenAccountError } from '../../security/account-names';
 import { assertAcceptablePassword } from '../../security/password-rules';
 import { verifySmsCode } from '../sms/service';
 import { findLiveUserByPhone } from '../user/phone-repo';
-import { insertUser, isUniqueViolation, updateUser } from '../user/repo';
+import { findLiveAccountOrLookAlike, insertUser, isUniqueViolation, updateUser } from '../user/repo';
 import { reservePasswordChange } from './password-change-limit';
 import { reserveRegistration } from './registration-limit';
 import { assertRegistrationOpen } from './registration-mode';
@@ -31,8 +32,14 @@ export async function registerWithPhone(
   request: RequestInfo,
 ): Promise<SignedIn> {
   assertRegistrationOpen(deps.config);
+  if (input.account !== undefined) assertAcceptableAccount(input.account);
   if (input.password !== undefined) assertAcceptablePassword(input.password);
   await reserveRegistration(deps, request.ip);
+  if (input.account !== undefined) {
+    // Checked before the code is used up, so a taken name costs the person a retype, not a new SMS.
+    const holder = await findLiveAccountOrLookAlike(deps.db, input.account);
+    if (holder) throw takenAccountError(input.account, holder.account);
+  }
   const phone = await verifySmsCode(deps, { phone: input.phone, purpose: 'register', code: input.code });
   const passwordHash = input.password === undefined ? null : await deps.passwords.hash(input.password, request.ip);
   const now = deps.clock.now();
@@ -55,8 +62,7 @@ export async function registerWithPhone(
     return await withAccessToken(deps, user, session);
   } catch (error) {
     if (isUniqueViolation(error, 'users_phone_live_key')) throw new AppError('CONFLICT', 'auth.phoneTaken');
-    if (isUniqueViolation(error, 'users_account_live_key')) throw new AppError('CONFLICT', 'auth.accountTaken');
-    throw error;
+    throw accountConflict(error) ?? error;
   }
 }
 

@@ -1,22 +1,27 @@
 import { z } from 'zod';
+import { accountNameProblem, normaliseAccount } from '@arya/validators/account-name';
 import { phoneInputSchema, smsCodeSchema } from '../sms/schemas';
 
-/** Account names compare case-insensitively and by Unicode compatibility form. */
-export function normaliseAccount(account: string): string {
-  return account.trim().normalize('NFKC').toLowerCase();
-}
+const accountProblemMessages = {
+  tooShort: 'Use at least 3 characters (a Chinese, Japanese or Korean character counts as 2).',
+  tooLong: 'Use at most 64 characters.',
+  badCharacter: 'Use only letters, digits and . _ @ + -',
+} as const;
 
+/** Length and characters here; the script mix in the services (its message names the scripts, in both languages). */
 export const newAccountSchema = z
   .string()
   .transform(normaliseAccount)
-  .pipe(
-    z
-      .string()
-      .min(3, 'Use at least 3 characters.')
-      .max(64, 'Use at most 64 characters.')
-      .regex(/^[\p{L}\p{N}._@+-]+$/u, 'Use only letters, digits and . _ @ + -'),
-  )
-  .describe('A new account name: 3–64 letters, digits or . _ @ + - (compared without case).');
+  .superRefine((account, ctx) => {
+    const problem = accountNameProblem(account);
+    if (problem && problem.kind !== 'mixedScripts') {
+      ctx.addIssue({ code: 'custom', message: accountProblemMessages[problem.kind] });
+    }
+  })
+  .describe(
+    'A new account name: 3–64 letters, digits or . _ @ + - (compared without case, NFKC); one script, or Latin ' +
+      'with Chinese, Japanese or Korean; refused when it looks like an existing one (Unicode TR39).',
+  );
 
 /** Sign-in: any name is looked up (an impossible one simply does not exist), so the rules are loose. */
 export const accountSchema = z

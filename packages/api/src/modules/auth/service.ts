@@ -3,8 +3,9 @@ import type { ApiDeps } from '../../deps';
 import { AppError, tooManyRequests } from '../../errors';
 import { recordAudit } from '../../lib/audit';
 import { reserveAttempt } from '../../lib/failure-limit';
+import { accountConflict, assertAcceptableAccount } from '../../security/account-names';
 import { assertAcceptablePassword } from '../../security/password-rules';
-import { findLiveUserByAccount, insertUser, isUniqueViolation } from '../user/repo';
+import { findLiveUserByAccount, insertUser } from '../user/repo';
 import { loginLimits } from './keys';
 import { reserveRegistration } from './registration-limit';
 import { assertRegistrationOpen } from './registration-mode';
@@ -19,6 +20,7 @@ export async function register(
   request: RequestInfo,
 ): Promise<SignedIn> {
   assertRegistrationOpen(deps.config);
+  assertAcceptableAccount(input.account);
   assertAcceptablePassword(input.password);
   await reserveRegistration(deps, request.ip);
   const passwordHash = await deps.passwords.hash(input.password, request.ip);
@@ -36,8 +38,7 @@ export async function register(
     });
     return await withAccessToken(deps, user, session);
   } catch (error) {
-    if (isUniqueViolation(error, 'users_account_live_key')) throw new AppError('CONFLICT', 'auth.accountTaken');
-    throw error;
+    throw accountConflict(error) ?? error;
   }
 }
 

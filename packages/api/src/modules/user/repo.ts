@@ -1,13 +1,17 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DB, Executor, UserRole } from '@arya/db';
+import { accountColumns } from '../../security/account-names';
+
+export { isUniqueViolation } from '../../lib/unique-violation';
 
 export type UserRow = Selectable<DB['users']>;
 
-/** Postgres unique_violation, raised e.g. when an account name is taken concurrently. */
-export function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  if (typeof error !== 'object' || error === null) return false;
-  const { code, constraint: violated } = error as { code?: unknown; constraint?: unknown };
-  return code === '23505' && (constraint === undefined || violated === constraint);
+/** The look-alike key is derived here from `account`, so no write of an account name can leave it out. */
+type UserWrite<Values> = Omit<Values, 'account_skeleton'>;
+
+function withAccountSkeleton<Values extends { account?: string | null | undefined }>(values: Values) {
+  if (values.account === undefined) return values;
+  return { ...values, ...(values.account === null ? { account_skeleton: null } : accountColumns(values.account)) };
 }
 
 export async function findLiveUserById(db: Executor, id: string): Promise<UserRow | undefined> {
@@ -27,16 +31,38 @@ export async function findLiveUserByAccount(db: Executor, account: string): Prom
     .executeTakeFirst();
 }
 
-export async function insertUser(db: Executor, values: Insertable<DB['users']>): Promise<UserRow> {
-  return db.insertInto('users').values(values).returningAll().executeTakeFirstOrThrow();
+/** A live account holding this name or a look-alike of it (the unique indexes still decide races). */
+export async function findLiveAccountOrLookAlike(
+  db: Executor,
+  account: string,
+): Promise<Pick<UserRow, 'account'> | undefined> {
+  return db
+    .selectFrom('users')
+    .select('account')
+    .where((eb) =>
+      eb.or([eb('account', '=', account), eb('account_skeleton', '=', accountColumns(account).account_skeleton)]),
+    )
+    .where('deleted_at', 'is', null)
+    .orderBy((eb) => eb('account', '=', account), 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function insertUser(db: Executor, values: UserWrite<Insertable<DB['users']>>): Promise<UserRow> {
+  return db.insertInto('users').values(withAccountSkeleton(values)).returningAll().executeTakeFirstOrThrow();
 }
 
 export async function updateUser(
   db: Executor,
   id: string,
-  values: Updateable<DB['users']>,
+  values: UserWrite<Updateable<DB['users']>>,
 ): Promise<UserRow | undefined> {
-  return db.updateTable('users').set(values).where('id', '=', id).returningAll().executeTakeFirst();
+  return db
+    .updateTable('users')
+    .set(withAccountSkeleton(values))
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirst();
 }
 
 export async function anyAdminExists(db: Executor): Promise<boolean> {

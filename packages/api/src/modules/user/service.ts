@@ -2,13 +2,14 @@ import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
+import { accountConflict } from '../../security/account-names';
 import { assertAcceptablePassword } from '../../security/password-rules';
 import type { AccessTokenClaims } from '../../security/tokens';
 import { reservePasswordChange } from '../auth/password-change-limit';
 import { revokeSessions } from '../auth/sessions';
 import { listLiveSessions } from '../auth/sessions-repo';
 import { assertCurrentPassword, withPassword } from './current-password';
-import { findLiveUserById, isUniqueViolation, updateUser, type UserRow } from './repo';
+import { findLiveUserById, updateUser, type UserRow } from './repo';
 
 type UserDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'passwords'>;
 
@@ -63,8 +64,7 @@ export async function setAccount(
       return updated;
     });
   } catch (error) {
-    if (isUniqueViolation(error, 'users_account_live_key')) throw new AppError('CONFLICT', 'auth.accountTaken');
-    throw error;
+    throw accountConflict(error) ?? error;
   }
 }
 
