@@ -1,8 +1,9 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { Button, Card, Descriptions, Flex, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { Card, Descriptions, Flex, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { RouterOutputs } from '@arya/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { cursorPaging, PagedTable } from '../../components/PagedTable';
 import { auditMessageKey } from '../../i18n/audit-messages';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeUserAgent, formatDateTime } from '../../lib/format';
@@ -24,13 +25,6 @@ export default function UserDetailPage() {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
   const detail = useQuery(trpc.admin.users.get.queryOptions({ userId }));
-  const audit = useInfiniteQuery(
-    trpc.admin.users.auditLog.infiniteQueryOptions(
-      { userId, limit: 20 },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
-  );
-  const entries = audit.data?.pages.flatMap((page) => page.items) ?? [];
 
   const sessionColumns: TableColumnsType<LiveSession> = [
     {
@@ -119,24 +113,12 @@ export default function UserDetailPage() {
         ) : null}
       </Card>
       <Card title={t('admin.auditLog')}>
-        {audit.error ? <ErrorAlert error={audit.error} onRetry={() => void audit.refetch()} /> : null}
-        <Table<AuditEntry>
+        <PagedTable
+          query={trpc.admin.users.auditLog.infiniteQueryOptions({ userId, limit: 20 }, cursorPaging)}
           rowKey="id"
-          size="small"
           columns={auditColumns}
-          dataSource={entries}
-          loading={audit.isPending}
-          pagination={false}
-          locale={{ emptyText: t('admin.noAudit') }}
-          scroll={{ x: 'max-content' }}
+          emptyText={t('admin.noAudit')}
         />
-        {audit.hasNextPage ? (
-          <Flex justify="center" style={{ marginTop: 16 }}>
-            <Button onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
-              {t('admin.loadMore')}
-            </Button>
-          </Flex>
-        ) : null}
       </Card>
     </Flex>
   );

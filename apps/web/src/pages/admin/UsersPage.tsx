@@ -1,10 +1,9 @@
 import { UserAddOutlined } from '@ant-design/icons';
-import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Input, Segmented, Table, Tag, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Input, Segmented, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { USER_STATUSES, type UserStatus } from '@arya/validators/enums';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { cursorPaging, PagedTable } from '../../components/PagedTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -20,14 +19,6 @@ export default function UsersPage() {
   const [query, setQuery] = useState('');
   const [status, setStatus] = useState<StatusFilter>('all');
   const [creating, setCreating] = useState(false);
-
-  const users = useInfiniteQuery(
-    trpc.admin.users.list.infiniteQueryOptions(
-      { query: query || undefined, status: status === 'all' ? undefined : status, limit: 20 },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
-  );
-  const rows = users.data?.pages.flatMap((page) => page.items) ?? [];
 
   const columns: TableColumnsType<AdminUser> = [
     {
@@ -91,24 +82,15 @@ export default function UsersPage() {
           }))}
         />
       </Flex>
-      {users.error ? <ErrorAlert error={users.error} onRetry={() => void users.refetch()} /> : null}
-      <Table<AdminUser>
+      <PagedTable
+        query={trpc.admin.users.list.infiniteQueryOptions(
+          { query: query || undefined, status: status === 'all' ? undefined : status, limit: 20 },
+          cursorPaging,
+        )}
         rowKey="id"
-        size="small"
         columns={columns}
-        dataSource={rows}
-        loading={users.isPending}
-        pagination={false}
-        locale={{ emptyText: t('admin.noUsers') }}
-        scroll={{ x: 'max-content' }}
+        emptyText={t('admin.noUsers')}
       />
-      {users.hasNextPage ? (
-        <Flex justify="center" style={{ marginTop: 16 }}>
-          <Button onClick={() => void users.fetchNextPage()} loading={users.isFetchingNextPage}>
-            {t('admin.loadMore')}
-          </Button>
-        </Flex>
-      ) : null}
     </Card>
   );
 }

@@ -1,8 +1,8 @@
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Popconfirm, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Popconfirm, Space, Tag, type TableColumnsType } from 'antd';
 import type { RouterOutputs } from '@arya/api';
 import { useSession } from '../../auth/SessionProvider';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { cursorPaging, PagedTable } from '../../components/PagedTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -23,12 +23,6 @@ export default function FilesPage() {
   const { message } = App.useApp();
   const isAdmin = session.status === 'signedIn' && session.user.role === 'admin';
 
-  const files = useInfiniteQuery(
-    trpc.bom.files.list.infiniteQueryOptions(
-      { limit: 20 },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
-  );
   const download = useMutation(
     trpc.bom.files.downloadUrl.mutationOptions({
       onSuccess: ({ url, fileName }) => followDownloadLink(url, fileName),
@@ -46,7 +40,6 @@ export default function FilesPage() {
     }),
   );
 
-  const rows = files.data?.pages.flatMap((page) => page.items) ?? [];
   const columns: TableColumnsType<FileItem> = [
     { title: t('bom.files.name'), dataIndex: 'name', key: 'name' },
     {
@@ -99,24 +92,12 @@ export default function FilesPage() {
 
   return (
     <Card title={t('nav.bomFiles')}>
-      {files.error ? <ErrorAlert error={files.error} onRetry={() => void files.refetch()} /> : null}
-      <Table<FileItem>
+      <PagedTable
+        query={trpc.bom.files.list.infiniteQueryOptions({ limit: 20 }, cursorPaging)}
         rowKey="fileId"
-        size="small"
         columns={columns}
-        dataSource={rows}
-        loading={files.isPending}
-        pagination={false}
-        locale={{ emptyText: t('bom.files.empty') }}
-        scroll={{ x: 'max-content' }}
+        emptyText={t('bom.files.empty')}
       />
-      {files.hasNextPage ? (
-        <Flex justify="center" style={{ marginTop: 16 }}>
-          <Button onClick={() => void files.fetchNextPage()} loading={files.isFetchingNextPage}>
-            {t('admin.loadMore')}
-          </Button>
-        </Flex>
-      ) : null}
     </Card>
   );
 }

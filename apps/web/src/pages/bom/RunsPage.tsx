@@ -1,12 +1,12 @@
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Flex, Popconfirm, Segmented, Space, Table, Tag, type TableColumnsType } from 'antd';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { App, Button, Card, Popconfirm, Segmented, Space, Tag, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { RouterOutputs } from '@arya/api';
 import { BOM_RUN_STATUSES } from '@arya/validators/enums';
 import { useSession } from '../../auth/SessionProvider';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { cursorPaging, PagedTable } from '../../components/PagedTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -38,12 +38,6 @@ export default function RunsPage() {
   const owner = useQuery(
     trpc.admin.users.get.queryOptions({ userId: ownerId ?? '' }, { enabled: ownerId !== undefined }),
   );
-  const runs = useInfiniteQuery(
-    trpc.bom.runs.list.infiniteQueryOptions(
-      { status: status === 'all' ? undefined : status, ownerId, limit: 20 },
-      { getNextPageParam: (page) => page.nextCursor ?? undefined },
-    ),
-  );
   const remove = useMutation(
     trpc.bom.runs.delete.mutationOptions({
       onSuccess: () => {
@@ -59,7 +53,6 @@ export default function RunsPage() {
     onError: (error) => void message.error(describeError(error, t).message),
   });
 
-  const rows = runs.data?.pages.flatMap((page) => page.items) ?? [];
   const columns: TableColumnsType<RunItem> = [
     {
       title: t('bom.runs.file'),
@@ -152,24 +145,15 @@ export default function RunsPage() {
           }))}
         />
       </div>
-      {runs.error ? <ErrorAlert error={runs.error} onRetry={() => void runs.refetch()} /> : null}
-      <Table<RunItem>
+      <PagedTable
+        query={trpc.bom.runs.list.infiniteQueryOptions(
+          { status: status === 'all' ? undefined : status, ownerId, limit: 20 },
+          cursorPaging,
+        )}
         rowKey="runId"
-        size="small"
         columns={columns}
-        dataSource={rows}
-        loading={runs.isPending}
-        pagination={false}
-        locale={{ emptyText: t('bom.runs.empty') }}
-        scroll={{ x: 'max-content' }}
+        emptyText={t('bom.runs.empty')}
       />
-      {runs.hasNextPage ? (
-        <Flex justify="center" style={{ marginTop: 16 }}>
-          <Button onClick={() => void runs.fetchNextPage()} loading={runs.isFetchingNextPage}>
-            {t('admin.loadMore')}
-          </Button>
-        </Flex>
-      ) : null}
     </Card>
   );
 }
