@@ -90,7 +90,11 @@ export async function buildApp({ config, deps, logger, disableTrpcFastPath }: Ap
   await app.register(bomPlugin, { deps });
   await app.register(maintenancePlugin, { deps });
   if (config.PANEL_ENABLED) {
-    await app.register(panelPlugin, { router: appRouter, access: panelAccess(config, deps) });
+    await app.register(panelPlugin, {
+      router: appRouter,
+      access: panelAccess(config, deps),
+      root: config.PANEL_DIST_DIR,
+    });
   }
   await app.register(webUiPlugin, { root: config.WEB_DIST_DIR });
   return app;

@@ -41,6 +41,11 @@ export const serverEnvSchema = z.object({
     .string()
     .min(1)
     .default(join(repoRoot, 'apps', 'web', 'dist')),
+  /** The built developer panel (`vite build -c vite.panel.config.ts` in apps/web), served at `/panel`. */
+  PANEL_DIST_DIR: z
+    .string()
+    .min(1)
+    .default(join(repoRoot, 'apps', 'web', 'dist-panel')),
   BODY_LIMIT_BYTES: byteCount(1 * MiB),
   /** Most calls in one batched /trpc request; the web UI and @arya/client send at most 10. */
   TRPC_MAX_BATCH: z.coerce.number().int().min(1).max(1000).default(10),

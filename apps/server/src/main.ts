@@ -13,13 +13,18 @@ const started = await startServer().catch((error: unknown) => {
 });
 const { config, url } = started;
 
-// In development the Vite dev server (with hot reload, proxying /trpc to here) is the UI to open.
-const webUi =
-  config.NODE_ENV === 'development'
-    ? `http://localhost:${process.env.WEB_PORT ?? '5173'}/ (Vite dev server)`
-    : existsSync(join(config.WEB_DIST_DIR, 'index.html'))
-      ? `${url}/`
-      : '(not built: run pnpm build)';
+// In development the Vite dev server (with hot reload, proxying /trpc and the panel's catalogue to here) is the UI to open.
+const viteDevServer = config.NODE_ENV === 'development' ? `http://localhost:${process.env.WEB_PORT ?? '5173'}` : null;
+const webUi = viteDevServer
+  ? `${viteDevServer}/ (Vite dev server)`
+  : existsSync(join(config.WEB_DIST_DIR, 'index.html'))
+    ? `${url}/`
+    : '(not built: run pnpm build)';
+const panel = !config.PANEL_ENABLED
+  ? '(off: PANEL_ENABLED=true turns it on)'
+  : viteDevServer
+    ? `${viteDevServer}/panel (Vite dev server)   reference: ${url}/reference`
+    : `${url}/panel   reference: ${url}/reference`;
 
 console.log(
   [
@@ -27,7 +32,7 @@ console.log(
     `  Arya server (${config.NODE_ENV}) ready`,
     `  Web UI   ${webUi}`,
     `  tRPC     ${url}/trpc`,
-    `  Panel    ${config.PANEL_ENABLED ? `${url}/panel` : '(off: PANEL_ENABLED=true turns it on)'}`,
+    `  Panel    ${panel}`,
     `  Health   ${url}/healthz   ready: ${url}/readyz`,
     '',
   ].join('\n'),

@@ -1,0 +1,57 @@
+import type { ProcedureEntry } from './catalogue';
+import type { ChosenFiles } from './http';
+
+const json = (value: unknown) => JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
+
+function inputArgument(
+  procedure: ProcedureEntry,
+  input: unknown,
+  files: ChosenFiles,
+): { setup: string[]; arg: string } {
+  if (procedure.inputEncoding !== 'multipart') return { setup: [], arg: input === undefined ? '' : json(input) };
+  const setup = ['const form = new FormData();'];
+  const entries = input && typeof input === 'object' ? Object.entries(input) : [];
+  for (const [name, value] of entries) {
+    const file = files.get(name);
+    if (file) {
+      setup.push(
+        `form.append(${JSON.stringify(name)}, new Blob([await readFile(${JSON.stringify(file.name)})]), ${JSON.stringify(file.name)});`,
+      );
+    } else if (value !== undefined && value !== null) {
+      setup.push(`form.append(${JSON.stringify(name)}, ${JSON.stringify(String(value))});`);
+    }
+  }
+  return { setup, arg: 'form' };
+}
+
+/** The current call as a Node script using `@arya/client` (typed by the server's router). */
+export function clientCode(procedure: ProcedureEntry, input: unknown, origin: string, files: ChosenFiles): string {
+  const { setup, arg } = inputArgument(procedure, input, files);
+  const lines = [
+    ...(procedure.inputEncoding === 'multipart' ? ["import { readFile } from 'node:fs/promises';"] : []),
+    "import { createAryaClient } from '@arya/client';",
+    '',
+    `const arya = createAryaClient({ url: ${JSON.stringify(`${origin}/trpc`)} });`,
+  ];
+  // auth.* procedures are how one signs in; everything else runs as a signed-in user.
+  if (!procedure.path.startsWith('auth.')) {
+    lines.push("await arya.login({ account: 'your-account', password: process.env.ARYA_PASSWORD ?? '' });");
+  }
+  lines.push(...setup);
+  const call = `arya.trpc.${procedure.path}`;
+  if (procedure.type === 'subscription') {
+    lines.push(
+      `const subscription = ${call}.subscribe(${arg || 'undefined'}, {`,
+      '  onData: (event) => console.log(event),',
+      '  onError: (error) => console.error(error),',
+      '});',
+      '// later: subscription.unsubscribe();',
+    );
+  } else {
+    lines.push(
+      `const result = await ${call}.${procedure.type === 'query' ? 'query' : 'mutate'}(${arg});`,
+      'console.log(result);',
+    );
+  }
+  return lines.join('\n');
+}
