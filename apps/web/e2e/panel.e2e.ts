@@ -1,6 +1,6 @@
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,9 @@ async function freePort(): Promise<number> {
 }
 
 beforeAll(async () => {
+  const built = join(import.meta.dirname, '..', 'dist-panel', 'panel.html');
+  if (!existsSync(built))
+    throw new Error(`${built} is missing: run \`pnpm --filter @arya/web build\` (it builds the panel too).`);
   browser = await launchBrowser();
   baseUrl = `http://127.0.0.1:${await freePort()}`;
   const main = inject('serverMain');
