@@ -8,8 +8,8 @@ export const panelAliases: AliasOptions = {
 };
 
 /**
- * The developer panel (`panel.html`, `src/panel/`) as a build of its own, served by the server at `/panel`: it shares no
- * chunk with the web UI, so the sign-in bundle budget (scripts/check-bundle-budget.mjs) never sees it.
+ * The developer panel (`panel.html`, `src/panel/`) as a build of its own, served by the server at `/panel`: it shares
+ * no chunk with the web UI, so the sign-in bundle budget (scripts/check-bundle-budget.mjs) never sees it.
  */
 export default defineConfig({
   plugins: [react()],

@@ -13,7 +13,7 @@ const started = await startServer().catch((error: unknown) => {
 });
 const { config, url } = started;
 
-// In development the Vite dev server (with hot reload, proxying /trpc and the panel's catalogue to here) is the UI to open.
+// In development the Vite dev server (hot reload; proxying /trpc and the panel's catalogue here) is the UI to open.
 const viteDevServer = config.NODE_ENV === 'development' ? `http://localhost:${process.env.WEB_PORT ?? '5173'}` : null;
 const webUi = viteDevServer
   ? `${viteDevServer}/ (Vite dev server)`

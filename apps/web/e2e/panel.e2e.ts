@@ -107,7 +107,7 @@ async function copied(page: Page, button: string): Promise<string> {
 }
 
 describe('developer panel', () => {
-  it('signs in, finds a query by search, shows inline validation errors, calls it and copies it as a working curl', async () => {
+  it('signs in, searches, shows inline validation errors, calls a query and copies it as a working curl', async () => {
     const { context, page } = await openSignedIn();
 
     // Search narrows the list to the matching procedures, grouped under their router.
@@ -184,7 +184,7 @@ describe('developer panel', () => {
     await page.getByLabel('designators').waitFor();
     await page.getByLabel('op', { exact: true }).waitFor();
     await screenshot(page, 'panel-nested-form');
-    // An empty `ops` list is not "no ops" (at least one row): open the procedure afresh for a run of the workbook's own.
+    // An empty `ops` list is not "no ops": open the procedure afresh for a run of the workbook's own operations.
     await pick(page, 'bom.runs.get');
     await pick(page, 'bom.runs.create');
     expect(await page.getByLabel('designators').count()).toBe(0);

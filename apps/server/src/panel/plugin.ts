@@ -34,7 +34,8 @@ const referenceAssets = {
 const notBuiltPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Arya API panel</title></head>
 <body><h1>The panel is not built</h1><p>Run <code>pnpm --filter @arya/web build</code> (it builds the panel into
 <code>apps/web/dist-panel</code>), or during <code>pnpm dev</code> open <code>/panel</code> on the Vite dev server.</p>
-<p>The <a href="/reference">API reference</a> and <a href="/openapi.json">OpenAPI document</a> need no build.</p></body></html>`;
+<p>The <a href="/reference">API reference</a> and <a href="/openapi.json">OpenAPI document</a> need no build.</p>
+</body></html>`;
 
 /** Scalar's self-contained browser build, served from its npm package (no CDN). */
 const scalarScript = join(

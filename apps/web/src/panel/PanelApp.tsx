@@ -100,7 +100,10 @@ export function PanelApp() {
           )}
           {catalogue && !procedure && (
             <Empty
-              description={`${catalogue.procedures.length} procedures. Pick one on the left; calls go to /trpc with the signed-in token as "Authorization: Bearer …".`}
+              description={
+                `${catalogue.procedures.length} procedures. Pick one on the left; calls go to /trpc with the ` +
+                'signed-in token as "Authorization: Bearer …".'
+              }
             />
           )}
           {catalogue && procedure && (

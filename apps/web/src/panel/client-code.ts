@@ -14,9 +14,8 @@ function inputArgument(
   for (const [name, value] of entries) {
     const file = files.get(name);
     if (file) {
-      setup.push(
-        `form.append(${JSON.stringify(name)}, new Blob([await readFile(${JSON.stringify(file.name)})]), ${JSON.stringify(file.name)});`,
-      );
+      const fileName = JSON.stringify(file.name);
+      setup.push(`form.append(${JSON.stringify(name)}, new Blob([await readFile(${fileName})]), ${fileName});`);
     } else if (value !== undefined && value !== null) {
       setup.push(`form.append(${JSON.stringify(name)}, ${JSON.stringify(String(value))});`);
     }
