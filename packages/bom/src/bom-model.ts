@@ -4,6 +4,7 @@ import type { BomLimits } from './limits';
 import { readTable, type Table } from './table';
 import { cellText, materialCodeKey, parseLevel, quantityValue, type CellValue } from './values';
 import { makeWarning, type BomWarning } from './warnings';
+import type { SharedStrings } from './xlsx/shared-strings';
 import type { ScannedRow } from './xlsx/sheet-scanner';
 
 export interface BomRow {
@@ -35,7 +36,7 @@ const NONE: string[] = [];
 export function readBomModel(
   xml: string,
   sheetName: string,
-  sharedStrings: readonly string[],
+  sharedStrings: SharedStrings,
   limits: BomLimits,
   previewRows = 0,
 ): BomModel {

@@ -2,6 +2,7 @@ import { HEADER_SEARCH_ROWS, matchRoles, type RoleSpec } from './columns';
 import { BomInputError } from './errors';
 import type { BomLimits } from './limits';
 import { cellText, isBlank, type CellValue } from './values';
+import type { SharedStrings } from './xlsx/shared-strings';
 import {
   CellCursor,
   readCellValue,
@@ -47,7 +48,7 @@ export interface ReadTableOptions {
 export function readTable<R extends string>(
   xml: string,
   sheetName: string,
-  sharedStrings: readonly string[],
+  sharedStrings: SharedStrings,
   roles: Record<R, RoleSpec>,
   limits: BomLimits,
   options: ReadTableOptions = {},

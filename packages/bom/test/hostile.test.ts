@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readBomModel } from '../src/bom-model';
 import { applyOperations, BomInputError, changeLogNote, inspectWorkbook } from '../src/index';
 import { resolveLimits } from '../src/limits';
+import { SharedStrings } from '../src/xlsx/shared-strings';
 import { writeZip } from '../src/xlsx/zip';
 import { isHighlighted, readBook, rowValues, sheet, unzipText } from './helpers';
 
@@ -275,7 +276,7 @@ describe('cell types', () => {
       ),
     );
     // exceljs cannot read prefixed sheets, so the copy is read back with the engine's own reader
-    const copy = readBomModel(xml, '新BOM表', [], resolveLimits());
+    const copy = readBomModel(xml, '新BOM表', new SharedStrings(), resolveLimits());
     expect(copy.rows.map((r) => [r.rowNumber, r.designators, r.quantity])).toEqual([[2, ['R2'], 1]]);
   });
 

@@ -1,15 +1,15 @@
 import { BomInputError } from '../errors';
 import type { BomLimits } from '../limits';
 import { byteStringOf } from './byte-string';
-import { parseSharedStrings } from './shared-strings';
+import { SharedStrings } from './shared-strings';
 import { readWorkbookParts, type SheetRef, type WorkbookParts } from './workbook';
-import { readEntry, readEntryText, readZip, type ZipArchive } from './zip';
+import { readEntry, readZip, type ZipArchive } from './zip';
 
 /** An opened .xlsx: the container, the workbook parts and the shared strings; sheets are read on demand. */
 export interface OpenedWorkbook {
   zip: ZipArchive;
   parts: WorkbookParts;
-  sharedStrings: string[];
+  sharedStrings: SharedStrings;
   limits: BomLimits;
 }
 
@@ -17,8 +17,9 @@ export function openWorkbook(bytes: Uint8Array, limits: BomLimits): OpenedWorkbo
   const zip = readZip(bytes, limits);
   const parts = readWorkbookParts(zip, limits);
   if (parts.sheets.length === 0) throw new BomInputError('empty_workbook', {});
-  const sharedStrings = parseSharedStrings(
-    parts.sharedStringsPath ? readEntryText(zip, parts.sharedStringsPath, limits) : undefined,
+  const sharedStringsEntry = parts.sharedStringsPath ? zip.byName.get(parts.sharedStringsPath) : undefined;
+  const sharedStrings = new SharedStrings(
+    sharedStringsEntry && byteStringOf(readEntry(zip, sharedStringsEntry, limits)),
   );
   return { zip, parts, sharedStrings, limits };
 }

@@ -1,5 +1,6 @@
 import type { CellValue } from '../values';
 import { textOf } from './byte-string';
+import type { SharedStrings } from './shared-strings';
 import { decodeXmlText, findAttr, textOfRuns } from './xml';
 
 /**
@@ -175,7 +176,7 @@ export class CellCursor {
    * The current cell's value, read in place: shared strings, numbers, booleans and cached formula values
    * without slicing the cell (inline strings and unusual markup go through `readCellValue`).
    */
-  value(sharedStrings: readonly string[]): CellValue {
+  value(sharedStrings: SharedStrings): CellValue {
     const { xml } = this;
     if (xml.charCodeAt(this.tagEnd - 1) === 47) return null;
     const type = this.attrValue('t=');
@@ -255,7 +256,7 @@ function elementText(inner: string, prefix: string, name: string): string | unde
 }
 
 /** The value of a cell: shared/inline strings, numbers, booleans, errors as text, formulas by cached value. */
-export function readCellValue(cell: ScannedCell, sharedStrings: readonly string[], prefix: string): CellValue {
+export function readCellValue(cell: ScannedCell, sharedStrings: SharedStrings, prefix: string): CellValue {
   if (cell.inner === '') return null;
   const t = findAttr(cell.tag, 't')?.value;
   if (t === 'inlineStr') {
@@ -267,10 +268,10 @@ export function readCellValue(cell: ScannedCell, sharedStrings: readonly string[
 }
 
 /** A `<v>` by the cell's type: a shared string's index, a boolean, text, or a number (else its text). */
-function valueOf(type: string | undefined, raw: string, sharedStrings: readonly string[]): CellValue {
+function valueOf(type: string | undefined, raw: string, sharedStrings: SharedStrings): CellValue {
   switch (type) {
     case 's':
-      return sharedStrings[Number(raw)] ?? null;
+      return sharedStrings.at(Number(raw)) ?? null;
     case 'b':
       return raw.trim() === '1' || raw.trim() === 'true';
     case 'str':
