@@ -26,7 +26,7 @@ const withOpenpyxl = (interpreter: string) =>
 const python = [process.env['BENCH_PYTHON'] ?? 'python3', '/usr/bin/python3'].find(withOpenpyxl);
 const dir = join(repoRoot, '.bench');
 const here = import.meta.dirname;
-const bin = join(packageDir, 'bin/bom.mjs');
+const bin = join(packageDir, 'bin/bom.cjs');
 const reportUsage = join(here, 'report-usage.cjs');
 mkdirSync(dir, { recursive: true });
 
@@ -104,7 +104,7 @@ console.log(`load average before: ${load()} (on a loaded machine wall times incl
 const nodeAlone = repeat(10, () => node(['-e', '0']));
 const help = repeat(10, () => node([bin, '--help']));
 line('node -e 0 (start-up floor)', nodeAlone);
-line('bom --help (node bin/bom.mjs)', help, `  → ${wall(help) - wall(nodeAlone)} ms over node`);
+line('bom --help (node bin/bom.cjs)', help, `  → ${wall(help) - wall(nodeAlone)} ms over node`);
 const pnpmHelp = repeat(3, () => cold('pnpm', ['--silent', 'bom', '--help'], { cwd: repoRoot }));
 line('pnpm --silent bom --help', pnpmHelp);
 
@@ -116,7 +116,7 @@ const applyMs = engineRuns.map((s) => (JSON.parse(s.stdout) as { applyMs: number
 line('engine (fresh process)', engineRuns, `  applyOperations ${median(applyMs)} ms`);
 const cliArgs = ['apply', input, '--out', join(dir, 'out-cli.xlsx')];
 const cliRuns = repeat(runs, () => node([bin, ...cliArgs]));
-line('CLI: node bin/bom.mjs apply', cliRuns);
+line('CLI: node bin/bom.cjs apply', cliRuns);
 const pnpmCli = repeat(Math.min(runs, 3), () => cold('pnpm', ['--silent', 'bom', ...cliArgs], { cwd: repoRoot }));
 line('CLI: pnpm --silent bom apply', pnpmCli);
 

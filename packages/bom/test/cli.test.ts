@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,7 +23,7 @@ import { logRows, readBook } from './helpers';
 vi.setConfig({ testTimeout: 120_000 });
 
 const here = dirname(fileURLToPath(import.meta.url));
-const bin = resolve(here, '../bin/bom.mjs');
+const bin = resolve(here, '../bin/bom.cjs');
 const repoRoot = resolve(here, '../../..');
 const work = mkdtempSync(join(tmpdir(), 'bom-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -161,22 +171,61 @@ describe('bom --help (issue 12.15)', () => {
 
 describe('the bom bin (issue 16)', () => {
   const bundle = resolve(here, '../dist/cli.mjs');
+  const helpBundle = resolve(here, '../dist/help.cjs');
+  const epoch = new Date(0);
 
   it('runs the bundle, rebuilding it when it is older than the source', () => {
-    expect(bom('--help').code).toBe(0);
-    const epoch = new Date(0);
+    expect(bom('template', '--out', 'bin.xlsx').code).toBe(0);
     utimesSync(bundle, epoch, epoch);
-    const r = bom('--help');
+    const r = bom('template', '--out', 'bin.xlsx');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^usage: bom <command>/);
+    expect(r.stdout).toContain('wrote bin.xlsx');
     expect(statSync(bundle).mtimeMs).toBeGreaterThan(epoch.getTime());
   });
 
-  it('keeps the bundle free of TypeScript loaders and of zod', () => {
+  it('answers help from the help bundle alone, rebuilding it when it is older than help.ts', () => {
+    expect(bom('--help').code).toBe(0);
+    utimesSync(helpBundle, epoch, epoch);
+    const r = bom('apply', '--help');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^usage: bom apply /);
+    expect(statSync(helpBundle).mtimeMs).toBeGreaterThan(epoch.getTime());
+  });
+
+  it('does not load the engine for help: a copy of the bin whose engine bundle throws still answers it', () => {
+    expect(bom('--help').code).toBe(0);
+    const copy = mkdtempSync(join(tmpdir(), 'bom-bin-'));
+    try {
+      for (const dir of ['bin', 'dist', 'src/cli']) mkdirSync(join(copy, dir), { recursive: true });
+      copyFileSync(bin, join(copy, 'bin/bom.cjs'));
+      copyFileSync(resolve(here, '../src/cli/help.ts'), join(copy, 'src/cli/help.ts'));
+      utimesSync(join(copy, 'src/cli/help.ts'), epoch, epoch);
+      copyFileSync(helpBundle, join(copy, 'dist/help.cjs'));
+      writeFileSync(join(copy, 'dist/cli.mjs'), 'throw new Error("the engine bundle was loaded");');
+      const run = (...args: string[]) =>
+        spawnSync(process.execPath, [join(copy, 'bin/bom.cjs'), ...args], { encoding: 'utf8' });
+      for (const args of [['--help'], ['help', 'apply'], ['compare', '-h']]) {
+        const r = run(...args);
+        expect({ args, status: r.status, stderr: r.stderr }).toEqual({ args, status: 0, stderr: '' });
+        expect(r.stdout).toMatch(/^usage: bom /);
+      }
+      // the proof that the stub is what a command would load
+      const engineRun = run('template', '--out', join(copy, 't.xlsx'));
+      expect(engineRun.status).not.toBe(0);
+      expect(engineRun.stderr).toContain('the engine bundle was loaded');
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps the bundles free of TypeScript loaders and of zod, and the help bundle free of the engine', () => {
     expect(bom('--help').code).toBe(0);
     const code = readFileSync(bundle, 'utf8');
     expect(code).not.toMatch(/from "tsx|from "zod/);
     expect(code).not.toContain('ZodError');
+    const help = readFileSync(helpBundle, 'utf8');
+    expect(help).not.toMatch(/require\(|import\(|applyOperations/);
+    expect(help.length).toBeLessThan(20_000);
   });
 });
 

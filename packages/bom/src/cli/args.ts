@@ -4,6 +4,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { BomInputError } from '../errors';
 import { DEFAULT_LIMITS } from '../limits';
 import { BOM_LANGS, parseBomLang, type BomLang } from '../texts';
+import type { CommandHelp } from './help';
 
 /** Wrong arguments: exit 2 with the message and the command's usage. */
 export class UsageError extends Error {}
@@ -57,12 +58,8 @@ export function langOf(value: string | undefined): BomLang {
   return lang;
 }
 
-/** One subcommand: its name, a line for the overview, its whole help text, and what it does. */
-export interface Command {
-  name: string;
-  summary: string;
-  /** The help text; its first line is the usage line shown with usage errors. */
-  help: string;
+/** One subcommand: its name, a line for the overview and its whole help text (`help.ts`), and what it does. */
+export interface Command extends CommandHelp {
   /** exit code for unusable input (default 1) */
   badInputExitCode?: 1 | 2;
   run: (args: string[]) => void;

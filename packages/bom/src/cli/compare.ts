@@ -3,6 +3,7 @@ import { compareBomWorkbooks } from '../compare';
 import { buildComparisonWorkbook } from '../compare-workbook';
 import { isBomInputError } from '../errors';
 import { CliInputError, parse, readInput, UsageError, writeOutput, type Command } from './args';
+import { COMPARE_HELP } from './help';
 
 /** An unusable workbook is named in the message: which of the two it is matters. */
 function compareNamingTheFile(
@@ -20,26 +21,8 @@ function compareNamingTheFile(
 }
 
 export const compareCommand: Command = {
-  name: 'compare',
-  summary: 'compare two BOM revisions and write the differences',
+  ...COMPARE_HELP,
   badInputExitCode: 2,
-  help: `usage: bom compare OLD.xlsx NEW.xlsx --out DIFF.xlsx [--json] [--sheet NAME]
-
-Compares two BOM workbooks and writes the differences: 对比摘要 (the counts, both files, the sheets compared)
-and 对比明细 (one row per added, removed or changed material, coloured by status; moved designators in 说明).
-Rows are matched by (级别, 物料编码), a pair that occurs several times in order of appearance; designators are
-compared as sets (位号 and A面/B面位号 together, ranges expanded). A designator removed from one material and
-added to another is a move.
-
-  OLD.xlsx NEW.xlsx  the two workbooks; each is compared on its 新BOM表 sheet when it has one (an Arya
-                     result), otherwise on its 原表 or first sheet
-  --out DIFF.xlsx    where to write the differences (required)
-  --sheet NAME       compare this sheet of both workbooks instead
-  --json             print {summary, rows, moves} as JSON instead of one line
-  -h, --help         show this help
-
-Exit 0 when compared (with or without differences), 2 for bad input or usage (a message on stderr).
-Paths are relative to the current directory.`,
   run(args) {
     const { values, positionals } = parse(args, {
       out: { type: 'string' },

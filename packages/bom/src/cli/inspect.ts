@@ -2,9 +2,7 @@ import { inspectWorkbook, type InspectResult } from '../inspect';
 import { warningText, type BomLang } from '../texts';
 import type { BomWarning } from '../warnings';
 import { langOf, langOption, parse, readInput, UsageError, type Command } from './args';
-
-/** Warnings printed as text; `--json` has them all. */
-const PRINTED_WARNINGS = 50;
+import { INSPECT_HELP, PRINTED_WARNINGS } from './help';
 
 function inspectionJson(result: InspectResult, lang: BomLang) {
   const worded = (warnings: BomWarning[]) => warnings.map((w) => ({ ...w, message: warningText(w, lang) }));
@@ -23,17 +21,7 @@ function inspectionJson(result: InspectResult, lang: BomLang) {
 }
 
 export const inspectCommand: Command = {
-  name: 'inspect',
-  summary: 'show what the engine detects in a workbook, and its validation warnings',
-  help: `usage: bom inspect BOM.xlsx [--lang zh-CN|en] [--json]
-
-Prints the BOM sheet, its header row, the columns found for each role, the number of data rows, the workbook's
-操作指示表 if it has one, and the validation warnings. Nothing is written.
-
-  BOM.xlsx          the BOM workbook
-  --lang zh-CN|en   language of the warnings (default zh-CN)
-  --json            print JSON (every warning) instead of text (the first ${PRINTED_WARNINGS})
-  -h, --help        show this help`,
+  ...INSPECT_HELP,
   run(args) {
     const { values, positionals } = parse(args, { json: { type: 'boolean' }, ...langOption });
     const [bomPath, ...rest] = positionals;

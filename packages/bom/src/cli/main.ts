@@ -2,29 +2,12 @@ import { isBomInputError } from '../errors';
 import { applyCommand } from './apply';
 import { CliInputError, UsageError, type Command } from './args';
 import { compareCommand } from './compare';
+import { helpText, OVERVIEW } from './help';
 import { inspectCommand } from './inspect';
 import { templateCommand } from './template';
 
-/** Every subcommand; each keeps its own help text beside its code. */
+/** Every subcommand; each takes its help text from `help.ts`. */
 const COMMANDS: readonly Command[] = [applyCommand, templateCommand, inspectCommand, compareCommand];
-
-const OVERVIEW = `usage: bom <command> [options]
-
-The BOM change engine: applies an operations sheet to an SAP-style BOM workbook.
-
-commands:
-${COMMANDS.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n')}
-  ${'help'.padEnd(10)} show this help, or a command's: bom help apply
-
-Run \`bom <command> --help\` for a command's options. From the repo root: pnpm --silent bom <command> …`;
-
-const HELP_FLAGS = new Set(['--help', '-h']);
-
-/** `--help`/`-h` anywhere among a command's arguments (before a lone `--`), or `help` alone. */
-function asksForHelp(args: readonly string[]): boolean {
-  const options = args.includes('--') ? args.slice(0, args.indexOf('--')) : args;
-  return options.some((arg) => HELP_FLAGS.has(arg)) || (args.length === 1 && args[0] === 'help');
-}
 
 function findCommand(name: string): Command {
   const command = COMMANDS.find((c) => c.name === name);
@@ -37,16 +20,15 @@ export function main(argv: string[]): number {
   const [name, ...args] = argv;
   let command: Command | undefined;
   try {
+    const help = helpText(argv);
+    if (help !== undefined) {
+      console.log(help);
+      return 0;
+    }
     if (name === undefined) throw new UsageError('missing command');
-    if (HELP_FLAGS.has(name) || name === 'help') {
-      console.log(args[0] === undefined ? OVERVIEW : findCommand(args[0]).help);
-      return 0;
-    }
-    command = findCommand(name);
-    if (asksForHelp(args)) {
-      console.log(command.help);
-      return 0;
-    }
+    // what helpText did not answer: a command to run, or help about an unknown command (a usage error)
+    const asksAbout = name === 'help' || name === '--help' || name === '-h';
+    command = findCommand(asksAbout ? String(args[0]) : name);
     command.run(args);
     return 0;
   } catch (error) {
