@@ -8,9 +8,6 @@ import { expandRange, type MalformedReason } from './ranges';
 /** A cell expands to at most this many designators; further ranges are malformed (keeps hostile cells bounded). */
 export const MAX_LIST_ITEMS = 20_000;
 
-// JS \s already covers Unicode whitespace (U+3000, U+00A0, …)
-const SEPARATORS = /[,，;；、\s]+/;
-
 export interface MalformedRange {
   token: string;
   reason: MalformedReason;
@@ -23,9 +20,49 @@ export interface ParsedDesignators {
   malformed: MalformedRange[];
 }
 
+/**
+ * A separator: , ， ; ； 、 or what JS's `\s` matches (Unicode whitespace and line terminators). A character test,
+ * not a regular expression: it runs over every 位号 cell of the BOM.
+ */
+function isSeparator(c: number): boolean {
+  if (c < 0x80) return c === 44 || c === 59 || c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xff0c ||
+    c === 0xff1b ||
+    c === 0x3001 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** The token upper-cased; most tokens are upper-case ASCII already and are returned as they are. */
+function upperCased(token: string): string {
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c >= 0x80) return token.toUpperCase();
+  }
+  return token;
+}
+
 export function splitTokens(text: string): string[] {
   const tokens: string[] = [];
-  for (const part of text.split(SEPARATORS)) if (part !== '') tokens.push(part.toUpperCase());
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (!isSeparator(text.charCodeAt(i))) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      tokens.push(upperCased(text.slice(start, i)));
+      start = -1;
+    }
+  }
+  if (start >= 0) tokens.push(upperCased(text.slice(start)));
   return tokens;
 }
 

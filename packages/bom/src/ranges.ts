@@ -11,16 +11,39 @@ export type RangeResult =
   | { kind: 'malformed'; reason: MalformedReason }
   | { kind: 'single' };
 
-const RANGE = /^([A-Z]+)(\d+)[-~]([A-Z]+)(\d+)$/;
-
 const SINGLE: RangeResult = { kind: 'single' };
 
 /** Expands one upper-cased token. Digits keep the start's zero padding (R01-R03 → R01, R02, R03). */
 export function expandRange(token: string): RangeResult {
-  if (!token.includes('-') && !token.includes('~')) return SINGLE;
-  const m = RANGE.exec(token);
-  if (!m) return SINGLE;
-  const [, prefixA = '', digitsA = '', prefixB = '', digitsB = ''] = m;
+  // PREFIX digits [-~] PREFIX digits, read with character tests (it runs for every token of the BOM's 位号 cells)
+  const end = token.length;
+  const lettersA = runEnd(token, 0, isLetter);
+  const digitsA = runEnd(token, lettersA, isDigit);
+  if (lettersA === 0 || digitsA === lettersA || digitsA === end) return SINGLE;
+  const dash = token.charCodeAt(digitsA);
+  if (dash !== 45 && dash !== 126) return SINGLE;
+  const lettersB = runEnd(token, digitsA + 1, isLetter);
+  const digitsB = runEnd(token, lettersB, isDigit);
+  if (lettersB === digitsA + 1 || digitsB === lettersB || digitsB !== end) return SINGLE;
+  return expandParts(
+    token.slice(0, lettersA),
+    token.slice(lettersA, digitsA),
+    token.slice(digitsA + 1, lettersB),
+    token.slice(lettersB),
+  );
+}
+
+const isLetter = (c: number) => c >= 65 && c <= 90;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** The offset where the run of characters passing `test` that starts at `from` ends. */
+function runEnd(token: string, from: number, test: (c: number) => boolean): number {
+  let i = from;
+  while (i < token.length && test(token.charCodeAt(i))) i++;
+  return i;
+}
+
+function expandParts(prefixA: string, digitsA: string, prefixB: string, digitsB: string): RangeResult {
   if (prefixA !== prefixB) return { kind: 'malformed', reason: 'prefix_mismatch' };
   const from = Number(digitsA);
   const to = Number(digitsB);

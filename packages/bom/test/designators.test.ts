@@ -77,3 +77,45 @@ describe('parseDesignators fast path', () => {
     expect(parseDesignators('R1,,R2')).toEqual({ items: ['R1', 'R2'], malformed: [] });
   });
 });
+
+describe('the character-test tokenizer (issue 16) agrees with the regular expressions it replaced', () => {
+  const SEPARATORS = /[,，;；、\s]+/;
+  const RANGE = /^([A-Z]+)(\d+)[-~]([A-Z]+)(\d+)$/;
+  const referenceTokens = (text: string) =>
+    text
+      .split(SEPARATORS)
+      .filter((part) => part !== '')
+      .map((part) => part.toUpperCase());
+  const referenceRange = (token: string) => {
+    const m = RANGE.exec(token);
+    return m ? [m[1], m[2], m[3], m[4]] : null;
+  };
+  // every separator, whitespace JS's \s knows, letters of both cases, digits, dashes, tildes, CJK, ß (upper-cases to SS)
+  const alphabet = [
+    ...',，;；、 \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
+    ...'RCrcTPtp0189-~_.位ßé',
+  ];
+  let seed = 16;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31) * alphabet.length;
+
+  it('splits and upper-cases 20,000 random cells exactly as split(/[,，;；、\\s]+/) did', () => {
+    for (let n = 0; n < 20_000; n++) {
+      const text = Array.from({ length: n % 17 }, () => alphabet[Math.floor(random())]).join('');
+      expect({ text, tokens: splitTokens(text) }).toEqual({ text, tokens: referenceTokens(text) });
+    }
+  });
+
+  it('recognises exactly the ranges the regular expression did', () => {
+    const parts = ['', 'R', 'TP', 'r', '1', '08', '-', '~', 'R1', 'C2', '1-', '-R', 'ß'];
+    for (const a of parts)
+      for (const b of parts)
+        for (const c of parts)
+          for (const d of parts) {
+            const token = a + b + c + d;
+            const expected = referenceRange(token);
+            const actual = expandRange(token);
+            expect({ token, single: actual.kind === 'single' }).toEqual({ token, single: expected === null });
+          }
+    expect(expandRange('R1-R3\n')).toEqual({ kind: 'single' });
+  });
+});
