@@ -16,7 +16,7 @@ const PHASE_OF: Record<string, Phase> = {
   byteStringOf: 'unzip',
   openWorkbook: 'parse',
   readWorkbookParts: 'parse',
-  parseSharedStrings: 'parse',
+  SharedStrings: 'parse',
   readTable: 'parse',
   readBomModel: 'parse',
   readOps: 'parse',

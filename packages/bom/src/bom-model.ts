@@ -1,7 +1,7 @@
 import { BOM_ROLES, type BomRole } from './columns';
-import { parseDesignators } from './designators';
+import { parseDesignators, type ParsedDesignators } from './designators';
 import type { BomLimits } from './limits';
-import { readTable, type Table } from './table';
+import { readTable, type Table, type TableRow } from './table';
 import { cellText, materialCodeKey, parseLevel, quantityValue, type CellValue } from './values';
 import { makeWarning, type BomWarning } from './warnings';
 import type { SharedStrings } from './xlsx/shared-strings';
@@ -33,6 +33,55 @@ export interface BomModel {
 
 const NONE: string[] = [];
 
+function bomRowOf(r: TableRow<BomRole>): BomRow {
+  const v = r.values;
+  const main = parseDesignators(cellText(v.designators));
+  const top = parseDesignators(cellText(v.topDesignators));
+  const bottom = parseDesignators(cellText(v.bottomDesignators));
+  const level = parseLevel(v.level);
+  return {
+    rowNumber: r.rowNumber,
+    row: r.row,
+    materialCode: v.materialCode ?? null,
+    materialKey: materialCodeKey(v.materialCode),
+    level: Number.isNaN(level) ? null : level,
+    quantity: v.quantity ?? null,
+    designators: main.items,
+    top: top.items,
+    bottom: bottom.items,
+    malformed:
+      main.malformed.length + top.malformed.length + bottom.malformed.length === 0
+        ? NONE
+        : malformedTokens(main, top, bottom),
+  };
+}
+
+function malformedTokens(...lists: ParsedDesignators[]): string[] {
+  return lists.flatMap((list) => list.malformed.map((m) => m.token));
+}
+
+/** Every designator → the first row it is on; a designator met again goes to `duplicates` with all its rows. */
+function indexDesignators(row: BomRow, designatorRow: Map<string, number>, duplicates: Map<string, number[]>): void {
+  for (let i = 0; i < row.designators.length; i++) {
+    const d = row.designators[i]!;
+    const first = designatorRow.get(d);
+    if (first === undefined) designatorRow.set(d, row.rowNumber);
+    else addDuplicate(duplicates, d, first, row.rowNumber);
+  }
+}
+
+function addDuplicate(duplicates: Map<string, number[]>, designator: string, first: number, rowNumber: number): void {
+  const rows = duplicates.get(designator);
+  if (rows) rows.push(rowNumber);
+  else duplicates.set(designator, [first, rowNumber]);
+}
+
+function addToList<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 export function readBomModel(
   xml: string,
   sheetName: string,
@@ -45,42 +94,13 @@ export function readBomModel(
   const byMaterial = new Map<string, BomRow[]>();
   const designatorRow = new Map<string, number>();
   const duplicates = new Map<string, number[]>();
+  // small functions per step: each is optimised on its own after a few rows, where one large loop body would wait
+  // for on-stack replacement and fall back to the interpreter at every rare branch (a duplicate, a malformed range)
   for (const r of table.rows) {
-    const v = r.values;
-    const main = parseDesignators(cellText(v.designators));
-    const top = parseDesignators(cellText(v.topDesignators));
-    const bottom = parseDesignators(cellText(v.bottomDesignators));
-    const level = parseLevel(v.level);
-    const row: BomRow = {
-      rowNumber: r.rowNumber,
-      row: r.row,
-      materialCode: v.materialCode ?? null,
-      materialKey: materialCodeKey(v.materialCode),
-      level: Number.isNaN(level) ? null : level,
-      quantity: v.quantity ?? null,
-      designators: main.items,
-      top: top.items,
-      bottom: bottom.items,
-      malformed:
-        main.malformed.length + top.malformed.length + bottom.malformed.length === 0
-          ? NONE
-          : [...main.malformed, ...top.malformed, ...bottom.malformed].map((m) => m.token),
-    };
+    const row = bomRowOf(r);
     rows.push(row);
-    for (const d of row.designators) {
-      const first = designatorRow.get(d);
-      if (first === undefined) designatorRow.set(d, row.rowNumber);
-      else {
-        const dupRows = duplicates.get(d);
-        if (dupRows) dupRows.push(row.rowNumber);
-        else duplicates.set(d, [first, row.rowNumber]);
-      }
-    }
-    if (row.materialKey !== null) {
-      const list = byMaterial.get(row.materialKey);
-      if (list) list.push(row);
-      else byMaterial.set(row.materialKey, [row]);
-    }
+    if (row.designators.length > 0) indexDesignators(row, designatorRow, duplicates);
+    if (row.materialKey !== null) addToList(byMaterial, row.materialKey, row);
   }
   return { table, rows, byMaterial, designatorRow, duplicates };
 }

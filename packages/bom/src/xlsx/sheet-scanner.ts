@@ -189,8 +189,12 @@ export class CellCursor {
     const textStart = i + v.length;
     const textEnd = xml.indexOf('<', textStart);
     if (textEnd < 0 || textEnd > this.end) return null;
-    const raw = xml.slice(textStart, textEnd);
-    return valueOf(type, raw, sharedStrings);
+    // shared-string indices and whole numbers, most of a BOM's cells, are read digit by digit: no string per cell
+    if (type === 's' || type === undefined || type === 'n') {
+      const n = wholeNumberAt(xml, textStart, textEnd);
+      if (n >= 0) return type === 's' ? (sharedStrings.at(n) ?? null) : n;
+    }
+    return valueOf(type, xml.slice(textStart, textEnd), sharedStrings);
   }
 
   /** value of an attribute of the current start tag, searched within the tag only (`name` like 't=') */
@@ -233,6 +237,18 @@ export class CellCursor {
     }
     return 0;
   }
+}
+
+/** The number that `xml` holds from `start` to `end` when it is 1 to 15 ASCII digits (exact as a double), else -1. */
+function wholeNumberAt(xml: string, start: number, end: number): number {
+  if (end <= start || end - start > 15) return -1;
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const c = xml.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 /** The cells of one row, in document order. */
