@@ -141,5 +141,7 @@ export function buildComparisonWorkbook(result: WorkbookComparison, names: Compa
         autoFilter: true,
       },
     ],
+    // tens of thousands of rows when the revisions differ throughout: deflating at level 6 took most of the time
+    compression: 1,
   });
 }

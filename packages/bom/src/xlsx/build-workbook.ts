@@ -1,4 +1,5 @@
 import { buildSheetXml, SharedStringTable, type SheetSpec } from './build-sheet';
+import type { DeflateLevel } from './codec';
 import { escapeXmlAttr } from './xml';
 import { writeZip, type ZipOutput } from './zip';
 
@@ -48,6 +49,8 @@ export interface WorkbookSpec {
   sheets: readonly ({ name: string } & SheetSpec)[];
   /** write strings through sharedStrings.xml (as Excel does); otherwise inline */
   sharedStrings?: boolean;
+  /** deflate level: 6 (default) or 1 (about 3× faster on sheet XML, ~30% larger), as applyOperations' `compression` */
+  compression?: DeflateLevel;
 }
 
 const encoder = new TextEncoder();
@@ -125,5 +128,5 @@ export function buildWorkbook(spec: WorkbookSpec): Uint8Array {
     ...sheetParts.map((p) => ({ name: p.path, data: encoder.encode(p.xml) })),
   ];
   if (hasStrings) outputs.push({ name: 'xl/sharedStrings.xml', data: encoder.encode(strings.toXml()) });
-  return writeZip(undefined, outputs);
+  return writeZip(undefined, outputs, spec.compression ?? 6);
 }
