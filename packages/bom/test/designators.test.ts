@@ -90,7 +90,7 @@ describe('the character-test tokenizer (issue 16) agrees with the regular expres
     const m = RANGE.exec(token);
     return m ? [m[1], m[2], m[3], m[4]] : null;
   };
-  // every separator, whitespace JS's \s knows, letters of both cases, digits, dashes, tildes, CJK, ß (upper-cases to SS)
+  // every separator, the whitespace JS's \s knows, letters of both cases, digits, dashes, tildes, CJK, ß (→ SS)
   const alphabet = [
     ...',，;；、 \t\n\v\f\r\u00a0\u1680\u2000\u2005\u200a\u2028\u2029\u202f\u205f\u3000\ufeff',
     ...'RCrcTPtp0189-~_.位ßé',
