@@ -13,7 +13,8 @@ import { PHASES, phaseShares } from './phases';
  * rules (bench/reference.py; skipped with a message when python3 or openpyxl is missing).
  *
  * BENCH_ROWS / BENCH_OPS: sizes. BENCH_RUNS: cold runs per measurement (5). BENCH_REF_RUNS: reference runs (1).
- * BENCH_BASE=<git ref>: also measure the engine and the CLI (through tsx, as before the bundle) at that commit.
+ * BENCH_BASE=<git ref>: also measure `--help`, the engine and the CLI of that commit (its own bin, or tsx before there
+ * was one), each run alternating with this tree's, and print the ratios.
  * BENCH_PYTHON: the interpreter (python3, else /usr/bin/python3: the first with openpyxl).
  */
 const rows = Number(process.env['BENCH_ROWS'] ?? 20_000);
@@ -100,23 +101,79 @@ console.log(
 );
 console.log(`load average before: ${load()} (on a loaded machine wall times include waiting for a core)`);
 
+// ---- the commit before (BENCH_BASE), measured alternately with this tree in the same run ----
+interface Base {
+  ref: string;
+  engine: string;
+  /** runs that commit's CLI the way `pnpm --silent bom` did then: its bin, or tsx before there was one */
+  cli: (args: string[]) => Sample;
+}
+
+async function baseAt(ref: string): Promise<Base> {
+  const baseDir = join(dir, 'base');
+  rmSync(baseDir, { recursive: true, force: true });
+  let baseSource: string;
+  try {
+    baseSource = sourceAt(ref, baseDir, ['packages/bom/src', 'packages/bom/bin', 'packages/bom/scripts']);
+  } catch {
+    baseSource = sourceAt(ref, baseDir); // a commit from before the bin
+  }
+  const basePackage = join(baseSource, '..');
+  symlinkSync(join(packageDir, 'node_modules'), join(basePackage, 'node_modules'));
+  const baseBin = ['bin/bom.cjs', 'bin/bom.mjs'].map((b) => join(basePackage, b)).find((b) => existsSync(b));
+  const cli = baseBin
+    ? (args: string[]) => node([baseBin, ...args])
+    : (args: string[]) => node(['--import', 'tsx', join(baseSource, 'cli.ts'), ...args], { cwd: repoRoot });
+  cli(['--help']); // builds that commit's bundles
+  return { ref, engine: await bundleEngine(baseSource, join(dir, 'engine-base.mjs')), cli };
+}
+const base = baseRef ? await baseAt(baseRef) : undefined;
+
+/** `count` runs of `now`, interleaved with `count` runs of `before` when there is a base (a load change hits both). */
+function alternately(count: number, now: () => Sample, before?: () => Sample): [Sample[], Sample[]] {
+  const a: Sample[] = [];
+  const b: Sample[] = [];
+  for (let i = 0; i < count; i++) {
+    a.push(now());
+    if (before) b.push(before());
+  }
+  return [a, b];
+}
+
+function compared(label: string, now: Sample[], before: Sample[]) {
+  if (!base || before.length === 0) return;
+  line(`${label} at ${base.ref}`, before);
+  console.log(
+    `  → ${label}: now / before = wall ${(wall(now) / wall(before)).toFixed(2)}, CPU ` +
+      `${(cpu(now) / cpu(before)).toFixed(2)}, peak RSS ${(rss(now) / rss(before)).toFixed(2)}`,
+  );
+}
+
 // ---- start-up ----
 const nodeAlone = repeat(10, () => node(['-e', '0']));
-const help = repeat(10, () => node([bin, '--help']));
 line('node -e 0 (start-up floor)', nodeAlone);
+const [help, helpBefore] = alternately(10, () => node([bin, '--help']), base && (() => base.cli(['--help'])));
 line('bom --help (node bin/bom.cjs)', help, `  → ${wall(help) - wall(nodeAlone)} ms over node`);
+compared('bom --help', help, helpBefore);
 const pnpmHelp = repeat(3, () => cold('pnpm', ['--silent', 'bom', '--help'], { cwd: repoRoot }));
 line('pnpm --silent bom --help', pnpmHelp);
 
 // ---- engine and CLI ----
-const engineRuns = repeat(runs, () =>
-  node([join(here, 'run-engine.mjs'), engine, input, join(dir, 'out-engine.xlsx')]),
-);
-const applyMs = engineRuns.map((s) => (JSON.parse(s.stdout) as { applyMs: number; cpuMs: number }).applyMs);
-line('engine (fresh process)', engineRuns, `  applyOperations ${median(applyMs)} ms`);
+const engineRun = (bundle: string) => () =>
+  node([join(here, 'run-engine.mjs'), bundle, input, join(dir, 'out-engine.xlsx')]);
+const [engineRuns, engineBefore] = alternately(runs, engineRun(engine), base && engineRun(base.engine));
+const applyMs = (samples: Sample[]) =>
+  median(samples.map((s) => (JSON.parse(s.stdout) as { applyMs: number; cpuMs: number }).applyMs));
+line('engine (fresh process)', engineRuns, `  applyOperations ${applyMs(engineRuns)} ms`);
+compared('engine', engineRuns, engineBefore);
 const cliArgs = ['apply', input, '--out', join(dir, 'out-cli.xlsx')];
-const cliRuns = repeat(runs, () => node([bin, ...cliArgs]));
+const [cliRuns, cliBefore] = alternately(
+  runs,
+  () => node([bin, ...cliArgs]),
+  base && (() => base.cli(['apply', input, '--out', join(dir, 'out-cli-base.xlsx')])),
+);
 line('CLI: node bin/bom.cjs apply', cliRuns);
+compared('CLI', cliRuns, cliBefore);
 const pnpmCli = repeat(Math.min(runs, 3), () => cold('pnpm', ['--silent', 'bom', ...cliArgs], { cwd: repoRoot }));
 line('CLI: pnpm --silent bom apply', pnpmCli);
 
@@ -138,26 +195,6 @@ console.log(
   `engine phases (CPU profile samples): ${PHASES.map((p) => `${p} ${percent(shares[p])}`).join(', ')}, ` +
     `garbage collection ${percent(shares.gc)}, other ${percent(shares.other)}`,
 );
-
-// ---- the commit before, for before/after in one run ----
-if (baseRef) {
-  const baseSource = sourceAt(baseRef, join(dir, 'base'));
-  const linked = join(dir, 'base/packages/bom/node_modules');
-  if (!existsSync(linked)) symlinkSync(join(packageDir, 'node_modules'), linked);
-  const baseEngine = await bundleEngine(baseSource, join(dir, 'engine-base.mjs'));
-  const baseRuns = repeat(runs, () =>
-    node([join(here, 'run-engine.mjs'), baseEngine, input, join(dir, 'out-engine-base.xlsx')]),
-  );
-  const baseApply = baseRuns.map((s) => (JSON.parse(s.stdout) as { applyMs: number }).applyMs);
-  line(`engine at ${baseRef}`, baseRuns, `  applyOperations ${median(baseApply)} ms`);
-  const tsxCli = (args: string[]) => node(['--import', 'tsx', join(baseSource, 'cli.ts'), ...args], { cwd: repoRoot });
-  line(
-    `bom --help at ${baseRef} (tsx)`,
-    repeat(3, () => tsxCli(['--help'])),
-  );
-  const baseCli = repeat(Math.min(runs, 3), () => tsxCli(['apply', input, '--out', join(dir, 'out-cli-base.xlsx')]));
-  line(`CLI at ${baseRef} (tsx)`, baseCli, `  → now ${(wall(baseCli) / wall(cliRuns)).toFixed(1)}× faster`);
-}
 
 // ---- the reference ----
 let ratio: number | undefined;

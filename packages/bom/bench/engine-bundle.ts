@@ -21,10 +21,10 @@ export async function bundleEngine(sourceDir: string, outfile: string): Promise<
   return outfile;
 }
 
-/** Extracts `packages/bom/src` at a git ref into `dir`; returns the source folder. */
-export function sourceAt(ref: string, dir: string): string {
+/** Extracts `packages/bom/src` (and any other `paths`) at a git ref into `dir`; returns the source folder. */
+export function sourceAt(ref: string, dir: string, paths = ['packages/bom/src']): string {
   mkdirSync(dir, { recursive: true });
-  const archive = execFileSync('git', ['-C', repoRoot, 'archive', ref, 'packages/bom/src'], { maxBuffer: 1 << 28 });
+  const archive = execFileSync('git', ['-C', repoRoot, 'archive', ref, ...paths], { maxBuffer: 1 << 28 });
   execFileSync('tar', ['-x', '-C', dir], { input: archive });
   return join(dir, 'packages/bom/src');
 }
