@@ -8,8 +8,12 @@ import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmbeddedPostgres, type LocalService } from '../apps/server/src/dev/postgres';
-import { RedisBinaryMissingError, startRedisServer } from '../apps/server/src/dev/redis';
+import {
+  RedisBinaryMissingError,
+  startEmbeddedPostgres,
+  startRedisServer,
+  type LocalService,
+} from '@arya/dev-services';
 
 const log = (line: string) => console.error(`[with-services] ${line}`);
 

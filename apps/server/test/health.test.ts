@@ -2,8 +2,8 @@ import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiDeps } from '@arya/api';
 import { createDb } from '@arya/db';
+import { findFreePort } from '@arya/dev-services';
 import { buildApp } from '../src/app';
-import { findFreePort } from '../src/dev/free-port';
 import { createTestApp, type TestApp } from './helpers';
 
 describe('health probes', () => {

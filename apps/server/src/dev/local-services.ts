@@ -1,7 +1,6 @@
 import { join } from 'node:path';
+import { hasRedisServerBinary, startEmbeddedPostgres, startRedisServer, type LocalService } from '@arya/dev-services';
 import type { Config } from '../config';
-import { startEmbeddedPostgres, type LocalService } from './postgres';
-import { hasRedisServerBinary, startRedisServer } from './redis';
 
 export interface LocalServices {
   databaseUrl: string;

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from '../../src/dev/postgres';
-import { startRedisServer } from '../../src/dev/redis';
+import { startEmbeddedPostgres } from '../src/postgres';
+import { startRedisServer } from '../src/redis';
 
 async function query(url: string, text: string): Promise<unknown[]> {
   const client = new Client({ connectionString: url });

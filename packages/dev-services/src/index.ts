@@ -1,0 +1,3 @@
+export { findFreePort } from './free-port';
+export { startEmbeddedPostgres, type EmbeddedPostgresOptions, type LocalService } from './postgres';
+export { hasRedisServerBinary, RedisBinaryMissingError, startRedisServer } from './redis';
