@@ -170,6 +170,19 @@ describe('who may compare and look up what', { timeout: 120_000 }, () => {
     expect((await refusalOf(alice.bom.whereUsed.query({ materialCode: '  ' }))).code).toBe('BAD_REQUEST');
   });
 
+  it("narrows the runs and files lists to one upload (where-used links), never past the viewer's own", async () => {
+    const runs = await alice.bom.runs.list.query({ fileId: runFile });
+    expect(runs.items.map((r) => r.runId)).toEqual([runId]);
+    expect((await alice.bom.runs.list.query({ fileId: newFile })).items).toEqual([]);
+    const files = await alice.bom.files.list.query({ fileId: runFile });
+    expect(files.items.map((f) => [f.fileId, f.name, f.runs])).toEqual([[runFile, 'run.xlsx', 1]]);
+    // someone else's upload: nothing, as if it did not exist; an admin sees it
+    expect((await bob.bom.runs.list.query({ fileId: runFile })).items).toEqual([]);
+    expect((await bob.bom.files.list.query({ fileId: runFile })).items).toEqual([]);
+    expect((await admin.bom.runs.list.query({ fileId: runFile })).items.map((r) => r.runId)).toEqual([runId]);
+    expect((await refusalOf(alice.bom.runs.list.query({ fileId: 'nope' }))).code).toBe('BAD_REQUEST');
+  });
+
   it('indexes uploads made before the index existed (the migration reads their stored bytes)', async () => {
     const db = server.deps.db;
     // uploads deleted since keep their rows until the index is rebuilt; the live ones are what must come back

@@ -73,6 +73,7 @@ export async function insertFileOrReuse(db: Executor, file: NewBomFile): Promise
 export interface FileListFilter {
   ownerId?: string | undefined;
   kind?: BomFileKind | undefined;
+  fileId?: string | undefined;
   after?: KeysetPosition | undefined;
   limit: number;
 }
@@ -97,6 +98,7 @@ export async function listFiles(db: Executor, filter: FileListFilter) {
     .where('f.deleted_at', 'is', null);
   if (filter.ownerId) query = query.where('f.owner_id', '=', filter.ownerId);
   if (filter.kind) query = query.where('f.kind', '=', filter.kind);
+  if (filter.fileId) query = query.where('f.id', '=', filter.fileId);
   if (filter.after) {
     const { createdAt, id } = filter.after;
     query = query.where(sql<boolean>`(f.created_at, f.id) < (${createdAt}::timestamptz, ${id}::uuid)`);

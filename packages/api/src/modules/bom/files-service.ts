@@ -161,6 +161,7 @@ export async function listFilesPage(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, i
   const rows = await files.listFiles(deps.db, {
     ownerId: listOwner(viewer, input.ownerId),
     kind: input.kind,
+    fileId: input.fileId,
     after,
     limit: input.limit,
   });

@@ -105,6 +105,8 @@ export async function readRunResult(db: Executor, runId: string): Promise<Buffer
 export interface RunListFilter {
   ownerId?: string | undefined;
   status?: BomRunStatus | undefined;
+  /** runs that used this upload, as their BOM or their operations workbook */
+  fileId?: string | undefined;
   /** Keyset position: rows strictly after this (created_at as Postgres text, to keep microseconds). */
   after?: KeysetPosition | undefined;
   limit: number;
@@ -135,6 +137,8 @@ export async function listRuns(db: Executor, filter: RunListFilter) {
     .where('r.deleted_at', 'is', null);
   if (filter.ownerId) query = query.where('r.owner_id', '=', filter.ownerId);
   if (filter.status) query = query.where('r.status', '=', filter.status);
+  const { fileId } = filter;
+  if (fileId) query = query.where((eb) => eb.or([eb('r.bom_file_id', '=', fileId), eb('r.ops_file_id', '=', fileId)]));
   if (filter.after) {
     const { createdAt, id } = filter.after;
     query = query.where(sql<boolean>`(r.created_at, r.id) < (${createdAt}::timestamptz, ${id}::uuid)`);

@@ -120,6 +120,7 @@ export async function listRunsPage(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, in
   const rows = await runs.listRuns(deps.db, {
     ownerId: listOwner(viewer, input.ownerId),
     status: input.status,
+    fileId: input.fileId,
     after,
     limit: input.limit,
   });

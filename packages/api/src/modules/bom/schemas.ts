@@ -59,6 +59,7 @@ const pageLimit = z.number().int().min(1).max(100).default(20).describe('Items p
 export const listFilesInput = z.object({
   ownerId: z.uuid().optional().describe("Admins only: one owner's uploads (without it admins see everyone's)."),
   kind: fileKind.optional().describe('Only uploads of this kind.'),
+  fileId: z.uuid().optional().describe('Only this upload (a link to one entry of the list).'),
   cursor: pageCursor,
   limit: pageLimit,
 });
@@ -66,6 +67,7 @@ export const listFilesInput = z.object({
 export const listRunsInput = z.object({
   ownerId: z.uuid().optional().describe("Admins only: one owner's runs (without it admins see everyone's)."),
   status: z.enum(BOM_RUN_STATUSES).optional().describe('Only runs in this state.'),
+  fileId: z.uuid().optional().describe('Only runs that used this upload (as their BOM or operations workbook).'),
   cursor: pageCursor,
   limit: pageLimit,
 });
