@@ -17,6 +17,8 @@ const RunsPage = lazy(() => import('./pages/bom/RunsPage'));
 const NewRunPage = lazy(() => import('./pages/bom/NewRunPage'));
 const RunPage = lazy(() => import('./pages/bom/RunPage'));
 const FilesPage = lazy(() => import('./pages/bom/FilesPage'));
+const ComparePage = lazy(() => import('./pages/bom/ComparePage'));
+const WhereUsedPage = lazy(() => import('./pages/bom/WhereUsedPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 
 function Screen({ children }: { children: ReactNode }) {
@@ -106,6 +108,22 @@ export function AppRoutes() {
           element={
             <Screen>
               <FilesPage />
+            </Screen>
+          }
+        />
+        <Route
+          path="/bom/compare"
+          element={
+            <Screen>
+              <ComparePage />
+            </Screen>
+          }
+        />
+        <Route
+          path="/bom/where-used"
+          element={
+            <Screen>
+              <WhereUsedPage />
             </Screen>
           }
         />

@@ -24,6 +24,8 @@ export const messages = mergeCatalogues(sharedMessages, {
   'nav.bomNew': { 'zh-CN': '新建变更', en: 'New run' },
   'nav.bomFiles': { 'zh-CN': '上传的文件', en: 'Uploads' },
   'nav.bomRuns': { 'zh-CN': '运行记录', en: 'Run history' },
+  'nav.bomCompare': { 'zh-CN': '对比', en: 'Compare' },
+  'nav.bomWhereUsed': { 'zh-CN': '物料反查', en: 'Where used' },
   'nav.admin': { 'zh-CN': '用户管理', en: 'Users' },
   'nav.signOut': { 'zh-CN': '退出登录', en: 'Sign out' },
   'nav.mainMenu': { 'zh-CN': '主菜单', en: 'Main menu' },

@@ -1,9 +1,11 @@
 import {
+  DiffOutlined,
   FileExcelOutlined,
   FolderOpenOutlined,
   HomeOutlined,
   LogoutOutlined,
   PlusOutlined,
+  SearchOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -33,6 +35,8 @@ export default function AppLayout() {
     { key: '/bom/runs', icon: <FileExcelOutlined />, label: t('nav.bomRuns') },
     { key: '/bom/new', icon: <PlusOutlined />, label: t('nav.bomNew') },
     { key: '/bom/files', icon: <FolderOpenOutlined />, label: t('nav.bomFiles') },
+    { key: '/bom/compare', icon: <DiffOutlined />, label: t('nav.bomCompare') },
+    { key: '/bom/where-used', icon: <SearchOutlined />, label: t('nav.bomWhereUsed') },
     { key: '/profile', icon: <UserOutlined />, label: t('nav.profile') },
     ...(isAdmin ? [{ key: '/admin/users', icon: <TeamOutlined />, label: t('nav.admin') }] : []),
   ];

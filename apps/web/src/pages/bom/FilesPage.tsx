@@ -1,5 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { App, Button, Card, Popconfirm, Space, Tag, type TableColumnsType } from 'antd';
+import { useSearchParams } from 'react-router';
 import type { RouterOutputs } from '@arya/api';
 import { useSession } from '../../auth/SessionProvider';
 import { cursorPaging, PagedTable } from '../../components/PagedTable';
@@ -22,7 +23,11 @@ export default function FilesPage() {
   const session = useSession();
   const { message } = App.useApp();
   const isAdmin = session.status === 'signedIn' && session.user.role === 'admin';
+  // ?file=<upload id>: that one upload (the where-used screen links here)
+  const [searchParams, setSearchParams] = useSearchParams();
+  const fileId = searchParams.get('file') ?? undefined;
 
+  const upload = useQuery(trpc.bom.files.get.queryOptions({ fileId: fileId ?? '' }, { enabled: fileId !== undefined }));
   const download = useMutation(
     trpc.bom.files.downloadUrl.mutationOptions({
       onSuccess: ({ url, fileName }) => followDownloadLink(url, fileName),
@@ -92,8 +97,13 @@ export default function FilesPage() {
 
   return (
     <Card title={t('nav.bomFiles')}>
+      {fileId ? (
+        <Tag closable onClose={() => setSearchParams({})} style={{ marginBottom: 12 }}>
+          {t('bom.files.name')}: {upload.data ? upload.data.name : upload.error ? '—' : t('app.loading')}
+        </Tag>
+      ) : null}
       <PagedTable
-        query={trpc.bom.files.list.infiniteQueryOptions({ limit: 20 }, cursorPaging)}
+        query={trpc.bom.files.list.infiniteQueryOptions({ fileId, limit: 20 }, cursorPaging)}
         rowKey="fileId"
         columns={columns}
         emptyText={t('bom.files.empty')}

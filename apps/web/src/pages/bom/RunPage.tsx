@@ -1,4 +1,4 @@
-import { DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { DiffOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { Alert, Button, Card, Descriptions, Flex, Progress, Skeleton, Space, Tag, Typography } from 'antd';
@@ -7,9 +7,12 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { RunEvent } from '@arya/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
+import { useScreenI18n } from '../../i18n/screen-i18n';
 import { formatDateTime, formatDuration } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
+import { bomLookupMessages } from './bom-lookup-messages';
 import { ChangeLogTable } from './ChangeLogTable';
+import { runCompareUrl } from './compare-target';
 import { DiffTable } from './DiffTable';
 import { followDownloadLink } from './download';
 import { OpCountTags } from './OpCountTags';
@@ -53,7 +56,7 @@ function RunProgress({ runId }: { runId: string }) {
 }
 
 function RunResult({ run }: { run: Run }) {
-  const { t, locale } = useI18n();
+  const { t, locale } = useScreenI18n(bomLookupMessages);
   const trpc = useTRPC();
   const download = useMutation(
     trpc.bom.runs.downloadUrl.mutationOptions({
@@ -70,6 +73,9 @@ function RunResult({ run }: { run: Run }) {
           <Space wrap>
             <Button icon={<EditOutlined />} onClick={() => void navigate(`/bom/new?from=${run.runId}`)}>
               {t('bom.rerun')}
+            </Button>
+            <Button icon={<DiffOutlined />} onClick={() => void navigate(runCompareUrl(run.runId))}>
+              {t('bom.compareWithInput')}
             </Button>
             <Button
               type="primary"

@@ -33,6 +33,9 @@ export default function RunsPage() {
   // Admins may narrow the history to one owner (?owner=<user id>), e.g. from a user's admin page.
   const [searchParams, setSearchParams] = useSearchParams();
   const ownerId = isAdmin ? (searchParams.get('owner') ?? undefined) : undefined;
+  // ?file=<upload id>: the runs made from one upload (the where-used screen links here)
+  const fileId = searchParams.get('file') ?? undefined;
+  const upload = useQuery(trpc.bom.files.get.queryOptions({ fileId: fileId ?? '' }, { enabled: fileId !== undefined }));
 
   // The filter names the person (as the admin pages do), whether or not they have runs.
   const owner = useQuery(
@@ -134,6 +137,20 @@ export default function RunsPage() {
           {t('bom.runs.owner')}: {owner.data ? userLabel(owner.data.user) : owner.error ? '—' : t('app.loading')}
         </Tag>
       ) : null}
+      {fileId ? (
+        <Tag
+          closable
+          onClose={() =>
+            setSearchParams((params) => {
+              params.delete('file');
+              return params;
+            })
+          }
+          style={{ marginBottom: 12 }}
+        >
+          {t('bom.runs.file')}: {upload.data ? upload.data.name : upload.error ? '—' : t('app.loading')}
+        </Tag>
+      ) : null}
       <div style={{ overflowX: 'auto', marginBottom: 16 }}>
         <Segmented<StatusFilter>
           aria-label={t('bom.log.status')}
@@ -147,7 +164,7 @@ export default function RunsPage() {
       </div>
       <PagedTable
         query={trpc.bom.runs.list.infiniteQueryOptions(
-          { status: status === 'all' ? undefined : status, ownerId, limit: 20 },
+          { status: status === 'all' ? undefined : status, ownerId, fileId, limit: 20 },
           cursorPaging,
         )}
         rowKey="runId"

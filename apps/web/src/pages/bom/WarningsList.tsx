@@ -1,6 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
 import { warningText } from '@arya/bom';
+import { useBoxVirtualRows } from '../../components/virtual-rows';
 import { useI18n } from '../../i18n/I18nProvider';
 import type { Warning } from './warning-kinds';
 
@@ -13,39 +12,26 @@ const MAX_HEIGHT = 360;
  */
 export function WarningsList({ warnings, label }: { warnings: readonly Warning[]; label: string }) {
   const { locale } = useI18n();
-  const scroller = useRef<HTMLDivElement>(null);
-  // The React Compiler is not used here, so the virtualizer's unmemoisable functions are fine.
-  // oxlint-disable-next-line react/incompatible-library
-  const virtualizer = useVirtualizer({
-    count: warnings.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-  });
+  const { scrollerRef, rows, totalSize } = useBoxVirtualRows(warnings.length, ROW_HEIGHT);
   return (
     <div
-      ref={scroller}
+      ref={scrollerRef}
       data-testid="warnings-scroller"
       style={{ maxHeight: MAX_HEIGHT, overflowY: 'auto', background: '#fff', border: '1px solid #f0f0f0' }}
     >
-      <div role="list" aria-label={label} style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
-          const warning = warnings[item.index];
+      <div role="list" aria-label={label} style={{ height: totalSize, position: 'relative' }}>
+        {rows.map(({ index, key, props }) => {
+          const warning = warnings[index];
           if (!warning) return null;
           return (
             <div
-              key={item.key}
+              key={key}
               role="listitem"
-              aria-posinset={item.index + 1}
+              aria-posinset={index + 1}
               aria-setsize={warnings.length}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
+              {...props}
               style={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                width: '100%',
-                transform: `translateY(${item.start}px)`,
+                ...props.style,
                 padding: '4px 12px',
                 borderBottom: '1px solid #f0f0f0',
                 overflowWrap: 'anywhere',

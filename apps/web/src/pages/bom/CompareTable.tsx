@@ -1,0 +1,130 @@
+import { SwapRightOutlined } from '@ant-design/icons';
+import { Tag } from 'antd';
+import type { CSSProperties } from 'react';
+import { VirtualGridTable, type GridColumn } from '../../components/VirtualGridTable';
+import { useScreenI18n } from '../../i18n/screen-i18n';
+import { bomLookupMessages } from './bom-lookup-messages';
+import type { CompareRow, CompareRowStatus, RowMoves } from './compare-filter';
+import { quantityText } from './run-labels';
+
+const ROW_HEIGHT = 40;
+
+export const compareStatusColour: Record<CompareRowStatus, string> = {
+  added: 'green',
+  removed: 'red',
+  changed: 'gold',
+  unchanged: 'default',
+};
+
+/** A row a move touches: a purple edge, the colour of the moves list. */
+export const MOVE_COLOUR = '#722ed1';
+const MOVED_ROW: CSSProperties = { boxShadow: `inset 3px 0 0 ${MOVE_COLOUR}`, background: '#f9f0ff' };
+
+function DesignatorChanges({ row, moves }: { row: CompareRow; moves: RowMoves }) {
+  const { t } = useScreenI18n(bomLookupMessages);
+  const movedTo = new Map(moves.out.map((m) => [m.designator, m.to]));
+  const movedFrom = new Map(moves.in.map((m) => [m.designator, m.from]));
+  const item = (designator: string, kind: 'added' | 'removed') => {
+    const other = kind === 'added' ? movedFrom.get(designator) : movedTo.get(designator);
+    const title =
+      other === undefined
+        ? t(kind === 'added' ? 'bom.diff.added' : 'bom.diff.removed')
+        : t(kind === 'added' ? 'compare.movedFrom' : 'compare.movedTo', { material: other });
+    const style: CSSProperties =
+      kind === 'added'
+        ? { color: '#389e0d', textDecoration: 'none', fontWeight: 600 }
+        : { color: '#cf1322', textDecorationColor: '#cf1322' };
+    const Mark = kind === 'added' ? 'ins' : 'del';
+    return (
+      <span key={`${kind}-${designator}`} style={{ whiteSpace: 'nowrap', marginInlineEnd: 8 }}>
+        <Mark style={style} title={title}>
+          {kind === 'added' ? '+' : '−'}
+          {designator}
+        </Mark>
+        {other === undefined ? null : (
+          <span data-testid="moved-designator" style={{ color: MOVE_COLOUR, fontSize: 12 }}>
+            {' '}
+            <SwapRightOutlined aria-hidden /> {title}
+          </span>
+        )}
+      </span>
+    );
+  };
+  return (
+    <span style={{ lineHeight: 1.7 }}>
+      {row.addedDesignators.map((d) => item(d, 'added'))}
+      {row.removedDesignators.map((d) => item(d, 'removed'))}
+    </span>
+  );
+}
+
+const arrow = (before: string, after: string) => (before === after ? after : `${before} → ${after}`);
+
+/** Every difference of a comparison (filtered), virtualised against the page's scroll; rows a move touches stand out. */
+export function CompareTable({
+  rows,
+  movesOf,
+  label,
+}: {
+  rows: readonly CompareRow[];
+  movesOf: (row: CompareRow) => RowMoves;
+  label: string;
+}) {
+  const { t } = useScreenI18n(bomLookupMessages);
+  const columns: GridColumn<CompareRow>[] = [
+    {
+      key: 'status',
+      title: t('compare.col.status'),
+      width: '76px',
+      render: (row) => (
+        <Tag color={compareStatusColour[row.status]} style={{ marginInlineEnd: 0 }}>
+          {t(`compare.status.${row.status}`)}
+        </Tag>
+      ),
+    },
+    { key: 'level', title: t('compare.col.level'), width: '52px', render: (row) => row.level ?? '—' },
+    {
+      key: 'material',
+      title: t('compare.col.material'),
+      width: 'minmax(90px, 1fr)',
+      render: (row) => <span style={{ fontFamily: 'monospace' }}>{row.materialCode}</span>,
+    },
+    {
+      key: 'description',
+      title: t('compare.col.description'),
+      width: 'minmax(100px, 1.4fr)',
+      render: (row) => row.description ?? '—',
+    },
+    {
+      key: 'quantity',
+      title: t('compare.col.quantity'),
+      width: '96px',
+      render: (row) => arrow(quantityText(row.oldQty), quantityText(row.newQty)),
+    },
+    {
+      key: 'rows',
+      title: t('compare.col.rows'),
+      width: '96px',
+      render: (row) => `${quantityText(row.oldRow)} → ${quantityText(row.newRow)}`,
+    },
+    {
+      key: 'designators',
+      title: t('compare.col.designators'),
+      width: 'minmax(160px, 2.6fr)',
+      render: (row) => <DesignatorChanges row={row} moves={movesOf(row)} />,
+    },
+  ];
+  return (
+    <VirtualGridTable
+      label={label}
+      rows={rows}
+      columns={columns}
+      estimateRowHeight={ROW_HEIGHT}
+      testId="compare-rows"
+      rowStyle={(row) => {
+        const moves = movesOf(row);
+        return moves.in.length + moves.out.length > 0 ? MOVED_ROW : undefined;
+      }}
+    />
+  );
+}
