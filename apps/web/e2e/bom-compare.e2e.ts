@@ -111,7 +111,7 @@ afterAll(async () => {
 });
 
 describe('对比: two BOM revisions compared in the browser', () => {
-  it('shows the counts and the move, filters the table, keeps the comparison on reload, downloads the diff workbook', async () => {
+  it('shows counts and the move, filters the table, keeps the comparison on reload, downloads the diff', async () => {
     const { context, page } = await signedIn();
     await page.getByRole('menuitem', { name: 'Compare' }).click();
     await pickUpload(page, 'Old revision', OLD_NAME);
@@ -233,7 +233,7 @@ describe('对比: two BOM revisions compared in the browser', () => {
 });
 
 describe('物料反查: where a material is used', () => {
-  it('finds both uploads newest first, links to the upload, its runs and a comparison, and says when nothing uses a code', async () => {
+  it('finds both uploads newest first, links to them, their runs, comparison; says when none uses a code', async () => {
     const { context, page } = await signedIn();
     await page.getByRole('menuitem', { name: 'Where used' }).click();
     await page.waitForURL('**/bom/where-used');
@@ -297,7 +297,7 @@ describe('物料反查: where a material is used', () => {
 });
 
 describe('与原表对比: a run compared with its input', () => {
-  it("opens from the run page, shows exactly the rows the run changed, and lists the run under the file's runs", async () => {
+  it("opens from the run page, shows just the rows the run changed, lists the run under the file's runs", async () => {
     const fixture = generateBomWorkbook({ rows: 150, opsCount: 20, seed: 15 });
     const expected = applyOperations(fixture.bom, { kind: 'sheet' });
     const changed = expected.diff.filter((d) => d.added.length + d.removed.length > 0).length;

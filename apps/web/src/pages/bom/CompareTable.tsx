@@ -60,7 +60,9 @@ function DesignatorChanges({ row, moves }: { row: CompareRow; moves: RowMoves })
 
 const arrow = (before: string, after: string) => (before === after ? after : `${before} → ${after}`);
 
-/** Every difference of a comparison (filtered), virtualised against the page's scroll; rows a move touches stand out. */
+/**
+ * Every difference of a comparison (filtered), virtualised against the page's scroll; rows a move touches stand out.
+ */
 export function CompareTable({
   rows,
   movesOf,

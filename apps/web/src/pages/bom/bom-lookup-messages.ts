@@ -1,8 +1,9 @@
 import type { MessageText } from '@arya/i18n/catalogue';
 
 /**
- * The texts of the 对比 and 物料反查 screens (and the way there from a run), in a catalogue of their own: it loads with those screens' chunks, not with
- * the sign-in screen (whose bundle has a budget). Read through `useScreenI18n(bomLookupMessages)`.
+ * The texts of the 对比 and 物料反查 screens (and the way there from a run), in a catalogue of their own: it loads with those
+ * screens' chunks, not with the sign-in screen (whose bundle has a budget). Read through
+ * `useScreenI18n(bomLookupMessages)`.
  */
 export const bomLookupMessages = {
   'bom.compareWithInput': { 'zh-CN': '与原表对比', en: 'Compare with the input' },

@@ -36,7 +36,9 @@ export const NO_FILTER: CompareFilter = { status: 'all', material: '', designato
 const NO_MOVES: RowMoves = { out: [], in: [] };
 const key = (material: string, designator: string) => `${material}\u0000${designator}`;
 
-/** Finds each row's moves in O(1): a removed designator that went to another material, an added one that came from one. */
+/**
+ * Finds each row's moves in O(1): a removed designator that went to another material, an added one that came from one.
+ */
 export function moveIndex(moves: readonly DesignatorMove[]) {
   const to = new Map<string, string>();
   const from = new Map<string, string>();
