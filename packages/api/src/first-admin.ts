@@ -2,9 +2,9 @@ import type { ApiDeps } from './deps';
 import { AppError } from './errors';
 import { recordAudit } from './lib/audit';
 import { newAccountSchema } from './modules/auth/schemas';
-import { anyAdminExists, findLiveUserByAccount, insertUser, updateUser } from './modules/user/repo';
 import { assertAcceptableAccount } from './security/account-names';
 import { assertAcceptablePassword } from './security/password-rules';
+import { anyAdminExists, findLiveUserByAccount, insertUser, updateUser } from './users/repo';
 
 export interface FirstAdminInput {
   account: string;

@@ -5,9 +5,9 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
 import { accountConflict } from '../../security/account-names';
 import type { AccessTokenClaims } from '../../security/tokens';
+import { findUserById, insertUser, isUniqueViolation, type UserRow } from '../../users/repo';
 import { issueSetupLink } from '../auth/setup-links';
 import { normaliseSmsPhone } from '../sms/service';
-import { findUserById, insertUser, isUniqueViolation, type UserRow } from '../user/repo';
 
 type AccountDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config'>;
 

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '@arya/db';
 import type { UserStatus } from '@arya/validators/enums';
 import type { KeysetPosition } from '../../lib/pagination';
-import type { UserRow } from '../user/repo';
+import type { UserRow } from '../../users/repo';
 
 export interface UserListFilter {
   query?: string | undefined;

@@ -1,5 +1,5 @@
 import { adminProcedure, createTRPCRouter } from '../../trpc';
-import { toAdminUser } from '../user/views';
+import { toAdminUser } from '../../users/views';
 import { createUser, issueUserSetupLink } from './accounts';
 import {
   auditLogInput,

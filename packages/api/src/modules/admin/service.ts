@@ -5,10 +5,10 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
 import { decodeCursor, keysetPage } from '../../lib/pagination';
 import type { AccessTokenClaims } from '../../security/tokens';
+import { findUserById, updateUser, type UserRow } from '../../users/repo';
+import { toAdminUser } from '../../users/views';
 import { revokeSessions } from '../auth/sessions';
 import { listLiveSessions } from '../auth/sessions-repo';
-import { findUserById, updateUser, type UserRow } from '../user/repo';
-import { toAdminUser } from '../user/views';
 import { listAuditEntries, listUsers, type UserListFilter } from './repo';
 
 type AdminDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock'>;

@@ -1,6 +1,6 @@
 import type { ApiDeps } from '../../deps';
+import { countLiveUsers } from '../../users/repo';
 import { countRunsCreatedSince } from '../bom/runs-repo';
-import { countLiveUsers } from '../user/repo';
 
 /** The admin's dashboard figures: live accounts (disabled ones included), and BOM runs created since `since`. */
 export async function dashboardStats(deps: Pick<ApiDeps, 'db'>, since: Date) {

@@ -6,7 +6,7 @@
  */
 import { listenForNotifications, type NotificationListener } from '@arya/db';
 import type { Logger } from '../../logger';
-import type { UserRow } from '../user/repo';
+import type { UserRow } from '../../users/repo';
 import type { AccessState } from './access-repo';
 
 export const ACCESS_CHANNEL = 'arya_access';

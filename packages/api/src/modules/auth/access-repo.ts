@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Executor } from '@arya/db';
-import type { UserRow } from '../user/repo';
+import type { UserRow } from '../../users/repo';
 
 /** What decides whether an access token may still be used: its user (live, not deleted) and its session's state. */
 export interface AccessState {

@@ -10,7 +10,7 @@ import { bearerToken } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import type { AccessTokenClaims } from '../../security/tokens';
-import type { UserRow } from '../user/repo';
+import type { UserRow } from '../../users/repo';
 import { findAccessState, type AccessState } from './access-repo';
 
 /** Who is calling: the verified token and the live, enabled user behind it (role as stored, not as in the token). */

@@ -2,7 +2,7 @@ import type { Context } from '../../context';
 import { bearerToken } from '../../context';
 import { AppError } from '../../errors';
 import { createTRPCRouter, publicProcedure } from '../../trpc';
-import { toPublicUser } from '../user/views';
+import { toPublicUser } from '../../users/views';
 import { clearRefreshCookie, refreshTokenFromCookie, setRefreshCookie } from './cookies';
 import { loginWithSms, registerWithPhone, resetPassword } from './phone-service';
 import { registrationMode } from './registration-mode';

@@ -5,7 +5,7 @@ import { recordAudit } from '../../lib/audit';
 import { reserveAttempt } from '../../lib/failure-limit';
 import { accountConflict, assertAcceptableAccount } from '../../security/account-names';
 import { assertAcceptablePassword } from '../../security/password-rules';
-import { findLiveUserByAccount, insertUser } from '../user/repo';
+import { findLiveUserByAccount, insertUser } from '../../users/repo';
 import { loginLimits } from './keys';
 import { reserveRegistration } from './registration-limit';
 import { assertRegistrationOpen } from './registration-mode';

@@ -5,7 +5,7 @@ import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
 import { generateRefreshToken, hashRefreshToken, openSuccessor, sealSuccessor } from '../../security/refresh-tokens';
-import { findLiveUserById, type UserRow } from '../user/repo';
+import { findLiveUserById, type UserRow } from '../../users/repo';
 import { REFRESH_REUSE_GRACE_SECONDS, REFRESH_TOKEN_TTL_SECONDS } from './keys';
 import {
   findSessionToken,

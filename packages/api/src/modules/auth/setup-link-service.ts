@@ -3,7 +3,7 @@ import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
 import { assertAcceptablePassword } from '../../security/password-rules';
-import { findLiveUserById, updateUser } from '../user/repo';
+import { findLiveUserById, updateUser } from '../../users/repo';
 import { reservePasswordChange } from './password-change-limit';
 import { revokeSessions } from './sessions';
 import { consumeSetupLink, peekSetupLink } from './setup-links';

@@ -2,7 +2,7 @@ import type { AuditDetails, Executor } from '@arya/db';
 import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { recordAudit } from '../../lib/audit';
-import type { UserRow } from '../user/repo';
+import type { UserRow } from '../../users/repo';
 import { startSession, type IssuedSession } from './sessions';
 
 export interface SignedIn {

@@ -2,8 +2,8 @@ import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
 import { AppError, tooManyRequests } from '../../errors';
 import { reserveAttempt } from '../../lib/failure-limit';
+import type { UserRow } from '../../users/repo';
 import { loginLimits } from '../auth/keys';
-import type { UserRow } from './repo';
 
 /**
  * Re-authentication with the current password (changePassword, bindPhone, …). A wrong one counts against the

@@ -4,12 +4,12 @@ import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
 import { assertAcceptablePassword } from '../../security/password-rules';
 import type { AccessTokenClaims } from '../../security/tokens';
+import { isUniqueViolation, updateUser, type UserRow } from '../../users/repo';
 import { reservePasswordChange } from '../auth/password-change-limit';
 import { revokeSessions } from '../auth/sessions';
 import { maskPhone } from '../sms/phone';
 import { verifySmsCode } from '../sms/service';
 import { assertCurrentPassword, withPassword } from './current-password';
-import { isUniqueViolation, updateUser, type UserRow } from './repo';
 import { getCurrentUser } from './service';
 
 /**

@@ -1,4 +1,5 @@
 import { createTRPCRouter, protectedProcedure } from '../../trpc';
+import { toPublicUser } from '../../users/views';
 import { bindPhone, setPasswordBySms } from './phone-service';
 import {
   bindPhoneInput,
@@ -9,7 +10,6 @@ import {
   updateProfileInput,
 } from './schemas';
 import * as users from './service';
-import { toPublicUser } from './views';
 
 export const userRouter = createTRPCRouter({
   /** The row the access check just read (it refuses deleted and disabled users), so no second query. */

@@ -5,11 +5,11 @@ import { recordAudit } from '../../lib/audit';
 import { accountConflict } from '../../security/account-names';
 import { assertAcceptablePassword } from '../../security/password-rules';
 import type { AccessTokenClaims } from '../../security/tokens';
+import { findLiveUserById, updateUser, type UserRow } from '../../users/repo';
 import { reservePasswordChange } from '../auth/password-change-limit';
 import { revokeSessions } from '../auth/sessions';
 import { listLiveSessions } from '../auth/sessions-repo';
 import { assertCurrentPassword, withPassword } from './current-password';
-import { findLiveUserById, updateUser, type UserRow } from './repo';
 
 type UserDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'passwords'>;
 

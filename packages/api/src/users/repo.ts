@@ -1,8 +1,8 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 import type { DB, Executor, UserRole } from '@arya/db';
-import { accountColumns } from '../../security/account-names';
+import { accountColumns } from '../security/account-names';
 
-export { isUniqueViolation } from '../../lib/unique-violation';
+export { isUniqueViolation } from '../lib/unique-violation';
 
 export type UserRow = Selectable<DB['users']>;
 
