@@ -77,6 +77,12 @@ export const apiConfigSchema = z.object({
    * (each queued run holds its files from deletion and gets a share of the engine threads).
    */
   BOM_MAX_QUEUED_PER_USER: z.coerce.number().int().min(1).max(1000).default(5),
+  /**
+   * Uploads one user may have in progress at once in one server process; one more is refused with TOO_MANY_REQUESTS
+   * before its body is read, so the memory uploads hold stays bounded (each holds UPLOAD_MAX_BYTES at most, in a few
+   * copies, while it is checked).
+   */
+  BOM_MAX_UPLOADS_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
   /** How often each process looks for queued runs another process created (its own are started at once). */
   BOM_QUEUE_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** A running run's process refreshes its heartbeat this often. */

@@ -8,6 +8,7 @@ import type { Logger } from './logger';
 import { createAccessCache, type AccessCache } from './modules/auth/access-cache';
 import { createRunEventHub, type RunEventHub } from './modules/bom/progress-hub';
 import { createRunQueueSignal, type RunQueueSignal } from './modules/bom/queue-signal';
+import { createUploadSlots, type UploadSlots } from './modules/bom/upload-slots';
 import { createBomWorkerPool, type BomWorkerPool } from './modules/bom/worker-pool';
 import { createSmsProvider } from './modules/sms/providers/create';
 import type { SmsProvider } from './modules/sms/providers/types';
@@ -31,6 +32,8 @@ export interface ApiDeps {
   bomQueue: RunQueueSignal;
   /** This process's one Redis subscription for run progress, shared by every `bom.runs.progress` follower. */
   bomProgress: RunEventHub;
+  /** Uploads each user has in progress in this process (`BOM_MAX_UPLOADS_PER_USER`), taken before a body is read. */
+  bomUploads: UploadSlots;
   /** What the access check read from Postgres, kept current across processes by LISTEN/NOTIFY. */
   access: AccessCache;
 }
@@ -119,6 +122,7 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
   const bomQueue = overrides.bomQueue ?? createRunQueueSignal();
   const bomProgress = overrides.bomProgress ?? createRunEventHub(redis, logger);
   if (!overrides.bomProgress) owned.push(async () => bomProgress.close());
+  const bomUploads = overrides.bomUploads ?? createUploadSlots(config.BOM_MAX_UPLOADS_PER_USER);
 
   const deps: ApiDeps = {
     db,
@@ -132,6 +136,7 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
     bomPool,
     bomQueue,
     bomProgress,
+    bomUploads,
     access,
   };
   closers.set(deps, owned);

@@ -51,6 +51,7 @@ export function getPublicJwks(deps: Pick<ApiDeps, 'tokens'>) {
 
 export { startBomRunner, type BomRunner } from './modules/bom/runner';
 export { openDownload, type Download } from './modules/bom/downloads-service';
+export { admitUpload, type UploadAdmission } from './modules/bom/upload-gate';
 export { contentDisposition } from './modules/bom/file-bytes';
 export { bomWorkerUrl } from './modules/bom/worker-pool';
 export type { RunEvent, RunPhase } from './modules/bom/progress';

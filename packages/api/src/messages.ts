@@ -318,6 +318,10 @@ export const messages = mergeCatalogues(sharedMessages, {
       'You already have {max} runs waiting in the queue. Wait for one to start or finish, or delete a queued run you ' +
       'no longer need under Run history, then try again.',
   },
+  'bom.tooManyUploads': {
+    'zh-CN': '你已有 {max} 个文件正在上传或检查，请等它们完成后再上传下一个。',
+    en: 'You already have {max} uploads in progress. Wait for them to finish before uploading another file.',
+  },
   'bom.runInterrupted': {
     'zh-CN': '服务器在处理过程中重启，重试后仍未完成，请重新运行。',
     en: 'The server restarted while processing and the retry did not finish either. Run it again.',

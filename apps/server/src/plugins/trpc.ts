@@ -2,9 +2,9 @@ import type { AnyTRPCRouter } from '@trpc/server';
 import { fastifyRequestHandler, type FastifyRequestHandlerOptions } from '@trpc/server/adapters/fastify';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { appRouter, createContext, type ApiDeps, type Context } from '@arya/api';
+import { admitUpload, appRouter, createContext, type ApiDeps, type Context } from '@arya/api';
 import { answerPlainRpc, planPlainRpc } from './trpc-fast-path';
-import { brokenRequestRule, renderRequestError } from './trpc-request-rules';
+import { brokenRequestRule, MULTIPART_PROCEDURES, renderRequestError } from './trpc-request-rules';
 
 export interface TrpcPluginOptions {
   deps: ApiDeps;
@@ -84,6 +84,18 @@ export const trpcPlugin = fp<TrpcPluginOptions>(
       if (broken) {
         const answer = renderRequestError(router, contextFor(deps, req, res), broken);
         return res.code(answer.status).headers(answer.headers).send(Buffer.from(answer.body));
+      }
+      // An upload is admitted (signed in, under the per-user cap) before tRPC's adapter reads its body into memory.
+      if (req.method === 'POST' && MULTIPART_PROCEDURES.has(req.params.path)) {
+        const admission = await admitUpload(deps, { headers: req.headers });
+        if (!admission.admitted) {
+          // The body is discarded as it arrives (never held), and the connection stays open until the client has sent
+          // it: closing a socket with unread data resets it, and the client may lose the answer.
+          req.raw.resume();
+          const answer = renderRequestError(router, contextFor(deps, req, res), admission.error);
+          return res.code(answer.status).headers(answer.headers).send(Buffer.from(answer.body));
+        }
+        res.raw.once('close', admission.release);
       }
       const plan = disableFastPath
         ? null

@@ -1,43 +1,25 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyOperations } from '@arya/bom';
 import { generateBomWorkbook } from '@arya/bom/fixtures';
-import { collectProgress, listeningApp, loginClient, signedInClient, xlsxForm, type ListeningApp } from './harness';
+import {
+  collectProgress,
+  listeningApp,
+  loginClient,
+  signedInClient,
+  startServerProcess,
+  xlsxForm,
+  type ListeningApp,
+} from './harness';
 
 // Short heartbeats so a killed process's run is found orphaned within a couple of seconds.
 const bomEnv = { BOM_WORKER_THREADS: '1', BOM_HEARTBEAT_MS: '200', BOM_STALE_AFTER_MS: '1500' };
-const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
 let owner: ListeningApp;
 let child: ChildProcess | undefined;
 const cleanups: Array<() => Promise<void>> = [];
-
-/** The real server entry point in its own process, as `pnpm start` would run it (from source). */
-async function startServerProcess(env: Record<string, string>): Promise<{ process: ChildProcess; baseUrl: string }> {
-  const server = spawn(process.execPath, ['--import', 'tsx', mainScript], {
-    env: { ...process.env, NODE_OPTIONS: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server process did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /tRPC\s+(http:\/\/\S+)\/trpc/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    server.stdout.on('data', onData);
-    server.stderr.on('data', onData);
-    server.once('exit', (code) => reject(new Error(`server process exited (${code}):\n${output}`)));
-  });
-  return { process: server, baseUrl };
-}
 
 beforeAll(async () => {
   // Owns the test database and Redis prefix; its runner is stopped so the run goes to the process started below.

@@ -1,3 +1,5 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { createTRPCClient, TRPCClientError, type TRPCClient } from '@trpc/client';
 import ExcelJS from 'exceljs';
 import type { AppRouter, RunEvent } from '@arya/api';
@@ -143,4 +145,32 @@ export function rowValues(
 ): Array<string | number | boolean | null> {
   const row = sheet.getRow(rowNumber);
   return Array.from({ length: columns }, (_, i) => plainValue(row.getCell(i + 1)));
+}
+
+const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
+
+/** The real server entry point in its own process, as `pnpm start` would run it (from source). */
+export async function startServerProcess(
+  env: Record<string, string>,
+): Promise<{ process: ChildProcess; baseUrl: string }> {
+  const server = spawn(process.execPath, ['--import', 'tsx', mainScript], {
+    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server process did not start:\n${output}`)), 60_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /tRPC\s+(http:\/\/\S+)\/trpc/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    server.stdout.on('data', onData);
+    server.stderr.on('data', onData);
+    server.once('exit', (code) => reject(new Error(`server process exited (${code}):\n${output}`)));
+  });
+  return { process: server, baseUrl };
 }

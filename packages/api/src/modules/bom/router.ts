@@ -27,7 +27,7 @@ const filesRouter = createTRPCRouter({
     .meta({
       description:
         'Uploads a workbook as multipart/form-data (`file`, `kind`); the same bytes uploaded again return the stored ' +
-        'file.',
+        'file. TOO_MANY_REQUESTS while the caller already has BOM_MAX_UPLOADS_PER_USER uploads in progress.',
     })
     .input(uploadInput)
     .mutation(({ ctx, input }) => files.uploadFile(ctx.deps, ctx.viewer, input, ctx.request)),
@@ -69,7 +69,9 @@ const filesRouter = createTRPCRouter({
 const runsRouter = createTRPCRouter({
   create: protectedProcedure
     .meta({
-      description: 'Queues a run applying operations to an uploaded BOM; returns at once (follow `bom.runs.progress`).',
+      description:
+        'Queues a run applying operations to an uploaded BOM; returns at once (follow `bom.runs.progress`). ' +
+        'TOO_MANY_REQUESTS while the caller already has BOM_MAX_QUEUED_PER_USER runs waiting.',
     })
     .input(createRunInput)
     .mutation(({ ctx, input }) => runs.createRun(ctx.deps, ctx.viewer, input, ctx.request, ctx.locale)),
