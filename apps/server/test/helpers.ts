@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { createApiDeps, generateSigningKey, type ApiDeps } from '@arya/api';
+import { createApiDeps, generateSigningKey, type ApiDeps, type Clock } from '@arya/api';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@arya/testing';
 import { buildApp } from '../src/app';
 import { parseConfig, type Config } from '../src/config';
@@ -18,6 +18,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Share another test app's database and Redis prefix (a second server instance). */
   shareWith?: TestApp;
+  /** The service clock (default: the system clock). */
+  clock?: Clock;
 }
 
 const signingKey = JSON.stringify(await generateSigningKey());
@@ -31,6 +33,8 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     BCRYPT_COST: '10',
     // Tests register many accounts from one address.
     REGISTRATIONS_PER_IP_PER_HOUR: '100000',
+    // Tests send many codes from one address; the proof-of-work tests set it low.
+    SMS_POW_AFTER: '1000',
     // Tests sign users up in every environment (production defaults to closed registration).
     REGISTRATION_MODE: 'open',
     DATABASE_URL: database.url,
@@ -45,7 +49,7 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
  * The real app on a per-file database and a uniquely prefixed Redis, not listening (use `app.inject`).
  * `close` closes the app and, unless shared, drops the database and the Redis keys.
  */
-export async function createTestApp({ env, shareWith }: TestAppOptions = {}): Promise<TestApp> {
+export async function createTestApp({ env, shareWith, clock }: TestAppOptions = {}): Promise<TestApp> {
   const database = shareWith?.database ?? (await createTestDatabase());
   const redis = shareWith?.redis ?? createTestRedis();
   const config = testConfig(database, env);
@@ -53,6 +57,7 @@ export async function createTestApp({ env, shareWith }: TestAppOptions = {}): Pr
     db: shareWith ? undefined : database.db,
     redis: shareWith ? redis.duplicate() : redis.redis,
     passwordThreads: 1,
+    ...(clock ? { clock } : {}),
   });
   const app = await buildApp({ config, deps });
   return {

@@ -1,7 +1,8 @@
+import { Redis } from 'ioredis';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchBrowser, newDevice, screenshot } from './browser';
-import { fillPhoneAndCode, passwordBox } from './flows';
+import { latestSmsCode, launchBrowser, newDevice, screenshot, uniqueAccount, uniquePhone } from './browser';
+import { fillPhoneAndCode, passwordBox, waitForHome } from './flows';
 
 const PASSWORD = 'Ample-Orchard-42';
 
@@ -17,8 +18,7 @@ describe('sign-up guards in the browser', () => {
   it('names a look-alike account name beside the account field, and the same code then signs up', async () => {
     const { context, page } = await newDevice(browser);
     await page.goto('/sign-up');
-    const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
-    await fillPhoneAndCode(page, phone);
+    await fillPhoneAndCode(page, uniquePhone());
     // "rn" looks like "m": the suite's admin account holds the look-alike.
     const lookAlike = inject('admin').account.replace('m', 'rn');
     await page.getByLabel('Account (optional)').fill(lookAlike);
@@ -34,4 +34,51 @@ describe('sign-up guards in the browser', () => {
     await page.getByTestId('home').waitFor();
     await context.close();
   });
+
+  it('signs up when this device needs a proof of work: solved in a worker, showing "Verifying…"', async () => {
+    const { context, page } = await newDevice(browser);
+    // The server asks for a proof after SMS_POW_AFTER (default 3) codes from one address within an hour.
+    for (let i = 0; i < 3; i++) {
+      await page.goto('/sign-up');
+      await page.getByLabel('Phone number').fill(uniquePhone());
+      await page.getByRole('button', { name: 'Send code' }).click();
+      await page.getByText(/Code sent\. It is valid for \d+ minutes\./).waitFor();
+    }
+    const proofsBefore = await usedProofs();
+
+    await page.goto('/sign-up');
+    // Records every label the send button shows, however briefly.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { buttonLabels: string[] }).buttonLabels = seen;
+      new MutationObserver(() => {
+        for (const button of document.querySelectorAll('button')) seen.push(button.textContent ?? '');
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
+    const phone = uniquePhone();
+    await page.getByLabel('Phone number').fill(phone);
+    await page.getByRole('button', { name: 'Send code' }).click();
+    await page.getByText(/Code sent\. It is valid for \d+ minutes\./).waitFor();
+    const labels = await page.evaluate(() => (window as unknown as { buttonLabels: string[] }).buttonLabels);
+    expect(labels).toContain('Verifying…');
+    expect(await usedProofs()).toBe(proofsBefore + 1);
+
+    await page.getByRole('textbox', { name: 'Verification code' }).fill(await latestSmsCode(phone));
+    const account = uniqueAccount('pow');
+    await page.getByLabel('Account (optional)').fill(account);
+    await passwordBox(page, 'Password (optional)').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign up' }).click();
+    await waitForHome(page);
+    await context.close();
+  });
 });
+
+/** Proofs of work the server has accepted (each is kept as used until it expires). */
+async function usedProofs(): Promise<number> {
+  const redis = new Redis(inject('redisUrl'));
+  try {
+    return (await redis.keys('sms:proof-used:*')).length;
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -117,6 +117,17 @@ export const apiConfigSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .default('false')
     .transform((value) => value === 'true' || value === '1'),
+  /**
+   * Global SMS budget: codes the whole service sends per clock hour and per UTC day, whoever asks (SMS pumping from
+   * many addresses gets past the per-phone and per-address limits). Beyond it `sms.send` answers SERVICE_UNAVAILABLE
+   * and the audit log gets one `sms.budget_exhausted` entry per window. Size it at a few times the busiest real hour.
+   */
+  SMS_MAX_PER_HOUR: z.coerce.number().int().min(1).default(300),
+  SMS_MAX_PER_DAY: z.coerce.number().int().min(1).default(2000),
+  /** Codes one address may ask for in an hour before each further one needs a solved proof-of-work challenge. */
+  SMS_POW_AFTER: z.coerce.number().int().min(0).max(1000).default(3),
+  /** The challenge's search space (SHA-256 tries: half of it on average, about 0.1–0.5 s in a browser at 50 000). */
+  SMS_POW_MAX_NUMBER: z.coerce.number().int().min(10).max(10_000_000).default(50_000),
   ALIYUN_ACCESS_KEY_ID: z.string().min(1).optional(),
   ALIYUN_ACCESS_KEY_SECRET: z.string().min(1).optional(),
   ALIYUN_SMS_SIGN_NAME: z.string().min(1).optional(),

@@ -199,6 +199,29 @@ export const messages = mergeCatalogues(sharedMessages, {
     'zh-CN': '短信暂时无法发送，我们已记录此问题，请稍后再试。',
     en: 'The text message could not be sent. We have logged the problem; please try again later.',
   },
+  // SMS cost guard: docs/architecture.md, "SMS cost guard".
+  'sms.budgetExhaustedHour': {
+    'zh-CN': '本小时验证码短信已达发送上限，请 {retryAfterSeconds} 秒后再试；已有密码的账号可用账号和密码登录。',
+    en:
+      "This hour's limit of text-message codes has been reached. Try again in {retryAfterSeconds} seconds, " +
+      'or sign in with your account and password if you have one.',
+  },
+  'sms.budgetExhaustedDay': {
+    'zh-CN': '今日验证码短信已达发送上限，请 {retryAfterSeconds} 秒后再试；已有密码的账号可用账号和密码登录。',
+    en:
+      "Today's limit of text-message codes has been reached. Try again in {retryAfterSeconds} seconds, " +
+      'or sign in with your account and password if you have one.',
+  },
+  'sms.proofRequired': {
+    'zh-CN': '此网络地址请求验证码较多，需要先完成一次自动安全验证（sms.challenge）再发送。',
+    en:
+      'Many codes were requested from this network address: solve the automatic check (sms.challenge) ' +
+      'and send it as `proof` with this request.',
+  },
+  'sms.proofInvalid': {
+    'zh-CN': '安全验证未通过、已过期或已使用，请重新点击“获取验证码”。',
+    en: 'The automatic check failed, expired or was already used. Request the code again.',
+  },
   'sms.unavailable': {
     'zh-CN': '短信服务暂时不可用，请稍后再试。',
     en: 'The text message service is unavailable right now. Please try again later.',

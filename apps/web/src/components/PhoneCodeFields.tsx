@@ -1,4 +1,3 @@
-import { useMutation } from '@tanstack/react-query';
 import { Alert, Button, Form, Input, Space, type FormInstance } from 'antd';
 import type { RouterInputs } from '@arya/api';
 import { phoneInputProblem } from '@arya/validators/phone';
@@ -6,7 +5,7 @@ import { SMS_CODE_LENGTH, SMS_CODE_PATTERN } from '@arya/validators/sms-code';
 import { useI18n } from '../i18n/I18nProvider';
 import { useCountdown } from '../lib/countdown';
 import { describeError } from '../lib/errors';
-import { useTRPC } from '../lib/trpc';
+import { useSmsSend } from '../lib/sms-send';
 import { ErrorAlert } from './ErrorAlert';
 
 type SmsPurpose = RouterInputs['sms']['send']['purpose'];
@@ -26,17 +25,14 @@ export function PhoneCodeFields({
   fixedPhone?: string;
 }) {
   const { t } = useI18n();
-  const trpc = useTRPC();
   const { secondsLeft, start } = useCountdown();
-  const send = useMutation(
-    trpc.sms.send.mutationOptions({
-      onSuccess: (result) => start(result.resendAfterSeconds),
-      onError: (error) => {
-        const wait = describeError(error, t).retryAfterSeconds;
-        if (wait !== null) start(wait);
-      },
-    }),
-  );
+  const send = useSmsSend({
+    onSuccess: (result) => start(result.resendAfterSeconds),
+    onError: (error) => {
+      const wait = describeError(error, t).retryAfterSeconds;
+      if (wait !== null) start(wait);
+    },
+  });
   const sendCode = async () => {
     if (fixedPhone !== undefined) {
       send.mutate({ phone: fixedPhone, purpose });
@@ -88,7 +84,11 @@ export function PhoneCodeFields({
             loading={send.isPending}
             aria-live="polite"
           >
-            {secondsLeft > 0 ? t('auth.resendIn', { seconds: secondsLeft }) : t('auth.sendCode')}
+            {send.verifying
+              ? t('auth.verifying')
+              : secondsLeft > 0
+                ? t('auth.resendIn', { seconds: secondsLeft })
+                : t('auth.sendCode')}
           </Button>
         </Space.Compact>
       </Form.Item>

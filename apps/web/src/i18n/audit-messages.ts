@@ -37,6 +37,7 @@ export const auditMessages = {
   'audit.bom.run_deleted': { 'zh-CN': '删除 BOM 运行记录', en: 'Deleted a BOM run' },
   'audit.bom.file_deleted': { 'zh-CN': '删除上传的文件', en: 'Deleted an upload' },
   'audit.bom.retention_pruned': { 'zh-CN': '按保留期清理 BOM 数据', en: 'Old BOM data removed (retention)' },
+  'audit.sms.budget_exhausted': { 'zh-CN': '短信发送量达到上限，暂停发送', en: 'SMS budget spent: sending paused' },
 } as const satisfies Record<`audit.${AuditAction}`, Record<Locale, string>>;
 
 export type AuditMessageKey = keyof typeof auditMessages;

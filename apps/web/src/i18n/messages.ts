@@ -48,6 +48,7 @@ export const messages = mergeCatalogues(sharedMessages, {
   'auth.phone': { 'zh-CN': '手机号', en: 'Phone number' },
   'auth.code': { 'zh-CN': '验证码', en: 'Verification code' },
   'auth.sendCode': { 'zh-CN': '获取验证码', en: 'Send code' },
+  'auth.verifying': { 'zh-CN': '验证中…', en: 'Verifying…' },
   'auth.resendIn': { 'zh-CN': '{seconds} 秒后重新发送', en: 'Resend in {seconds} s' },
   'auth.codeSent': {
     'zh-CN': '验证码已发送，{minutes} 分钟内有效。',

@@ -30,7 +30,8 @@ export type AuditAction =
   | 'bom.run_retried'
   | 'bom.run_deleted'
   | 'bom.file_deleted'
-  | 'bom.retention_pruned';
+  | 'bom.retention_pruned'
+  | 'sms.budget_exhausted';
 
 export interface AuditEntry {
   action: AuditAction;

@@ -43,6 +43,8 @@ export async function createTestApi(configOverrides: Record<string, string> = {}
     BCRYPT_COST: '10',
     // Tests register many accounts from one address; the registration limit's own test sets it low.
     REGISTRATIONS_PER_IP_PER_HOUR: '100000',
+    // Tests send many codes from one address; the proof-of-work tests set it low.
+    SMS_POW_AFTER: '1000',
     // Queries use the test's own pool; the access cache's LISTEN connection needs the URL.
     DATABASE_URL: database.url,
     ...configOverrides,

@@ -1,13 +1,15 @@
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
+import { recordAudit } from '../../lib/audit';
 import { consumeSmsCode, generateSmsCode, storeSmsCode } from './codes';
 import { SMS_CODE_TTL_SECONDS } from './keys';
 import { maskPhone, normalisePhone, type NormalisedPhone } from './phone';
+import { useSmsProof } from './proof-of-work';
 import { smsCodeSecret } from './providers/create';
 import { SmsProviderError, type SmsAccepted } from './providers/types';
 import { insertSmsAttempt } from './repo';
-import type { SmsPurpose } from './schemas';
-import { reserveSmsSend } from './send-limits';
+import type { SmsProof, SmsPurpose } from './schemas';
+import { reserveSmsSend, SmsBudgetExhausted, type SendReservation } from './send-limits';
 
 export type SmsDeps = Pick<ApiDeps, 'db' | 'redis' | 'config' | 'clock' | 'logger' | 'sms'>;
 
@@ -34,6 +36,43 @@ function providerFailureToAppError(failure: SmsProviderError): AppError {
 }
 
 /**
+ * Reserves the send (send-limits.ts). The first refusal by a spent global budget in each hour or day window leaves
+ * one admin-visible audit entry (`sms.budget_exhausted`); later refusals in that window add none.
+ */
+async function reserveWithBudgetAudit(
+  deps: SmsDeps,
+  input: { phone: string; ip: string | null; userAgent?: string | null; proof?: SmsProof | undefined; now: Date },
+): Promise<SendReservation> {
+  try {
+    return await reserveSmsSend(deps.redis, {
+      phone: input.phone,
+      ip: input.ip,
+      now: input.now,
+      proven: input.proof !== undefined,
+      powAfter: deps.config.SMS_POW_AFTER,
+      budget: { perHour: deps.config.SMS_MAX_PER_HOUR, perDay: deps.config.SMS_MAX_PER_DAY },
+    });
+  } catch (error) {
+    if (error instanceof SmsBudgetExhausted && error.firstOfWindow) {
+      const limit = error.window === 'hour' ? deps.config.SMS_MAX_PER_HOUR : deps.config.SMS_MAX_PER_DAY;
+      deps.logger.error({ window: error.windowId, limit }, 'SMS budget spent: codes are refused until the window ends');
+      await recordAudit(
+        deps.db,
+        { ip: input.ip, userAgent: input.userAgent ?? null },
+        {
+          action: 'sms.budget_exhausted',
+          actorUserId: null,
+          subjectUserId: null,
+          at: input.now,
+          details: { window: error.windowId, limit },
+        },
+      );
+    }
+    throw error;
+  }
+}
+
+/**
  * Sends a fresh code for `purpose` to `phone`. The answer never depends on whether the phone belongs to an account
  * (no enumeration): the difference shows only when the code is used.
  * Order matters: limits are reserved in Redis before the provider is called; the code is stored only once the
@@ -41,11 +80,18 @@ function providerFailureToAppError(failure: SmsProviderError): AppError {
  */
 export async function sendSmsCode(
   deps: SmsDeps,
-  input: { phone: string; purpose: SmsPurpose; ip: string | null },
+  input: {
+    phone: string;
+    purpose: SmsPurpose;
+    ip: string | null;
+    userAgent?: string | null;
+    proof?: SmsProof | undefined;
+  },
 ): Promise<{ sent: true; resendAfterSeconds: number; expiresInSeconds: number }> {
   const phone = normaliseSmsPhone(deps, input.phone);
+  if (input.proof) await useSmsProof(deps, input.proof);
   const now = deps.clock.now();
-  const reservation = await reserveSmsSend(deps.redis, { phone: phone.e164, ip: input.ip, now });
+  const reservation = await reserveWithBudgetAudit(deps, { ...input, phone: phone.e164, now });
   const code = generateSmsCode();
   const audit = {
     phoneMasked: maskPhone(phone.e164),

@@ -84,6 +84,8 @@ export async function createSmsTestBed(): Promise<SmsTestBed> {
     NODE_ENV: 'test',
     JWT_PRIVATE_KEY: JSON.stringify(signingKey),
     BCRYPT_COST: '10',
+    // Tests send many codes from one address; apps/server/test/sms-cost-guard.test.ts tests the proof of work.
+    SMS_POW_AFTER: '1000',
     SMS_PROVIDER: 'aliyun',
     SMS_CODE_SECRET: 'test-sms-code-secret-0123456789abcdef',
     ALIYUN_ACCESS_KEY_ID: EMULATOR_KEY_ID,
