@@ -89,19 +89,19 @@ export function readBomModel(
   limits: BomLimits,
   previewRows = 0,
 ): BomModel {
-  const table = readTable(xml, sheetName, sharedStrings, BOM_ROLES, limits, { previewRows });
   const rows: BomRow[] = [];
   const byMaterial = new Map<string, BomRow[]>();
   const designatorRow = new Map<string, number>();
   const duplicates = new Map<string, number[]>();
   // small functions per step: each is optimised on its own after a few rows, where one large loop body would wait
   // for on-stack replacement and fall back to the interpreter at every rare branch (a duplicate, a malformed range)
-  for (const r of table.rows) {
+  const onRow = (r: TableRow<BomRole>) => {
     const row = bomRowOf(r);
     rows.push(row);
     if (row.designators.length > 0) indexDesignators(row, designatorRow, duplicates);
     if (row.materialKey !== null) addToList(byMaterial, row.materialKey, row);
-  }
+  };
+  const table = readTable(xml, sheetName, sharedStrings, BOM_ROLES, limits, { previewRows, onRow });
   return { table, rows, byMaterial, designatorRow, duplicates };
 }
 

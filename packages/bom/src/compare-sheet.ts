@@ -4,7 +4,7 @@ import { parseDesignators } from './designators';
 import { BomInputError } from './errors';
 import type { BomLimits } from './limits';
 import { naturalSortedSet } from './natural-order';
-import { readTable } from './table';
+import { readTable, type TableRow } from './table';
 import { cellText, materialCodeKey, parseLevel, quantityValue } from './values';
 import { findSheet, openWorkbook, readSheetXml, type OpenedWorkbook } from './xlsx/package';
 import type { SheetRef } from './xlsx/workbook';
@@ -60,30 +60,38 @@ function designatorsOf(text: string): string[] {
   return malformed.length === 0 ? items : [...items, ...malformed.map((m) => m.token)];
 }
 
+type CompareRole = keyof typeof COMPARE_ROLES;
+
+/** A row as a comparison sees it; undefined when it has no material code. */
+function compareRowOf(rowNumber: number, v: TableRow<CompareRole>['values']): CompareRow | undefined {
+  const materialCode = materialCodeKey(v.materialCode);
+  if (materialCode === null) return undefined;
+  const level = parseLevel(v.level);
+  const main = designatorsOf(cellText(v.designators));
+  const top = designatorsOf(cellText(v.topDesignators));
+  const bottom = designatorsOf(cellText(v.bottomDesignators));
+  const description = cellText(v.description).trim();
+  return {
+    rowNumber,
+    key: `${level === null ? '' : levelKey(cellText(v.level), level)}\u0000${materialCode}`,
+    materialCode,
+    level: level === null || Number.isNaN(level) ? null : level,
+    description: description === '' ? null : description,
+    quantity: quantityValue(v.quantity),
+    designators:
+      top.length + bottom.length === 0 && main.length < 2 ? main : naturalSortedSet([...main, ...top, ...bottom]),
+  };
+}
+
 export function readCompareSide(bytes: Uint8Array, sheetName: string | undefined, limits: BomLimits): CompareSide {
   const book = openWorkbook(bytes, limits);
   const sheet = comparedSheetOf(book, sheetName);
-  const table = readTable(readSheetXml(book, sheet), sheet.name, book.sharedStrings, COMPARE_ROLES, limits);
   const rows: CompareRow[] = [];
-  for (const { rowNumber, values: v } of table.rows) {
-    const materialCode = materialCodeKey(v.materialCode);
-    if (materialCode === null) continue;
-    const level = parseLevel(v.level);
-    const main = designatorsOf(cellText(v.designators));
-    const top = designatorsOf(cellText(v.topDesignators));
-    const bottom = designatorsOf(cellText(v.bottomDesignators));
-    const description = cellText(v.description).trim();
-    rows.push({
-      rowNumber,
-      key: `${level === null ? '' : levelKey(cellText(v.level), level)}\u0000${materialCode}`,
-      materialCode,
-      level: level === null || Number.isNaN(level) ? null : level,
-      description: description === '' ? null : description,
-      quantity: quantityValue(v.quantity),
-      designators:
-        top.length + bottom.length === 0 && main.length < 2 ? main : naturalSortedSet([...main, ...top, ...bottom]),
-    });
-  }
+  const onRow = ({ rowNumber, values }: TableRow<CompareRole>) => {
+    const row = compareRowOf(rowNumber, values);
+    if (row) rows.push(row);
+  };
+  const table = readTable(readSheetXml(book, sheet), sheet.name, book.sharedStrings, COMPARE_ROLES, limits, { onRow });
   return {
     sheet: sheet.name,
     rows,

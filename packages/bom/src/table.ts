@@ -41,8 +41,13 @@ export interface Table<R extends string> {
   preview: PreviewRow[];
 }
 
-export interface ReadTableOptions {
+export interface ReadTableOptions<R extends string> {
   previewRows?: number;
+  /**
+   * Takes each data row as it is read, instead of `rows` (left empty): what the caller builds from a row is all that
+   * stays, and the row's own objects die young, never copied by the garbage collector.
+   */
+  onRow?: (row: TableRow<R>) => void;
 }
 
 export function readTable<R extends string>(
@@ -51,7 +56,7 @@ export function readTable<R extends string>(
   sharedStrings: SharedStrings,
   roles: Record<R, RoleSpec>,
   limits: BomLimits,
-  options: ReadTableOptions = {},
+  options: ReadTableOptions<R> = {},
 ): Table<R> {
   const layout = sheetLayout(xml);
   const previewLimit = options.previewRows ?? 0;
@@ -110,7 +115,9 @@ export function readTable<R extends string>(
       for (let c = 0; c < width; c++) previewValues[c] ??= null;
       preview.push({ rowNumber: row.rowNumber, values: previewValues });
     }
-    rows.push({ rowNumber: row.rowNumber, row, values });
+    const tableRow = { rowNumber: row.rowNumber, row, values };
+    if (options.onRow) options.onRow(tableRow);
+    else rows.push(tableRow);
     return true;
   });
 
