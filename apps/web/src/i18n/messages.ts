@@ -351,7 +351,7 @@ export const messages = mergeCatalogues(sharedMessages, {
   'bom.failed': { 'zh-CN': '运行失败', en: 'The run failed' },
 
   // accounts: phone-only accounts, closed registration, set-password links
-  'auth.registrationClosed': { 'zh-CN': '本系统不开放注册', en: 'Sign-up is closed' },
+  'auth.registrationClosedTitle': { 'zh-CN': '本系统不开放注册', en: 'Sign-up is closed' },
   'auth.registrationClosedHint': {
     'zh-CN':
       '账号由管理员创建。请联系管理员：他会给你一个设置密码的链接；如果登记了你的手机号，你也可以在登录页用验证码登录。',

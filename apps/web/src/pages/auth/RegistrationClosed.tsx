@@ -7,7 +7,7 @@ export function RegistrationClosed() {
   return (
     <Result
       status="info"
-      title={t('auth.registrationClosed')}
+      title={t('auth.registrationClosedTitle')}
       subTitle={<Typography.Text type="secondary">{t('auth.registrationClosedHint')}</Typography.Text>}
       style={{ padding: '16px 0' }}
     />
