@@ -1,3 +1,4 @@
+import { sql, type SelectQueryBuilder } from 'kysely';
 import { AppError } from '../errors';
 
 /** Where a keyset page ends: `created_at` as Postgres text (microseconds kept) and the row's id as tie-breaker. */
@@ -30,6 +31,36 @@ export function decodeCursor(cursor: string): KeysetPosition {
     // fall through to the typed error
   }
   throw new AppError('BAD_REQUEST', 'pagination.invalidCursor');
+}
+
+/** What a keyset list's repository takes: where the previous page ended (none: the first page) and the page size. */
+export interface KeysetWindow {
+  /** Rows strictly after this position (created_at as Postgres text, to keep microseconds). */
+  after?: KeysetPosition | undefined;
+  limit: number;
+}
+
+/**
+ * The keyset half of a newest-first list query over `table` (a table name or its alias): the position column
+ * `cursor_created_at`, rows strictly after `window.after` by `(created_at, id)`, that order descending, and `limit + 1`
+ * rows so the caller knows whether another page exists. The table needs an index on `(created_at desc, id desc)`.
+ */
+export function newestFirst<DB, TB extends keyof DB, O>(
+  query: SelectQueryBuilder<DB, TB, O>,
+  table: string,
+  window: KeysetWindow,
+) {
+  const createdAt = sql.ref(`${table}.created_at`);
+  const id = sql.ref(`${table}.id`);
+  let page = query.select(sql<string>`${createdAt}::text`.as('cursor_created_at'));
+  if (window.after) {
+    const after = window.after;
+    page = page.where(sql<boolean>`(${createdAt}, ${id}) < (${after.createdAt}::timestamptz, ${after.id}::uuid)`);
+  }
+  return page
+    .orderBy(createdAt, 'desc')
+    .orderBy(id, 'desc')
+    .limit(window.limit + 1);
 }
 
 /** A page of `limit` items from up to `limit + 1` keyset rows, with the cursor of the next page when there is one. */

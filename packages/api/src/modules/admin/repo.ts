@@ -1,15 +1,11 @@
-import { sql } from 'kysely';
 import type { Executor } from '@arya/db';
 import type { UserStatus } from '@arya/validators/enums';
-import type { KeysetPosition } from '../../lib/pagination';
+import { newestFirst, type KeysetWindow } from '../../lib/pagination';
 import type { UserRow } from '../../users/repo';
 
-export interface UserListFilter {
+export interface UserListFilter extends KeysetWindow {
   query?: string | undefined;
   status?: UserStatus | undefined;
-  /** Keyset position: rows strictly after this (created_at as Postgres text, to keep microseconds). */
-  after?: KeysetPosition | undefined;
-  limit: number;
 }
 
 function escapeLike(text: string): string {
@@ -21,10 +17,7 @@ export async function listUsers(
   db: Executor,
   filter: UserListFilter,
 ): Promise<Array<UserRow & { cursor_created_at: string }>> {
-  let query = db
-    .selectFrom('users')
-    .selectAll()
-    .select(sql<string>`created_at::text`.as('cursor_created_at'));
+  let query = db.selectFrom('users').selectAll();
   if (filter.status === 'deleted') query = query.where('deleted_at', 'is not', null);
   else query = query.where('deleted_at', 'is', null);
   if (filter.status === 'active') query = query.where('disabled_at', 'is', null);
@@ -35,15 +28,7 @@ export async function listUsers(
       eb.or([eb('account', 'ilike', pattern), eb('username', 'ilike', pattern), eb('phone', 'ilike', pattern)]),
     );
   }
-  if (filter.after) {
-    const { createdAt, id } = filter.after;
-    query = query.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);
-  }
-  return query
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .limit(filter.limit + 1)
-    .execute();
+  return newestFirst(query, 'users', filter).execute();
 }
 
 export interface AuditFilter {

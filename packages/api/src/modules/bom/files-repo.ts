@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { InspectResult } from '@arya/bom';
 import type { BomFileKind, Executor } from '@arya/db';
-import type { KeysetPosition } from '../../lib/pagination';
+import { newestFirst, type KeysetWindow } from '../../lib/pagination';
 
 /** A file's fields without its bytes (lists and checks never load the bytes). */
 const fileColumns = ['id', 'owner_id', 'kind', 'name', 'size', 'sha256', 'inspect', 'created_at'] as const;
@@ -70,12 +70,10 @@ export async function insertFileOrReuse(db: Executor, file: NewBomFile): Promise
   return { row: existing, reused: true };
 }
 
-export interface FileListFilter {
+export interface FileListFilter extends KeysetWindow {
   ownerId?: string | undefined;
   kind?: BomFileKind | undefined;
   fileId?: string | undefined;
-  after?: KeysetPosition | undefined;
-  limit: number;
 }
 
 /** Live uploads without their bytes, newest first, each with how many live runs use it; `limit + 1` rows at most. */
@@ -84,7 +82,6 @@ export async function listFiles(db: Executor, filter: FileListFilter) {
     .selectFrom('bom_files as f')
     .innerJoin('users as u', 'u.id', 'f.owner_id')
     .select(['f.id', 'f.owner_id', 'u.account as owner_account', 'f.kind', 'f.name', 'f.size', 'f.created_at'])
-    .select(sql<string>`f.created_at::text`.as('cursor_created_at'))
     .select((eb) =>
       eb
         .selectFrom('bom_runs as r')
@@ -99,15 +96,7 @@ export async function listFiles(db: Executor, filter: FileListFilter) {
   if (filter.ownerId) query = query.where('f.owner_id', '=', filter.ownerId);
   if (filter.kind) query = query.where('f.kind', '=', filter.kind);
   if (filter.fileId) query = query.where('f.id', '=', filter.fileId);
-  if (filter.after) {
-    const { createdAt, id } = filter.after;
-    query = query.where(sql<boolean>`(f.created_at, f.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
-  }
-  return query
-    .orderBy('f.created_at', 'desc')
-    .orderBy('f.id', 'desc')
-    .limit(filter.limit + 1)
-    .execute();
+  return newestFirst(query, 'f', filter).execute();
 }
 
 /**

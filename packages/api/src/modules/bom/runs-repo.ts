@@ -1,7 +1,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { ApplySummary, ChangeLogEntry, OpRow, RowDiff } from '@arya/bom';
 import type { BomOpsSource, BomRunFailure, BomRunStatus, DB, Executor } from '@arya/db';
-import type { KeysetPosition } from '../../lib/pagination';
+import { newestFirst, type KeysetWindow } from '../../lib/pagination';
 
 /*
  * Every query on `bom_runs`. The run queue is this table itself: any server process claims the oldest queued run with
@@ -102,14 +102,11 @@ export async function readRunResult(db: Executor, runId: string): Promise<Buffer
   return row?.result ?? null;
 }
 
-export interface RunListFilter {
+export interface RunListFilter extends KeysetWindow {
   ownerId?: string | undefined;
   status?: BomRunStatus | undefined;
   /** runs that used this upload, as their BOM or their operations workbook */
   fileId?: string | undefined;
-  /** Keyset position: rows strictly after this (created_at as Postgres text, to keep microseconds). */
-  after?: KeysetPosition | undefined;
-  limit: number;
 }
 
 /** Newest first; returns `limit + 1` rows at most so the caller knows whether another page exists. */
@@ -133,21 +130,12 @@ export async function listRuns(db: Executor, filter: RunListFilter) {
       'r.finished_at',
       'r.created_at',
     ])
-    .select(sql<string>`r.created_at::text`.as('cursor_created_at'))
     .where('r.deleted_at', 'is', null);
   if (filter.ownerId) query = query.where('r.owner_id', '=', filter.ownerId);
   if (filter.status) query = query.where('r.status', '=', filter.status);
   const { fileId } = filter;
   if (fileId) query = query.where((eb) => eb.or([eb('r.bom_file_id', '=', fileId), eb('r.ops_file_id', '=', fileId)]));
-  if (filter.after) {
-    const { createdAt, id } = filter.after;
-    query = query.where(sql<boolean>`(r.created_at, r.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
-  }
-  return query
-    .orderBy('r.created_at', 'desc')
-    .orderBy('r.id', 'desc')
-    .limit(filter.limit + 1)
-    .execute();
+  return newestFirst(query, 'r', filter).execute();
 }
 
 /** Soft-deletes the run and drops its result bytes. A queued run is taken out of the queue. */
