@@ -216,6 +216,10 @@ export const messages = mergeCatalogues(sharedMessages, {
   'bom.run': { 'zh-CN': '开始运行', en: 'Run' },
   'bom.next': { 'zh-CN': '下一步', en: 'Next' },
   'bom.back': { 'zh-CN': '上一步', en: 'Back' },
+  'bom.queueFull.openRuns': {
+    'zh-CN': '打开运行记录（可在那里删除不需要的排队运行）',
+    en: 'Open run history (delete queued runs you no longer need there)',
+  },
   'bom.ops.level': { 'zh-CN': '级别', en: 'Level' },
   'bom.ops.materialCode': { 'zh-CN': '物料编码', en: 'Material code' },
   'bom.ops.op': { 'zh-CN': '操作', en: 'Operation' },

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Segmented, Skeleton, Steps, Typography } from 'antd';
 import { useState } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../lib/errors';
@@ -199,6 +199,10 @@ function RunWizard({ start }: { start: WizardStart }) {
             </>
           ) : null}
           {create.error ? <ErrorAlert error={create.error} /> : null}
+          {/* The only TOO_MANY_REQUESTS of runs.create: the queue cap, which deleting a queued run lifts. */}
+          {create.error && describeError(create.error, t).code === 'TOO_MANY_REQUESTS' ? (
+            <Link to="/bom/runs">{t('bom.queueFull.openRuns')}</Link>
+          ) : null}
           <Flex justify="space-between">
             <Button onClick={() => setStep(0)}>{t('bom.back')}</Button>
             <Button type="primary" disabled={!canRun} loading={create.isPending} onClick={run}>
