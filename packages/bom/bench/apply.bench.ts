@@ -153,7 +153,11 @@ function compared(label: string, now: Sample[], before: Sample[]) {
 const nodeAlone = repeat(10, () => node(['-e', '0']));
 line('node -e 0 (start-up floor)', nodeAlone);
 const [help, helpBefore] = alternately(10, () => node([bin, '--help']), base && (() => base.cli(['--help'])));
-line('bom --help (node bin/bom.cjs)', help, `  → ${wall(help) - wall(nodeAlone)} ms over node`);
+line(
+  'bom --help (node bin/bom.cjs)',
+  help,
+  `  → over node -e 0: ${wall(help) - wall(nodeAlone)} ms wall, ${cpu(help) - cpu(nodeAlone)} ms CPU`,
+);
 compared('bom --help', help, helpBefore);
 const pnpmHelp = repeat(3, () => cold('pnpm', ['--silent', 'bom', '--help'], { cwd: repoRoot }));
 line('pnpm --silent bom --help', pnpmHelp);
