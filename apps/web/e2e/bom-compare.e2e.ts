@@ -11,7 +11,7 @@ import {
   NEW_REVISION_ROWS,
   revisionWorkbooks,
 } from '@arya/bom/fixtures';
-import { launchBrowser, newDevice, screenshot, uniqueAccount } from './browser';
+import { DESKTOP, launchBrowser, newDevice, PHONE, screenshot, uniqueAccount } from './browser';
 import { registerByPhone, signInWithPassword } from './flows';
 
 const PASSWORD = 'Ample-Orchard-42';
@@ -196,6 +196,14 @@ describe('对比: two BOM revisions compared in the browser', () => {
     expect(book.worksheets.map((sheet) => sheet.name)).toEqual([COMPARE_SUMMARY_SHEET_NAME, COMPARE_DETAIL_SHEET_NAME]);
     expect(['对比摘要', '对比明细']).toEqual([COMPARE_SUMMARY_SHEET_NAME, COMPARE_DETAIL_SHEET_NAME]);
     expect(book.getWorksheet(COMPARE_DETAIL_SHEET_NAME)?.rowCount).toBe(EXPECTED_REVISION_COMPARISON.rows.length + 1);
+
+    // on a phone: the table sheds columns and nothing scrolls sideways
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await tableRows(page).filter({ hasText: 'Level 3' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'compare-phone-en');
+    await page.setViewportSize(DESKTOP);
 
     // in Chinese
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();

@@ -1,5 +1,5 @@
 import { SwapRightOutlined } from '@ant-design/icons';
-import { Tag } from 'antd';
+import { Grid, Tag } from 'antd';
 import type { CSSProperties } from 'react';
 import { VirtualGridTable, type GridColumn } from '../../components/VirtualGridTable';
 import { useScreenI18n } from '../../i18n/screen-i18n';
@@ -59,6 +59,7 @@ function DesignatorChanges({ row, moves }: { row: CompareRow; moves: RowMoves })
 }
 
 const arrow = (before: string, after: string) => (before === after ? after : `${before} → ${after}`);
+const quantity = (row: CompareRow) => arrow(quantityText(row.oldQty), quantityText(row.newQty));
 
 /**
  * Every difference of a comparison (filtered), virtualised against the page's scroll; rows a move touches stand out.
@@ -73,7 +74,24 @@ export function CompareTable({
   label: string;
 }) {
   const { t } = useScreenI18n(bomLookupMessages);
-  const columns: GridColumn<CompareRow>[] = [
+  // Under 768 px the level and quantity go under the code and the description and rows are left out, so the table
+  // fits a phone without scrolling sideways.
+  const wide = Grid.useBreakpoint().md ?? true;
+  const narrowMaterial: GridColumn<CompareRow> = {
+    key: 'material',
+    title: t('compare.col.material'),
+    width: 'minmax(84px, 1fr)',
+    render: (row) => (
+      <>
+        <div style={{ fontFamily: 'monospace' }}>{row.materialCode}</div>
+        <div style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.55)' }}>
+          {t('whereUsed.level', { level: quantityText(row.level) })} ·{' '}
+          {t('whereUsed.quantity', { quantity: quantity(row) })}
+        </div>
+      </>
+    ),
+  };
+  const all: GridColumn<CompareRow>[] = [
     {
       key: 'status',
       title: t('compare.col.status'),
@@ -101,7 +119,7 @@ export function CompareTable({
       key: 'quantity',
       title: t('compare.col.quantity'),
       width: '96px',
-      render: (row) => arrow(quantityText(row.oldQty), quantityText(row.newQty)),
+      render: quantity,
     },
     {
       key: 'rows',
@@ -116,6 +134,17 @@ export function CompareTable({
       render: (row) => <DesignatorChanges row={row} moves={movesOf(row)} />,
     },
   ];
+  const columns = wide
+    ? all
+    : all.flatMap((column) =>
+        column.key === 'material'
+          ? [narrowMaterial]
+          : column.key === 'designators'
+            ? [{ ...column, width: 'minmax(110px, 1.6fr)' }]
+            : column.key === 'status'
+              ? [column]
+              : [],
+      );
   return (
     <VirtualGridTable
       label={label}
