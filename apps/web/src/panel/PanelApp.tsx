@@ -45,7 +45,7 @@ export function PanelApp() {
       label: (
         <Space size={6}>
           <span>{procedure.path.slice(router.length + 1) || procedure.path}</span>
-          <Tag bordered={false} title={procedure.type}>
+          <Tag variant="filled" title={procedure.type}>
             {typeLetter[procedure.type]}
           </Tag>
         </Space>

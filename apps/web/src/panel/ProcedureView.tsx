@@ -95,7 +95,7 @@ export function ProcedureView({
   const callInput = input ? formData : undefined;
   const call = httpCallFor(procedure, callInput, session.token, files);
   const curl = curlCommand(call, origin);
-  const code = clientCode(procedure, callInput, origin, files);
+  const code = clientCode(procedure, callInput, { origin, files, account: session.account });
 
   const runSubscription = (value: unknown) => {
     stopStream.current?.();
@@ -182,7 +182,7 @@ export function ProcedureView({
             disabled={busy}
           />
         ) : (
-          <Space direction="vertical">
+          <Space orientation="vertical">
             <Typography.Text type="secondary">This procedure takes no input.</Typography.Text>
             <Button type="primary" loading={busy} onClick={() => void run(undefined)}>
               {procedure.type === 'subscription' ? 'Subscribe' : 'Call'}
@@ -269,7 +269,7 @@ export function ProcedureView({
               key: 'example',
               label: 'Example input',
               children: input ? (
-                <Space direction="vertical" style={{ width: '100%' }}>
+                <Space orientation="vertical" style={{ width: '100%' }}>
                   <Code label="Example input">{JSON.stringify(example, null, 2)}</Code>
                   <Button onClick={() => setFormData(example)}>Put the example into the form</Button>
                 </Space>

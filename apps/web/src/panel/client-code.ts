@@ -1,7 +1,7 @@
 import type { ProcedureEntry } from './catalogue';
 import type { ChosenFiles } from './http';
 
-const json = (value: unknown) => JSON.stringify(value, null, 2).replaceAll('\n', '\n  ');
+const json = (value: unknown) => JSON.stringify(value, null, 2);
 
 function inputArgument(
   procedure: ProcedureEntry,
@@ -23,8 +23,19 @@ function inputArgument(
   return { setup, arg: 'form' };
 }
 
+export interface ClientCodeContext {
+  origin: string;
+  files: ChosenFiles;
+  /** The signed-in account, written into the sign-in line; the password is read from ARYA_PASSWORD. */
+  account: string | null;
+}
+
 /** The current call as a Node script using `@arya/client` (typed by the server's router). */
-export function clientCode(procedure: ProcedureEntry, input: unknown, origin: string, files: ChosenFiles): string {
+export function clientCode(
+  procedure: ProcedureEntry,
+  input: unknown,
+  { origin, files, account }: ClientCodeContext,
+): string {
   const { setup, arg } = inputArgument(procedure, input, files);
   const lines = [
     ...(procedure.inputEncoding === 'multipart' ? ["import { readFile } from 'node:fs/promises';"] : []),
@@ -34,7 +45,8 @@ export function clientCode(procedure: ProcedureEntry, input: unknown, origin: st
   ];
   // auth.* procedures are how one signs in; everything else runs as a signed-in user.
   if (!procedure.path.startsWith('auth.')) {
-    lines.push("await arya.login({ account: 'your-account', password: process.env.ARYA_PASSWORD ?? '' });");
+    const who = JSON.stringify(account ?? 'your-account');
+    lines.push(`await arya.login({ account: ${who}, password: process.env.ARYA_PASSWORD ?? '' });`);
   }
   lines.push(...setup);
   const call = `arya.trpc.${procedure.path}`;
