@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyOperations, COMPARE_DETAIL_SHEET_NAME, COMPARE_SUMMARY_SHEET_NAME } from '@arya/bom';
 import {
   EXPECTED_REVISION_COMPARISON,
@@ -300,6 +300,22 @@ describe('物料反查: where a material is used', () => {
     await page.getByText('使用物料「100」的上传：2').waitFor();
     await screenshot(page, 'where-used-zh');
     await page.getByRole('button', { name: '切换到英文' }).click();
+    await context.close();
+  });
+});
+
+describe('an admin', () => {
+  it("finds and compares anyone's uploads, named with their uploader", async () => {
+    const admin = inject('admin');
+    const { context, page } = await newDevice(browser);
+    await signInWithPassword(page, admin.account, admin.password);
+    await page.goto('/bom/where-used?code=500');
+    const theirs = page.getByRole('row').filter({ hasText: NEW_NAME }).filter({ hasText: account });
+    await theirs.waitFor();
+    expect(await page.getByText('Only your own uploads are searched').count()).toBe(0);
+    await page.getByRole('menuitem', { name: 'Compare' }).click();
+    await page.getByRole('combobox', { name: 'Old revision' }).fill(OLD_NAME);
+    await page.locator('.ant-select-item-option').filter({ hasText: account }).filter({ hasText: OLD_NAME }).waitFor();
     await context.close();
   });
 });
