@@ -84,6 +84,11 @@ describe('run progress hub', () => {
     // 60 followers of the first run, 10 of each other one.
     const followers = Array.from({ length: 100 }, (_, i) => follow(runs[i < 60 ? 0 : 1 + ((i - 60) % 4)]!));
     await until(() => hub.stats().followers === 100, 'every follower to subscribe');
+    // the hub names its connection right after connecting: wait for the name, or a loaded machine lists it unnamed
+    await until(
+      async () => (await ourConnections()).some((c) => c.name.endsWith(':bom-progress')),
+      "the hub's named subscriber connection",
+    );
     const during = await ourConnections();
     expect(hub.stats().channels).toBe(5);
 
