@@ -95,6 +95,12 @@ export const trpcPlugin = fp<TrpcPluginOptions>(
           const answer = renderRequestError(router, contextFor(deps, req, res), admission.error);
           return res.code(answer.status).headers(answer.headers).send(Buffer.from(answer.body));
         }
+        // The client may have gone while it was being admitted: 'close' was then emitted already and would never
+        // give the slot back.
+        if (req.raw.socket.destroyed) {
+          admission.release();
+          return res;
+        }
         res.raw.once('close', admission.release);
       }
       const plan = disableFastPath
