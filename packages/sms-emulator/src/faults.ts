@@ -11,7 +11,13 @@ export type Fault =
    */
   | { kind: 'delay'; ms: number }
   /** Any other business result with HTTP 200, e.g. `isv.AMOUNT_NOT_ENOUGH`. */
-  | { kind: 'businessError'; code: string; message?: string };
+  | { kind: 'businessError'; code: string; message?: string }
+  /**
+   * A request on a kept-alive connection (one that already carried an answer) is met with a reset and no answer, as
+   * when the server's idle timeout closed the connection while the request was on its way. A request on a fresh
+   * connection is served normally. Either way the fault is used up.
+   */
+  | { kind: 'idleClose' };
 
 export function isFault(value: unknown): value is Fault {
   if (typeof value !== 'object' || value === null || !('kind' in value)) return false;
@@ -19,6 +25,7 @@ export function isFault(value: unknown): value is Fault {
   switch (fault.kind) {
     case 'throttle':
     case 'gatewayThrottle':
+    case 'idleClose':
       return true;
     case 'serverError':
       return fault.status === undefined || fault.status === 500 || fault.status === 502 || fault.status === 503;

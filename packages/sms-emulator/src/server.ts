@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isFault, type Fault } from './faults';
 import { DEFAULT_FLOW_CONTROL, FlowControl, type FlowControlLimits } from './flow-control';
@@ -116,6 +116,8 @@ export async function startSmsEmulator(options: SmsEmulatorOptions = {}): Promis
   const faults: Fault[] = [];
   const usedNonces = new Map<string, number>();
   const shutdown = new AbortController();
+  /** Connections that already carried an answer (kept alive for the next request). */
+  const answeredOn = new WeakSet<Socket>();
 
   function authenticate(request: SignedRequest, requestId: string): EmulatorResponse | null {
     const auth = parseAuthorization(
@@ -188,9 +190,13 @@ export async function startSmsEmulator(options: SmsEmulatorOptions = {}): Promis
     path: string,
     rawQuery: string,
     body: Buffer,
-  ): Promise<EmulatorResponse> {
+  ): Promise<EmulatorResponse | null> {
     const requestId = newRequestId();
     const fault = faults.shift();
+    if (fault?.kind === 'idleClose' && answeredOn.has(req.socket)) {
+      req.socket.resetAndDestroy();
+      return null;
+    }
     if (fault?.kind === 'delay') {
       await sleep(fault.ms, undefined, { signal: shutdown.signal });
       // A client that gave up never learns the result; like a lost answer, nothing is delivered for it here.
@@ -283,14 +289,15 @@ export async function startSmsEmulator(options: SmsEmulatorOptions = {}): Promis
   }
 
   const server: Server = createServer((req, res) => {
+    res.once('finish', () => answeredOn.add(req.socket));
     void (async () => {
       const [path = '/', rawQuery = ''] = (req.url ?? '/').split('?', 2) as [string?, string?];
       const body = await readBody(req);
       if (body === null)
         return send(res, 413, gatewayError(newRequestId(), 413, 'RequestTooLarge', 'Request body too large.').body);
       if (path.startsWith(CONTROL_PREFIX)) return handleControl(req, path, rawQuery, body, res);
-      const { status, body: answer } = await handleApi(req, path, rawQuery, body);
-      send(res, status, answer);
+      const answer = await handleApi(req, path, rawQuery, body);
+      if (answer) send(res, answer.status, answer.body);
     })().catch((error: unknown) => {
       if (shutdown.signal.aborted) return res.destroy();
       send(res, 500, gatewayError(newRequestId(), 500, 'InternalError', String(error)).body);

@@ -22,7 +22,9 @@ beforeEach(() => {
 });
 
 /** The real SDK 4.x, constructed exactly as the api package constructs it. */
-function sdk(options: { keyId?: string; secret?: string; readTimeout?: number } = {}) {
+function sdk(
+  options: { keyId?: string; secret?: string; readTimeout?: number; headers?: Record<string, string> } = {},
+) {
   // CommonJS interop differs between runners: the class is either the default export or its `default` property.
   const exported: unknown = Dysmsapi.default;
   const Client = ((exported as { default?: typeof Dysmsapi.default }).default ??
@@ -35,6 +37,7 @@ function sdk(options: { keyId?: string; secret?: string; readTimeout?: number } 
       protocol: 'http',
       readTimeout: options.readTimeout ?? 2000,
       connectTimeout: 1000,
+      globalParameters: options.headers ? new $OpenApiUtil.GlobalParameters({ headers: options.headers }) : undefined,
     }),
   );
 }
@@ -139,6 +142,22 @@ describe('Dysmsapi emulator driven by the real SDK', () => {
     expect(String((error as Error).message)).toMatch(/timeout/i);
     await new Promise((resolve) => setTimeout(resolve, 1600));
     expect(emulator.messages('13500135000')).toHaveLength(0);
+  });
+
+  it('resets a kept-alive connection under the next request (idleClose), and serves one on a fresh connection', async () => {
+    // The SDK keeps connections alive by default: the second request travels on the first one's connection.
+    expect((await sendCode('13400134000', '111111')).body?.code).toBe('OK');
+    emulator.injectFault({ kind: 'idleClose' });
+    const error = await sendCode('13400134001', '222222').catch((e: unknown) => e);
+    expect(String((error as Error).message)).toMatch(/ECONNRESET|socket hang up/);
+    expect(emulator.messages('13400134001')).toHaveLength(0);
+
+    // A client that asks for a connection per request never meets it.
+    const closing = sdk({ headers: { connection: 'close' } });
+    expect((await sendCode('13400134002', '333333', closing)).body?.code).toBe('OK');
+    emulator.injectFault({ kind: 'idleClose' });
+    expect((await sendCode('13400134003', '444444', closing)).body?.code).toBe('OK');
+    expect(emulator.latestCode('13400134003')).toBe('444444');
   });
 
   it('answers an invalid number with HTTP 200 isv.MOBILE_NUMBER_ILLEGAL', async () => {

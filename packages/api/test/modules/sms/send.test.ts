@@ -214,6 +214,16 @@ describe('sms.send when the provider refuses', () => {
     await send(phone);
   });
 
+  it('goes through when the endpoint closes an idle connection as the send leaves', async () => {
+    await send(uniquePhone());
+    // As when the endpoint's keep-alive timeout fires while the request is on its way: a request on a connection that
+    // already carried an answer is reset. Reusing connections made one sign-up in a CI run fail with 503.
+    bed.emulator.injectFault({ kind: 'idleClose' });
+    const phone = uniquePhone();
+    await send(phone);
+    expect(bed.emulator.latestCode(phone)).toMatch(/^\d{6}$/);
+  });
+
   it('maps account-wide throttling to SERVICE_UNAVAILABLE and account problems to INTERNAL_SERVER_ERROR', async () => {
     bed.emulator.injectFault({ kind: 'gatewayThrottle' });
     expect(await appErrorOf(send(uniquePhone()))).toMatchObject({

@@ -102,6 +102,11 @@ export function createAliyunSmsProvider(settings: AliyunSmsSettings): SmsProvide
       protocol: settings.protocol,
       connectTimeout: settings.timeoutMs,
       readTimeout: settings.timeoutMs,
+      // A connection per message. The SDK's HTTP agent keeps connections alive with no idle timeout of its own (Node
+      // shortens an agent's timeout to the server's Keep-Alive hint, but an agent without one keeps idle sockets
+      // forever), so a send that leaves just as the endpoint closes the idle connection is reset → 503. Codes go out
+      // at most once a minute per phone, so a fresh connection costs nothing that matters.
+      globalParameters: new $OpenApiUtil.GlobalParameters({ headers: { connection: 'close' } }),
     }),
   );
 
