@@ -14,10 +14,9 @@ export default defineConfig({
     fileParallelism: false,
     // Generous per test: a loaded two-core machine runs bcrypt, the server and Chromium together.
     testTimeout: 120_000,
-    // One retry, as Playwright's own runner does on CI: a browser test that fails twice is a failure; one that fails
-    // once on a loaded 2-core machine (an antd list still opening, the SMS emulator slow to answer) is noise, and the
-    // first failure still prints.
-    retry: 1,
+    // No retries: a browser test that fails once is a defect to find (the flakes that once excused a retry had causes:
+    // keys lost while an antd list opened, a kept-alive SMS connection the emulator had closed).
+    retry: 0,
     hookTimeout: 90_000,
   },
 });
