@@ -186,7 +186,7 @@ describe('accounts in the browser', () => {
     await form.getByLabel('Confirm new password').fill('Brand-New-Harbour-77');
     await screenshot(first.page, 'profile-change-password');
     await first.page.getByRole('button', { name: 'Change password' }).click();
-    await first.page.getByText('Password changed; 1 other sessions were signed out.').waitFor();
+    await first.page.getByText('Password changed; 1 other session was signed out.').waitFor();
 
     // the other device's next call is refused, its refresh too, and it lands on sign-in with a notice
     await second.page.getByLabel('Name').fill('Still here?');

@@ -202,14 +202,14 @@ describe('BOM runs in the browser', () => {
     await page.getByTitle('del', { exact: true }).click();
 
     await page.getByRole('textbox', { name: 'Row 1 Designators' }).fill('R5-R1');
-    await page.getByText('1 rows need fixing').waitFor();
+    await page.getByText('1 row needs fixing').waitFor();
     await page.getByText('The range R5-R1 is not valid: it runs backwards').waitFor();
     expect(await page.getByRole('button', { name: 'Run' }).isDisabled()).toBe(true);
     // a row nobody has typed in yet is not an error: it is left out, like a blank row in a sheet
     await page.getByRole('button', { name: 'Add row' }).click();
     await page.getByRole('textbox', { name: 'Row 2 Designators' }).waitFor();
     expect(await page.getByRole('textbox', { name: 'Row 2 Designators' }).getAttribute('aria-invalid')).toBe('false');
-    await page.getByText('1 rows need fixing').waitFor();
+    await page.getByText('1 row needs fixing').waitFor();
     await screenshot(page, 'bom-online-editor-phone');
 
     // a material on two rows: the editor offers them, and the pinned op changes that row only

@@ -35,7 +35,9 @@ export const messages = mergeCatalogues(sharedMessages, {
   },
   'error.batchTooLarge': {
     'zh-CN': '一次批量请求包含 {calls} 个调用，最多允许 {max} 个，请分批发送。',
-    en: 'One batch holds {calls} calls; at most {max} are allowed. Send them in smaller batches.',
+    en:
+      'One batch holds {calls, plural, one {# call} other {# calls}}; at most ' +
+      '{max, plural, one {# is} other {# are}} allowed. Send them in smaller batches.',
   },
   'error.unauthorized': { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
   'error.forbidden': { 'zh-CN': '你没有权限执行此操作。', en: 'You are not allowed to do this.' },
@@ -47,7 +49,7 @@ export const messages = mergeCatalogues(sharedMessages, {
   'error.conflict': { 'zh-CN': '与现有数据冲突。', en: 'This conflicts with existing data.' },
   'error.tooManyRequests': {
     'zh-CN': '请求过于频繁，请 {retryAfterSeconds} 秒后再试。',
-    en: 'Too many requests. Try again in {retryAfterSeconds} seconds.',
+    en: 'Too many requests. Try again in {retryAfterSeconds, plural, one {# second} other {# seconds}}.',
   },
   'error.payloadTooLarge': {
     'zh-CN': '请求内容过大。上传文件请勿超过允许的大小。',
@@ -84,23 +86,31 @@ export const messages = mergeCatalogues(sharedMessages, {
   },
   'auth.tooManyFailedLogins': {
     'zh-CN': '登录失败次数过多，请 {retryAfterSeconds} 秒后再试。',
-    en: 'Too many failed sign-in attempts. Try again in {retryAfterSeconds} seconds.',
+    en: 'Too many failed sign-in attempts. Try again in {retryAfterSeconds, plural, one {# second} other {# seconds}}.',
   },
   'auth.tooManyLoginsFromAddress': {
     'zh-CN': '来自你网络地址的登录尝试过多，请 {retryAfterSeconds} 秒后再试。',
-    en: 'Too many sign-in attempts from your network address. Try again in {retryAfterSeconds} seconds.',
+    en:
+      'Too many sign-in attempts from your network address. Try again in ' +
+      '{retryAfterSeconds, plural, one {# second} other {# seconds}}.',
   },
   'auth.tooManyPasswordChecks': {
     'zh-CN': '来自你网络地址的密码验证请求过多，请 {retryAfterSeconds} 秒后再试。',
-    en: 'Too many password checks are waiting from your network address. Try again in {retryAfterSeconds} seconds.',
+    en:
+      'Too many password checks are waiting from your network address. Try again in ' +
+      '{retryAfterSeconds, plural, one {# second} other {# seconds}}.',
   },
   'auth.tooManyPasswordChanges': {
     'zh-CN': '来自你网络地址的密码修改过多，请 {retryAfterSeconds} 秒后再试。',
-    en: 'Too many password changes from your network address. Try again in {retryAfterSeconds} seconds.',
+    en:
+      'Too many password changes from your network address. Try again in ' +
+      '{retryAfterSeconds, plural, one {# second} other {# seconds}}.',
   },
   'auth.tooManyRegistrations': {
     'zh-CN': '来自你网络地址的注册过多，请 {retryAfterSeconds} 秒后再试。',
-    en: 'Too many registrations from your network address. Try again in {retryAfterSeconds} seconds.',
+    en:
+      'Too many registrations from your network address. Try again in ' +
+      '{retryAfterSeconds, plural, one {# second} other {# seconds}}.',
   },
   'auth.missingAccessToken': { 'zh-CN': '请先登录。', en: 'Please sign in first.' },
   'auth.invalidAccessToken': {
@@ -185,15 +195,21 @@ export const messages = mergeCatalogues(sharedMessages, {
   },
   'sms.tooManyForPhone': {
     'zh-CN': '该手机号获取验证码过于频繁，请 {retryAfterSeconds} 秒后再试。',
-    en: 'Too many codes were requested for this phone number. Try again in {retryAfterSeconds} seconds.',
+    en:
+      'Too many codes were requested for this phone number. Try again in ' +
+      '{retryAfterSeconds, plural, one {# second} other {# seconds}}.',
   },
   'sms.tooManyFromAddress': {
     'zh-CN': '来自你网络地址的验证码请求过多，请 {retryAfterSeconds} 秒后再试。',
-    en: 'Too many codes were requested from your network address. Try again in {retryAfterSeconds} seconds.',
+    en:
+      'Too many codes were requested from your network address. Try again in ' +
+      '{retryAfterSeconds, plural, one {# second} other {# seconds}}.',
   },
   'sms.providerThrottled': {
     'zh-CN': '短信发送过于频繁，请 {retryAfterSeconds} 秒后再试。',
-    en: 'Messages to this number are being sent too often. Try again in {retryAfterSeconds} seconds.',
+    en:
+      'Messages to this number are being sent too often. Try again in ' +
+      '{retryAfterSeconds, plural, one {# second} other {# seconds}}.',
   },
   'sms.sendFailed': {
     'zh-CN': '短信暂时无法发送，我们已记录此问题，请稍后再试。',
@@ -203,13 +219,15 @@ export const messages = mergeCatalogues(sharedMessages, {
   'sms.budgetExhaustedHour': {
     'zh-CN': '本小时验证码短信已达发送上限，请 {retryAfterSeconds} 秒后再试；已有密码的账号可用账号和密码登录。',
     en:
-      "This hour's limit of text-message codes has been reached. Try again in {retryAfterSeconds} seconds, " +
+      "This hour's limit of text-message codes has been reached. Try again in " +
+      '{retryAfterSeconds, plural, one {# second} other {# seconds}}, ' +
       'or sign in with your account and password if you have one.',
   },
   'sms.budgetExhaustedDay': {
     'zh-CN': '今日验证码短信已达发送上限，请 {retryAfterSeconds} 秒后再试；已有密码的账号可用账号和密码登录。',
     en:
-      "Today's limit of text-message codes has been reached. Try again in {retryAfterSeconds} seconds, " +
+      "Today's limit of text-message codes has been reached. Try again in " +
+      '{retryAfterSeconds, plural, one {# second} other {# seconds}}, ' +
       'or sign in with your account and password if you have one.',
   },
   'sms.proofRequired': {
@@ -228,7 +246,7 @@ export const messages = mergeCatalogues(sharedMessages, {
   },
   'sms.codeIncorrect': {
     'zh-CN': '验证码不正确，还可以再试 {attemptsLeft} 次。',
-    en: 'The code is not correct. You have {attemptsLeft} attempts left.',
+    en: 'The code is not correct. You have {attemptsLeft, plural, one {# attempt} other {# attempts}} left.',
   },
   'sms.codeAttemptsExceeded': {
     'zh-CN': '验证码输错次数过多，已失效，请重新获取。',
@@ -293,7 +311,9 @@ export const messages = mergeCatalogues(sharedMessages, {
   },
   'bom.invalidOpRows': {
     'zh-CN': '有 {count} 行操作填写不正确（第一处：第 {firstRow} 行），请按提示修改后再运行。',
-    en: '{count} operation rows are not valid (first: row {firstRow}). Fix them as shown and run again.',
+    en:
+      '{count, plural, one {# operation row is} other {# operation rows are}} not valid (first: row {firstRow}). ' +
+      'Fix them as shown and run again.',
   },
   'bom.downloadExpired': {
     'zh-CN': '下载链接已失效或文件已删除，请回到页面重新点击下载。',
@@ -323,8 +343,8 @@ export const messages = mergeCatalogues(sharedMessages, {
   'bom.runTimedOut': {
     'zh-CN': '处理超过 {seconds} 秒仍未完成，已停止。请检查工作簿是否异常庞大（行数、公式），精简后重新运行。',
     en:
-      'Processing took longer than {seconds} seconds and was stopped. Check whether the workbook is unusually ' +
-      'large (rows, formulas), trim it and run again.',
+      'Processing took longer than {seconds, plural, one {# second} other {# seconds}} and was stopped. Check ' +
+      'whether the workbook is unusually large (rows, formulas), trim it and run again.',
   },
   'bom.compareRejected': {
     'zh-CN': '无法对比「{file}」：{detailZh}',
@@ -338,12 +358,14 @@ export const messages = mergeCatalogues(sharedMessages, {
     'zh-CN':
       '你已有 {max} 个运行在排队等待，暂不能再添加。请等排队的运行开始或完成，或在“运行记录”中删除不需要的排队运行后再试。',
     en:
-      'You already have {max} runs waiting in the queue. Wait for one to start or finish, or delete a queued run you ' +
-      'no longer need under Run history, then try again.',
+      'You already have {max, plural, one {# run} other {# runs}} waiting in the queue. Wait for one to start or ' +
+      'finish, or delete a queued run you no longer need under Run history, then try again.',
   },
   'bom.tooManyUploads': {
     'zh-CN': '你已有 {max} 个文件正在上传或检查，请等它们完成后再上传下一个。',
-    en: 'You already have {max} uploads in progress. Wait for them to finish before uploading another file.',
+    en:
+      'You already have {max, plural, one {# upload} other {# uploads}} in progress. Wait for ' +
+      '{max, plural, one {it} other {them}} to finish before uploading another file.',
   },
   'bom.runInterrupted': {
     'zh-CN': '服务器在处理过程中重启，重试后仍未完成，请重新运行。',
@@ -355,7 +377,7 @@ export type MessageKey = keyof typeof messages;
 export type MessageParams = Record<string, string | number>;
 
 export function translate(key: MessageKey, params: MessageParams = {}, locale: Locale = 'zh-CN'): string {
-  return formatMessage(messages[key][locale], params);
+  return formatMessage(messages[key][locale], params, locale);
 }
 
 /** Picks the locale from an Accept-Language header: English when it is preferred over Chinese, otherwise zh-CN. */

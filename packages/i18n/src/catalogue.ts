@@ -1,15 +1,10 @@
 import { LOCALES, type Locale } from './locale';
+import { MessageSyntaxError, paramNames, textOutsidePlurals } from './message-format';
+
+export { formatMessage, type MessageParams } from './message-format';
 
 export type MessageText = Record<Locale, string>;
 export type Catalogue = Record<string, MessageText>;
-
-/** Replaces `{name}` in a text with the param of that name; unknown names stay as written. */
-export function formatMessage(text: string, params: Record<string, string | number> = {}): string {
-  return text.replaceAll(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = params[name];
-    return value === undefined ? whole : String(value);
-  });
-}
 
 /**
  * One catalogue from the shared texts and an app's own. An own key may not repeat a shared one (a type error), so
@@ -24,13 +19,21 @@ export function mergeCatalogues<Shared extends Catalogue, Own extends Catalogue>
 
 /** Param names; `detailZh` / `detailEn` are one param given in each language, so both count as `detail`. */
 function placeholders(text: string): string {
-  return [...text.matchAll(/\{(\w+)\}/g)]
-    .map((match) => match[1]?.replace(/(?:Zh|En)$/, ''))
-    .toSorted()
-    .join(',');
+  return [...new Set(paramNames(text).map((name) => name.replace(/(?:Zh|En)$/, '')))].toSorted().join(',');
 }
 
-/** What is wrong with a catalogue: a language missing or empty, or the languages naming different placeholders. */
+/**
+ * A number param right before an English plural noun ("{count} rows", "{count} other sessions") outside a plural
+ * argument: it reads "1 rows" for one. Words ending in s that are not plurals are let through, and so are the
+ * per-language text params (`{scriptsEn} letters`).
+ */
+const BARE_COUNT =
+  /\{(\w+(?<!Zh|En))\}\s+(?:[a-z]+\s+)?(?!(?:is|was|has|does|its|as|this|us|yes|always|perhaps)\b)[a-z]*[a-z]s\b/;
+
+/**
+ * What is wrong with a catalogue: a language missing or empty, a text that does not parse, the languages naming
+ * different placeholders, or an English count with no plural rule.
+ */
 export function catalogueProblems(catalogue: Record<string, Partial<MessageText>>): string[] {
   const problems: string[] = [];
   for (const [key, text] of Object.entries(catalogue)) {
@@ -39,8 +42,18 @@ export function catalogueProblems(catalogue: Record<string, Partial<MessageText>
       problems.push(`${key}: no ${missing.join(', ')} text`);
       continue;
     }
-    const [first, ...others] = LOCALES.map((locale) => placeholders(text[locale] ?? ''));
-    if (others.some((names) => names !== first)) problems.push(`${key}: the languages name different placeholders`);
+    let names: string[];
+    try {
+      names = LOCALES.map((locale) => placeholders(text[locale] ?? ''));
+    } catch (error) {
+      if (!(error instanceof MessageSyntaxError)) throw error;
+      problems.push(`${key}: ${error.message}`);
+      continue;
+    }
+    const [first, ...others] = names;
+    if (others.some((other) => other !== first)) problems.push(`${key}: the languages name different placeholders`);
+    const bare = BARE_COUNT.exec(textOutsidePlurals(text.en ?? ''));
+    if (bare) problems.push(`${key}: "${bare[0]}" needs a plural rule ({${bare[1]}, plural, one {…} other {…}})`);
   }
   return problems;
 }

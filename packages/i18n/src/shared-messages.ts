@@ -7,14 +7,18 @@ import type { Catalogue } from './catalogue';
 export const sharedMessages = {
   'password.tooShort': {
     'zh-CN': '密码至少需要 {min} 个字节（当前 {bytes}）。',
-    en: 'The password must be at least {min} bytes (now {bytes}).',
+    en: 'The password must be at least {min, plural, one {# byte} other {# bytes}} (now {bytes}).',
   },
   'password.tooLong': {
     'zh-CN': '密码不能超过 {max} 个字节（当前 {bytes}，中文等字符每个占 3 个字节）。',
-    en: 'The password must be at most {max} bytes (now {bytes}; characters such as Chinese count as 3 bytes).',
+    en:
+      'The password must be at most {max, plural, one {# byte} other {# bytes}} (now {bytes}; characters such as ' +
+      'Chinese count as 3 bytes).',
   },
   'bom.noOpsSheet': {
     'zh-CN': 'BOM 工作簿中没有「操作指示表」工作表。请上传操作表或在线填写操作。',
     en: 'The BOM workbook has no "操作指示表" sheet. Upload an operations file or enter the operations online.',
   },
+  /** A wait as the API's rate-limit messages word it; the UI counts it down in place (apps/web lib/errors.ts). */
+  'wait.seconds': { 'zh-CN': '{seconds} 秒', en: '{seconds, plural, one {# second} other {# seconds}}' },
 } as const satisfies Catalogue;

@@ -30,7 +30,8 @@ export function ErrorAlert({
   const secondsLeft = sharedSecondsLeft ?? ownSecondsLeft;
   const waitOver = wait !== null && secondsLeft === 0 && (sharedSecondsLeft !== undefined || started);
   let title = described.message;
-  if (wait !== null && secondsLeft > 0) title = withLiveWait(described.message, wait, secondsLeft);
+  if (wait !== null && secondsLeft > 0)
+    title = withLiveWait(described.message, wait, secondsLeft, (seconds) => t('wait.seconds', { seconds }));
   if (waitOver) title = t('error.retryNow');
 
   return (

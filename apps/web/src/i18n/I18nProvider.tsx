@@ -30,7 +30,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     setLocaleState(next);
   }, []);
   const value = useMemo<I18n>(
-    () => ({ locale, setLocale, t: (key, params) => formatMessage(messages[key][locale], params) }),
+    () => ({ locale, setLocale, t: (key, params) => formatMessage(messages[key][locale], params, locale) }),
     [locale, setLocale],
   );
   return <I18nContext value={value}>{children}</I18nContext>;

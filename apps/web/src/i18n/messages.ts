@@ -52,7 +52,7 @@ export const messages = mergeCatalogues(sharedMessages, {
   'auth.resendIn': { 'zh-CN': '{seconds} 秒后重新发送', en: 'Resend in {seconds} s' },
   'auth.codeSent': {
     'zh-CN': '验证码已发送，{minutes} 分钟内有效。',
-    en: 'Code sent. It is valid for {minutes} minutes.',
+    en: 'Code sent. It is valid for {minutes, plural, one {# minute} other {# minutes}}.',
   },
   'auth.signUp': { 'zh-CN': '注册', en: 'Sign up' },
   'auth.signUpTitle': { 'zh-CN': '注册新账号', en: 'Create an account' },
@@ -106,8 +106,10 @@ export const messages = mergeCatalogues(sharedMessages, {
   'profile.verified': { 'zh-CN': '已验证', en: 'Verified' },
   'profile.changePassword': { 'zh-CN': '修改密码', en: 'Change password' },
   'profile.passwordChanged': {
-    'zh-CN': '密码已修改，已退出其他 {count} 个会话。',
-    en: 'Password changed; {count} other sessions were signed out.',
+    'zh-CN': '密码已修改{count, plural, =0 {。} other {，已退出其他 # 个会话。}}',
+    en:
+      'Password changed{count, plural, =0 {.} one {; # other session was signed out.} ' +
+      'other {; # other sessions were signed out.}}',
   },
   'profile.bindPhone': { 'zh-CN': '绑定手机', en: 'Phone' },
   'profile.bindPhoneSubmit': { 'zh-CN': '绑定', en: 'Bind phone' },
@@ -119,7 +121,12 @@ export const messages = mergeCatalogues(sharedMessages, {
   'profile.thisDevice': { 'zh-CN': '当前设备', en: 'This device' },
   'profile.signOutThis': { 'zh-CN': '退出此会话', en: 'Sign out this one' },
   'profile.signOutOthers': { 'zh-CN': '退出其他所有会话', en: 'Sign out all others' },
-  'profile.signedOutOthers': { 'zh-CN': '已退出 {count} 个其他会话。', en: 'Signed out {count} other sessions.' },
+  'profile.signedOutOthers': {
+    'zh-CN': '{count, plural, =0 {没有其他会话。} other {已退出 # 个其他会话。}}',
+    en:
+      '{count, plural, =0 {There was no other session.} one {Signed out # other session.} ' +
+      'other {Signed out # other sessions.}}',
+  },
   'profile.sessionSignedOut': { 'zh-CN': '该会话已退出。', en: 'That session was signed out.' },
   'profile.noSessions': { 'zh-CN': '没有登录会话', en: 'No sessions' },
   'profile.unknownDevice': { 'zh-CN': '未知设备', en: 'Unknown device' },
@@ -144,7 +151,10 @@ export const messages = mergeCatalogues(sharedMessages, {
   },
   'admin.revokeSessions': { 'zh-CN': '结束所有会话', en: 'Revoke sessions' },
   'admin.confirmRevoke': { 'zh-CN': '结束 {account} 的所有会话？', en: 'End every session of {account}?' },
-  'admin.revoked': { 'zh-CN': '已结束 {count} 个会话。', en: 'Revoked {count} sessions.' },
+  'admin.revoked': {
+    'zh-CN': '{count, plural, =0 {没有需要结束的会话。} other {已结束 # 个会话。}}',
+    en: '{count, plural, =0 {There was no session to end.} one {Revoked # session.} other {Revoked # sessions.}}',
+  },
   'admin.roleChanged': { 'zh-CN': '角色已修改。', en: 'Role changed.' },
   'admin.disabled': { 'zh-CN': '已停用。', en: 'Disabled.' },
   'admin.enabled': { 'zh-CN': '已启用。', en: 'Enabled.' },
@@ -200,19 +210,22 @@ export const messages = mergeCatalogues(sharedMessages, {
   'bom.warningsCollapse': { 'zh-CN': '收起列表', en: 'Hide the list' },
   'bom.warningsInResult': {
     'zh-CN': '全部 {count} 条也写在下载的结果工作簿的“校验警告”表中。',
-    en: 'All {count} are also on the 校验警告 sheet of the downloaded workbook.',
+    en: '{count, plural, one {It is} other {All # are}} also on the 校验警告 sheet of the downloaded workbook.',
   },
   'bom.warningsWillBeInResult': {
     'zh-CN': '运行后，这些警告也会写在结果工作簿的“校验警告”表中。',
     en: 'After the run, these warnings are also on the 校验警告 sheet of the result workbook.',
   },
   'bom.warningsTruncated': { 'zh-CN': '列出前 {shown} 条，共 {total} 条', en: 'Listing the first {shown} of {total}' },
-  'bom.preview': { 'zh-CN': '前 {count} 行预览', en: 'First {count} rows' },
+  'bom.preview': { 'zh-CN': '前 {count} 行预览', en: '{count, plural, one {The first row} other {First # rows}}' },
   'bom.opsSource': { 'zh-CN': '操作来源', en: 'Operations from' },
   'bom.opsSource.sheet': { 'zh-CN': '工作簿中的操作指示表', en: 'The workbook’s 操作指示表 sheet' },
   'bom.opsSource.upload': { 'zh-CN': '上传操作指示表', en: 'Upload an operations sheet' },
   'bom.opsSource.online': { 'zh-CN': '在线编辑', en: 'Edit online' },
-  'bom.opsSheetRows': { 'zh-CN': '操作指示表共 {count} 行', en: 'The operations sheet has {count} rows' },
+  'bom.opsSheetRows': {
+    'zh-CN': '操作指示表共 {count} 行',
+    en: 'The operations sheet has {count, plural, one {# row} other {# rows}}',
+  },
   'bom.run': { 'zh-CN': '开始运行', en: 'Run' },
   'bom.next': { 'zh-CN': '下一步', en: 'Next' },
   'bom.back': { 'zh-CN': '上一步', en: 'Back' },
@@ -229,7 +242,7 @@ export const messages = mergeCatalogues(sharedMessages, {
   'bom.ops.addRow': { 'zh-CN': '添加一行', en: 'Add row' },
   'bom.ops.removeRow': { 'zh-CN': '删除第 {row} 行', en: 'Remove row {row}' },
   'bom.ops.rowLabel': { 'zh-CN': '第 {row} 行 {field}', en: 'Row {row} {field}' },
-  'bom.ops.expanded': { 'zh-CN': '{count} 个位号', en: '{count} designators' },
+  'bom.ops.expanded': { 'zh-CN': '{count} 个位号', en: '{count, plural, one {# designator} other {# designators}}' },
   'bom.ops.repeated': { 'zh-CN': '重复：{list}', en: 'Written twice: {list}' },
   'bom.ops.notInBom': { 'zh-CN': '该物料行没有：{list}', en: 'Not on that BOM row: {list}' },
   'bom.ops.alreadyInBom': { 'zh-CN': '该物料行已有：{list}', en: 'Already on that BOM row: {list}' },
@@ -262,7 +275,7 @@ export const messages = mergeCatalogues(sharedMessages, {
   'bom.ops.bomRow': { 'zh-CN': 'BOM行', en: 'BOM row' },
   'bom.ops.pickRow': {
     'zh-CN': '该物料在 {count} 行，请选一行（否则不执行）：',
-    en: 'This material is on {count} rows; pick one (or it will not run):',
+    en: 'This material is on {count, plural, one {# row} other {# rows}}; pick one (or it will not run):',
   },
   'bom.ops.rowN': { 'zh-CN': '第 {row} 行', en: 'row {row}' },
   'bom.ops.pinnedTo': { 'zh-CN': '只改第 {row} 行', en: 'Only row {row}' },
@@ -270,27 +283,34 @@ export const messages = mergeCatalogues(sharedMessages, {
   'bom.rerunFrom': {
     'zh-CN': '已带入运行「{name}」的 {count} 个操作，基于同一个 BOM 文件。匹配多行的操作可在物料编码下选择要改的行。',
     en:
-      'The {count} operations of the run on "{name}" are filled in, on the same BOM file. For an op on several ' +
-      'rows, pick the row under its material code.',
+      '{count, plural, one {The # operation} other {The # operations}} of the run on "{name}" ' +
+      '{count, plural, one {is} other {are}} filled in, on the same BOM file. For an op on several rows, pick the ' +
+      'row under its material code.',
   },
   'bom.rerunUploadAgain': {
     'zh-CN':
       '运行「{name}」用的 BOM 文件已被删除。请重新上传该 BOM：它的 {count} 个操作已保留，上传后在下一步继续编辑。',
     en:
-      'The BOM file of the run on "{name}" has been deleted. Upload the BOM again: its {count} operations are kept ' +
-      'for the next step.',
+      'The BOM file of the run on "{name}" has been deleted. Upload the BOM again: its ' +
+      '{count, plural, one {# operation is} other {# operations are}} kept for the next step.',
   },
   'bom.rerunFromUploadedAgain': {
     'zh-CN': '已带入运行「{name}」的 {count} 个操作，基于重新上传的 BOM。匹配多行的操作可在物料编码下选择要改的行。',
     en:
-      'The {count} operations of the run on "{name}" are filled in, on the BOM uploaded again. For an op on ' +
-      'several rows, pick the row under its material code.',
+      '{count, plural, one {The # operation} other {The # operations}} of the run on "{name}" ' +
+      '{count, plural, one {is} other {are}} filled in, on the BOM uploaded again. For an op on several rows, pick ' +
+      'the row under its material code.',
   },
   'bom.rerunSkipped': {
     'zh-CN': '{count} 个操作类型无效的操作未带入。',
-    en: '{count} operations with an invalid type were left out.',
+    en:
+      '{count, plural, one {# operation with an invalid type was} ' +
+      'other {# operations with an invalid type were}} left out.',
   },
-  'bom.ops.fixErrors': { 'zh-CN': '有 {count} 行需要修改', en: '{count} rows need fixing' },
+  'bom.ops.fixErrors': {
+    'zh-CN': '有 {count} 行需要修改',
+    en: '{count, plural, one {# row needs} other {# rows need}} fixing',
+  },
   'bom.ops.pickCode': { 'zh-CN': '选择或输入物料编码', en: 'Pick or type a material code' },
   'bom.progress': { 'zh-CN': '运行进度', en: 'Progress' },
   'bom.phase.queued': { 'zh-CN': '排队中', en: 'Queued' },

@@ -12,7 +12,7 @@ export function useScreenI18n<C extends Catalogue>(catalogue: C) {
   const t = useCallback(
     (key: MessageKey | (keyof C & string), params?: Record<string, string | number>): string => {
       const own = catalogue[key];
-      return own ? formatMessage(own[locale], params) : appT(key as MessageKey, params);
+      return own ? formatMessage(own[locale], params, locale) : appT(key as MessageKey, params);
     },
     [catalogue, locale, appT],
   );

@@ -33,9 +33,18 @@ export function describeError(error: unknown, t: Translate): DisplayError {
 }
 
 /**
- * The server writes a rate limit's wait into its message ("请 60 秒后再试"); the UI counts that figure down in place, so
- * the person sees one number, the same wherever it shows (the send button counts from the same start).
+ * The server writes a rate limit's wait into its message ("请 60 秒后再试", "in 60 seconds" — the shared `wait.seconds`
+ * text); the UI counts that wait down in place, so the person sees one number, the same wherever it shows (the send
+ * button counts from the same start), in the words the number needs ("1 second"). `waitText` words a wait as
+ * `wait.seconds` does in the UI's language; a message that words it otherwise has just its number replaced.
  */
-export function withLiveWait(message: string, serverSeconds: number, secondsLeft: number): string {
+export function withLiveWait(
+  message: string,
+  serverSeconds: number,
+  secondsLeft: number,
+  waitText: (seconds: number) => string,
+): string {
+  const written = waitText(serverSeconds);
+  if (message.includes(written)) return message.replace(written, waitText(secondsLeft));
   return message.replace(new RegExp(`(?<!\\d)${serverSeconds}(?!\\d)`), String(secondsLeft));
 }

@@ -91,7 +91,7 @@ export const bomLookupMessages = {
   'whereUsed.found': { 'zh-CN': '使用物料「{code}」的上传：{count}', en: 'Uploads using "{code}": {count}' },
   'whereUsed.truncated': {
     'zh-CN': '只列出了最新的 {count} 个上传。',
-    en: 'Only the newest {count} uploads are listed.',
+    en: '{count, plural, one {Only the newest upload is} other {Only the newest # uploads are}} listed.',
   },
   'whereUsed.file': { 'zh-CN': '文件', en: 'File' },
   'whereUsed.uploader': { 'zh-CN': '上传人', en: 'Uploaded by' },
