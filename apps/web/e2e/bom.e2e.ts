@@ -21,6 +21,13 @@ async function expectCount(locator: ReturnType<Page['locator']>, count: number):
 import { differingCells, readCells } from './workbooks';
 
 const PASSWORD = 'Ample-Orchard-42';
+const CJK = /[\u4e00-\u9fff]+/;
+/** Chinese an English page may show: the workbook's sheet names, and column headers in parentheses. */
+const WORKBOOK_NAMES = /原表|操作指示表|新BOM表|变更日志|校验警告|\((?:[AB]面位号|位号)\)|, BOM行\)/g;
+/** The first Chinese words in the element beyond those names, or null. */
+async function chineseOn(part: ReturnType<Page['locator']>): Promise<string | null> {
+  return ((await part.textContent()) ?? '').replaceAll(WORKBOOK_NAMES, '').match(CJK)?.[0] ?? null;
+}
 const work = mkdtempSync(join(tmpdir(), 'arya-e2e-bom-'));
 
 let browser: Browser;
@@ -88,6 +95,20 @@ describe('BOM runs in the browser', () => {
     await warningsBox.getByRole('button', { name: `Show all ${warningCount}` }).click();
     await warnings.first().waitFor();
     expect(await warnings.first().getAttribute('aria-setsize')).toBe(String(warningCount));
+
+    // the engine's notes and warnings are English on an English page: Chinese only as a workbook's sheet name or as a
+    // column header in parentheses after its English name ("the top-side designators (A面位号)")
+    const changeLog = page
+      .locator('.ant-card')
+      .filter({ has: page.getByRole('columnheader', { name: /^(Note|说明)$/ }) });
+    await changeLog.getByRole('cell').first().waitFor();
+    expect([await chineseOn(changeLog), await chineseOn(warningsBox)]).toEqual([null, null]);
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await page.getByRole('columnheader', { name: '说明' }).waitFor();
+    expect(await chineseOn(changeLog)).not.toBeNull(); // the check can fail
+    await screenshot(page, 'bom-result-zh');
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await page.getByRole('columnheader', { name: 'Note' }).waitFor();
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -99,7 +99,7 @@ export function problemText(problem: OpProblem, lang: BomLang): string {
 const WARNING_KINDS: Record<WarningCode, Words> = {
   quantity_mismatch: { 'zh-CN': '用量与位号数不符', en: 'Quantity differs from designator count' },
   duplicate_designator: { 'zh-CN': '位号重复', en: 'Repeated designator' },
-  side_designator_missing: { 'zh-CN': 'A/B面位号不在位号中', en: 'Side designator not in 位号' },
+  side_designator_missing: { 'zh-CN': 'A/B面位号不在位号中', en: 'Side designator not among the designators' },
   malformed_range_in_bom: { 'zh-CN': 'BOM 中的无效位号范围', en: 'Malformed range in the BOM' },
   op_designators_not_on_bom: { 'zh-CN': '操作的位号不在 BOM 中', en: 'Op designators not on the BOM' },
   sheet_renamed: { 'zh-CN': '输出工作表改名', en: 'Output sheet renamed' },
@@ -132,7 +132,9 @@ const WARNINGS: { [K in WarningCode]: Wording<WarningParams[K]> } = {
   },
   side_designator_missing: {
     'zh-CN': (p) => `第 ${p.row} 行 ${p.side}面位号 ${p.designator} 不在位号中`,
-    en: (p) => `Row ${p.row}: ${p.side}面位号 designator ${p.designator} is not in 位号`,
+    en: (p) =>
+      `Row ${p.row}: ${p.side === 'A' ? 'top' : 'bottom'}-side designator ${p.designator} (${p.side}面位号) ` +
+      'is not among the row’s designators (位号)',
   },
   malformed_range_in_bom: {
     'zh-CN': (p) => `第 ${p.row} 行位号范围无效：${p.token}（按原文保留）`,
@@ -182,11 +184,11 @@ const NOTES: { [K in EffectCode]: Wording<NoteParams[K]> } = {
   deleted: { 'zh-CN': (p) => `已删除 ${p.designators}`, en: (p) => `Deleted ${p.designators}` },
   removed_from_top: {
     'zh-CN': (p) => `同时从A面位号删除 ${p.designators}`,
-    en: (p) => `Also removed from A面位号: ${p.designators}`,
+    en: (p) => `Also removed from the top-side designators (A面位号): ${p.designators}`,
   },
   removed_from_bottom: {
     'zh-CN': (p) => `同时从B面位号删除 ${p.designators}`,
-    en: (p) => `Also removed from B面位号: ${p.designators}`,
+    en: (p) => `Also removed from the bottom-side designators (B面位号): ${p.designators}`,
   },
   already_present: {
     'zh-CN': (p) => `已存在，未增加 ${p.designators}`,
@@ -194,7 +196,7 @@ const NOTES: { [K in EffectCode]: Wording<NoteParams[K]> } = {
   },
   not_in_row: {
     'zh-CN': (p) => `不在位号中，未删除 ${p.designators}`,
-    en: (p) => `Not in 位号, not deleted: ${p.designators}`,
+    en: (p) => `Not among the row’s designators, not deleted: ${p.designators}`,
   },
   no_such_material: {
     'zh-CN': (p) => `BOM 中没有物料 ${p.materialCode}${levelZh(p.level)}`,
@@ -210,7 +212,7 @@ const NOTES: { [K in EffectCode]: Wording<NoteParams[K]> } = {
       '未执行（可在「BOM行」列指定其中一行）',
     en: (p) =>
       `Material ${p.materialCode}${levelEn(p.level)} is on ${countOf('en', p.rows.length, ROW)}: ` +
-      `${p.rows.join(',')}; not run (name one of them in the BOM行 column)`,
+      `${p.rows.join(',')}; not run (name one of them in the BOM row column, BOM行)`,
   },
 };
 

@@ -53,8 +53,11 @@ const NOTES: LogNote[] = [
 ];
 
 const CJK = /[\u4e00-\u9fff]/;
-/** Chinese column and sheet names an English text may quote as they appear in the workbook. */
-const QUOTED_NAMES = /A面位号|B面位号|位号|BOM行|新BOM表/g;
+/**
+ * Chinese an English text may hold: a workbook column's header in parentheses after its English name ("the top-side
+ * designators (A面位号)", "the BOM row column, BOM行)"), and sheet names that are data (the sample's 新BOM表).
+ */
+const QUOTED_NAMES = /\((?:[AB]面位号|位号)\)|, BOM行\)|新BOM表/g;
 
 /** A worded text: not empty, no unfilled or undefined params, Chinese prose in Chinese only. */
 function expectWorded(text: string, lang: BomLang) {
@@ -93,7 +96,22 @@ describe('the engine’s words, in both languages', () => {
       const en = noteText(note, 'en');
       expect(zh).not.toBe(en);
       expect(zh).not.toContain(' / ');
+      expect(en).not.toContain(' / ');
     }
+  });
+
+  it('words notes about workbook columns in English, naming the column’s header only in parentheses', () => {
+    expect(noteText({ code: 'removed_from_top', params: { designators: 'R3' } }, 'en')).toBe(
+      'Also removed from the top-side designators (A面位号): R3',
+    );
+    expect(noteText({ code: 'not_in_row', params: { designators: 'R6' } }, 'en')).toBe(
+      'Not among the row’s designators, not deleted: R6',
+    );
+    const side = { code: 'side_designator_missing', params: { row: 5, side: 'B', designator: 'C9' } } as const;
+    expect(warningText(side, 'en')).toBe(
+      'Row 5: bottom-side designator C9 (B面位号) is not among the row’s designators (位号)',
+    );
+    expect(warningText(side, 'zh-CN')).toBe('第 5 行 B面位号 C9 不在位号中');
   });
 
   it('counts in English by the plural rule: 1 designator, 2 designators', () => {

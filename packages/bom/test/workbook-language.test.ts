@@ -55,8 +55,10 @@ describe('the workbook’s language (issue 12.10)', () => {
     expect(rowValues(sheet(wb, '变更日志'), 1, 12)).toEqual([...CHANGE_LOG_HEADERS]);
     const log = logRows(wb);
     expect(log.map((row) => row['状态'])).toEqual(['Applied', 'Partly applied', 'Not found', 'Ambiguous', 'Invalid']);
-    expect(log[0]!['说明']).toBe('Deleted R1; Also removed from A面位号: R1');
-    expect(log[3]!['说明']).toBe('Material DUP is on 2 rows: 4,5; not run (name one of them in the BOM行 column)');
+    expect(log[0]!['说明']).toBe('Deleted R1; Also removed from the top-side designators (A面位号): R1');
+    expect(log[3]!['说明']).toBe(
+      'Material DUP is on 2 rows: 4,5; not run (name one of them in the BOM row column, BOM行)',
+    );
     expect(log[4]!['说明']).toBe('Invalid operation "swap" (use add or del)');
     expect(result.log.map((entry) => entry.status)).toEqual([
       'applied',
