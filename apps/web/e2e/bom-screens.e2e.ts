@@ -5,8 +5,8 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { applyOperations } from '@arya/bom';
 import { generateBomWorkbook } from '@arya/bom/fixtures';
-import { launchBrowser, newDevice, screenshot, uniqueAccount } from './browser';
-import { registerByPhone, signInWithPassword } from './flows';
+import { launchBrowser, newDevice, screenshot, uniqueAccount, uniquePhone } from './browser';
+import { fillPhoneAndCode, registerByPhone, signInWithPassword, waitForHome } from './flows';
 
 const PASSWORD = 'Ample-Orchard-42';
 const work = mkdtempSync(join(tmpdir(), 'arya-e2e-screens-'));
@@ -53,6 +53,54 @@ describe('BOM screens', () => {
     // closing the filter shows everyone's runs again
     await page.locator('.ant-tag').filter({ hasText: '提交人' }).locator('.ant-tag-close-icon').click();
     await page.waitForURL(/\/bom\/runs$/);
+    await context.close();
+  });
+
+  it('names a phone-only owner by the masked phone in the runs and uploads lists, never by an id', async () => {
+    const fileName = `${uniqueAccount('phone-only')}.xlsx`;
+    const bomPath = join(work, fileName);
+    writeFileSync(bomPath, generateBomWorkbook({ rows: 30, opsCount: 3, seed: 8 }).bom);
+    const phone = uniquePhone();
+    const masked = `+86 ${phone.slice(0, 3)}****${phone.slice(-4)}`;
+
+    // a phone-only account (no account name, no display name) uploads a BOM and runs it
+    const user = await newDevice(browser);
+    await user.page.goto('/sign-up');
+    await fillPhoneAndCode(user.page, phone);
+    await user.page.getByRole('button', { name: 'Sign up' }).click();
+    await waitForHome(user.page);
+    await user.page.goto('/bom/new');
+    await user.page.locator('input[type=file]').setInputFiles(bomPath);
+    await user.page.getByText(`Uploaded ${fileName}`).waitFor();
+    await user.page.getByRole('button', { name: 'Next' }).click();
+    await user.page.getByRole('button', { name: 'Run' }).click();
+    await user.page.getByRole('button', { name: 'Download the new BOM' }).waitFor({ timeout: 60_000 });
+    await user.context.close();
+
+    const admin = inject('admin');
+    const { context, page } = await newDevice(browser);
+    await signInWithPassword(page, admin.account, admin.password);
+    await page.getByRole('menuitem', { name: 'Users' }).click();
+    await page.getByRole('searchbox', { name: 'Search account, name or phone' }).fill(phone);
+    await page.keyboard.press('Enter');
+    await page.getByRole('row').filter({ hasText: phone }).getByRole('link').first().click();
+    await page.getByRole('link', { name: 'BOM runs of this user' }).click();
+    await page.waitForURL(/\/bom\/runs\?owner=[0-9a-f-]{36}$/);
+    const ownerId = new URL(page.url()).searchParams.get('owner') ?? '';
+    const run = page.getByRole('row').filter({ hasText: fileName });
+    await run.getByRole('link', { name: masked }).waitFor();
+    expect(await page.locator('.ant-card').first().textContent()).not.toContain(ownerId.slice(0, 8));
+    await screenshot(page, 'bom-runs-phone-only-owner-en');
+
+    await page.getByRole('menuitem', { name: 'Uploads' }).click();
+    const upload = page.getByRole('row').filter({ hasText: fileName });
+    await upload.getByRole('cell', { name: masked, exact: true }).waitFor();
+    expect(await upload.textContent()).not.toContain(ownerId.slice(0, 8));
+    await screenshot(page, 'bom-files-phone-only-owner-en');
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await page.getByRole('columnheader', { name: '提交人' }).waitFor();
+    await upload.getByRole('cell', { name: masked, exact: true }).waitFor();
+    await screenshot(page, 'bom-files-phone-only-owner-zh');
     await context.close();
   });
 

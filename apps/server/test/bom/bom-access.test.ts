@@ -103,6 +103,24 @@ describe('bom: who sees what', { timeout: 120_000 }, () => {
     expect((await admin.bom.runs.downloadUrl.mutate({ runId: aliceRun })).fileName).toBe('alice-新BOM.xlsx');
   });
 
+  it('names each owner in the runs and uploads lists: account, display name and masked phone', async () => {
+    await server.deps.db
+      .updateTable('users')
+      .set({ username: 'Alice Liu', phone: '+8613900004321' })
+      .where('id', '=', aliceId)
+      .execute();
+    const run = (await admin.bom.runs.list.query({ ownerId: aliceId })).items[0];
+    const file = (await admin.bom.files.list.query({ ownerId: aliceId })).items[0];
+    for (const item of [run, file])
+      expect(item).toMatchObject({
+        ownerAccount: 'alice-access',
+        ownerName: 'Alice Liu',
+        ownerPhoneMasked: '+86 139****4321',
+      });
+    const bobs = (await admin.bom.runs.list.query({ ownerId: bobId })).items[0];
+    expect(bobs).toMatchObject({ ownerAccount: 'bob-access', ownerName: null });
+  });
+
   it('records every run in the audit log', async () => {
     const entries = await server.deps.db
       .selectFrom('audit_log')

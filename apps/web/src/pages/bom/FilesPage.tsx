@@ -9,6 +9,7 @@ import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { followDownloadLink } from './download';
+import { ownerLabel } from './owner-label';
 
 type FileItem = RouterOutputs['bom']['files']['list']['items'][number];
 
@@ -66,7 +67,7 @@ export default function FilesPage() {
           {
             title: t('bom.runs.owner'),
             key: 'owner',
-            render: (_v: unknown, file: FileItem) => file.ownerAccount ?? file.ownerId.slice(0, 8),
+            render: (_v: unknown, file: FileItem) => ownerLabel(file),
           },
         ]
       : []),

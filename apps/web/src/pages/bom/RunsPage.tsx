@@ -14,6 +14,7 @@ import { useTRPC, useTRPCClient } from '../../lib/trpc';
 import { userLabel } from '../admin/user-status';
 import { saveBase64 } from './download';
 import { OpCountTags } from './OpCountTags';
+import { ownerLabel } from './owner-label';
 import { runStatusColour, type RunStatus } from './run-labels';
 
 type RunItem = RouterOutputs['bom']['runs']['list']['items'][number];
@@ -85,9 +86,7 @@ export default function RunsPage() {
           {
             title: t('bom.runs.owner'),
             key: 'owner',
-            render: (_v: unknown, run: RunItem) => (
-              <Link to={`/bom/runs?owner=${run.ownerId}`}>{run.ownerAccount ?? run.ownerId.slice(0, 8)}</Link>
-            ),
+            render: (_v: unknown, run: RunItem) => <Link to={`/bom/runs?owner=${run.ownerId}`}>{ownerLabel(run)}</Link>,
           },
         ]
       : []),

@@ -81,7 +81,8 @@ export async function listFiles(db: Executor, filter: FileListFilter) {
   let query = db
     .selectFrom('bom_files as f')
     .innerJoin('users as u', 'u.id', 'f.owner_id')
-    .select(['f.id', 'f.owner_id', 'u.account as owner_account', 'f.kind', 'f.name', 'f.size', 'f.created_at'])
+    .select(['f.id', 'f.owner_id', 'f.kind', 'f.name', 'f.size', 'f.created_at'])
+    .select(['u.account as owner_account', 'u.username as owner_name', 'u.phone as owner_phone'])
     .select((eb) =>
       eb
         .selectFrom('bom_runs as r')

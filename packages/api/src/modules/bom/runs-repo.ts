@@ -119,6 +119,8 @@ export async function listRuns(db: Executor, filter: RunListFilter) {
       'r.id',
       'r.owner_id',
       'u.account as owner_account',
+      'u.username as owner_name',
+      'u.phone as owner_phone',
       'r.bom_file_id',
       'b.name as bom_file_name',
       'r.ops_source',

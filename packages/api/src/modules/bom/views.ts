@@ -1,3 +1,4 @@
+import { maskPhone } from '../sms/phone';
 import { resultFileName } from './file-bytes';
 import type { BomFileRow, listFiles } from './files-repo';
 import type { BomRunRow, listRuns } from './runs-repo';
@@ -17,12 +18,24 @@ export function toFileView(row: BomFileRow, reused: boolean) {
 
 type FileListRow = Awaited<ReturnType<typeof listFiles>>[number];
 
+/**
+ * Who owns a listed run or upload, as a person reads it: the account, else the display name, else the phone masked as
+ * the audit log masks it (a phone-only account has no other name).
+ */
+function ownerFields(row: { owner_account: string | null; owner_name: string | null; owner_phone: string | null }) {
+  return {
+    ownerAccount: row.owner_account,
+    ownerName: row.owner_name,
+    ownerPhoneMasked: row.owner_phone ? maskPhone(row.owner_phone) : null,
+  };
+}
+
 /** An upload in a list: no inspection, and how many runs use it (a file in use by a pending run cannot be deleted). */
 export function toFileListItem(row: FileListRow) {
   return {
     fileId: row.id,
     ownerId: row.owner_id,
-    ownerAccount: row.owner_account,
+    ...ownerFields(row),
     kind: row.kind,
     name: row.name,
     size: row.size,
@@ -72,7 +85,7 @@ export function toRunListItem(row: RunListRow) {
   return {
     runId: row.id,
     ownerId: row.owner_id,
-    ownerAccount: row.owner_account,
+    ...ownerFields(row),
     bomFile: { fileId: row.bom_file_id, name: row.bom_file_name },
     opsSource: row.ops_source,
     status: row.status,
