@@ -1,10 +1,9 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Form } from 'antd';
+import { Form } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import type { RouterInputs } from '@arya/api';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPasswordField } from '../../components/NewPasswordField';
-import { PhoneCodeFields } from '../../components/PhoneCodeFields';
+import { SmsCodeForm } from '../../components/SmsCodeForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTRPC } from '../../lib/trpc';
 import { AuthCard } from './AuthCard';
@@ -29,24 +28,17 @@ export default function ForgotPasswordPage() {
 
   return (
     <AuthCard title={t('auth.resetTitle')} footer={<Link to="/sign-in">{t('auth.backToSignIn')}</Link>}>
-      <Form<Values>
-        form={form}
-        layout="vertical"
+      <SmsCodeForm<Values>
         name="reset-password"
-        requiredMark={false}
+        purpose="reset_password"
+        form={form}
         onFinish={(values) => reset.mutate(values)}
+        submit={reset}
+        submitLabel={t('auth.resetSubmit')}
+        block
       >
-        <PhoneCodeFields purpose="reset_password" form={form} />
         <NewPasswordField name="newPassword" label={t('auth.newPassword')} />
-        {reset.error ? (
-          <Form.Item>
-            <ErrorAlert error={reset.error} />
-          </Form.Item>
-        ) : null}
-        <Button type="primary" htmlType="submit" block loading={reset.isPending}>
-          {t('auth.resetSubmit')}
-        </Button>
-      </Form>
+      </SmsCodeForm>
     </AuthCard>
   );
 }

@@ -1,9 +1,8 @@
 import { useMutation } from '@tanstack/react-query';
-import { Button, Form } from 'antd';
+import { Form } from 'antd';
 import type { RouterInputs } from '@arya/api';
 import { useSessionStore } from '../../auth/SessionProvider';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PhoneCodeFields } from '../../components/PhoneCodeFields';
+import { SmsCodeForm } from '../../components/SmsCodeForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTRPC } from '../../lib/trpc';
 
@@ -17,22 +16,14 @@ export function SmsSignInForm() {
   const login = useMutation(trpc.auth.loginWithSms.mutationOptions({ onSuccess: (result) => session.signIn(result) }));
 
   return (
-    <Form<Values>
-      form={form}
-      layout="vertical"
+    <SmsCodeForm<Values>
       name="sms-sign-in"
-      requiredMark={false}
+      purpose="login"
+      form={form}
       onFinish={(values) => login.mutate(values)}
-    >
-      <PhoneCodeFields purpose="login" form={form} />
-      {login.error ? (
-        <Form.Item>
-          <ErrorAlert error={login.error} />
-        </Form.Item>
-      ) : null}
-      <Button type="primary" htmlType="submit" block loading={login.isPending}>
-        {t('auth.signIn')}
-      </Button>
-    </Form>
+      submit={login}
+      submitLabel={t('auth.signIn')}
+      block
+    />
   );
 }

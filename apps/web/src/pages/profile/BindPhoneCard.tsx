@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Form, Input, Typography } from 'antd';
+import { App, Card, Form, Input, Typography } from 'antd';
 import type { RouterInputs } from '@arya/api';
 import { useSessionStore } from '../../auth/SessionProvider';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { PhoneCodeFields } from '../../components/PhoneCodeFields';
+import { SmsCodeForm } from '../../components/SmsCodeForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTRPC } from '../../lib/trpc';
 
@@ -40,15 +39,15 @@ export function BindPhoneCard({ hasPassword }: { hasPassword: boolean }) {
   }
   return (
     <Card title={t('profile.bindPhone')}>
-      <Form<Values>
-        form={form}
-        layout="vertical"
+      <SmsCodeForm<Values>
         name="bind-phone"
-        requiredMark={false}
+        purpose="bind_phone"
+        form={form}
         style={{ maxWidth: 420 }}
         onFinish={(values) => bind.mutate(values)}
+        submit={bind}
+        submitLabel={t('profile.bindPhoneSubmit')}
       >
-        <PhoneCodeFields purpose="bind_phone" form={form} />
         <Form.Item
           label={t('password.current')}
           name="password"
@@ -56,15 +55,7 @@ export function BindPhoneCard({ hasPassword }: { hasPassword: boolean }) {
         >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        {bind.error ? (
-          <Form.Item>
-            <ErrorAlert error={bind.error} />
-          </Form.Item>
-        ) : null}
-        <Button type="primary" htmlType="submit" loading={bind.isPending}>
-          {t('profile.bindPhoneSubmit')}
-        </Button>
-      </Form>
+      </SmsCodeForm>
     </Card>
   );
 }

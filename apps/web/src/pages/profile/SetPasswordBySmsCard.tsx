@@ -1,11 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { Alert, App, Button, Card, Form } from 'antd';
+import { Alert, App, Card, Form } from 'antd';
 import type { RouterInputs } from '@arya/api';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ConfirmPasswordField } from '../../components/ConfirmPasswordField';
-import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPasswordField } from '../../components/NewPasswordField';
-import { PhoneCodeFields } from '../../components/PhoneCodeFields';
+import { SmsCodeForm } from '../../components/SmsCodeForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTRPC } from '../../lib/trpc';
 
@@ -34,26 +33,19 @@ export function SetPasswordBySmsCard({ phone }: { phone: string }) {
   return (
     <Card title={t('profile.setPassword')}>
       <Alert type="info" showIcon title={t('profile.noPasswordYet', { phone })} style={{ marginBottom: 16 }} />
-      <Form<Values>
-        form={form}
-        layout="vertical"
+      <SmsCodeForm<Values>
         name="set-password"
-        requiredMark={false}
+        purpose="reset_password"
+        form={form}
+        fixedPhone={phone}
         style={{ maxWidth: 420 }}
         onFinish={(values) => set.mutate({ code: values.code, newPassword: values.newPassword })}
+        submit={set}
+        submitLabel={t('profile.setPassword')}
       >
-        <PhoneCodeFields purpose="reset_password" form={form} fixedPhone={phone} />
         <NewPasswordField name="newPassword" label={t('auth.newPassword')} />
         <ConfirmPasswordField of="newPassword" />
-        {set.error ? (
-          <Form.Item>
-            <ErrorAlert error={set.error} />
-          </Form.Item>
-        ) : null}
-        <Button type="primary" htmlType="submit" loading={set.isPending}>
-          {t('profile.setPassword')}
-        </Button>
-      </Form>
+      </SmsCodeForm>
     </Card>
   );
 }
