@@ -82,6 +82,8 @@ describe('accounts without a password, and accounts made by an admin', () => {
     await screenshot(page, 'profile-password-and-account-set');
 
     await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+    // signed out on the server first: opening sign-in while the logout is in flight signs the refresh cookie back in
+    await page.waitForURL('**/sign-in');
     await signInWithPassword(page, account, PASSWORD);
     await context.close();
   });
