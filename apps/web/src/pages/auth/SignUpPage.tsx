@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { Button, Form, Input, Skeleton, Typography } from 'antd';
+import { Form, Input, Skeleton, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPasswordField } from '../../components/NewPasswordField';
-import { PhoneCodeFields } from '../../components/PhoneCodeFields';
+import { SmsCodeForm } from '../../components/SmsCodeForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { serverFieldErrors } from '../../lib/field-errors';
 import { useTRPC } from '../../lib/trpc';
@@ -48,11 +48,10 @@ export default function SignUpPage() {
       {mode.data?.mode === 'closed' ? <RegistrationClosed /> : null}
       {mode.error ? <ErrorAlert error={mode.error} onRetry={() => void mode.refetch()} /> : null}
       {mode.data?.mode === 'open' ? (
-        <Form<Values>
-          form={form}
-          layout="vertical"
+        <SmsCodeForm<Values>
           name="sign-up"
-          requiredMark={false}
+          purpose="register"
+          form={form}
           onFinish={(values) =>
             register.mutate({
               phone: values.phone,
@@ -62,8 +61,14 @@ export default function SignUpPage() {
               username: blankToUndefined(values.username),
             })
           }
+          // a refusal about the account name shows beside that field (onError), not again above the button
+          submit={{
+            error: serverFieldErrors(register.error, t, INLINE_FIELDS).length === 0 ? register.error : null,
+            isPending: register.isPending,
+          }}
+          submitLabel={t('auth.signUp')}
+          block
         >
-          <PhoneCodeFields purpose="register" form={form} />
           <Typography.Paragraph type="secondary">{t('auth.optionalHint')}</Typography.Paragraph>
           <Form.Item label={t('auth.optionalAccount')} name="account">
             <Input autoComplete="username" />
@@ -72,15 +77,7 @@ export default function SignUpPage() {
           <Form.Item label={t('profile.name')} name="username">
             <Input autoComplete="name" />
           </Form.Item>
-          {register.error && serverFieldErrors(register.error, t, INLINE_FIELDS).length === 0 ? (
-            <Form.Item>
-              <ErrorAlert error={register.error} />
-            </Form.Item>
-          ) : null}
-          <Button type="primary" htmlType="submit" block loading={register.isPending}>
-            {t('auth.signUp')}
-          </Button>
-        </Form>
+        </SmsCodeForm>
       ) : null}
     </AuthCard>
   );
