@@ -19,6 +19,28 @@ const FLAGS = [
 ];
 
 export const SCREENSHOTS = join(import.meta.dirname, '..', 'test-results', 'screenshots');
+const FAILURES = join(import.meta.dirname, '..', 'test-results', 'failures');
+
+/** Browser profiles not closed yet: a failed test leaves its own open, and e2e/setup.ts pictures their pages. */
+const openContexts = new Set<BrowserContext>();
+
+/** Saves a picture of every page still open as test-results/failures/<test>-<n>.png; returns what it saved. */
+export async function screenshotOpenPages(testName: string): Promise<string[]> {
+  mkdirSync(FAILURES, { recursive: true });
+  const base = testName.replaceAll(/[^\w\u4e00-\u9fff-]+/g, '-').slice(0, 100);
+  const pages = [...openContexts].flatMap((context) => context.pages());
+  const saved: string[] = [];
+  for (const [index, page] of pages.entries()) {
+    const path = join(FAILURES, `${base}-${index + 1}.png`);
+    // a page that is gone or hangs must not hide the test's own failure
+    const taken = await page.screenshot({ path, fullPage: true, timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (taken) saved.push(`${path} (${page.url()})`);
+  }
+  return saved;
+}
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
@@ -57,6 +79,8 @@ export async function newDevice(
   // Generous: a loaded two-core machine runs the server, bcrypt and Chromium together.
   context.setDefaultTimeout(30_000);
   watchPageProblems(context);
+  openContexts.add(context);
+  context.on('close', () => openContexts.delete(context));
   const page = await context.newPage();
   return { context, page };
 }

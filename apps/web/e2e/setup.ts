@@ -1,10 +1,15 @@
 import { afterEach, beforeEach } from 'vitest';
+import { screenshotOpenPages } from './browser';
 import { takePageProblems } from './page-problems';
 
 // Runs for every e2e file (vitest.e2e.config.ts `setupFiles`): a test passes only if no page it opened threw an
-// uncaught error or logged a console error.
-beforeEach(() => {
+// uncaught error or logged a console error; a failed test leaves pictures of the pages it had open.
+beforeEach(({ task, onTestFailed }) => {
   takePageProblems();
+  onTestFailed(async () => {
+    const saved = await screenshotOpenPages(task.name);
+    if (saved.length > 0) console.error(`pages open when "${task.name}" failed:\n${saved.join('\n')}`);
+  });
 });
 
 afterEach(() => {
