@@ -62,14 +62,14 @@ export interface SendBudget {
   perDay: number;
 }
 
-/** The budget windows `now` falls in (clock hour and UTC day), and the milliseconds left in each. */
-function budgetWindows(now: Date) {
+/** The budget windows `now` falls in (clock hour and UTC day): start, and the milliseconds left in each. */
+export function budgetWindows(now: Date) {
   const iso = now.toISOString();
   const hourEnd = Math.floor(now.getTime() / HOUR_MS + 1) * HOUR_MS;
   const dayEnd = Math.floor(now.getTime() / DAY_MS + 1) * DAY_MS;
   return {
-    hour: { id: `hour:${iso.slice(0, 13)}`, leftMs: hourEnd - now.getTime() },
-    day: { id: `day:${iso.slice(0, 10)}`, leftMs: dayEnd - now.getTime() },
+    hour: { id: `hour:${iso.slice(0, 13)}`, start: new Date(hourEnd - HOUR_MS), leftMs: hourEnd - now.getTime() },
+    day: { id: `day:${iso.slice(0, 10)}`, start: new Date(dayEnd - DAY_MS), leftMs: dayEnd - now.getTime() },
   };
 }
 

@@ -1,6 +1,7 @@
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
 import { recordAudit } from '../../lib/audit';
+import { restoreLostBudgetCounters } from './budget-restore';
 import { consumeSmsCode, generateSmsCode, storeSmsCode } from './codes';
 import { SMS_CODE_TTL_SECONDS } from './keys';
 import { maskPhone, normalisePhone, type NormalisedPhone } from './phone';
@@ -44,6 +45,7 @@ async function reserveWithBudgetAudit(
   input: { phone: string; ip: string | null; userAgent?: string | null; proof?: SmsProof | undefined; now: Date },
 ): Promise<SendReservation> {
   try {
+    await restoreLostBudgetCounters(deps, input.now);
     return await reserveSmsSend(deps.redis, {
       phone: input.phone,
       ip: input.ip,

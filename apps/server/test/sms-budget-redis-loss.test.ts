@@ -1,0 +1,90 @@
+import { Redis } from 'ioredis';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
+import { createTestClock } from '@arya/testing';
+import { createTestApp, type TestApp } from './helpers';
+
+// The global SMS budget is a money guard: Redis losing its counters (FLUSHALL, a failover to an empty replica, an
+// eviction under maxmemory) must not hand out a fresh budget. The counters are rebuilt from the durable record of
+// accepted sends (sms_messages). Real server in production mode over loopback HTTP, real Redis and Postgres, the
+// Dysmsapi emulator through the real Aliyun SDK.
+let emulator: SmsEmulator;
+const apps: TestApp[] = [];
+
+beforeAll(async () => {
+  emulator = await startSmsEmulator({ accessKeys: { 'loss-key': 'loss-secret' }, flowControl: false });
+});
+afterEach(async () => {
+  for (const app of apps.splice(0)) await app.close();
+  emulator.reset();
+});
+afterAll(async () => {
+  await emulator?.close();
+});
+
+async function startServer(env: Record<string, string>) {
+  const server = await createTestApp({
+    clock: createTestClock('2026-11-30T10:20:00.000Z'),
+    env: {
+      NODE_ENV: 'production',
+      SMS_PROVIDER: 'aliyun',
+      SMS_CODE_SECRET: 'sms-budget-redis-loss-secret-0123456789',
+      ALIYUN_ACCESS_KEY_ID: 'loss-key',
+      ALIYUN_ACCESS_KEY_SECRET: 'loss-secret',
+      ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
+      ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
+      ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
+      ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
+      ALIYUN_SMS_ENDPOINT: emulator.endpoint,
+      ALIYUN_SMS_PROTOCOL: 'http',
+      SMS_POW_AFTER: '1000',
+      ...env,
+    },
+  });
+  apps.push(server);
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const { port } = server.app.server.address() as { port: number };
+  return { server, baseUrl: `http://127.0.0.1:${port}` };
+}
+
+/** What FLUSHALL does to this server's keys (the shared test Redis keeps other files' keys). */
+async function flushServerKeys(server: TestApp): Promise<void> {
+  const sweeper = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
+  try {
+    const keys = await sweeper.keys(`${server.redis.keyPrefix}*`);
+    expect(keys.some((key) => key.includes('sms:budget:'))).toBe(true);
+    await sweeper.del(...keys);
+  } finally {
+    sweeper.disconnect();
+  }
+}
+
+let phoneCounter = 0;
+async function send(baseUrl: string): Promise<number> {
+  const phone = `1392000${String(++phoneCounter).padStart(4, '0')}`;
+  const response = await fetch(`${baseUrl}/trpc/sms.send`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone, purpose: 'login' }),
+  });
+  return response.status;
+}
+
+describe('SMS budget when Redis loses its keys', () => {
+  it('a flush between sends does not reset the hour and day budgets', async () => {
+    const { server, baseUrl } = await startServer({ SMS_MAX_PER_HOUR: '3', SMS_MAX_PER_DAY: '1000' });
+    expect([await send(baseUrl), await send(baseUrl)]).toEqual([200, 200]);
+    await flushServerKeys(server);
+    expect([await send(baseUrl), await send(baseUrl), await send(baseUrl)]).toEqual([200, 503, 503]);
+    expect(emulator.messages()).toHaveLength(3);
+  });
+
+  it('parallel sends right after a flush still stop at the budget', async () => {
+    const { server, baseUrl } = await startServer({ SMS_MAX_PER_HOUR: '1000', SMS_MAX_PER_DAY: '5' });
+    expect([await send(baseUrl), await send(baseUrl)]).toEqual([200, 200]);
+    await flushServerKeys(server);
+    const statuses = await Promise.all(Array.from({ length: 8 }, () => send(baseUrl)));
+    expect(statuses.filter((status) => status === 200)).toHaveLength(3);
+    expect(emulator.messages()).toHaveLength(5);
+  });
+});
