@@ -83,6 +83,12 @@ export const apiConfigSchema = z.object({
    * copies, while it is checked).
    */
   BOM_MAX_UPLOADS_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  /**
+   * Comparisons (`bom.compare`, `bom.runs.compare`, comparison links opened) one user may have in progress at once in
+   * one server process; one more is refused with TOO_MANY_REQUESTS. Each holds both workbooks and waits for the shared
+   * worker threads, so a flood would otherwise pile up memory and starve everyone's runs.
+   */
+  BOM_MAX_COMPARES_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
   /** How often each process looks for queued runs another process created (its own are started at once). */
   BOM_QUEUE_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** A running run's process refreshes its heartbeat this often. */

@@ -34,6 +34,8 @@ export interface ApiDeps {
   bomProgress: RunEventHub;
   /** Uploads each user has in progress in this process (`BOM_MAX_UPLOADS_PER_USER`), taken before a body is read. */
   bomUploads: UploadSlots;
+  /** Comparisons each user has in progress in this process (`BOM_MAX_COMPARES_PER_USER`). */
+  bomCompares: UploadSlots;
   /** What the access check read from Postgres, kept current across processes by LISTEN/NOTIFY. */
   access: AccessCache;
 }
@@ -123,6 +125,7 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
   const bomProgress = overrides.bomProgress ?? createRunEventHub(redis, logger);
   if (!overrides.bomProgress) owned.push(async () => bomProgress.close());
   const bomUploads = overrides.bomUploads ?? createUploadSlots(config.BOM_MAX_UPLOADS_PER_USER);
+  const bomCompares = overrides.bomCompares ?? createUploadSlots(config.BOM_MAX_COMPARES_PER_USER);
 
   const deps: ApiDeps = {
     db,
@@ -137,6 +140,7 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
     bomQueue,
     bomProgress,
     bomUploads,
+    bomCompares,
     access,
   };
   closers.set(deps, owned);

@@ -361,6 +361,12 @@ export const messages = mergeCatalogues(sharedMessages, {
       'You already have {max, plural, one {# run} other {# runs}} waiting in the queue. Wait for one to start or ' +
       'finish, or delete a queued run you no longer need under Run history, then try again.',
   },
+  'bom.tooManyCompares': {
+    'zh-CN': '你已有 {max} 个对比正在进行，请等它们完成后再试。',
+    en:
+      'You already have {max, plural, one {# comparison} other {# comparisons}} in progress. Wait for ' +
+      '{max, plural, one {it} other {them}} to finish, then try again.',
+  },
   'bom.tooManyUploads': {
     'zh-CN': '你已有 {max} 个文件正在上传或检查，请等它们完成后再上传下一个。',
     en:

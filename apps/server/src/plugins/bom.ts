@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import {
+  AppError,
   contentDisposition,
   openDownload,
   startBomRunner,
@@ -8,6 +9,7 @@ import {
   localeFromAcceptLanguage,
   type ApiDeps,
   type BomRunner,
+  type Download,
 } from '@arya/api';
 
 declare module 'fastify' {
@@ -34,9 +36,23 @@ export const bomPlugin = fp<{ deps: ApiDeps }>(
     });
 
     app.get<{ Params: { ticket: string } }>('/files/:ticket', async (request, reply) => {
-      const download = await openDownload(deps, request.params.ticket);
+      const locale = localeFromAcceptLanguage(request.headers['accept-language']);
+      let download: Download | null;
+      try {
+        download = await openDownload(deps, request.params.ticket);
+      } catch (error) {
+        // A comparison link opened while its requester already has BOM_MAX_COMPARES_PER_USER comparisons running.
+        if (!(error instanceof AppError) || error.code !== 'TOO_MANY_REQUESTS') throw error;
+        return reply.code(429).send({
+          error: {
+            statusCode: 429,
+            code: 'too_many_requests',
+            message: translate(error.messageKey, error.params, locale),
+            requestId: request.id,
+          },
+        });
+      }
       if (!download) {
-        const locale = localeFromAcceptLanguage(request.headers['accept-language']);
         return reply.code(404).send({
           error: {
             statusCode: 404,

@@ -1,6 +1,7 @@
 import type { BomComparison } from '@arya/bom';
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
+import { inCompareSlot } from './compare-slots';
 import { compareTask, loadComparison, type ComparisonInput, type ComparisonTarget } from './comparison-source';
 import { issueTicket } from './downloads-service';
 import { engineLimits } from './engine-limits';
@@ -14,7 +15,7 @@ import type { Viewer } from './viewer';
  * `bom.compare` / `bom.runs.compare` (issue 15): two BOM revisions compared by the engine in the worker pool, and
  * ticketed links to the diff workbook. Visibility is that of the files and runs compared.
  */
-type CompareDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 'bomPool'>;
+type CompareDeps = Pick<ApiDeps, 'db' | 'redis' | 'clock' | 'config' | 'bomPool' | 'bomCompares'>;
 
 export interface CompareFilesInput {
   oldFileId: string;
@@ -66,19 +67,21 @@ function unwrap<T>(outcome: EngineOutcome<T>, input: ComparisonInput): T {
   return outcome.value;
 }
 
-async function compareTarget(deps: CompareDeps, target: ComparisonTarget): Promise<BomComparison> {
-  const input = await loaded(deps, target);
-  return unwrap(await deps.bomPool.compare(compareTask(input, engineLimits(deps.config))), input);
+async function compareTarget(deps: CompareDeps, viewer: Viewer, target: ComparisonTarget): Promise<BomComparison> {
+  return inCompareSlot(deps, viewer.userId, async () => {
+    const input = await loaded(deps, target);
+    return unwrap(await deps.bomPool.compare(compareTask(input, engineLimits(deps.config))), input);
+  });
 }
 
 /** Two uploads compared: every added, removed and changed row, and the designators that moved. */
 export async function compareFiles(deps: CompareDeps, viewer: Viewer, input: CompareFilesInput) {
-  return compareTarget(deps, (await checkedFilesTarget(deps, viewer, input)).target);
+  return compareTarget(deps, viewer, (await checkedFilesTarget(deps, viewer, input)).target);
 }
 
 /** A done run's input (the sheet it read) against its result (新BOM表). */
 export async function compareRun(deps: CompareDeps, viewer: Viewer, runId: string) {
-  return compareTarget(deps, (await checkedRunTarget(deps, viewer, runId)).target);
+  return compareTarget(deps, viewer, (await checkedRunTarget(deps, viewer, runId)).target);
 }
 
 /**
@@ -87,10 +90,10 @@ export async function compareRun(deps: CompareDeps, viewer: Viewer, runId: strin
  */
 export async function issueFilesComparisonDownload(deps: CompareDeps, viewer: Viewer, input: CompareFilesInput) {
   const { target, fileName } = await checkedFilesTarget(deps, viewer, input);
-  return issueTicket(deps, { kind: 'comparison', target }, fileName);
+  return issueTicket(deps, { kind: 'comparison', target, userId: viewer.userId }, fileName);
 }
 
 export async function issueRunComparisonDownload(deps: CompareDeps, viewer: Viewer, runId: string) {
   const { target, fileName } = await checkedRunTarget(deps, viewer, runId);
-  return issueTicket(deps, { kind: 'comparison', target }, fileName);
+  return issueTicket(deps, { kind: 'comparison', target, userId: viewer.userId }, fileName);
 }

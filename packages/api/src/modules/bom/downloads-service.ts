@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { buildTemplate } from '@arya/bom';
 import type { ApiDeps } from '../../deps';
 import { AppError } from '../../errors';
+import { inCompareSlot } from './compare-slots';
 import { openComparisonDownload, parseComparisonTarget, type ComparisonTarget } from './comparison-source';
 import { engineLimits } from './engine-limits';
 import { resultFileName, XLSX_CONTENT_TYPE } from './file-bytes';
@@ -23,7 +24,8 @@ export function getTemplate() {
 type DownloadTarget =
   | { kind: 'result'; runId: string }
   | { kind: 'file'; fileId: string }
-  | { kind: 'comparison'; target: ComparisonTarget };
+  /** `userId`: who asked for the link; opening it takes one of their comparison slots. */
+  | { kind: 'comparison'; target: ComparisonTarget; userId: string };
 
 export async function issueTicket(
   deps: Pick<ApiDeps, 'redis' | 'config' | 'clock'>,
@@ -75,19 +77,21 @@ function parseTarget(json: string): DownloadTarget | null {
     return { kind: 'result', runId: target['runId'] };
   if (target['kind'] === 'file' && typeof target['fileId'] === 'string')
     return { kind: 'file', fileId: target['fileId'] };
-  if (target['kind'] === 'comparison') {
+  if (target['kind'] === 'comparison' && typeof target['userId'] === 'string') {
     const comparison = parseComparisonTarget(target['target']);
-    return comparison ? { kind: 'comparison', target: comparison } : null;
+    return comparison ? { kind: 'comparison', target: comparison, userId: target['userId'] } : null;
   }
   return null;
 }
 
 /**
  * What a download link gives, or null when the link is unknown, expired, or its run or file was deleted since. The
- * ticket may be used again until it expires (browsers and download managers retry).
+ * ticket may be used again until it expires (browsers and download managers retry). A comparison link is made when
+ * opened, in one of its requester's comparison slots: with all of them taken it throws TOO_MANY_REQUESTS
+ * (`bom.tooManyCompares`).
  */
 export async function openDownload(
-  deps: Pick<ApiDeps, 'db' | 'redis' | 'config' | 'bomPool'>,
+  deps: Pick<ApiDeps, 'db' | 'redis' | 'config' | 'bomPool' | 'bomCompares'>,
   ticket: string,
 ): Promise<Download | null> {
   if (!/^[\w-]{43}$/.test(ticket)) return null;
@@ -96,7 +100,9 @@ export async function openDownload(
   if (!target) return null;
   if (target.kind === 'comparison') {
     // made when the link is opened, in the worker pool, from what is stored now
-    const made = await openComparisonDownload(deps, target.target, engineLimits(deps.config));
+    const made = await inCompareSlot(deps, target.userId, () =>
+      openComparisonDownload(deps, target.target, engineLimits(deps.config)),
+    );
     return made && { ...made, contentType: XLSX_CONTENT_TYPE };
   }
   if (target.kind === 'result') {
