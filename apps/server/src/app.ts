@@ -25,6 +25,17 @@ export interface AppOptions {
 /** Orchestrators poll the probes every few seconds; logging each poll would drown the real traffic. */
 const isProbe = (request: { url: string }) => request.url === '/healthz' || request.url === '/readyz';
 
+/**
+ * TRUST_PROXY as Fastify's trust function: the `hops` proxies nearest the server are trusted, so the client address
+ * is the entry the outermost of them appended to X-Forwarded-For. (`trustProxy: true` would trust every entry and take
+ * the left-most, which the client wrote; a number alone is refused by Fastify, which cannot check the peer.)
+ */
+function trustedProxies(setting: boolean | number): false | ((address: string, hop: number) => boolean) {
+  if (setting === false) return false;
+  const hops = setting === true ? 1 : setting;
+  return (_address, hop) => hop < hops;
+}
+
 /** In production the panel, when enabled at all, answers admins only: the same access check as admin procedures. */
 function panelAccess(config: Config, deps: ApiDeps): PanelAccess {
   if (config.NODE_ENV !== 'production') return async () => 'allowed';
@@ -49,7 +60,7 @@ export async function buildApp({ config, deps, logger, disableTrpcFastPath }: Ap
       disableRequestLogging: oneLinePerRequest(config) ? true : isProbe,
     }),
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: trustedProxies(config.TRUST_PROXY),
     // Batched tRPC calls put every procedure path in one URL segment.
     routerOptions: { maxParamLength: 2000 },
     return503OnClosing: true,

@@ -35,7 +35,12 @@ export const serverEnvSchema = z.object({
   CORS_ORIGINS: originList.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PANEL_ENABLED: z.stringbool().optional(),
-  TRUST_PROXY: z.stringbool().default(false),
+  /**
+   * Reverse proxies in front of the server: true is one (the usual case), a number is that many chained. The client
+   * address is the one the outermost trusted proxy appended to X-Forwarded-For, never an entry the client wrote
+   * itself (Fastify's `trustProxy: true` would take the left-most, client-chosen, entry).
+   */
+  TRUST_PROXY: z.union([z.stringbool(), z.coerce.number().int().min(1).max(10)]).default(false),
   DATA_DIR: z.string().min(1).default(join(repoRoot, '.data')),
   WEB_DIST_DIR: z
     .string()

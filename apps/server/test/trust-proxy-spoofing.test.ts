@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
+import { createTestApp, type TestApp } from './helpers';
+
+// Behind a reverse proxy (TRUST_PROXY=true) the proxy appends the address it saw to X-Forwarded-For; whatever the
+// client put in that header comes first. The client address must be the one the proxy added, or every per-address
+// rule (SMS limits and proof of work, sign-in and sign-up limits, audit entries) is the client's to choose.
+// Production mode over loopback HTTP; this test plays the proxy.
+let emulator: SmsEmulator;
+let server: TestApp;
+let baseUrl: string;
+
+beforeAll(async () => {
+  emulator = await startSmsEmulator({ accessKeys: { 'proxy-key': 'proxy-secret' }, flowControl: false });
+  server = await createTestApp({
+    env: {
+      NODE_ENV: 'production',
+      TRUST_PROXY: 'true',
+      SMS_POW_AFTER: '2',
+      SMS_CODE_SECRET: 'trust-proxy-spoofing-secret-0123456789',
+      ALIYUN_ACCESS_KEY_ID: 'proxy-key',
+      ALIYUN_ACCESS_KEY_SECRET: 'proxy-secret',
+      ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
+      ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
+      ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
+      ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
+      ALIYUN_SMS_ENDPOINT: emulator.endpoint,
+      ALIYUN_SMS_PROTOCOL: 'http',
+    },
+  });
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  baseUrl = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
+});
+afterAll(async () => {
+  await server?.close();
+  await emulator?.close();
+});
+
+let phoneCounter = 0;
+/** An sms.send as the proxy forwards it: the client's own X-Forwarded-For, then the address the proxy saw. */
+async function sendThroughProxy(clientHeader: string | null, seenByProxy: string): Promise<number> {
+  const phone = `1393000${String(++phoneCounter).padStart(4, '0')}`;
+  const response = await fetch(`${baseUrl}/trpc/sms.send`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-forwarded-for': clientHeader === null ? seenByProxy : `${clientHeader}, ${seenByProxy}`,
+    },
+    body: JSON.stringify({ phone, purpose: 'login' }),
+  });
+  return response.status;
+}
+
+describe('client address behind a trusted proxy', () => {
+  it('a client cannot pick its address by sending X-Forwarded-For itself', async () => {
+    const statuses = [];
+    for (let i = 1; i <= 4; i++) statuses.push(await sendThroughProxy(`10.66.${i}.1`, '198.51.100.7'));
+    // Same client every time: the proof of work is asked for from the third code on.
+    expect(statuses).toEqual([200, 200, 412, 412]);
+  });
+
+  it('clients the proxy saw as different are still told apart', async () => {
+    expect(await sendThroughProxy(null, '198.51.100.8')).toBe(200);
+    expect(await sendThroughProxy('198.51.100.7', '198.51.100.9')).toBe(200);
+  });
+});
