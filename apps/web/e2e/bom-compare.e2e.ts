@@ -362,6 +362,8 @@ describe('与原表对比: a run compared with its input', () => {
     const result = page.getByRole('row').filter({ hasText: 'run-input.xlsx' });
     await result.getByRole('link', { name: 'Runs (1)' }).click();
     await page.waitForURL(/\/bom\/runs\?file=[0-9a-f-]{36}$/);
+    // the runs page itself: while its lazy chunk loads, where-used (with its own run-input.xlsx link) stays on screen
+    await page.locator('.ant-tag').filter({ hasText: 'BOM file: run-input.xlsx' }).waitFor();
     await page.getByRole('link', { name: 'run-input.xlsx' }).click();
     await page.waitForURL(runUrl.pathname);
     await context.close();
