@@ -61,7 +61,7 @@ export function runOps(
       notes.push(...op.problems.map((problem): LogNote => ({ code: 'problem', params: problem })));
     } else {
       if (op.kind === 'del') {
-        const unknown = op.requested.filter((d) => !model.designatorRow.has(d));
+        const unknown = op.requested.filter((d) => !model.designators.has(d));
         if (unknown.length > 0) {
           const w = makeWarning('op_designators_not_on_bom', { opRow: raw.rowNumber, designators: unknown });
           opWarnings.push(w);

@@ -1,4 +1,5 @@
 import type { TextEdit } from './sheet-edit';
+import { closingTagAfter } from './sheet-scanner';
 import { findAttr, removeAttr } from './xml';
 
 /** Elements whose relationships point at parts that belong to one sheet only (drawings, tables, controls). */
@@ -43,7 +44,7 @@ export function sheetCopyEdits(xml: string, prefix: string): TextEdit[] {
   head = editFirstTag(head, prefix, 'sheetPr', (tag) => removeAttr(tag, 'codeName'));
   if (head !== original) edits.push({ start: 0, end: headEnd, text: head });
   const close = `</${prefix}sheetData>`;
-  const dataEnd = sheetData < 0 ? -1 : xml.indexOf(close, sheetData);
+  const dataEnd = sheetData < 0 ? -1 : closingTagAfter(xml, close, sheetData);
   if (dataEnd >= 0) {
     const afterData = dataEnd + close.length;
     const originalTail = xml.slice(afterData);

@@ -45,8 +45,17 @@ export function sheetLayout(xml: string): SheetLayout {
   const tagEnd = xml.indexOf('>', start);
   if (xml.charCodeAt(tagEnd - 1) === 47) return { prefix, sheetDataStart: start, sheetDataEnd: tagEnd + 1 };
   const close = `</${prefix}sheetData>`;
-  const end = xml.indexOf(close, tagEnd);
+  const end = closingTagAfter(xml, close, tagEnd);
   return { prefix, sheetDataStart: start, sheetDataEnd: end < 0 ? xml.length : end + close.length };
+}
+
+/**
+ * Offset of the end tag of the worksheet's one `<sheetData>` (searched from the end: it closes the megabytes of rows,
+ * where a forward search stops at every `<`), or -1 when there is none after `from`.
+ */
+export function closingTagAfter(xml: string, close: string, from: number): number {
+  const at = xml.lastIndexOf(close);
+  return at >= from ? at : -1;
 }
 
 /** Column number (1-based) of a cell reference such as "AB12". */
@@ -77,6 +86,26 @@ function isTagBoundary(code: number): boolean {
   return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
 }
 
+/**
+ * The row's number: its `r` attribute, else the one after `previous`. Read digit by digit when `r` comes first in the
+ * tag (as every writer puts it), without a string or an object per row.
+ */
+function rowNumberOf(tag: string, prefix: string, previous: number): number {
+  const at = prefix.length + 8; // after `<row r="`
+  if (tag.startsWith(' r="', at - 4) && tag.startsWith('row', prefix.length + 1)) {
+    let n = 0;
+    let i = at;
+    for (; i < tag.length && i - at < 10; i++) {
+      const c = tag.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      n = n * 10 + (c - 48);
+    }
+    if (i > at && tag.charCodeAt(i) === 34) return n;
+  }
+  const r = findAttr(tag, 'r');
+  return r ? Number(r.value) : previous + 1;
+}
+
 /** Calls `onRow` for each `<row>` in document order; returning false stops the scan. */
 export function scanRows(xml: string, layout: SheetLayout, onRow: (row: ScannedRow) => boolean | void): void {
   if (layout.sheetDataStart < 0) return;
@@ -101,8 +130,7 @@ export function scanRows(xml: string, layout: SheetLayout, onRow: (row: ScannedR
       const e = xml.indexOf(close, tagEnd);
       end = e < 0 ? layout.sheetDataEnd : e + close.length;
     }
-    const r = findAttr(tag, 'r');
-    const rowNumber = r ? Number(r.value) : previous + 1;
+    const rowNumber = rowNumberOf(tag, layout.prefix, previous);
     previous = rowNumber;
     if (onRow({ rowNumber, start: s, end, tag, selfClosing }) === false) return;
     i = end;
