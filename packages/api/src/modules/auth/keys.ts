@@ -1,3 +1,4 @@
+import { addressBucket } from '../../lib/address-bucket';
 import type { RateLimit } from '../../lib/rate-limit';
 
 export const REFRESH_COOKIE_NAME = 'arya_refresh';
@@ -8,9 +9,10 @@ export const REFRESH_REUSE_GRACE_SECONDS = 10;
 
 export const authKeys = {
   loginFailuresByAccount: (account: string) => `auth:login-failures:account:${account}`,
-  loginFailuresByIp: (ip: string) => `auth:login-failures:ip:${ip}`,
-  registrationsByIp: (ip: string) => `auth:registrations:ip:${ip}`,
-  passwordChangesByIp: (ip: string) => `auth:password-changes:ip:${ip}`,
+  // Per client address as limits count them (an IPv6 /64 is one client).
+  loginFailuresByIp: (ip: string) => `auth:login-failures:ip:${addressBucket(ip)}`,
+  registrationsByIp: (ip: string) => `auth:registrations:ip:${addressBucket(ip)}`,
+  passwordChangesByIp: (ip: string) => `auth:password-changes:ip:${addressBucket(ip)}`,
   /** A one-time set-password link: key by the token's hash, value the user id. */
   setupLink: (tokenHash: string) => `auth:setup-link:${tokenHash}`,
   /** The token hash of the user's latest link, so issuing a new link retires the old one. */

@@ -1,3 +1,4 @@
+import { addressBucket } from '../../lib/address-bucket';
 import type { SmsPurpose } from './schemas';
 
 /** Redis keys of the sms module (the deps' Redis adds its prefix) and the numbers that govern them. */
@@ -6,8 +7,8 @@ export const smsKeys = {
   code: (purpose: SmsPurpose, phone: string) => `sms:code:${purpose}:${phone}`,
   /** Sliding-window log of accepted sends to one phone (all purposes). */
   phoneSends: (phone: string) => `sms:sends:phone:${phone}`,
-  /** Sliding-window log of send attempts from one client address. */
-  ipSends: (ip: string) => `sms:sends:ip:${ip}`,
+  /** Sliding-window log of send attempts from one client address (an IPv6 /64 is one client). */
+  ipSends: (ip: string) => `sms:sends:ip:${addressBucket(ip)}`,
   /** Counter of sends in one window of the global budget (`hour:2026-11-30T09`, `day:2026-11-30`). */
   budget: (window: string) => `sms:budget:${window}`,
   /** Set once the budget of that window refused a send: the audit entry is written once per window. */
