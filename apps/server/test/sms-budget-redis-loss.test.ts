@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
@@ -38,6 +39,7 @@ async function startServer(env: Record<string, string>) {
       ALIYUN_SMS_ENDPOINT: emulator.endpoint,
       ALIYUN_SMS_PROTOCOL: 'http',
       SMS_POW_AFTER: '1000',
+      ALIYUN_SMS_TIMEOUT_MS: '1500',
       ...env,
     },
   });
@@ -86,5 +88,17 @@ describe('SMS budget when Redis loses its keys', () => {
     const statuses = await Promise.all(Array.from({ length: 8 }, () => send(baseUrl)));
     expect(statuses.filter((status) => status === 200)).toHaveLength(3);
     expect(emulator.messages()).toHaveLength(5);
+  });
+
+  it('a send that fails after the keys were lost does not leave the budget below what was sent', async () => {
+    const { server, baseUrl } = await startServer({ SMS_MAX_PER_HOUR: '3', SMS_MAX_PER_DAY: '1000' });
+    expect([await send(baseUrl), await send(baseUrl)]).toEqual([200, 200]);
+    // The provider holds this one past the client's timeout; Redis loses its keys meanwhile; the send is given back.
+    emulator.injectFault({ kind: 'delay', ms: 4000 });
+    const failing = send(baseUrl);
+    await sleep(500);
+    await flushServerKeys(server);
+    expect(await failing).toBe(503);
+    expect([await send(baseUrl), await send(baseUrl)]).toEqual([200, 503]);
   });
 });

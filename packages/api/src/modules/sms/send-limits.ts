@@ -52,6 +52,15 @@ redis.call('PEXPIRE', KEYS[2], ${HOUR_MS})
 return {0, 'ok'}
 `;
 
+// Gives a reservation back. A budget counter Redis lost meanwhile is left missing (it is rebuilt from sms_messages):
+// DECR would create it at -1, without expiry, and hide the sends already made.
+const RELEASE_SCRIPT = `
+redis.call('ZREM', KEYS[1], ARGV[1])
+for i = 2, 3 do
+  if redis.call('EXISTS', KEYS[i]) == 1 then redis.call('DECR', KEYS[i]) end
+end
+`;
+
 export interface SendReservation {
   /** Gives the per-phone quota and the budget back (the provider did not accept the message). */
   release: () => Promise<void>;
@@ -134,7 +143,7 @@ export async function reserveSmsSend(
     case 'ok':
       return {
         release: async () => {
-          await redis.multi().zrem(phoneKey, member).decr(hourKey).decr(dayKey).exec();
+          await redis.eval(RELEASE_SCRIPT, 3, phoneKey, hourKey, dayKey, member);
         },
       };
     case 'proof':
