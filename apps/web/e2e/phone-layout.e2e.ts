@@ -36,7 +36,7 @@ async function expectCardHeadsFit(page: Page): Promise<void> {
 }
 
 describe('phone layout (390 px)', () => {
-  it('card titles stay readable beside their buttons: the runs list and a run result, in Chinese', async () => {
+  it('card titles stay whole beside their buttons (runs list, run result), and so do material codes (zh)', async () => {
     const { context, page } = await newDevice(browser, { viewport: PHONE });
     await registerByPhone(page, uniqueAccount('narrow'), PASSWORD);
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
@@ -57,6 +57,20 @@ describe('phone layout (390 px)', () => {
     await page.locator('.ant-card-head-title').filter({ hasText: '运行结果' }).waitFor();
     await expectCardHeadsFit(page);
     await screenshot(page, 'phone-run-result-card-head-zh');
+
+    // a material code is one word: never broken over two lines ("8000000" / "3")
+    const codeLines = await page
+      .getByTestId('diff-rows')
+      .locator('[role=row] > [role=cell]:nth-child(2)')
+      .evaluateAll((cells) =>
+        cells.map((cell) => {
+          const range = document.createRange();
+          range.selectNodeContents(cell);
+          return { code: cell.textContent, lines: new Set([...range.getClientRects()].map((rect) => rect.top)).size };
+        }),
+      );
+    expect(codeLines.length).toBeGreaterThan(0);
+    for (const cell of codeLines) expect(cell, `code ${cell.code}`).toMatchObject({ lines: 1 });
     await context.close();
   });
 });

@@ -39,11 +39,18 @@ export function DiffTable({ diff }: { diff: RowDiff[] }) {
   if (diff.length === 0) return <Empty description={t('bom.diff.empty')} />;
   const columns: GridColumn<RowDiff>[] = [
     { key: 'row', title: t('bom.diff.row'), width: '52px', render: (row) => row.bomRow },
-    { key: 'code', title: t('bom.ops.materialCode'), width: 'minmax(72px, 1fr)', render: (row) => row.materialCode },
+    // A material code is one word: on a phone (316 px for the table) its column gets room for nine characters, taken
+    // from the designators, which wrap at commas anyway.
+    {
+      key: 'code',
+      title: t('bom.ops.materialCode'),
+      width: 'minmax(92px, 1fr)',
+      render: (row) => <span style={{ overflowWrap: 'normal' }}>{row.materialCode}</span>,
+    },
     {
       key: 'designators',
       title: t('bom.diff.designators'),
-      width: 'minmax(120px, 3fr)',
+      width: 'minmax(96px, 3fr)',
       render: (row) => <DesignatorChanges diff={row} />,
     },
     {
