@@ -6,7 +6,7 @@ import { z, ZodError } from 'zod';
 import type { Context } from './context';
 import { AppError } from './errors';
 import { findUnstorableText } from './lib/storable-text';
-import { translate, type MessageKey, type MessageParams } from './messages';
+import { messages, translate, type Locale, type MessageKey, type MessageParams } from './messages';
 import { authenticate } from './modules/auth/access';
 
 // 1. Context: built per request by `createContext` (context.ts).
@@ -29,7 +29,14 @@ export interface AppErrorData {
   fieldErrors?: Record<string, string[]>;
 }
 
-function describeError(error: TRPCError): AppErrorData {
+/** A schema's own message, when its issue carries one (`params.messageKey`, e.g. a display name's hidden character). */
+function issueMessage(issue: z.core.$ZodIssue): { key: MessageKey; params: MessageParams } | undefined {
+  if (issue.code !== 'custom' || typeof issue.params?.messageKey !== 'string') return undefined;
+  if (!(issue.params.messageKey in messages)) return undefined;
+  return { key: issue.params.messageKey as MessageKey, params: (issue.params.messageParams ?? {}) as MessageParams };
+}
+
+function describeError(error: TRPCError, locale: Locale | undefined): AppErrorData {
   if (error instanceof AppError) {
     return {
       messageKey: error.messageKey,
@@ -40,11 +47,13 @@ function describeError(error: TRPCError): AppErrorData {
   }
   const cause = error.cause;
   if (cause instanceof ZodError) {
-    return {
-      messageKey: 'error.validation',
-      params: {},
-      fieldErrors: z.flattenError(cause).fieldErrors as Record<string, string[]>,
-    };
+    const only = cause.issues.length === 1 && cause.issues[0] ? issueMessage(cause.issues[0]) : undefined;
+    const fieldErrors = z.flattenError(cause, (issue) => {
+      const own = issueMessage(issue);
+      return own ? translate(own.key, own.params, locale) : issue.message;
+    }).fieldErrors as Record<string, string[]>;
+    // One problem with its own words: they are the message; otherwise the generic one, the details per field.
+    return { messageKey: only?.key ?? 'error.validation', params: only?.params ?? {}, fieldErrors };
   }
   return { messageKey: genericMessageKeys[error.code] ?? 'error.internal', params: {} };
 }
@@ -59,7 +68,7 @@ const t = initTRPC
   .meta<ProcedureMeta>()
   .create({
     errorFormatter({ shape, error, ctx }) {
-      const described = describeError(error);
+      const described = describeError(error, ctx?.locale);
       // Without a context (the request failed before one was made) the environment is unknown: no stack then either.
       const showStack = ctx !== undefined && ctx.deps.config.NODE_ENV !== 'production';
       // Internal errors keep their detail in the logs only; the caller gets the translated generic text.

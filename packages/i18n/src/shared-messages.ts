@@ -19,6 +19,18 @@ export const sharedMessages = {
     'zh-CN': 'BOM 工作簿中没有「操作指示表」工作表。请上传操作表或在线填写操作。',
     en: 'The BOM workbook has no "操作指示表" sheet. Upload an operations file or enter the operations online.',
   },
+  'displayName.invisibleCharacter': {
+    'zh-CN':
+      '姓名含有不可见字符或控制字符（{codePoint}，如文字方向控制符或零宽字符），可能冒充他人或伪装文件名，请删除后重试。',
+    en:
+      'The name contains an invisible or control character ({codePoint}, e.g. a text-direction override or a ' +
+      'zero-width character), which could disguise it as another name or a file name. Remove it and retry.',
+  },
+  'displayName.empty': { 'zh-CN': '姓名不能只有空格。', en: 'The name cannot be only spaces.' },
+  'displayName.tooLong': {
+    'zh-CN': '姓名最多 {max} 个字符。',
+    en: 'The name can be at most {max, plural, one {# character} other {# characters}}.',
+  },
   /** A wait as the API's rate-limit messages word it; the UI counts it down in place (apps/web lib/errors.ts). */
   'wait.seconds': { 'zh-CN': '{seconds} 秒', en: '{seconds, plural, one {# second} other {# seconds}}' },
 } as const satisfies Catalogue;

@@ -4,6 +4,7 @@ import type { RouterInputs, RouterOutputs } from '@arya/api';
 import { phoneInputProblem } from '@arya/validators/phone';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
+import { displayNameRule } from '../../lib/display-name-rule';
 import { serverFieldErrors } from '../../lib/field-errors';
 import { useTRPC } from '../../lib/trpc';
 import { SetupLinkNotice } from './SetupLinkNotice';
@@ -11,7 +12,7 @@ import { SetupLinkNotice } from './SetupLinkNotice';
 type Values = RouterInputs['admin']['users']['create'];
 type Created = RouterOutputs['admin']['users']['create'];
 
-const INLINE_FIELDS = ['account'] as const;
+const INLINE_FIELDS = ['account', 'username'] as const;
 
 const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
@@ -93,7 +94,7 @@ export function CreateUserModal({ open, onClose }: { open: boolean; onClose: () 
           >
             <Input inputMode="tel" autoComplete="off" placeholder="13800138000" />
           </Form.Item>
-          <Form.Item label={t('profile.name')} name="username">
+          <Form.Item label={t('profile.name')} name="username" rules={[displayNameRule(t)]}>
             <Input autoComplete="off" />
           </Form.Item>
           <Form.Item label={t('profile.role')} name="role">

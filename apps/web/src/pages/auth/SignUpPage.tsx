@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { SmsCodeForm } from '../../components/SmsCodeForm';
 import { useI18n } from '../../i18n/I18nProvider';
+import { displayNameRule } from '../../lib/display-name-rule';
 import { serverFieldErrors } from '../../lib/field-errors';
 import { useTRPC } from '../../lib/trpc';
 import { AuthCard } from './AuthCard';
@@ -19,7 +20,7 @@ interface Values {
   password?: string;
 }
 
-const INLINE_FIELDS = ['account'] as const;
+const INLINE_FIELDS = ['account', 'username'] as const;
 
 const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
 
@@ -74,7 +75,7 @@ export default function SignUpPage() {
             <Input autoComplete="username" />
           </Form.Item>
           <NewPasswordField name="password" label={t('auth.optionalPassword')} optional={!blankToUndefined(account)} />
-          <Form.Item label={t('profile.name')} name="username">
+          <Form.Item label={t('profile.name')} name="username" rules={[displayNameRule(t)]}>
             <Input autoComplete="name" />
           </Form.Item>
         </SmsCodeForm>

@@ -4,6 +4,7 @@ import type { RouterOutputs } from '@arya/api';
 import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
+import { displayNameRule } from '../../lib/display-name-rule';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { SetAccountForm } from './SetAccountForm';
@@ -53,7 +54,7 @@ export function ProfileDetails({ me }: { me: Me }) {
         onFinish={(values: { username: string }) => update.mutate({ username: values.username.trim() || null })}
         style={{ maxWidth: 420 }}
       >
-        <Form.Item label={t('profile.name')} name="username" rules={[{ max: 64 }]}>
+        <Form.Item label={t('profile.name')} name="username" rules={[displayNameRule(t)]}>
           <Input autoComplete="name" />
         </Form.Item>
         {update.error ? (

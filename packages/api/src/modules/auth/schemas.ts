@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { accountNameProblem, normaliseAccount } from '@arya/validators/account-name';
+import { displayNameProblem, normaliseDisplayName } from '@arya/validators/display-name';
+import { translate } from '../../messages';
 import { phoneInputSchema, smsCodeSchema } from '../sms/schemas';
 
 const accountProblemMessages = {
@@ -34,7 +36,24 @@ export const accountSchema = z
 /** Length and commonness are checked in the service (byte-based rules with their own messages). */
 export const passwordInputSchema = z.string().min(1).max(1024).describe('The password.');
 
-export const usernameSchema = z.string().trim().min(1).max(64).describe('Display name, 1–64 characters.');
+/** The message key travels with the issue, so the error formatter words it in the caller's language. */
+export const usernameSchema = z
+  .string()
+  .transform(normaliseDisplayName)
+  .superRefine((name, ctx) => {
+    const problem = displayNameProblem(name);
+    if (!problem) return;
+    const { kind, ...params } = problem;
+    ctx.addIssue({
+      code: 'custom',
+      message: translate(`displayName.${kind}`, params, 'en'),
+      params: { messageKey: `displayName.${kind}`, messageParams: params },
+    });
+  })
+  .describe(
+    'Display name, 1–64 characters (NFC, runs of spaces become one); no control or invisible characters (bidi ' +
+      'overrides, zero-width, private use, unassigned).',
+  );
 
 const refreshTokenSchema = z
   .string()
