@@ -12,7 +12,7 @@ afterAll(async () => {
 });
 
 describe('display names in the browser', () => {
-  it('the profile form names a right-to-left override beside the field, sends nothing; a Chinese name saves', async () => {
+  it('profile: a right-to-left override is named by the field, nothing is sent; a Chinese name saves', async () => {
     const { context, page } = await newDevice(browser);
     const account = uniqueAccount('dname');
     await registerByPhone(page, account, 'Ample-Orchard-42');
