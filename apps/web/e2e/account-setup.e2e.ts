@@ -159,19 +159,34 @@ describe('accounts without a password, and accounts made by an admin', () => {
     await signInWithPassword(page, admin.account, admin.password);
     await openUserAsAdmin(page, account);
     const role = page.getByRole('combobox', { name: `Role of ${account}` });
+    const confirm = page.getByRole('dialog').filter({ hasText: `Change the role of ${account} to Admin?` });
     // Opens the list and clicks the option as a person does. Keys typed while the list is still opening can be lost on
     // a loaded machine; a click waits until the option is shown and has stopped moving (antd's list animates in). The
-    // shown option, not antd's zero-size copy for screen readers.
+    // shown option, not antd's zero-size copy for screen readers. On a loaded machine the list can close again before
+    // the click lands (its popup is then already closing: pointer-events none); a person opens it again, and so does
+    // this, until the confirmation shows.
+    const adminOption = page
+      .locator('.ant-select-dropdown .ant-select-item-option[title="Admin"]')
+      .filter({ visible: true });
     const chooseAdmin = async () => {
-      await role.click();
-      await page
-        .locator('.ant-select-dropdown .ant-select-item-option[title="Admin"]')
-        .filter({ visible: true })
-        .click();
+      for (let attempt = 1; attempt <= 3; attempt++) {
+        if (!(await adminOption.isVisible())) await role.click();
+        const clicked = await adminOption.click({ timeout: 10_000 }).then(
+          () => true,
+          () => false,
+        );
+        if (
+          clicked &&
+          (await confirm.waitFor({ timeout: 20_000 }).then(
+            () => true,
+            () => false,
+          ))
+        )
+          return;
+      }
+      throw new Error('no role change confirmation after 3 tries');
     };
     await chooseAdmin();
-    const confirm = page.getByRole('dialog').filter({ hasText: `Change the role of ${account} to Admin?` });
-    await confirm.waitFor();
     await screenshot(page, 'admin-role-confirm-en');
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await page.reload();
