@@ -51,6 +51,8 @@ describe('paged lists (PagedTable)', () => {
     await page.getByRole('searchbox', { name: 'Search account, name or phone' }).fill(`${prefix}.1`);
     await page.keyboard.press('Enter');
     await page.getByRole('link', { name: `${prefix}.0`, exact: true }).waitFor({ state: 'detached' });
+    // the old list is gone before the new one is in: wait for the new one (its last row) before reading it
+    await page.getByRole('link', { name: `${prefix}.19`, exact: true }).waitFor();
     expect((await listedAccounts(page, prefix)).toSorted()).toEqual(
       [`${prefix}.1`, ...Array.from({ length: 10 }, (_, i) => `${prefix}.1${i}`)].toSorted(),
     );
