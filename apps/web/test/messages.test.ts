@@ -4,14 +4,16 @@ import { catalogueProblems, formatMessage, type MessageText } from '@arya/i18n/c
 import { LOCALES, type Locale } from '@arya/i18n/locale';
 import type { sharedMessages } from '@arya/i18n/shared-messages';
 import { messages, type MessageKey } from '../src/i18n/messages';
+import { userDetailMessages } from '../src/pages/admin/user-detail-messages';
 import { bomLookupMessages } from '../src/pages/bom/bom-lookup-messages';
 
 type Own<Key> = Exclude<Key, keyof typeof sharedMessages>;
 /** Keys the web and the API both define for themselves: each would have two texts. Shared texts live in @arya/i18n. */
-type KeyedTwice = Extract<Own<keyof typeof messages | keyof typeof bomLookupMessages>, Own<ApiMessageKey>>;
+type ScreenKey = keyof typeof bomLookupMessages | keyof typeof userDetailMessages;
+type KeyedTwice = Extract<Own<keyof typeof messages | ScreenKey>, Own<ApiMessageKey>>;
 
 /** The app's texts and the screens' own. */
-const every: Record<string, MessageText> = { ...messages, ...bomLookupMessages };
+const every: Record<string, MessageText> = { ...messages, ...bomLookupMessages, ...userDetailMessages };
 
 const t = (key: string, params: Record<string, string | number>, locale: Locale) =>
   formatMessage(every[key]?.[locale] ?? key, params, locale);
@@ -34,8 +36,10 @@ describe('the web catalogue', () => {
   });
 
   it("screens' own catalogues too, and none repeats a key of the app's (one text per key)", () => {
-    expect(catalogueProblems(bomLookupMessages)).toEqual([]);
-    expect(Object.keys(bomLookupMessages).filter((key) => key in messages)).toEqual([]);
+    for (const screen of [bomLookupMessages, userDetailMessages]) {
+      expect(catalogueProblems(screen)).toEqual([]);
+      expect(Object.keys(screen).filter((key) => key in messages)).toEqual([]);
+    }
   });
 
   it("defines none of the API catalogue's own keys (checked by the type checker: a clash fails pnpm typecheck)", () => {

@@ -3,7 +3,7 @@ import type { Locale } from './locale';
 
 /**
  * The audit log's event names. Typed by the API's own list of actions, so an action added there without a
- * translation here fails the type check.
+ * translation here fails the type check. Part of the user detail page's own catalogue (`user-detail-messages.ts`).
  */
 export const auditMessages = {
   'audit.auth.register': { 'zh-CN': '注册', en: 'Signed up' },

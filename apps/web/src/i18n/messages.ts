@@ -1,6 +1,5 @@
 import { mergeCatalogues, type MessageText } from '@arya/i18n/catalogue';
 import { sharedMessages } from '@arya/i18n/shared-messages';
-import { auditMessages } from './audit-messages';
 
 /**
  * Every text the UI shows, by key, in both languages: the texts the API shows too (from @arya/i18n) and the UI's own.
@@ -160,15 +159,6 @@ export const messages = mergeCatalogues(sharedMessages, {
   'admin.enabled': { 'zh-CN': '已启用。', en: 'Enabled.' },
   'admin.loadMore': { 'zh-CN': '加载更多', en: 'Load more' },
   'admin.noUsers': { 'zh-CN': '没有符合条件的用户', en: 'No users match' },
-  'admin.details': { 'zh-CN': '详情', en: 'Details' },
-  'admin.auditLog': { 'zh-CN': '审计日志', en: 'Audit log' },
-  'admin.noAudit': { 'zh-CN': '暂无记录', en: 'No entries' },
-  'admin.time': { 'zh-CN': '时间', en: 'Time' },
-  'admin.action': { 'zh-CN': '事件', en: 'Event' },
-  'admin.actor': { 'zh-CN': '操作人', en: 'By' },
-  'admin.liveSessions': { 'zh-CN': '有效会话', en: 'Live sessions' },
-  'admin.back': { 'zh-CN': '返回用户列表', en: 'Back to users' },
-  'admin.bomRuns': { 'zh-CN': '该用户的 BOM 运行记录', en: 'BOM runs of this user' },
   'admin.roleFor': { 'zh-CN': '{account} 的角色', en: 'Role of {account}' },
 
   'bom.newRun': { 'zh-CN': '新建 BOM 变更', en: 'New BOM change run' },
@@ -449,8 +439,6 @@ export const messages = mergeCatalogues(sharedMessages, {
     en: 'They lose administrator rights at once.',
   },
   'admin.confirmOk': { 'zh-CN': '确定', en: 'Confirm' },
-  'admin.noLiveSessions': { 'zh-CN': '该用户当前没有登录中的会话', en: 'This user is not signed in anywhere' },
-  'admin.unknownEvent': { 'zh-CN': '其他事件（{action}）', en: 'Other event ({action})' },
   'home.greeting': { 'zh-CN': '你好，{name}', en: 'Hello, {name}' },
   'home.intro': {
     'zh-CN': '上传 BOM 和操作指示表，检查后运行，下载新的 BOM 和变更日志。',
@@ -461,7 +449,6 @@ export const messages = mergeCatalogues(sharedMessages, {
   'home.noRuns': { 'zh-CN': '还没有运行过。点“新建变更”开始第一次。', en: 'No runs yet. Start one with New run.' },
   'home.users': { 'zh-CN': '用户数', en: 'Users' },
   'home.runsToday': { 'zh-CN': '今日运行', en: 'Runs today' },
-  ...auditMessages,
 } as const satisfies Record<string, MessageText>);
 
 export type MessageKey = keyof typeof messages;

@@ -5,10 +5,11 @@ import type { RouterOutputs } from '@arya/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { cursorPaging, PagedTable } from '../../components/PagedTable';
 import { auditMessageKey } from '../../i18n/audit-messages';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useScreenI18n } from '../../i18n/screen-i18n';
 import { describeUserAgent, formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
 import { IssueSetupLinkButton } from './IssueSetupLinkButton';
+import { userDetailMessages } from './user-detail-messages';
 import { statusColour, userLabel, userStatus } from './user-status';
 import { UserActions } from './UserActions';
 
@@ -22,7 +23,7 @@ function userTitle(user: RouterOutputs['admin']['users']['get']['user']): string
 
 export default function UserDetailPage() {
   const { userId = '' } = useParams();
-  const { t, locale } = useI18n();
+  const { t, locale } = useScreenI18n(userDetailMessages);
   const trpc = useTRPC();
   const detail = useQuery(trpc.admin.users.get.queryOptions({ userId }));
 
