@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { App, Card, Form, Input, Typography } from 'antd';
 import type { RouterInputs } from '@arya/api';
-import { useSessionStore } from '../../auth/SessionProvider';
+import { useApplyUser } from '../../auth/use-apply-user';
 import { SmsCodeForm } from '../../components/SmsCodeForm';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useTRPC } from '../../lib/trpc';
@@ -15,15 +15,13 @@ type Values = RouterInputs['user']['bindPhone'];
 export function BindPhoneCard({ hasPassword }: { hasPassword: boolean }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const session = useSessionStore();
+  const applyUser = useApplyUser();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const bind = useMutation(
     trpc.user.bindPhone.mutationOptions({
       onSuccess: (user) => {
-        queryClient.setQueryData(trpc.user.me.queryKey(), user);
-        session.updateUser(user);
+        applyUser(user);
         form.resetFields();
         void message.success(t('profile.phoneBound'));
       },

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Form, Input, Space, Tag, App } from 'antd';
 import type { RouterOutputs } from '@arya/api';
-import { useSessionStore } from '../../auth/SessionProvider';
+import { useApplyUser } from '../../auth/use-apply-user';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { displayNameRule } from '../../lib/display-name-rule';
@@ -14,14 +14,12 @@ type Me = RouterOutputs['user']['me'];
 export function ProfileDetails({ me }: { me: Me }) {
   const { t, locale } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const session = useSessionStore();
+  const applyUser = useApplyUser();
   const { message } = App.useApp();
   const update = useMutation(
     trpc.user.updateProfile.mutationOptions({
       onSuccess: (user) => {
-        queryClient.setQueryData(trpc.user.me.queryKey(), user);
-        session.updateUser(user);
+        applyUser(user);
         void message.success(t('profile.saved'));
       },
     }),

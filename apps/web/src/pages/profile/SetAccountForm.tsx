@@ -1,8 +1,8 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { App, Button, Form, Input, Space, Typography } from 'antd';
 import type { RouterInputs } from '@arya/api';
 import { accountNameProblem, normaliseAccount } from '@arya/validators/account-name';
-import { useSessionStore } from '../../auth/SessionProvider';
+import { useApplyUser } from '../../auth/use-apply-user';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { serverFieldErrors } from '../../lib/field-errors';
@@ -16,15 +16,13 @@ const INLINE_FIELDS = ['account'] as const;
 export function SetAccountForm() {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const session = useSessionStore();
+  const applyUser = useApplyUser();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const set = useMutation(
     trpc.user.setAccount.mutationOptions({
       onSuccess: (user) => {
-        queryClient.setQueryData(trpc.user.me.queryKey(), user);
-        session.updateUser(user);
+        applyUser(user);
         void message.success(t('profile.accountSet'));
       },
       onError: (error) => form.setFields(serverFieldErrors(error, t, INLINE_FIELDS)),

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Card, Form } from 'antd';
 import type { RouterInputs } from '@arya/api';
-import { useSessionStore } from '../../auth/SessionProvider';
+import { useApplyUser } from '../../auth/use-apply-user';
 import { ConfirmPasswordField } from '../../components/ConfirmPasswordField';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { SmsCodeForm } from '../../components/SmsCodeForm';
@@ -14,17 +14,14 @@ type Values = RouterInputs['user']['setPasswordBySms'] & { confirmPassword: stri
 export function SetPasswordBySmsCard({ phone }: { phone: string }) {
   const { t } = useI18n();
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const session = useSessionStore();
+  const applyUser = useApplyUser();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const set = useMutation(
     trpc.user.setPasswordBySms.mutationOptions({
       onSuccess: () => {
         form.resetFields();
-        const me = queryClient.getQueryData(trpc.user.me.queryKey());
-        if (me) session.updateUser({ ...me, hasPassword: true });
-        void queryClient.invalidateQueries({ queryKey: trpc.user.me.queryKey() });
+        applyUser((me) => ({ ...me, hasPassword: true }));
         void message.success(t('profile.passwordSet'));
       },
     }),
