@@ -11,10 +11,9 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC, useTRPCClient } from '../../lib/trpc';
-import { userLabel } from '../admin/user-status';
 import { saveBase64 } from './download';
 import { OpCountTags } from './OpCountTags';
-import { ownerLabel } from './owner-label';
+import { ownerLabel, userAsOwner } from './owner-label';
 import { runStatusColour, type RunStatus } from './run-labels';
 
 type RunItem = RouterOutputs['bom']['runs']['list']['items'][number];
@@ -38,7 +37,7 @@ export default function RunsPage() {
   const fileId = searchParams.get('file') ?? undefined;
   const upload = useQuery(trpc.bom.files.get.queryOptions({ fileId: fileId ?? '' }, { enabled: fileId !== undefined }));
 
-  // The filter names the person (as the admin pages do), whether or not they have runs.
+  // The filter names the person as the Owner column does (never by their whole phone), whether or not they have runs.
   const owner = useQuery(
     trpc.admin.users.get.queryOptions({ userId: ownerId ?? '' }, { enabled: ownerId !== undefined }),
   );
@@ -133,7 +132,7 @@ export default function RunsPage() {
     >
       {ownerId ? (
         <Tag closable onClose={() => setSearchParams({})} style={{ marginBottom: 12 }}>
-          {t('bom.runs.owner')}: {owner.data ? userLabel(owner.data.user) : owner.error ? '—' : t('app.loading')}
+          {t('bom.runs.owner')}: {owner.data ? userAsOwner(owner.data.user) : owner.error ? '—' : t('app.loading')}
         </Tag>
       ) : null}
       {fileId ? (
