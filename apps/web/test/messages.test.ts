@@ -6,14 +6,20 @@ import type { sharedMessages } from '@arya/i18n/shared-messages';
 import { messages, type MessageKey } from '../src/i18n/messages';
 import { userDetailMessages } from '../src/pages/admin/user-detail-messages';
 import { bomLookupMessages } from '../src/pages/bom/bom-lookup-messages';
+import { phoneCardMessages } from '../src/pages/profile/phone-card-messages';
 
 type Own<Key> = Exclude<Key, keyof typeof sharedMessages>;
 /** Keys the web and the API both define for themselves: each would have two texts. Shared texts live in @arya/i18n. */
-type ScreenKey = keyof typeof bomLookupMessages | keyof typeof userDetailMessages;
+type ScreenKey = keyof typeof bomLookupMessages | keyof typeof userDetailMessages | keyof typeof phoneCardMessages;
 type KeyedTwice = Extract<Own<keyof typeof messages | ScreenKey>, Own<ApiMessageKey>>;
 
 /** The app's texts and the screens' own. */
-const every: Record<string, MessageText> = { ...messages, ...bomLookupMessages, ...userDetailMessages };
+const every: Record<string, MessageText> = {
+  ...messages,
+  ...bomLookupMessages,
+  ...userDetailMessages,
+  ...phoneCardMessages,
+};
 
 const t = (key: string, params: Record<string, string | number>, locale: Locale) =>
   formatMessage(every[key]?.[locale] ?? key, params, locale);
@@ -36,7 +42,7 @@ describe('the web catalogue', () => {
   });
 
   it("screens' own catalogues too, and none repeats a key of the app's (one text per key)", () => {
-    for (const screen of [bomLookupMessages, userDetailMessages]) {
+    for (const screen of [bomLookupMessages, userDetailMessages, phoneCardMessages]) {
       expect(catalogueProblems(screen)).toEqual([]);
       expect(Object.keys(screen).filter((key) => key in messages)).toEqual([]);
     }

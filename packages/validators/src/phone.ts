@@ -25,3 +25,11 @@ export function parsePhone(raw: string): ParsedPhone {
 export function phoneInputProblem(raw: string): 'invalid' | null {
   return parsePhone(raw).kind === 'invalid' ? 'invalid' : null;
 }
+
+/** For logs, audit rows and screens: country code, first three and last four digits (`+86 138****8000`). */
+export function maskPhone(e164: string): string {
+  const mainland = /^\+86(\d{3})\d{4}(\d{4})$/.exec(e164);
+  if (mainland) return `+86 ${mainland[1]}****${mainland[2]}`;
+  const digits = e164.replace(/^\+/, '');
+  return `+${digits.slice(0, 3)}${'*'.repeat(Math.max(digits.length - 7, 0))}${digits.slice(-4)}`;
+}

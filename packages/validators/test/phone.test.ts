@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePhone, phoneInputProblem } from '../src/phone';
+import { maskPhone, parsePhone, phoneInputProblem } from '../src/phone';
 
 describe('parsePhone', () => {
   it.each([
@@ -42,5 +42,12 @@ describe('phoneInputProblem', () => {
     expect(phoneInputProblem('12345')).toBe('invalid');
     expect(phoneInputProblem('+14155550100')).toBeNull();
     expect(phoneInputProblem('0044 20 7946 0958')).toBeNull();
+  });
+});
+
+describe('maskPhone', () => {
+  it('keeps the country code, the first three and last four digits', () => {
+    expect(maskPhone('+8613800138000')).toBe('+86 138****8000');
+    expect(maskPhone('+85291234567')).toBe('+852****4567');
   });
 });

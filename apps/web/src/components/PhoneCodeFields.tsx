@@ -14,17 +14,21 @@ type SmsPurpose = RouterInputs['sms']['send']['purpose'];
  * A phone field and a code field with its send button. The button stays disabled with a live countdown for the
  * server's `resendAfterSeconds` — or for the wait a rate limit names — so nobody clicks into a refusal.
  * With `fixedPhone` (the signed-in user's own number) there is no phone field: the code goes to that number.
+ * `phoneLabel` names the field where "Phone number" would not say which one (a new number replacing the bound one).
  */
 export function PhoneCodeFields({
   purpose,
   form,
   fixedPhone,
+  phoneLabel,
 }: {
   purpose: SmsPurpose;
   form: FormInstance;
   fixedPhone?: string;
+  phoneLabel?: string;
 }) {
   const { t } = useI18n();
+  const phoneName = phoneLabel ?? t('auth.phone');
   const { secondsLeft, start } = useCountdown();
   const send = useSmsSend({
     onSuccess: (result) => start(result.resendAfterSeconds),
@@ -47,10 +51,10 @@ export function PhoneCodeFields({
     <>
       {fixedPhone === undefined ? (
         <Form.Item
-          label={t('auth.phone')}
+          label={phoneName}
           name="phone"
           rules={[
-            { required: true, message: t('auth.required', { field: t('auth.phone') }) },
+            { required: true, message: t('auth.required', { field: phoneName }) },
             {
               validator: async (_rule, value: string | undefined) => {
                 if (value && phoneInputProblem(value)) throw new Error(t('auth.phoneInvalid'));

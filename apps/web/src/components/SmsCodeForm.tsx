@@ -14,6 +14,7 @@ export function SmsCodeForm<Values extends { code: string }>({
   purpose,
   form,
   fixedPhone,
+  phoneLabel,
   onFinish,
   submit,
   submitLabel,
@@ -26,6 +27,8 @@ export function SmsCodeForm<Values extends { code: string }>({
   purpose: RouterInputs['sms']['send']['purpose'];
   form: FormInstance<Values>;
   fixedPhone?: string;
+  /** The phone field's label, when "Phone number" would not say which number. */
+  phoneLabel?: string;
   onFinish: (values: Values) => void;
   /** The submit's mutation: its refusal is shown above the button, which spins while it runs. */
   submit: { error: unknown; isPending: boolean };
@@ -37,7 +40,7 @@ export function SmsCodeForm<Values extends { code: string }>({
 }) {
   return (
     <Form<Values> form={form} layout="vertical" name={name} requiredMark={false} style={style} onFinish={onFinish}>
-      <PhoneCodeFields purpose={purpose} form={form} fixedPhone={fixedPhone} />
+      <PhoneCodeFields purpose={purpose} form={form} fixedPhone={fixedPhone} phoneLabel={phoneLabel} />
       {children}
       {submit.error ? (
         <Form.Item>

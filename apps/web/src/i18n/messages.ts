@@ -110,9 +110,6 @@ export const messages = mergeCatalogues(sharedMessages, {
       'Password changed{count, plural, =0 {.} one {; # other session was signed out.} ' +
       'other {; # other sessions were signed out.}}',
   },
-  'profile.bindPhone': { 'zh-CN': '绑定手机', en: 'Phone' },
-  'profile.bindPhoneSubmit': { 'zh-CN': '绑定', en: 'Bind phone' },
-  'profile.phoneBound': { 'zh-CN': '手机号已绑定。', en: 'Phone number bound.' },
   'profile.sessions': { 'zh-CN': '登录会话', en: 'Sessions' },
   'profile.device': { 'zh-CN': '设备', en: 'Device' },
   'profile.ip': { 'zh-CN': 'IP 地址', en: 'IP address' },
@@ -397,10 +394,6 @@ export const messages = mergeCatalogues(sharedMessages, {
     en: '3–64 characters: letters, digits or . _ @ + -',
   },
   'profile.accountSet': { 'zh-CN': '账号名已设置。', en: 'Account name saved.' },
-  'profile.bindPhoneNeedsPassword': {
-    'zh-CN': '更换手机号需要验证当前密码，请先在上方设置密码。',
-    en: 'Changing the phone asks for your current password: set a password above first.',
-  },
   'admin.createUser': { 'zh-CN': '新建用户', en: 'New user' },
   'admin.createUserSubmit': { 'zh-CN': '创建', en: 'Create' },
   'admin.createUserHint': {

@@ -1,4 +1,5 @@
 import type { RouterOutputs } from '@arya/api';
+import { maskPhone } from '@arya/validators/phone';
 
 type Owner = Pick<
   RouterOutputs['bom']['runs']['list']['items'][number],
@@ -11,14 +12,6 @@ type Owner = Pick<
  */
 export function ownerLabel(owner: Owner): string {
   return owner.ownerAccount ?? owner.ownerName ?? owner.ownerPhoneMasked ?? '—';
-}
-
-/** As the server masks a phone in lists and logs: country code, first three and last four digits (+86 138****8000). */
-export function maskPhone(e164: string): string {
-  const mainland = /^\+86(\d{3})\d{4}(\d{4})$/.exec(e164);
-  if (mainland) return `+86 ${mainland[1]}****${mainland[2]}`;
-  const digits = e164.replace(/^\+/, '');
-  return `+${digits.slice(0, 3)}${'*'.repeat(Math.max(digits.length - 7, 0))}${digits.slice(-4)}`;
 }
 
 /** A user (from `admin.users.get`) named as `ownerLabel` names the owner of a run: the phone masked, never whole. */

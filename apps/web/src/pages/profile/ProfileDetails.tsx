@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Button, Card, Descriptions, Form, Input, Space, Tag, App } from 'antd';
 import type { RouterOutputs } from '@arya/api';
+import { maskPhone } from '@arya/validators/phone';
 import { useApplyUser } from '../../auth/use-apply-user';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -32,7 +33,7 @@ export function ProfileDetails({ me }: { me: Me }) {
         <Descriptions.Item label={t('profile.phone')}>
           {me.phone ? (
             <Space>
-              {me.phone}
+              {maskPhone(me.phone)}
               {me.phoneVerifiedAt ? <Tag color="green">{t('profile.verified')}</Tag> : null}
             </Space>
           ) : (

@@ -19,7 +19,7 @@ export default function ProfilePage() {
       {me.data ? <ProfileDetails me={me.data} /> : null}
       {me.data && !me.data.hasPassword && me.data.phone ? <SetPasswordBySmsCard phone={me.data.phone} /> : null}
       {me.data?.hasPassword ? <ChangePasswordCard /> : null}
-      {me.data ? <BindPhoneCard hasPassword={me.data.hasPassword} /> : null}
+      {me.data ? <BindPhoneCard phone={me.data.phone} hasPassword={me.data.hasPassword} /> : null}
       <SessionsCard />
     </Flex>
   );

@@ -1,6 +1,7 @@
 import { useMutation } from '@tanstack/react-query';
 import { Alert, App, Card, Form } from 'antd';
 import type { RouterInputs } from '@arya/api';
+import { maskPhone } from '@arya/validators/phone';
 import { useApplyUser } from '../../auth/use-apply-user';
 import { ConfirmPasswordField } from '../../components/ConfirmPasswordField';
 import { NewPasswordField } from '../../components/NewPasswordField';
@@ -29,7 +30,12 @@ export function SetPasswordBySmsCard({ phone }: { phone: string }) {
 
   return (
     <Card title={t('profile.setPassword')}>
-      <Alert type="info" showIcon title={t('profile.noPasswordYet', { phone })} style={{ marginBottom: 16 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('profile.noPasswordYet', { phone: maskPhone(phone) })}
+        style={{ marginBottom: 16 }}
+      />
       <SmsCodeForm<Values>
         name="set-password"
         purpose="reset_password"

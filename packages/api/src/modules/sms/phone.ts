@@ -1,6 +1,9 @@
 import { parsePhone } from '@arya/validators/phone';
 import { AppError } from '../../errors';
 
+// Logs and audit rows mask a number as the web shows a user's own: one function for both.
+export { maskPhone } from '@arya/validators/phone';
+
 export interface NormalisedPhone {
   /** E.164, the form stored in `users.phone` and used in Redis keys: `+8613800138000`. */
   e164: string;
@@ -22,12 +25,4 @@ export function normalisePhone(raw: string, options: { allowInternational: boole
     return { e164: `+${phone.digits}`, providerNumber: phone.digits, mainland: false };
   }
   throw new AppError('BAD_REQUEST', 'sms.phoneInvalid');
-}
-
-/** For logs and audit rows: country code, first three and last four digits (`+86 138****8000`). */
-export function maskPhone(e164: string): string {
-  const mainland = /^\+86(\d{3})\d{4}(\d{4})$/.exec(e164);
-  if (mainland) return `+86 ${mainland[1]}****${mainland[2]}`;
-  const digits = e164.replace(/^\+/, '');
-  return `+${digits.slice(0, 3)}${'*'.repeat(Math.max(digits.length - 7, 0))}${digits.slice(-4)}`;
 }

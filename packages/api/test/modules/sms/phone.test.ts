@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/errors';
-import { maskPhone, normalisePhone } from '../../../src/modules/sms/phone';
+import { normalisePhone } from '../../../src/modules/sms/phone';
 
 const mainlandOnly = { allowInternational: false };
 
@@ -39,12 +39,5 @@ describe('normalisePhone', () => {
       providerNumber: '85291234567',
       mainland: false,
     });
-  });
-});
-
-describe('maskPhone', () => {
-  it('keeps the country code, the first three and last four digits', () => {
-    expect(maskPhone('+8613800138000')).toBe('+86 138****8000');
-    expect(maskPhone('+85291234567')).toBe('+852****4567');
   });
 });
