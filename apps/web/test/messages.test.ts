@@ -6,11 +6,16 @@ import type { sharedMessages } from '@arya/i18n/shared-messages';
 import { messages, type MessageKey } from '../src/i18n/messages';
 import { userDetailMessages } from '../src/pages/admin/user-detail-messages';
 import { bomLookupMessages } from '../src/pages/bom/bom-lookup-messages';
+import { skippedOpsMessages } from '../src/pages/bom/skipped-ops-messages';
 import { phoneCardMessages } from '../src/pages/profile/phone-card-messages';
 
 type Own<Key> = Exclude<Key, keyof typeof sharedMessages>;
 /** Keys the web and the API both define for themselves: each would have two texts. Shared texts live in @arya/i18n. */
-type ScreenKey = keyof typeof bomLookupMessages | keyof typeof userDetailMessages | keyof typeof phoneCardMessages;
+type ScreenKey =
+  | keyof typeof bomLookupMessages
+  | keyof typeof userDetailMessages
+  | keyof typeof phoneCardMessages
+  | keyof typeof skippedOpsMessages;
 type KeyedTwice = Extract<Own<keyof typeof messages | ScreenKey>, Own<ApiMessageKey>>;
 
 /** The app's texts and the screens' own. */
@@ -19,6 +24,7 @@ const every: Record<string, MessageText> = {
   ...bomLookupMessages,
   ...userDetailMessages,
   ...phoneCardMessages,
+  ...skippedOpsMessages,
 };
 
 const t = (key: string, params: Record<string, string | number>, locale: Locale) =>
@@ -42,7 +48,7 @@ describe('the web catalogue', () => {
   });
 
   it("screens' own catalogues too, and none repeats a key of the app's (one text per key)", () => {
-    for (const screen of [bomLookupMessages, userDetailMessages, phoneCardMessages]) {
+    for (const screen of [bomLookupMessages, userDetailMessages, phoneCardMessages, skippedOpsMessages]) {
       expect(catalogueProblems(screen)).toEqual([]);
       expect(Object.keys(screen).filter((key) => key in messages)).toEqual([]);
     }

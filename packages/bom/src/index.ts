@@ -28,6 +28,8 @@ export type { CompareFileNames } from './compare-workbook';
 export { naturalCompare } from './natural-order';
 export { listMaterialRows, type MaterialRow } from './material-rows';
 export type { ColumnRole, InspectOptions, InspectResult, SheetInspection } from './inspect';
+export { SKIPPED_OP_STATUSES } from './skipped-ops';
+export type { SkippedOp, SkippedOpList, SkippedOpStatus } from './skipped-ops';
 export { OPS_SHEET_NAME } from './ops-source';
 export type { OpsSource } from './ops-source';
 export { validateOpRows, parseOpKind } from './operations';

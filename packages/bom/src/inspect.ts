@@ -4,8 +4,9 @@ import type { BomRole, OpRole } from './columns';
 import { resolveLimits, type BomLimits } from './limits';
 import { OPS_SHEET_NAME, opsFromTable, readOpsTable } from './ops-source';
 import { runOps } from './run-ops';
+import { listSkippedOps, type SkippedOpList } from './skipped-ops';
 import type { PreviewRow, Table } from './table';
-import { listWarnings, type WarningList } from './warnings';
+import { DEFAULT_MAX_WARNINGS, listWarnings, type WarningList } from './warnings';
 import { findSheet, openWorkbook, readSheetXml } from './xlsx/package';
 import { columnLetter } from './xlsx/sheet-scanner';
 
@@ -24,18 +25,21 @@ export interface SheetInspection<R extends string> {
   preview: PreviewRow[];
 }
 
-/** The BOM sheet's warnings are the result's own; the 操作指示表's (a dry run of its ops) are under `ops`. */
+/**
+ * The BOM sheet's warnings are the result's own; the 操作指示表's (a dry run of its ops) are under `ops`, with the ops
+ * the run will skip (invalid, not_found, ambiguous).
+ */
 export interface InspectResult extends WarningList {
   sheets: string[];
   bom: SheetInspection<BomRole>;
   /** the workbook's own 操作指示表, when it has one */
-  ops: (SheetInspection<OpRole> & WarningList) | null;
+  ops: (SheetInspection<OpRole> & WarningList & SkippedOpList) | null;
 }
 
 export interface InspectOptions {
   limits?: Partial<BomLimits>;
   previewRows?: number;
-  /** warnings listed (the totals and the counts per kind are exact) */
+  /** warnings listed, and skipped ops listed (the totals and the counts per kind are exact) */
   maxWarnings?: number;
 }
 
@@ -66,9 +70,13 @@ export function inspectWorkbook(bytes: Uint8Array, options: InspectOptions = {})
   let ops: InspectResult['ops'] = null;
   if (findSheet(book, OPS_SHEET_NAME) && bomSheet.name !== OPS_SHEET_NAME) {
     const table = readOpsTable(book, OPS_SHEET_NAME, limits, previewRows);
-    // a dry run gives the op-level warnings (designators not on the BOM) without writing anything
+    // a dry run gives the op-level warnings (designators not on the BOM) and the ops it will skip, writing nothing
     const run = runOps(model, opsFromTable(table), bom.byRow, limits);
-    ops = { ...describe(table), ...listWarnings(run.opWarnings, options.maxWarnings) };
+    ops = {
+      ...describe(table),
+      ...listWarnings(run.opWarnings, options.maxWarnings),
+      ...listSkippedOps(run.log, options.maxWarnings ?? DEFAULT_MAX_WARNINGS),
+    };
   }
   return {
     sheets: book.parts.sheets.map((s) => s.name),

@@ -293,6 +293,27 @@ describe('bom template and inspect', () => {
     expect(bom('inspect', 'notes.txt').code).toBe(1);
   });
 
+  it('lists the operations a run would skip, with code, op, designators and reason (sample workbook)', () => {
+    copyFileSync(join(repoRoot, 'examples', 'sample-bom.xlsx'), join(work, 'sample.xlsx'));
+    const text = bom('inspect', 'sample.xlsx', '--lang', 'en');
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('skipped operations: 3\n');
+    expect(text.stdout).toContain(
+      '  row 4 [Invalid] 80000026 modify R1: Invalid operation "modify" (use add or del)\n',
+    );
+    expect(text.stdout).toContain('  row 3 [Not found] 99000001 del R1: No material 99000001 on the BOM\n');
+    const json = JSON.parse(bom('inspect', 'sample.xlsx', '--json').stdout) as {
+      ops: { skippedOpsTotal: number; skippedOps: { opRow: number; op: string; message: string }[] };
+    };
+    expect(json.ops.skippedOpsTotal).toBe(3);
+    expect(json.ops.skippedOps.map((op) => [op.opRow, op.op])).toEqual([
+      [3, 'del'],
+      [4, 'modify'],
+      [7, 'modify'],
+    ]);
+    expect(json.ops.skippedOps[1]!.message).toBe('操作类型无效「modify」（应为 add 或 del）');
+  });
+
   it('runs as `pnpm -s bom` from the repo root with paths relative to the caller', () => {
     const r = spawnSync('pnpm', ['--dir', repoRoot, '-s', 'bom', 'inspect', 'bom.xlsx', '--json'], {
       cwd: work,

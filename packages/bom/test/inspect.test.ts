@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateBomWorkbook } from '../src/fixtures/index';
-import { inspectWorkbook, listMaterialRows } from '../src/index';
+import { applyOperations, inspectWorkbook, listMaterialRows } from '../src/index';
 import { BOM_HEADER, bomWorkbook, workbook } from './helpers';
 
 const paramsOf = (r: ReturnType<typeof inspectWorkbook>, code: string) =>
@@ -145,6 +147,79 @@ describe('inspectWorkbook: preview and warnings', () => {
     expect(r.ops?.roles.op).toEqual({ column: 'C', header: '操作类型' });
     expect(r.ops?.warnings.map((w) => w.params)).toEqual([{ opRow: 2, designators: ['R7'] }]);
     expect(inspectWorkbook(bomWorkbook([[1, 'A', 1, null, null, 'R1', null]])).ops).toBeNull();
+  });
+
+  it('lists every op the run will skip (invalid, not_found, ambiguous) with code, op, designators, reason', () => {
+    const bom = [
+      [1, 'A', 1, null, null, 'R1', null],
+      [1, 'B', 1, null, null, 'R2', null],
+      [1, 'B', 1, null, null, 'R3', null],
+    ];
+    const ops = [
+      [null, 'A', 'modify', 'R1', null],
+      [null, 'A', 'add', 'R9', null],
+      [null, 'Z', 'del', 'R1', null],
+      [null, 'B', 'del', 'R2', null],
+      [null, null, 'add', 'R4', null],
+    ];
+    const r = inspectWorkbook(bomWorkbook(bom, ops));
+    expect(r.ops?.skippedOpsTotal).toBe(4);
+    expect(r.ops?.skippedOpCounts).toEqual({ invalid: 2, not_found: 1, ambiguous: 1 });
+    expect(r.ops?.skippedOps).toEqual([
+      {
+        opRow: 2,
+        status: 'invalid',
+        materialCode: 'A',
+        op: 'modify',
+        designators: 'R1',
+        reasons: [{ code: 'problem', params: { code: 'invalid_op_type', value: 'modify' } }],
+      },
+      {
+        opRow: 4,
+        status: 'not_found',
+        materialCode: 'Z',
+        op: 'del',
+        designators: 'R1',
+        reasons: [{ code: 'no_such_material', params: { materialCode: 'Z', level: null } }],
+      },
+      {
+        opRow: 5,
+        status: 'ambiguous',
+        materialCode: 'B',
+        op: 'del',
+        designators: 'R2',
+        reasons: [{ code: 'several_rows', params: { materialCode: 'B', level: null, rows: [3, 4] } }],
+      },
+      {
+        opRow: 6,
+        status: 'invalid',
+        materialCode: null,
+        op: 'add',
+        designators: 'R4',
+        reasons: [{ code: 'problem', params: { code: 'empty_material_code' } }],
+      },
+    ]);
+    // the list is capped like the warnings; the total and the counts stay exact
+    const capped = inspectWorkbook(bomWorkbook(bom, ops), { maxWarnings: 1 });
+    expect(capped.ops?.skippedOps.map((op) => op.opRow)).toEqual([2]);
+    expect(capped.ops?.skippedOpsTotal).toBe(4);
+  });
+
+  it('tells of the sample’s two modify ops and its unknown material before the run, as the run logs them', () => {
+    const bytes = new Uint8Array(
+      readFileSync(join(import.meta.dirname, '..', '..', '..', 'examples', 'sample-bom.xlsx')),
+    );
+    const skipped = inspectWorkbook(bytes).ops?.skippedOps ?? [];
+    const { log } = applyOperations(bytes, { kind: 'sheet' });
+    const notRun = log.filter((e) => e.status === 'invalid' || e.status === 'not_found' || e.status === 'ambiguous');
+    expect(skipped.map((op) => [op.opRow, op.status, op.op])).toEqual([
+      [3, 'not_found', 'del'],
+      [4, 'invalid', 'modify'],
+      [7, 'invalid', 'modify'],
+    ]);
+    expect(skipped.map((op) => [op.opRow, op.materialCode, op.designators, op.reasons])).toEqual(
+      notRun.map((e) => [e.seq, e.materialCode, e.designators, e.notes]),
+    );
   });
 });
 

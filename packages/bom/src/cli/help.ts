@@ -53,11 +53,12 @@ export const INSPECT_HELP: CommandHelp = {
   help: `usage: bom inspect BOM.xlsx [--lang zh-CN|en] [--json]
 
 Prints the BOM sheet, its header row, the columns found for each role, the number of data rows, the workbook's
-操作指示表 if it has one, and the validation warnings. Nothing is written.
+操作指示表 if it has one, the validation warnings and the operations a run would skip (invalid, not_found,
+ambiguous: material code, op, designators, reason). Nothing is written.
 
   BOM.xlsx          the BOM workbook
   --lang zh-CN|en   language of the warnings (default zh-CN)
-  --json            print JSON (every warning) instead of text (the first ${PRINTED_WARNINGS})
+  --json            print JSON (every warning and skipped op) instead of text (the first ${PRINTED_WARNINGS} of each)
   -h, --help        show this help`,
 };
 

@@ -1,14 +1,21 @@
+import { changeLogNote } from '../change-log';
 import { inspectWorkbook, type InspectResult } from '../inspect';
-import { warningText, type BomLang } from '../texts';
+import type { SkippedOp } from '../skipped-ops';
+import { statusWord, warningText, type BomLang } from '../texts';
 import type { BomWarning } from '../warnings';
 import { langOf, langOption, parse, readInput, UsageError, type Command } from './args';
 import { INSPECT_HELP, PRINTED_WARNINGS } from './help';
 
 function inspectionJson(result: InspectResult, lang: BomLang) {
   const worded = (warnings: BomWarning[]) => warnings.map((w) => ({ ...w, message: warningText(w, lang) }));
+  const wordedOps = (ops: SkippedOp[]) => ops.map((op) => ({ ...op, message: changeLogNote(op.reasons, lang) }));
   const { preview: _bomPreview, ...bom } = result.bom;
   const ops = result.ops
-    ? (({ preview: _opsPreview, warnings, ...rest }) => ({ ...rest, warnings: worded(warnings) }))(result.ops)
+    ? (({ preview: _opsPreview, warnings, skippedOps, ...rest }) => ({
+        ...rest,
+        warnings: worded(warnings),
+        skippedOps: wordedOps(skippedOps),
+      }))(result.ops)
     : null;
   return {
     sheets: result.sheets,
@@ -43,5 +50,17 @@ export const inspectCommand: Command = {
     console.log(`warnings: ${total}`);
     for (const w of warnings.slice(0, PRINTED_WARNINGS)) console.log(`  [${w.code}] ${warningText(w, lang)}`);
     if (total > PRINTED_WARNINGS) console.log(`  … ${total - PRINTED_WARNINGS} more (use --json)`);
+    if (result.ops) printSkippedOps(result.ops, lang);
   },
 };
+
+/** The ops the run will log as invalid, not_found or ambiguous, one line each: they change nothing. */
+function printSkippedOps(ops: NonNullable<InspectResult['ops']>, lang: BomLang): void {
+  console.log(`skipped operations: ${ops.skippedOpsTotal}`);
+  for (const op of ops.skippedOps.slice(0, PRINTED_WARNINGS)) {
+    const what = [op.materialCode ?? '', op.op, op.designators].filter((part) => part !== '').join(' ');
+    console.log(`  row ${op.opRow} [${statusWord(op.status, lang)}] ${what}: ${changeLogNote(op.reasons, lang)}`);
+  }
+  if (ops.skippedOpsTotal > PRINTED_WARNINGS)
+    console.log(`  … ${ops.skippedOpsTotal - PRINTED_WARNINGS} more (use --json)`);
+}

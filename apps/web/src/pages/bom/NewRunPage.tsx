@@ -10,6 +10,7 @@ import type { UploadedWorkbook } from '../../lib/upload-workbook';
 import { InspectSummary, SheetDescription } from './InspectSummary';
 import { blankOp, rowProblems, rowsFromRunLog, toOpRows, type EditableOp } from './ops-rows';
 import { OpsEditor } from './OpsEditor';
+import { SkippedOpsPanel } from './SkippedOpsPanel';
 import { WarningsPanel } from './WarningsPanel';
 import { WorkbookUpload } from './WorkbookUpload';
 
@@ -158,13 +159,17 @@ function RunWizard({ start }: { start: WizardStart }) {
             bomFile.inspect.ops ? (
               <>
                 <SheetDescription sheet={bomFile.inspect.ops} />
-                <WarningsPanel
-                  title={t('bom.opsWarnings', { count: bomFile.inspect.ops.warningsTotal })}
-                  warnings={bomFile.inspect.ops.warnings}
-                  total={bomFile.inspect.ops.warningsTotal}
-                  counts={bomFile.inspect.ops.warningCounts}
-                  whereAll={t('bom.warningsWillBeInResult')}
-                />
+                <SkippedOpsPanel ops={bomFile.inspect.ops} />
+                {/* "no validation warnings" only when no op will be skipped either */}
+                {bomFile.inspect.ops.warningsTotal > 0 || bomFile.inspect.ops.skippedOpsTotal === 0 ? (
+                  <WarningsPanel
+                    title={t('bom.opsWarnings', { count: bomFile.inspect.ops.warningsTotal })}
+                    warnings={bomFile.inspect.ops.warnings}
+                    total={bomFile.inspect.ops.warningsTotal}
+                    counts={bomFile.inspect.ops.warningCounts}
+                    whereAll={t('bom.warningsWillBeInResult')}
+                  />
+                ) : null}
               </>
             ) : (
               <Alert type="info" showIcon title={t('bom.noOpsSheet')} />

@@ -70,6 +70,15 @@ export async function insertFileOrReuse(db: Executor, file: NewBomFile): Promise
   return { row: existing, reused: true };
 }
 
+/** Stores an upload's inspection again (inspected anew by a newer engine). */
+export async function updateInspect(db: Executor, fileId: string, inspect: InspectResult, at: Date): Promise<void> {
+  await db
+    .updateTable('bom_files')
+    .set({ inspect: JSON.stringify(inspect), updated_at: at })
+    .where('id', '=', fileId)
+    .execute();
+}
+
 export interface FileListFilter extends KeysetWindow {
   ownerId?: string | undefined;
   kind?: BomFileKind | undefined;

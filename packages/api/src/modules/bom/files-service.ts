@@ -63,7 +63,7 @@ export async function uploadFile(deps: FileDeps, viewer: Viewer, input: UploadIn
 
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const existing = await files.findLiveFileBySha(deps.db, viewer.userId, input.kind, sha256);
-  if (existing) return toFileView(existing, true);
+  if (existing) return toFileView(await withCurrentInspect(deps, existing), true);
 
   const inspected = await deps.bomPool.inspect({ bytes, limits: engineLimits(deps.config) });
   if (!inspected.ok) throw refusalError(inspected.refusal);
@@ -96,6 +96,21 @@ export async function uploadFile(deps: FileDeps, viewer: Viewer, input: UploadIn
     return outcome;
   });
   return toFileView(stored.row, stored.reused);
+}
+
+/**
+ * An upload stored before the engine listed the ops a run will skip has an inspection without them, which would read
+ * as "nothing to fix": it is inspected again from its bytes, once, and stored.
+ */
+async function withCurrentInspect(deps: FileDeps, row: files.BomFileRow): Promise<files.BomFileRow> {
+  const { ops } = row.inspect;
+  if (!ops || 'skippedOps' in ops) return row;
+  const bytes = await files.readFileBytes(deps.db, row.id);
+  if (!bytes) return row;
+  const inspected = await deps.bomPool.inspect({ bytes, limits: engineLimits(deps.config) });
+  if (!inspected.ok) return row;
+  await files.updateInspect(deps.db, row.id, inspected.value, deps.clock.now());
+  return { ...row, inspect: inspected.value };
 }
 
 /** The live file if the viewer may see it (else NOT_FOUND), of `kind` when one is asked for (else BAD_REQUEST). */
@@ -150,9 +165,9 @@ export async function deleteFile(
   return { ok: true as const };
 }
 
-export async function getFile(deps: Pick<ApiDeps, 'db'>, viewer: Viewer, fileId: string) {
+export async function getFile(deps: FileDeps, viewer: Viewer, fileId: string) {
   const file = await requireVisibleFile(deps, viewer, fileId);
-  return toFileView(file, false);
+  return toFileView(await withCurrentInspect(deps, file), false);
 }
 
 /** A user's own uploads, newest first; admins see everyone's, optionally one owner's. */
