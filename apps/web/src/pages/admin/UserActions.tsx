@@ -1,11 +1,14 @@
-import { App, Button, Popconfirm, Select, Space } from 'antd';
+import { App, Button, Popconfirm, Select } from 'antd';
 import { USER_ROLES } from '@arya/validators/enums';
 import { useSession } from '../../auth/SessionProvider';
 import { useI18n } from '../../i18n/I18nProvider';
 import { userLabel, userStatus, type AdminUser } from './user-status';
 import { useUserActions } from './useUserActions';
 
-/** The role picker and the disable/enable and revoke buttons for one user (none for yourself). */
+/**
+ * The role picker and the disable/enable and revoke buttons for one user (none for yourself), unwrapped: the list's
+ * actions column and the detail page lay them out.
+ */
 export function UserActions({ user }: { user: AdminUser }) {
   const { t } = useI18n();
   const session = useSession();
@@ -25,7 +28,7 @@ export function UserActions({ user }: { user: AdminUser }) {
     });
 
   return (
-    <Space wrap size="small">
+    <>
       <Select
         size="small"
         value={user.role}
@@ -65,6 +68,6 @@ export function UserActions({ user }: { user: AdminUser }) {
           {t('admin.revokeSessions')}
         </Button>
       </Popconfirm>
-    </Space>
+    </>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Card, Descriptions, Flex, Skeleton, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, Descriptions, Flex, Skeleton, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { Link, useParams } from 'react-router';
 import type { RouterOutputs } from '@arya/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -93,11 +93,12 @@ export default function UserDetailPage() {
                 {formatDateTime(detail.data.user.createdAt, locale)}
               </Descriptions.Item>
             </Descriptions>
-            <Space wrap>
+            {/* a Flex, not a Space: its gap reaches each of the actions UserActions renders side by side */}
+            <Flex wrap gap={8} align="center">
               <UserActions user={detail.data.user} />
               {userStatus(detail.data.user) === 'deleted' ? null : <IssueSetupLinkButton user={detail.data.user} />}
               <Link to={`/bom/runs?owner=${detail.data.user.id}`}>{t('admin.bomRuns')}</Link>
-            </Space>
+            </Flex>
             <Typography.Title level={5} style={{ marginTop: 24 }}>
               {t('admin.liveSessions')}
             </Typography.Title>

@@ -3,7 +3,7 @@ import { Button, Card, Flex, Input, Segmented, Tag, type TableColumnsType } from
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { USER_STATUSES, type UserStatus } from '@arya/validators/enums';
-import { cursorPaging, PagedTable } from '../../components/PagedTable';
+import { cursorPaging, LONG_TEXT, PagedTable } from '../../components/PagedTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -28,7 +28,12 @@ export default function UsersPage() {
         <Link to={`/admin/users/${user.id}`}>{user.account ?? user.phone ?? user.id.slice(0, 8)}</Link>
       ),
     },
-    { title: t('profile.name'), dataIndex: 'username', key: 'username', render: (name: string | null) => name ?? '—' },
+    {
+      title: t('profile.name'),
+      dataIndex: 'username',
+      key: 'username',
+      render: (name: string | null) => <div style={LONG_TEXT}>{name ?? '—'}</div>,
+    },
     {
       title: t('profile.phone'),
       dataIndex: 'phone',
@@ -51,7 +56,6 @@ export default function UsersPage() {
       render: (at: string) => formatDateTime(at, locale),
       responsive: ['lg'],
     },
-    { title: t('admin.actions'), key: 'actions', render: (_value, user) => <UserActions user={user} /> },
   ];
 
   return (
@@ -89,6 +93,7 @@ export default function UsersPage() {
         )}
         rowKey="id"
         columns={columns}
+        renderActions={(user) => <UserActions user={user} />}
         emptyText={t('admin.noUsers')}
       />
     </Card>

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Popconfirm, Space, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Popconfirm, Tag, type TableColumnsType } from 'antd';
 import { useSearchParams } from 'react-router';
 import type { RouterOutputs } from '@arya/api';
 import { useSession } from '../../auth/SessionProvider';
-import { cursorPaging, PagedTable } from '../../components/PagedTable';
+import { cursorPaging, LONG_TEXT, PagedTable } from '../../components/PagedTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -47,7 +47,12 @@ export default function FilesPage() {
   );
 
   const columns: TableColumnsType<FileItem> = [
-    { title: t('bom.files.name'), dataIndex: 'name', key: 'name' },
+    {
+      title: t('bom.files.name'),
+      dataIndex: 'name',
+      key: 'name',
+      render: (name: string) => <div style={LONG_TEXT}>{name}</div>,
+    },
     {
       title: t('bom.files.kind'),
       dataIndex: 'kind',
@@ -78,22 +83,6 @@ export default function FilesPage() {
       render: (at: string) => formatDateTime(at, locale),
       responsive: ['md'],
     },
-    {
-      title: t('admin.actions'),
-      key: 'actions',
-      render: (_v, file) => (
-        <Space>
-          <Button size="small" onClick={() => download.mutate({ fileId: file.fileId })}>
-            {t('bom.files.download')}
-          </Button>
-          <Popconfirm title={t('bom.files.confirmDelete')} onConfirm={() => remove.mutate({ fileId: file.fileId })}>
-            <Button size="small" danger aria-label={`${t('bom.files.delete')} ${file.name}`}>
-              {t('bom.files.delete')}
-            </Button>
-          </Popconfirm>
-        </Space>
-      ),
-    },
   ];
 
   return (
@@ -107,6 +96,18 @@ export default function FilesPage() {
         query={trpc.bom.files.list.infiniteQueryOptions({ fileId, limit: 20 }, cursorPaging)}
         rowKey="fileId"
         columns={columns}
+        renderActions={(file) => (
+          <>
+            <Button size="small" onClick={() => download.mutate({ fileId: file.fileId })}>
+              {t('bom.files.download')}
+            </Button>
+            <Popconfirm title={t('bom.files.confirmDelete')} onConfirm={() => remove.mutate({ fileId: file.fileId })}>
+              <Button size="small" danger aria-label={`${t('bom.files.delete')} ${file.name}`}>
+                {t('bom.files.delete')}
+              </Button>
+            </Popconfirm>
+          </>
+        )}
         emptyText={t('bom.files.empty')}
       />
     </Card>

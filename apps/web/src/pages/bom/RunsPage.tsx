@@ -6,7 +6,7 @@ import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { RouterOutputs } from '@arya/api';
 import { BOM_RUN_STATUSES } from '@arya/validators/enums';
 import { useSession } from '../../auth/SessionProvider';
-import { cursorPaging, PagedTable } from '../../components/PagedTable';
+import { cursorPaging, LONG_TEXT, PagedTable } from '../../components/PagedTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../lib/errors';
 import { formatDateTime } from '../../lib/format';
@@ -60,7 +60,11 @@ export default function RunsPage() {
     {
       title: t('bom.runs.file'),
       key: 'file',
-      render: (_v, run) => <Link to={`/bom/runs/${run.runId}`}>{run.bomFile.name}</Link>,
+      render: (_v, run) => (
+        <Link to={`/bom/runs/${run.runId}`} style={{ display: 'block', ...LONG_TEXT }}>
+          {run.bomFile.name}
+        </Link>
+      ),
     },
     {
       title: t('bom.log.status'),
@@ -77,7 +81,14 @@ export default function RunsPage() {
     {
       title: t('bom.runs.outcome'),
       key: 'outcome',
-      render: (_v, run) => (run.counts ? <OpCountTags counts={run.counts} /> : '—'),
+      render: (_v, run) =>
+        run.counts ? (
+          <div style={{ maxWidth: 240 }}>
+            <OpCountTags counts={run.counts} />
+          </div>
+        ) : (
+          '—'
+        ),
       responsive: ['lg'],
     },
     ...(isAdmin
@@ -95,24 +106,6 @@ export default function RunsPage() {
       key: 'createdAt',
       render: (at: string) => formatDateTime(at, locale),
       responsive: ['md'],
-    },
-    {
-      title: t('admin.actions'),
-      key: 'actions',
-      render: (_v, run) => (
-        <Space>
-          <Link to={`/bom/runs/${run.runId}`}>{t('bom.runs.open')}</Link>
-          <Popconfirm
-            title={t('bom.runs.confirmDelete')}
-            onConfirm={() => remove.mutate({ runId: run.runId })}
-            disabled={run.status === 'running'}
-          >
-            <Button size="small" danger disabled={run.status === 'running'}>
-              {t('bom.runs.delete')}
-            </Button>
-          </Popconfirm>
-        </Space>
-      ),
     },
   ];
 
@@ -167,6 +160,20 @@ export default function RunsPage() {
         )}
         rowKey="runId"
         columns={columns}
+        renderActions={(run) => (
+          <>
+            <Link to={`/bom/runs/${run.runId}`}>{t('bom.runs.open')}</Link>
+            <Popconfirm
+              title={t('bom.runs.confirmDelete')}
+              onConfirm={() => remove.mutate({ runId: run.runId })}
+              disabled={run.status === 'running'}
+            >
+              <Button size="small" danger disabled={run.status === 'running'}>
+                {t('bom.runs.delete')}
+              </Button>
+            </Popconfirm>
+          </>
+        )}
         emptyText={t('bom.runs.empty')}
       />
     </Card>
