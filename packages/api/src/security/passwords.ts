@@ -6,14 +6,20 @@ import { tooManyRequests } from '../errors';
 import { createFairQueue, FairQueueFullError } from '../lib/fair-queue';
 
 /**
- * `client` is the caller's network address: hashes are handed to the threads taking turns between addresses, and one
- * address may have only so many waiting (more answer TOO_MANY_REQUESTS at once), so a flood from one address cannot
- * hold up another's sign-in. Work without a caller (CLIs, start-up) shares one line.
+ * `client` is the caller's network address: hashes are handed to the threads taking turns between addresses, one
+ * address may have only so many waiting (more answer TOO_MANY_REQUESTS at once), and one address never holds every
+ * thread, so a flood from one address cannot hold up another's sign-in. Work without a caller (CLIs, start-up) shares
+ * one line.
  */
 export interface PasswordHasher {
   hash: (password: string, client?: string | null) => Promise<string>;
   /** False for a wrong password, and for a null hash (verified against a dummy hash so timing does not reveal it). */
   verify: (password: string, hash: string | null, client?: string | null) => Promise<boolean>;
+  /**
+   * Throws the TOO_MANY_REQUESTS a hash from `client` would get now, so a request that will need one can be refused
+   * before it spends database and Redis round trips (the cost of each refusal is what a flood multiplies).
+   */
+  assertRoomFor: (client?: string | null) => void;
   close: () => Promise<void>;
 }
 
@@ -30,25 +36,36 @@ export interface PasswordHasherOptions {
 }
 
 const NO_CLIENT = 'internal';
+const lineOf = (client: string | null | undefined) => client ?? NO_CLIENT;
+const refusal = () => tooManyRequests('auth.tooManyPasswordChecks', 1);
 
 /** The worker file, for hosts that bundle this package and must ship it beside the bundle. */
 export const passwordWorkerUrl = new URL('./password-worker.mjs', import.meta.url);
 
 export function createPasswordHasher(options: PasswordHasherOptions): PasswordHasher {
   const threads = options.threads ?? availableParallelism();
+  // One thread more than one address may use: while one address (an attack, or an office behind one NAT) keeps
+  // `threads` busy, another address's check starts at once instead of waiting out a whole hash, which on a loaded
+  // machine takes seconds. The spare thread runs only then, at the threads' low priority, so it costs the event loop
+  // nothing; one address alone still gets every core.
+  const slots = threads + 1;
   const pool = new Tinypool({
     filename: passwordWorkerUrl.href,
     minThreads: 1,
-    maxThreads: threads,
+    maxThreads: slots,
     idleTimeout: 60_000,
   });
-  // As many running as there are threads, so the pool never keeps a first-come line of its own.
-  const queue = createFairQueue({ concurrency: threads, maxWaitingPerKey: options.maxWaitingPerClient ?? 32 });
+  // As many running as the pool has threads, so the pool never keeps a first-come line of its own.
+  const queue = createFairQueue({
+    concurrency: slots,
+    maxRunningPerKey: threads,
+    maxWaitingPerKey: options.maxWaitingPerClient ?? 32,
+  });
   const runFairly = async (client: string | null | undefined, task: object, name: 'hash' | 'verify') => {
     try {
-      return (await queue.run(client ?? NO_CLIENT, () => pool.run(task, { name }))) as unknown;
+      return (await queue.run(lineOf(client), () => pool.run(task, { name }))) as unknown;
     } catch (error) {
-      if (error instanceof FairQueueFullError) throw tooManyRequests('auth.tooManyPasswordChecks', 1);
+      if (error instanceof FairQueueFullError) throw refusal();
       throw error;
     }
   };
@@ -72,6 +89,9 @@ export function createPasswordHasher(options: PasswordHasherOptions): PasswordHa
       const target = comparable ? storedHash : await dummyHash;
       const matches = await runFairly(client, { password, hash: target }, 'verify');
       return comparable && matches === true;
+    },
+    assertRoomFor: (client) => {
+      if (!queue.hasRoom(lineOf(client))) throw refusal();
     },
     close: async () => {
       await pool.destroy();

@@ -51,4 +51,40 @@ describe('fair queue', () => {
     expect(peak).toBe(2);
     expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
   });
+
+  it('starts another key’s task at once while one key holds its running cap', async () => {
+    const queue = createFairQueue({ concurrency: 3, maxRunningPerKey: 2, maxWaitingPerKey: 10 });
+    const hold = gate();
+    const started: string[] = [];
+    const flood = Array.from({ length: 6 }, (_, i) =>
+      queue.run('flood', () => {
+        started.push(`flood-${i}`);
+        return hold.opened;
+      }),
+    );
+    // The third slot is free, but the flooding key may not take it.
+    expect(started).toEqual(['flood-0', 'flood-1']);
+    const victim = queue.run('victim', async () => {
+      started.push('victim');
+      return 'victim';
+    });
+    expect(started).toEqual(['flood-0', 'flood-1', 'victim']);
+    await expect(victim).resolves.toBe('victim');
+    hold.open();
+    await Promise.all(flood);
+    expect(started).toHaveLength(7);
+  });
+
+  it('says whether a key has room before its task is refused', async () => {
+    const queue = createFairQueue({ concurrency: 1, maxWaitingPerKey: 1 });
+    const hold = gate();
+    const running = queue.run('a', () => hold.opened);
+    expect(queue.hasRoom('a')).toBe(true);
+    const waiting = queue.run('a', async () => undefined);
+    expect(queue.hasRoom('a')).toBe(false);
+    expect(queue.hasRoom('b')).toBe(true);
+    hold.open();
+    await Promise.all([running, waiting]);
+    expect(queue.hasRoom('a')).toBe(true);
+  });
 });

@@ -22,6 +22,7 @@ export async function register(
   assertRegistrationOpen(deps.config);
   assertAcceptableAccount(input.account);
   assertAcceptablePassword(input.password);
+  deps.passwords.assertRoomFor(request.ip);
   await reserveRegistration(deps, request.ip);
   const passwordHash = await deps.passwords.hash(input.password, request.ip);
   const now = deps.clock.now();
@@ -65,6 +66,7 @@ export async function login(
   input: { account: string; password: string },
   request: RequestInfo,
 ): Promise<SignedIn> {
+  deps.passwords.assertRoomFor(request.ip);
   const settle = await reserveLoginAttempt(deps, input.account, request.ip ?? 'unknown');
   let outcome: 'failed' | 'succeeded' = 'succeeded';
   try {
