@@ -214,6 +214,30 @@ describe('对比: two BOM revisions compared in the browser', () => {
     await context.close();
   });
 
+  it('says which fields a changed row changed in, a description-only change included (en and zh)', async () => {
+    const { context, page } = await signedIn();
+    await page.getByRole('menuitem', { name: 'Compare' }).click();
+    await pickUpload(page, 'Old revision', OLD_NAME);
+    await pickUpload(page, 'New revision', NEW_NAME);
+    await page.getByRole('button', { name: 'Compare', exact: true }).click();
+    await expectRowCount(page, EXPECTED_REVISION_COMPARISON.rows.length);
+    // 400 went from "IC" to "IC v2" and nothing else; 100 gained a unit and R3
+    const fieldsOf = (text: string) => tableRows(page).filter({ hasText: text }).getByTestId('changed-fields');
+    expect(await fieldsOf('IC v2').textContent()).toBe('Description');
+    expect(await fieldsOf('R3').textContent()).toBe('Quantity · Designators');
+    // only changed rows carry the line
+    expect(await page.getByTestId('changed-fields').count()).toBe(summary.changed);
+    await screenshot(page, 'compare-changed-fields-en');
+
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    await page.getByRole('button', { name: '下载对比工作簿' }).waitFor();
+    expect(await fieldsOf('IC v2').textContent()).toBe('描述');
+    expect(await fieldsOf('R3').textContent()).toBe('用量 · 位号');
+    await screenshot(page, 'compare-changed-fields-zh');
+    await page.getByRole('button', { name: '切换到英文' }).click();
+    await context.close();
+  });
+
   it('says what is wrong with a comparison and offers the way out', async () => {
     const { context, page } = await signedIn();
     await page.getByRole('menuitem', { name: 'Compare' }).click();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPECTED_REVISION_COMPARISON } from '@arya/bom/fixtures';
 import {
+  changedFields,
   countMovedRows,
   filterRows,
   groupMoves,
@@ -55,5 +56,18 @@ describe('compare table filters', () => {
     expect(isFiltered(NO_FILTER)).toBe(false);
     expect(isFiltered({ ...NO_FILTER, designators: ' ' })).toBe(false);
     expect(isFiltered({ ...NO_FILTER, status: 'moved' })).toBe(true);
+  });
+});
+
+describe('changed fields', () => {
+  it('names what a changed row changed in: quantity, designators, else its description', () => {
+    expect(rows.map((r) => `${r.level}/${r.materialCode} ${changedFields(r).join(',')}`)).toEqual([
+      '1/100 quantity,designators',
+      '1/200 ',
+      '2/500 ',
+      '3/500 ',
+      '2/400 description',
+      '1/600 ',
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import type { CSSProperties } from 'react';
 import { VirtualGridTable, type GridColumn } from '../../components/VirtualGridTable';
 import { useScreenI18n } from '../../i18n/screen-i18n';
 import { bomLookupMessages } from './bom-lookup-messages';
-import type { CompareRow, CompareRowStatus, RowMoves } from './compare-filter';
+import { changedFields, type CompareRow, type CompareRowStatus, type RowMoves } from './compare-filter';
 import { quantityText } from './run-labels';
 
 const ROW_HEIGHT = 40;
@@ -96,11 +96,21 @@ export function CompareTable({
       key: 'status',
       title: t('compare.col.status'),
       width: '76px',
-      render: (row) => (
-        <Tag color={compareStatusColour[row.status]} style={{ marginInlineEnd: 0 }}>
-          {t(`compare.status.${row.status}`)}
-        </Tag>
-      ),
+      render: (row) => {
+        const fields = changedFields(row);
+        return (
+          <>
+            <Tag color={compareStatusColour[row.status]} style={{ marginInlineEnd: 0 }}>
+              {t(`compare.status.${row.status}`)}
+            </Tag>
+            {fields.length > 0 ? (
+              <div data-testid="changed-fields" style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.55)', marginTop: 2 }}>
+                {fields.map((field) => t(`compare.changed.${field}`)).join(' · ')}
+              </div>
+            ) : null}
+          </>
+        );
+      },
     },
     { key: 'level', title: t('compare.col.level'), width: '52px', render: (row) => row.level ?? '—' },
     {

@@ -5,6 +5,22 @@ export type CompareRow = Comparison['rows'][number];
 export type CompareRowStatus = CompareRow['status'];
 export type DesignatorMove = Comparison['moves'][number];
 
+/** What made a matched row `changed`. */
+export type ChangedField = 'quantity' | 'designators' | 'description';
+
+/**
+ * The fields a changed row changed in. The engine marks a matched pair changed for its quantity, its designators or its
+ * description, and sends only the new description: a change with equal quantities and the same designators is the
+ * description's (the one case the table could not otherwise explain).
+ */
+export function changedFields(row: CompareRow): ChangedField[] {
+  if (row.status !== 'changed') return [];
+  const fields: ChangedField[] = [];
+  if (row.oldQty !== row.newQty) fields.push('quantity');
+  if (row.addedDesignators.length + row.removedDesignators.length > 0) fields.push('designators');
+  return fields.length > 0 ? fields : ['description'];
+}
+
 /** The table's status filter: a row status, every row, or only the rows a move touches. */
 export type CompareStatusFilter = 'all' | 'added' | 'removed' | 'changed' | 'moved';
 
