@@ -9,8 +9,8 @@ const problems: string[] = [];
 
 /**
  * Chromium logs every 4xx answer to the console ("Failed to load resource: … status of 401"). Those are the API's typed
- * refusals (a wrong password, the silent sign-in of a signed-out visitor), which the UI shows and the tests assert
- * on; 5xx answers are recorded from the network instead.
+ * refusals (a wrong password, the refresh of a session ended elsewhere), which the UI shows and the tests assert on;
+ * 5xx answers are recorded from the network instead. A signed-out visit logs none (e2e/signed-out.e2e.ts).
  */
 const TYPED_REFUSAL = /^Failed to load resource: the server responded with a status of 4\d\d\b/;
 

@@ -5,7 +5,7 @@ import { createApiClient } from './lib/trpc';
 
 const { client, session } = createApiClient();
 // Silent sign-in: the HttpOnly refresh cookie (if any) becomes an access token before the first screen decides where to
-// go.
+// go. A signed-out visitor (no session hint cookie) is told so at once, with no request.
 void session.refresh();
 
 const root = document.getElementById('root');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hasSessionHint } from '../src/auth/session-hint';
 import { createSessionStore, REFRESH_AHEAD_MS, type SignedIn } from '../src/auth/session-store';
 
 const NOW = Date.parse('2026-11-28T00:00:00Z');
@@ -23,7 +24,7 @@ function signedIn(token: string, expiresInMs = 15 * 60_000): SignedIn {
 class Rejected extends Error {}
 
 /** A refresh whose answers the test releases by hand, with timers recorded instead of run. */
-function harness() {
+function harness(options: { hint?: () => boolean } = {}) {
   const pending: { resolve: (value: SignedIn) => void; reject: (error: unknown) => void }[] = [];
   const timers: { fn: () => void; ms: number; cleared: boolean }[] = [];
   let calls = 0;
@@ -33,6 +34,7 @@ function harness() {
       return new Promise<SignedIn>((resolve, reject) => pending.push({ resolve, reject }));
     },
     isRejection: (error) => error instanceof Rejected,
+    ...(options.hint ? { hasSessionHint: options.hint } : {}),
     now: () => NOW,
     setTimer: (fn, ms) => {
       const timer = { fn, ms, cleared: false };
@@ -105,6 +107,23 @@ describe('session store', () => {
     expect(timers.at(-1)?.cleared).toBe(true);
   });
 
+  it('without the session hint, a start-up refresh signs out at once and asks the server nothing', async () => {
+    const { store, calls } = harness({ hint: () => false });
+    expect(await store.refresh()).toBe('rejected');
+    expect(store.getState()).toEqual({ status: 'signedOut', reason: 'none' });
+    expect(calls()).toBe(0);
+  });
+
+  it('a signed-in session whose hint is gone (signed out in another tab) ends as expired, unasked', async () => {
+    let hint = true;
+    const { store, calls } = harness({ hint: () => hint });
+    store.signIn(signedIn('token-7'));
+    hint = false;
+    expect(await store.refresh()).toBe('rejected');
+    expect(store.getState()).toEqual({ status: 'signedOut', reason: 'expired' });
+    expect(calls()).toBe(0);
+  });
+
   it('notifies subscribers and stops after unsubscribing', () => {
     const { store } = harness();
     let seen = 0;
@@ -113,5 +132,14 @@ describe('session store', () => {
     unsubscribe();
     store.signOut();
     expect(seen).toBe(1);
+  });
+});
+
+describe('the session hint', () => {
+  it('is read from the cookies the page can see, by its exact name', () => {
+    expect(hasSessionHint('arya_session=1')).toBe(true);
+    expect(hasSessionHint('arya.locale=en; arya_session=1')).toBe(true);
+    expect(hasSessionHint('')).toBe(false);
+    expect(hasSessionHint('other=1; not_arya_session=1')).toBe(false);
   });
 });

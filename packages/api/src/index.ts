@@ -38,7 +38,7 @@ export {
   type TokenService,
 } from './security/tokens';
 export { passwordWorkerUrl } from './security/passwords';
-export { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH } from './modules/auth/keys';
+export { REFRESH_COOKIE_NAME, REFRESH_COOKIE_PATH, SESSION_HINT_COOKIE_NAME } from './modules/auth/keys';
 export { accessVerdict, authenticate, type AccessVerdict, type Viewer } from './modules/auth/access';
 export { pruneExpiredSessionTokens } from './modules/auth/sessions';
 export { pruneExpiredBomData } from './modules/bom/retention';

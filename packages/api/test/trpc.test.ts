@@ -126,6 +126,9 @@ describe('error formatter', () => {
       password: 'correct horse battery',
     });
     expect(status).toBe(200);
-    expect(headers.get('set-cookie')).toMatch(/^arya_refresh=[A-Za-z0-9_-]{43}$/);
+    expect(headers.getSetCookie()).toEqual([
+      expect.stringMatching(/^arya_refresh=[A-Za-z0-9_-]{43}$/),
+      'arya_session=1',
+    ]);
   });
 });

@@ -15,6 +15,8 @@ export interface SessionStoreDeps {
   refresh: () => Promise<SignedIn>;
   /** True when the failure means the refresh token is no longer valid (as opposed to a network failure). */
   isRejection: (error: unknown) => boolean;
+  /** False when no refresh cookie can be there (the server's hint is absent): refreshing is then refused unasked. */
+  hasSessionHint?: () => boolean;
   now?: () => number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
@@ -60,6 +62,10 @@ export function createSessionStore(deps: SessionStoreDeps) {
   }
 
   function refresh(): Promise<RefreshOutcome> {
+    if (!inFlight && deps.hasSessionHint && !deps.hasSessionHint()) {
+      signOut(state.status === 'signedIn' ? 'expired' : 'none');
+      return Promise.resolve('rejected');
+    }
     inFlight ??= deps
       .refresh()
       .then((result): RefreshOutcome => {

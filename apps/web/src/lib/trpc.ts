@@ -2,6 +2,7 @@ import { createTRPCClient } from '@trpc/client';
 import { createTRPCContext } from '@trpc/tanstack-react-query';
 import type { AppRouter } from '@arya/api';
 import { aryaLinks, isUnauthorized } from '@arya/client/links';
+import { hasSessionHint } from '../auth/session-hint';
 import { createSessionStore } from '../auth/session-store';
 import { activeLocale } from '../i18n/I18nProvider';
 
@@ -17,6 +18,7 @@ export function createApiClient() {
       return client.auth.refresh.mutate();
     },
     isRejection: isUnauthorized,
+    hasSessionHint: () => hasSessionHint(),
   });
 
   const headers = (): Record<string, string> => {

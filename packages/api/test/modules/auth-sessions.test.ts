@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REFRESH_COOKIE_NAME } from '../../src';
+import { REFRESH_COOKIE_NAME, SESSION_HINT_COOKIE_NAME } from '../../src';
 import { expectAppError } from '../helpers/errors';
 import { createAgent, createTestApi, type Agent, type TestApi } from '../helpers/harness';
 
@@ -85,7 +85,7 @@ describe('auth.refresh', () => {
     const agent = createAgent(t.deps);
     agent.cookies.set(REFRESH_COOKIE_NAME, { value: 'not-a-real-token', options: {} });
     await expectAppError(agent.api.auth.refresh(), 'UNAUTHORIZED', 'auth.invalidRefreshToken');
-    expect(agent.cleared).toContain(REFRESH_COOKIE_NAME);
+    expect(agent.cleared).toEqual(expect.arrayContaining([REFRESH_COOKIE_NAME, SESSION_HINT_COOKIE_NAME]));
   });
 
   it('treats reuse of a rotated token after the grace period as theft: session and access tokens end', async () => {
@@ -215,7 +215,7 @@ describe('auth.logout', () => {
     const agent = await signedIn();
     const refreshToken = cookieOf(agent);
     expect(await agent.api.auth.logout()).toEqual({ endedSession: true });
-    expect(agent.cleared).toContain(REFRESH_COOKIE_NAME);
+    expect(agent.cleared).toEqual(expect.arrayContaining([REFRESH_COOKIE_NAME, SESSION_HINT_COOKIE_NAME]));
     await expectAppError(agent.api.user.me(), 'UNAUTHORIZED', 'auth.sessionRevoked');
     await expectAppError(
       createAgent(t.deps).api.auth.refresh({ refreshToken }),

@@ -1,6 +1,6 @@
 import { TRPCError } from '@trpc/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppError, REFRESH_COOKIE_NAME } from '../../src';
+import { AppError, REFRESH_COOKIE_NAME, SESSION_HINT_COOKIE_NAME } from '../../src';
 import { expectAppError } from '../helpers/errors';
 import { createAgent, createTestApi, type TestApi } from '../helpers/harness';
 
@@ -27,6 +27,16 @@ describe('auth.register', () => {
     expect(me.id).toBe(result.user.id);
   });
 
+  it('sets beside it a hint the page can read, which carries nothing of the token and lives as long', async () => {
+    const agent = createAgent(t.deps);
+    await agent.register('hintuser');
+    const refresh = agent.cookies.get(REFRESH_COOKIE_NAME);
+    const hint = agent.cookies.get(SESSION_HINT_COOKIE_NAME);
+    expect(hint?.value).toBe('1');
+    expect(hint?.options).toMatchObject({ httpOnly: false, sameSite: 'lax', path: '/', secure: false });
+    expect(hint?.options.maxAge).toBe(refresh?.options.maxAge);
+  });
+
   it('marks the refresh cookie Secure in production', async () => {
     const agent = createAgent({
       ...t.deps,
@@ -39,6 +49,7 @@ describe('auth.register', () => {
       sameSite: 'lax',
       path: '/trpc',
     });
+    expect(agent.cookies.get(SESSION_HINT_COOKIE_NAME)?.options).toMatchObject({ secure: true, httpOnly: false });
   });
 
   it('returns the refresh token in the body when asked and stores only its hash', async () => {

@@ -4,6 +4,11 @@ import type { RateLimit } from '../../lib/rate-limit';
 export const REFRESH_COOKIE_NAME = 'arya_refresh';
 export const REFRESH_COOKIE_PATH = '/trpc';
 export const REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 60 * 60;
+/**
+ * Set and cleared with the refresh cookie, but readable by the page (value `1`, path `/`): the web app asks for a
+ * refresh only when it is there, so a signed-out visit sends no refresh that must fail. A hint, never a credential.
+ */
+export const SESSION_HINT_COOKIE_NAME = 'arya_session';
 /** A rotated refresh token presented again within this time by the same client is a concurrent refresh, not theft. */
 export const REFRESH_REUSE_GRACE_SECONDS = 10;
 
