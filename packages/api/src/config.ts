@@ -89,6 +89,12 @@ export const apiConfigSchema = z.object({
    * worker threads, so a flood would otherwise pile up memory and starve everyone's runs.
    */
   BOM_MAX_COMPARES_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  /**
+   * `bom.files.materialRows` pages one user may have in progress at once in one server process; one more is refused
+   * with TOO_MANY_REQUESTS, so a flood of them holds at most this many database connections (the online editor reads
+   * one page at a time).
+   */
+  BOM_MAX_MATERIAL_ROWS_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
   /** How often each process looks for queued runs another process created (its own are started at once). */
   BOM_QUEUE_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** A running run's process refreshes its heartbeat this often. */

@@ -36,6 +36,8 @@ export interface ApiDeps {
   bomUploads: UploadSlots;
   /** Comparisons each user has in progress in this process (`BOM_MAX_COMPARES_PER_USER`). */
   bomCompares: UploadSlots;
+  /** `bom.files.materialRows` pages each user has in progress in this process (`BOM_MAX_MATERIAL_ROWS_PER_USER`). */
+  bomMaterialRows: UploadSlots;
   /** What the access check read from Postgres, kept current across processes by LISTEN/NOTIFY. */
   access: AccessCache;
 }
@@ -126,6 +128,7 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
   if (!overrides.bomProgress) owned.push(async () => bomProgress.close());
   const bomUploads = overrides.bomUploads ?? createUploadSlots(config.BOM_MAX_UPLOADS_PER_USER);
   const bomCompares = overrides.bomCompares ?? createUploadSlots(config.BOM_MAX_COMPARES_PER_USER);
+  const bomMaterialRows = overrides.bomMaterialRows ?? createUploadSlots(config.BOM_MAX_MATERIAL_ROWS_PER_USER);
 
   const deps: ApiDeps = {
     db,
@@ -141,6 +144,7 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
     bomProgress,
     bomUploads,
     bomCompares,
+    bomMaterialRows,
     access,
   };
   closers.set(deps, owned);

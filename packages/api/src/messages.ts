@@ -367,6 +367,12 @@ export const messages = mergeCatalogues(sharedMessages, {
       'You already have {max, plural, one {# comparison} other {# comparisons}} in progress. Wait for ' +
       '{max, plural, one {it} other {them}} to finish, then try again.',
   },
+  'bom.tooManyMaterialRows': {
+    'zh-CN': '你已有 {max} 个读取 BOM 物料行的请求正在进行，请等它们完成后再试。',
+    en:
+      'You already have {max, plural, one {# request} other {# requests}} for BOM material rows in progress. Wait ' +
+      'for {max, plural, one {it} other {them}} to finish, then try again.',
+  },
   'bom.tooManyUploads': {
     'zh-CN': '你已有 {max} 个文件正在上传或检查，请等它们完成后再上传下一个。',
     en:

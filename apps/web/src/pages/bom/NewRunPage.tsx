@@ -1,6 +1,6 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { Alert, Button, Card, Flex, Segmented, Skeleton, Steps, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -77,14 +77,22 @@ function RunWizard({ start }: { start: WizardStart }) {
   const [opsChoice, setOpsChoice] = useState<OpsChoice>('online');
   const [rows, setRows] = useState<EditableOp[]>(start.rows);
   const prefilled = start.prefilled;
-  // Every row of the BOM (not only the preview), read once per file when the online editor is opened.
-  const materialRows = useQuery(
-    trpc.bom.files.materialRows.queryOptions(
+  // Every row of the BOM (not only the preview), read once per file when the online editor is opened, page by page.
+  const materialRows = useInfiniteQuery(
+    trpc.bom.files.materialRows.infiniteQueryOptions(
       { fileId: bomFile?.fileId ?? '' },
-      { enabled: bomFile !== null && opsChoice === 'online', staleTime: Number.POSITIVE_INFINITY },
+      {
+        enabled: bomFile !== null && opsChoice === 'online',
+        staleTime: Number.POSITIVE_INFINITY,
+        getNextPageParam: (page) => page.nextCursor ?? undefined,
+      },
     ),
   );
-  const choices = materialRows.data?.rows ?? [];
+  const { hasNextPage, isFetchingNextPage, fetchNextPage } = materialRows;
+  useEffect(() => {
+    if (hasNextPage && !isFetchingNextPage) void fetchNextPage();
+  }, [hasNextPage, isFetchingNextPage, fetchNextPage]);
+  const choices = useMemo(() => materialRows.data?.pages.flatMap((page) => page.rows) ?? [], [materialRows.data]);
 
   const create = useMutation(
     trpc.bom.runs.create.mutationOptions({ onSuccess: ({ runId }) => void navigate(`/bom/runs/${runId}`) }),

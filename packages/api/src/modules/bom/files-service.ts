@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { z } from 'zod';
+import type { MaterialRow } from '@arya/bom';
 import type { BomFileKind } from '@arya/db';
 import type { RequestInfo } from '../../context';
 import type { ApiDeps } from '../../deps';
@@ -10,9 +11,9 @@ import { engineLimits } from './engine-limits';
 import type { EngineRefusal } from './engine-task';
 import { cleanFileName, sniffWorkbook } from './file-bytes';
 import * as files from './files-repo';
-import { insertMaterialUses } from './material-uses';
+import { insertMaterialUses, listMaterialUsesPage } from './material-uses';
 import { isFileInPendingRun } from './runs-repo';
-import type { listFilesInput } from './schemas';
+import type { listFilesInput, materialRowsInput } from './schemas';
 import { canSee, listOwner, type Viewer } from './viewer';
 import { toFileListItem, toFileView } from './views';
 
@@ -128,16 +129,36 @@ export async function requireVisibleFile(
 }
 
 /**
- * Every row of an uploaded BOM that has a material code, read from the stored bytes in a worker thread: the online
- * editor offers codes, levels and rows from the whole BOM, not only the preview.
+ * The rows of an uploaded BOM that have a material code, a page at a time, in sheet order: the online editor offers
+ * codes, levels and rows from the whole BOM, not only the preview. Read from the where-used index written with the
+ * upload (the engine's own `listMaterialRows`), so no call parses the workbook again; each user has at most
+ * `BOM_MAX_MATERIAL_ROWS_PER_USER` pages in progress, so a flood holds that many database connections, not the pool.
  */
-export async function listFileMaterialRows(deps: FileDeps, viewer: Viewer, fileId: string) {
-  await requireVisibleFile(deps, viewer, fileId, 'bom');
-  const bytes = await files.readFileBytes(deps.db, fileId);
-  if (!bytes) throw new AppError('NOT_FOUND', 'bom.fileNotFound');
-  const listed = await deps.bomPool.materialRows({ bytes, limits: engineLimits(deps.config) });
-  if (!listed.ok) throw refusalError(listed.refusal);
-  return { rows: listed.value };
+export async function listFileMaterialRows(
+  deps: Pick<ApiDeps, 'db' | 'config' | 'bomMaterialRows'>,
+  viewer: Viewer,
+  input: z.infer<typeof materialRowsInput>,
+) {
+  const release = deps.bomMaterialRows.tryTake(viewer.userId);
+  if (!release) {
+    throw new AppError('TOO_MANY_REQUESTS', 'bom.tooManyMaterialRows', {
+      max: deps.config.BOM_MAX_MATERIAL_ROWS_PER_USER,
+    });
+  }
+  try {
+    await requireVisibleFile(deps, viewer, input.fileId, 'bom');
+    const page = await listMaterialUsesPage(deps.db, input.fileId, input.cursor ?? 0, input.limit);
+    const rows = page.slice(0, input.limit).map((use): MaterialRow => ({
+      rowNumber: use.row_number,
+      materialCode: use.material_code,
+      level: use.level,
+      quantity: use.quantity,
+      designators: use.designators === '' ? [] : use.designators.split(','),
+    }));
+    return { rows, nextCursor: page.length > input.limit ? (rows.at(-1)?.rowNumber ?? null) : null };
+  } finally {
+    release();
+  }
 }
 
 /** Deletes an upload (its bytes go at once); runs that used it stay, with its name. Refused while a run needs it. */

@@ -17,6 +17,18 @@ export async function insertMaterialUses(db: Executor, fileId: string, rows: rea
     ) as u`.execute(db);
 }
 
+/** One page of an upload's indexed rows, in sheet order, after row `afterRow`; `limit + 1` rows at most. */
+export async function listMaterialUsesPage(db: Executor, fileId: string, afterRow: number, limit: number) {
+  return db
+    .selectFrom('bom_material_uses')
+    .select(['row_number', 'material_code', 'level', 'quantity', 'designators'])
+    .where('file_id', '=', fileId)
+    .where('row_number', '>', afterRow)
+    .orderBy('row_number')
+    .limit(limit + 1)
+    .execute();
+}
+
 /** The newest `limit` live BOM uploads (of `ownerId`, when given) that use the code; `limit + 1` at most. */
 export async function findFilesUsing(db: Executor, materialCode: string, ownerId: string | undefined, limit: number) {
   let query = db

@@ -11,6 +11,8 @@ import {
   fileIdInput,
   listFilesInput,
   listRunsInput,
+  MATERIAL_ROWS_PAGE_MAX,
+  materialRowsInput,
   progressInput,
   runIdInput,
   uploadInput,
@@ -46,10 +48,13 @@ const filesRouter = createTRPCRouter({
 
   materialRows: protectedProcedure
     .meta({
-      description: 'Every row of an uploaded BOM with a material code: its code, level, row number and designators.',
+      description:
+        'The rows of an uploaded BOM with a material code (code, level, row number, designators), in sheet order, ' +
+        `up to ${MATERIAL_ROWS_PAGE_MAX} per page; \`nextCursor\` gives the next page. TOO_MANY_REQUESTS while the ` +
+        'caller already has BOM_MAX_MATERIAL_ROWS_PER_USER pages in progress.',
     })
-    .input(fileIdInput)
-    .query(({ ctx, input }) => files.listFileMaterialRows(ctx.deps, ctx.viewer, input.fileId)),
+    .input(materialRowsInput)
+    .query(({ ctx, input }) => files.listFileMaterialRows(ctx.deps, ctx.viewer, input)),
 
   delete: protectedProcedure
     .meta({

@@ -38,6 +38,26 @@ export const createRunInput = z.object({
     ),
 });
 
+/** Rows a `bom.files.materialRows` page holds at most (about 0.5 MB of JSON). */
+export const MATERIAL_ROWS_PAGE_MAX = 5000;
+
+export const materialRowsInput = z.object({
+  fileId: z.uuid().describe("An uploaded BOM's id (from `bom.files.upload`)."),
+  cursor: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .describe('`nextCursor` of the previous page (the last row number it held); omit for the first page.'),
+  limit: z
+    .number()
+    .int()
+    .min(1)
+    .max(MATERIAL_ROWS_PAGE_MAX, { error: `at most ${MATERIAL_ROWS_PAGE_MAX} rows per page` })
+    .default(MATERIAL_ROWS_PAGE_MAX)
+    .describe(`Rows per page (1–${MATERIAL_ROWS_PAGE_MAX}, default ${MATERIAL_ROWS_PAGE_MAX}).`),
+});
+
 export const runIdInput = z.object({ runId: z.uuid().describe("The run's id (from `bom.runs.create`).") });
 
 export const progressInput = z.object({
