@@ -20,6 +20,14 @@ async function tableNames(db: TestDatabase['db']): Promise<string[]> {
   return result.rows.map((r) => r.table_name);
 }
 
+/** From the latest schema, reverts migrations until `name` is reverted too. */
+async function migrateDownThrough(name: string): Promise<void> {
+  await migrateToLatest(database.db);
+  const names = Object.keys(migrations);
+  expect(names).toContain(name);
+  for (let i = names.length - 1; i >= names.indexOf(name); i--) await migrateDown(database.db);
+}
+
 describe('migrations', () => {
   it('the template database already has every table', async () => {
     expect(await tableNames(database.db)).toEqual([
@@ -74,9 +82,7 @@ describe('migrations', () => {
 
 describe('account skeleton migration', () => {
   it('backfills look-alike keys oldest first; a later live look-alike keeps none; the unique index holds', async () => {
-    await migrateToLatest(database.db);
-    expect(Object.keys(migrations).at(-1)).toBe('2026_11_30_0500_account_skeleton');
-    await migrateDown(database.db);
+    await migrateDownThrough('2026_11_30_0500_account_skeleton');
     const insert = (account: string, at: string, deleted = false) =>
       sql`
         insert into users (account, created_at, deleted_at) values (${account}, ${at}, ${deleted ? at : null})
@@ -97,6 +103,32 @@ describe('account skeleton migration', () => {
       database.db.insertInto('users').values({ account: 'paypai', account_skeleton: 'paypal' }).execute(),
     ).rejects.toThrow(/users_account_skeleton_live_key/);
     await database.db.deleteFrom('users').execute();
+    await migrateToLatest(database.db);
+  });
+});
+
+describe('display name cleanup migration', () => {
+  it('removes invisible and control characters from stored names, and empties a name of nothing else', async () => {
+    await migrateDownThrough('2026_11_30_0600_display_name_cleanup');
+    const stored = {
+      spoof: 'abc\u202Egpj.exe',
+      hidden: 'ad\u200Bmin',
+      blank: '\u200B\u202E',
+      fine: '张伟',
+    };
+    for (const [account, username] of Object.entries(stored)) {
+      await database.db.insertInto('users').values({ account, username }).execute();
+    }
+    await migrateUp(database.db);
+    const rows = await database.db.selectFrom('users').select(['account', 'username']).execute();
+    expect(Object.fromEntries(rows.map((row) => [row.account, row.username]))).toEqual({
+      spoof: 'abcgpj.exe',
+      hidden: 'admin',
+      blank: null,
+      fine: '张伟',
+    });
+    await database.db.deleteFrom('users').execute();
+    await migrateToLatest(database.db);
   });
 });
 

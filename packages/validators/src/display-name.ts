@@ -12,6 +12,7 @@ export const DISPLAY_NAME_MAX_LENGTH = 64;
  * surrogates.
  */
 const REFUSED = /[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Co}\p{Cn}\p{Cs}]/u;
+const REFUSED_ALL = new RegExp(REFUSED.source, 'gu');
 
 /**
  * NFC, every run of spaces (any width: U+3000, no-break…) one plain space, none at either end. Only space separators
@@ -41,4 +42,22 @@ export function displayNameProblem(name: string): DisplayNameProblem | null {
   if (name.length === 0) return { kind: 'empty' };
   if (name.length > DISPLAY_NAME_MAX_LENGTH) return { kind: 'tooLong', max: DISPLAY_NAME_MAX_LENGTH };
   return null;
+}
+
+/**
+ * What a name stored before these rules becomes under them: refused characters removed, normalised, cut to the
+ * maximum length (never inside a surrogate pair); null when nothing is left. Names people type are refused instead
+ * (`displayNameProblem`), so they can see and fix them.
+ */
+export function cleanStoredDisplayName(name: string): string | null {
+  let cleaned = normaliseDisplayName(name.replace(REFUSED_ALL, ''));
+  if (cleaned.length > DISPLAY_NAME_MAX_LENGTH) {
+    let cut = '';
+    for (const char of cleaned) {
+      if (cut.length + char.length > DISPLAY_NAME_MAX_LENGTH) break;
+      cut += char;
+    }
+    cleaned = cut.trimEnd();
+  }
+  return cleaned === '' ? null : cleaned;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayNameProblem, normaliseDisplayName } from '../src/display-name';
+import { cleanStoredDisplayName, displayNameProblem, normaliseDisplayName } from '../src/display-name';
 
 const check = (name: string) => displayNameProblem(normaliseDisplayName(name));
 
@@ -44,5 +44,24 @@ describe('display names', () => {
     expect(check(' \u3000 ')).toEqual({ kind: 'empty' });
     expect(check('a'.repeat(64))).toBeNull();
     expect(check('a'.repeat(65))).toEqual({ kind: 'tooLong', max: 64 });
+  });
+});
+
+describe('names stored before the rules', () => {
+  it.each([
+    ['a bidi override', 'abc\u202Egpj.exe', 'abcgpj.exe'],
+    ['zero-width characters', 'ad\u200Bmi\u200Dn', 'admin'],
+    ['controls and odd spaces', ' 张\t伟\u3000 ', '张伟'],
+    ['nothing but invisible characters', '\u200B\u202E', null],
+    ['a name already fine', 'Zoë Smith', 'Zoë Smith'],
+  ])('cleans %s', (_, stored, cleaned) => {
+    expect(cleanStoredDisplayName(stored)).toBe(cleaned);
+  });
+
+  it('cuts a too-long name to the maximum without splitting a character', () => {
+    const cleaned = cleanStoredDisplayName(`${'a'.repeat(63)}🌟🌟`);
+    expect(cleaned).toBe('a'.repeat(63));
+    expect(check(`${'张'.repeat(70)}`)).toEqual({ kind: 'tooLong', max: 64 });
+    expect(check(cleanStoredDisplayName('张'.repeat(70)) ?? '')).toBeNull();
   });
 });
