@@ -57,6 +57,7 @@ describe('accounts without a password, and accounts made by an admin', () => {
     // the number masked, as everywhere on the profile
     const masked = `+86 ${phone.slice(0, 3)}****${phone.slice(-4)}`;
     await card.getByText(`Your account has no password yet. Get a code sent to ${masked}`).waitFor();
+    expect(await page.getByTestId('current-user').textContent()).toBe(masked);
     // no dead end: no form here asks for a current password this account does not have
     expect(await page.getByLabel('Current password').count()).toBe(0);
     await page.getByText('Changing the phone asks for your current password: set a password above first.').waitFor();

@@ -12,6 +12,7 @@ import {
 import { Button, Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
 import { useState } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { maskPhone } from '@arya/validators/phone';
 import { useSession } from '../auth/SessionProvider';
 import { useSignOut } from '../auth/use-sign-out';
 import { LanguageSwitch } from '../components/LanguageSwitch';
@@ -43,8 +44,9 @@ export default function AppLayout() {
   const selected = items
     .map((item) => String(item?.key))
     .filter((key) => (key === '/' ? location.pathname === '/' : location.pathname.startsWith(key)));
-  const userLabel =
-    session.status === 'signedIn' ? (session.user.username ?? session.user.account ?? session.user.phone ?? '') : '';
+  const { user } = session.status === 'signedIn' ? session : { user: null };
+  // A phone-only account is named by its number, masked as the profile shows it.
+  const userLabel = user ? (user.username ?? user.account ?? (user.phone ? maskPhone(user.phone) : '')) : '';
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
