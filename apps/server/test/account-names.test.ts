@@ -1,38 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFirstAdmin } from '@arya/api';
-import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
-import { createTestApp, mutate, strongPassword, type TestApp, type TrpcResponse } from './helpers';
+import {
+  createSmsTestApp,
+  firstAdminToken,
+  mutate,
+  strongPassword,
+  type SmsTestApp,
+  type TrpcResponse,
+} from './helpers';
 
 // Look-alike account names (issue 10, item 9): Unicode TR39 skeletons and the Highly Restrictive script mix, over HTTP
 // against the real server, Postgres (the unique index decides races) and the SMS emulator through the Aliyun SDK.
-let emulator: SmsEmulator;
-let server: TestApp;
+let server: SmsTestApp;
 let adminToken: string;
 
 beforeAll(async () => {
-  emulator = await startSmsEmulator({ accessKeys: { 'names-key': 'names-secret' }, flowControl: false });
-  server = await createTestApp({
-    env: {
-      SMS_PROVIDER: 'aliyun',
-      SMS_CODE_SECRET: 'account-names-test-secret-0123456789',
-      ALIYUN_ACCESS_KEY_ID: 'names-key',
-      ALIYUN_ACCESS_KEY_SECRET: 'names-secret',
-      ALIYUN_SMS_SIGN_NAME: 'Arya',
-      ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
-      ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
-      ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
-      ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
-      ALIYUN_SMS_ENDPOINT: emulator.endpoint,
-      ALIYUN_SMS_PROTOCOL: 'http',
-    },
-  });
-  await createFirstAdmin(server.deps, { account: 'names-admin', password: strongPassword });
-  const login = await mutate(server.app, 'auth.login', { account: 'names-admin', password: strongPassword });
-  adminToken = String(login.body.result?.data.accessToken);
+  server = await createSmsTestApp();
+  adminToken = await firstAdminToken(server, 'names-admin');
 });
 afterAll(async () => {
   await server?.close();
-  await emulator?.close();
 });
 
 const register = (account: string, locale = 'en') =>
@@ -121,7 +107,7 @@ describe('look-alike account names', () => {
     expect((await register('scope')).statusCode).toBe(200);
     const phone = '13912340909';
     expect((await mutate(server.app, 'sms.send', { phone, purpose: 'register' })).statusCode).toBe(200);
-    const registered = await mutate(server.app, 'auth.register', { phone, code: emulator.latestCode(phone) });
+    const registered = await mutate(server.app, 'auth.register', { phone, code: server.emulator.latestCode(phone) });
     const headers = { authorization: `Bearer ${String(registered.body.result?.data.accessToken)}` };
     expectRefused(
       await mutate(server.app, 'user.setAccount', { account: 'a1ice' }, headers),
@@ -145,7 +131,7 @@ describe('look-alike account names', () => {
   it('signing up with a phone and a look-alike name keeps the code usable for a second try', async () => {
     const phone = '13912340808';
     expect((await mutate(server.app, 'sms.send', { phone, purpose: 'register' })).statusCode).toBe(200);
-    const code = emulator.latestCode(phone);
+    const code = server.emulator.latestCode(phone);
     const refused = await mutate(server.app, 'auth.register', {
       phone,
       code,

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFirstAdmin } from '@arya/api';
-import { createTestApp, mutate, registerUser, strongPassword, type TestApp, type TrpcResponse } from './helpers';
+import {
+  createTestApp,
+  firstAdminToken,
+  mutate,
+  registerUser,
+  strongPassword,
+  type TestApp,
+  type TrpcResponse,
+} from './helpers';
 
 // Display names show as owners in the runs/files lists, where-used results and the audit log: an attacker must not
 // spoof them with bidi overrides ("abc" + RLO + "gpj.exe" reads "abcexe.jpg") or hidden zero-width characters.
@@ -9,9 +16,7 @@ let adminToken: string;
 
 beforeAll(async () => {
   server = await createTestApp();
-  await createFirstAdmin(server.deps, { account: 'dn-admin', password: strongPassword });
-  const login = await mutate(server.app, 'auth.login', { account: 'dn-admin', password: strongPassword });
-  adminToken = String(login.body.result?.data.accessToken);
+  adminToken = await firstAdminToken(server, 'dn-admin');
 });
 afterAll(async () => {
   await server?.close();

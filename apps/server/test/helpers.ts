@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { createApiDeps, generateSigningKey, type ApiDeps, type Clock } from '@arya/api';
+import { createApiDeps, createFirstAdmin, generateSigningKey, type ApiDeps, type Clock } from '@arya/api';
+import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@arya/testing';
 import { buildApp } from '../src/app';
 import { parseConfig, type Config } from '../src/config';
@@ -76,6 +77,72 @@ export async function createTestApp({ env, shareWith, clock }: TestAppOptions = 
   };
 }
 
+export interface SmsTestApp extends TestApp {
+  /** The Dysmsapi emulator this app's SMS go to (the one it shares when built with `shareWith`). */
+  emulator: SmsEmulator;
+}
+
+export interface SmsTestAppOptions extends TestAppOptions {
+  /** A second server instance: the same database, Redis prefix and SMS emulator. */
+  shareWith?: SmsTestApp;
+}
+
+const emulatorKey = { id: 'test-key-id', secret: 'test-key-secret' };
+
+/** What points the server's Aliyun SDK at the emulator (its default sign name and templates), over loopback HTTP. */
+function smsEmulatorEnv(emulator: SmsEmulator): Record<string, string> {
+  return {
+    SMS_PROVIDER: 'aliyun',
+    SMS_CODE_SECRET: 'test-only-sms-code-secret-0123456789abcdef',
+    ALIYUN_ACCESS_KEY_ID: emulatorKey.id,
+    ALIYUN_ACCESS_KEY_SECRET: emulatorKey.secret,
+    ALIYUN_SMS_SIGN_NAME: 'Arya',
+    ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
+    ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
+    ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
+    ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
+    ALIYUN_SMS_ENDPOINT: emulator.endpoint,
+    ALIYUN_SMS_PROTOCOL: 'http',
+  };
+}
+
+/**
+ * A test app whose SMS go through the real Aliyun SDK to the Dysmsapi emulator, in any NODE_ENV. The emulator's own
+ * per-phone flow control is off, so a test measures the server's limits. `close` closes the emulator too, unless
+ * shared.
+ */
+export async function createSmsTestApp(options: SmsTestAppOptions = {}): Promise<SmsTestApp> {
+  const { shareWith } = options;
+  const emulator =
+    shareWith?.emulator ??
+    (await startSmsEmulator({ accessKeys: { [emulatorKey.id]: emulatorKey.secret }, flowControl: false }));
+  const closeEmulator = async () => {
+    if (!shareWith) await emulator.close();
+  };
+  try {
+    const test = await createTestApp({ ...options, env: { ...smsEmulatorEnv(emulator), ...options.env } });
+    return {
+      ...test,
+      emulator,
+      async close() {
+        await test.close();
+        await closeEmulator();
+      },
+    };
+  } catch (error) {
+    await closeEmulator();
+    throw error;
+  }
+}
+
+/** Starts `app` on a free loopback port, for clients that need real HTTP; returns its base URL. */
+export async function listenOnLoopback(app: FastifyInstance): Promise<string> {
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (typeof address !== 'object' || !address) throw new Error('the app is not listening');
+  return `http://127.0.0.1:${address.port}`;
+}
+
 export interface TrpcResponse {
   statusCode: number;
   body: {
@@ -108,5 +175,14 @@ export async function registerUser(app: FastifyInstance, account: string): Promi
   const response = await mutate(app, 'auth.register', { account, password: strongPassword });
   const token = response.body.result?.data.accessToken;
   if (typeof token !== 'string') throw new Error(`registration failed: ${JSON.stringify(response.body)}`);
+  return token;
+}
+
+/** Makes `account` the first admin (as `pnpm create-admin` does) and signs it in; returns its access token. */
+export async function firstAdminToken(test: TestApp, account: string): Promise<string> {
+  await createFirstAdmin(test.deps, { account, password: strongPassword });
+  const response = await mutate(test.app, 'auth.login', { account, password: strongPassword });
+  const token = response.body.result?.data.accessToken;
+  if (typeof token !== 'string') throw new Error(`sign-in failed: ${JSON.stringify(response.body)}`);
   return token;
 }

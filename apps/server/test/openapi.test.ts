@@ -1,8 +1,8 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
 import { Ajv2020 } from 'ajv/dist/2020';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appRouter, createFirstAdmin, describeProcedures } from '@arya/api';
-import { createTestApp, mutate, registerUser, strongPassword, type TestApp } from './helpers';
+import { appRouter, describeProcedures } from '@arya/api';
+import { createTestApp, firstAdminToken, mutate, registerUser, strongPassword, type TestApp } from './helpers';
 
 interface Operation {
   operationId: string;
@@ -133,9 +133,7 @@ describe('/openapi.json and /reference', () => {
     expect(asUser.statusCode).toBe(403);
     expect(asUser.body).not.toContain('/trpc/');
 
-    await createFirstAdmin(production.deps, { account: 'openapi-admin', password: strongPassword });
-    const login = await mutate(app, 'auth.login', { account: 'openapi-admin', password: strongPassword });
-    const admin = { authorization: `Bearer ${String(login.body.result?.data.accessToken)}` };
+    const admin = { authorization: `Bearer ${await firstAdminToken(production, 'openapi-admin')}` };
     expect((await app.inject({ url: '/openapi.json', headers: admin })).statusCode).toBe(200);
     expect((await mutate(app, 'auth.logout', {}, admin)).statusCode).toBe(200);
     expect((await app.inject({ url: '/openapi.json', headers: admin })).statusCode).toBe(401);

@@ -2,8 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFirstAdmin } from '@arya/api';
-import { createTestApp, mutate, registerUser, strongPassword, type TestApp } from './helpers';
+import { createTestApp, firstAdminToken, registerUser, type TestApp } from './helpers';
 
 interface Catalogue {
   procedures: Array<{
@@ -111,9 +110,7 @@ describe('developer panel', () => {
     const asUser = await app.inject({ url: '/panel/schema.json', headers: { authorization: `Bearer ${userToken}` } });
     expect(asUser.statusCode).toBe(403);
 
-    await createFirstAdmin(productionEnabled.deps, { account: 'panel-admin', password: strongPassword });
-    const login = await mutate(app, 'auth.login', { account: 'panel-admin', password: strongPassword });
-    const adminToken = String(login.body.result?.data.accessToken);
+    const adminToken = await firstAdminToken(productionEnabled, 'panel-admin');
     const asAdmin = await app.inject({ url: '/panel/schema.json', headers: { authorization: `Bearer ${adminToken}` } });
     expect(asAdmin.statusCode).toBe(200);
     expect((asAdmin.json() as Catalogue).procedures.some((procedure) => procedure.path === 'auth.login')).toBe(true);

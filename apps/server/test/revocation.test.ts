@@ -6,41 +6,23 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirstAdmin } from '@arya/api';
-import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
-import { createTestApp, mutate, strongPassword, type TestApp } from './helpers';
+import { createSmsTestApp, mutate, strongPassword, type SmsTestApp, type TestApp } from './helpers';
 
-let emulator: SmsEmulator;
-let server: TestApp;
+let server: SmsTestApp;
 /** A second server process on the same Postgres and Redis. */
-let other: TestApp;
+let other: SmsTestApp;
 let operatorToken: string;
 let phoneSuffix = 1000;
 
 beforeAll(async () => {
-  emulator = await startSmsEmulator({ accessKeys: { 'revocation-key': 'revocation-secret' }, flowControl: false });
-  const env = {
-    NODE_ENV: 'production',
-    PANEL_ENABLED: 'true',
-    SMS_PROVIDER: 'aliyun',
-    SMS_CODE_SECRET: 'revocation-test-sms-code-secret-0123456789',
-    ALIYUN_ACCESS_KEY_ID: 'revocation-key',
-    ALIYUN_ACCESS_KEY_SECRET: 'revocation-secret',
-    ALIYUN_SMS_SIGN_NAME: 'Arya',
-    ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
-    ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
-    ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
-    ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
-    ALIYUN_SMS_ENDPOINT: emulator.endpoint,
-    ALIYUN_SMS_PROTOCOL: 'http',
-  };
-  server = await createTestApp({ env });
-  other = await createTestApp({ env, shareWith: server });
+  const env = { NODE_ENV: 'production', PANEL_ENABLED: 'true' };
+  server = await createSmsTestApp({ env });
+  other = await createSmsTestApp({ env, shareWith: server });
   operatorToken = await signIn(server, await adminAccount('operator'));
 });
 afterAll(async () => {
   await other?.close();
   await server?.close();
-  await emulator?.close();
 });
 
 /** Deletes every key this test's servers hold in Redis, as a Redis restart without persistence would. */

@@ -1,52 +1,27 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createTestClock } from '@arya/testing';
-import { createTestApp, type TestApp } from './helpers';
+import { createSmsTestApp, listenOnLoopback, type SmsTestApp, type TestApp } from './helpers';
 
 // The global SMS budget is a money guard: Redis losing its counters (FLUSHALL, a failover to an empty replica, an
 // eviction under maxmemory) must not hand out a fresh budget. The counters are rebuilt from the durable record of
 // accepted sends (sms_messages). Real server in production mode over loopback HTTP, real Redis and Postgres, the
 // Dysmsapi emulator through the real Aliyun SDK.
-let emulator: SmsEmulator;
-const apps: TestApp[] = [];
+const apps: SmsTestApp[] = [];
 
-beforeAll(async () => {
-  emulator = await startSmsEmulator({ accessKeys: { 'loss-key': 'loss-secret' }, flowControl: false });
-});
 afterEach(async () => {
   for (const app of apps.splice(0)) await app.close();
-  emulator.reset();
-});
-afterAll(async () => {
-  await emulator?.close();
 });
 
+/** A server with an emulator of its own, for one test. */
 async function startServer(env: Record<string, string>) {
-  const server = await createTestApp({
+  const server = await createSmsTestApp({
     clock: createTestClock('2026-11-30T10:20:00.000Z'),
-    env: {
-      NODE_ENV: 'production',
-      SMS_PROVIDER: 'aliyun',
-      SMS_CODE_SECRET: 'sms-budget-redis-loss-secret-0123456789',
-      ALIYUN_ACCESS_KEY_ID: 'loss-key',
-      ALIYUN_ACCESS_KEY_SECRET: 'loss-secret',
-      ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
-      ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
-      ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
-      ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
-      ALIYUN_SMS_ENDPOINT: emulator.endpoint,
-      ALIYUN_SMS_PROTOCOL: 'http',
-      SMS_POW_AFTER: '1000',
-      ALIYUN_SMS_TIMEOUT_MS: '1500',
-      ...env,
-    },
+    env: { NODE_ENV: 'production', SMS_POW_AFTER: '1000', ALIYUN_SMS_TIMEOUT_MS: '1500', ...env },
   });
   apps.push(server);
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = server.app.server.address() as { port: number };
-  return { server, baseUrl: `http://127.0.0.1:${port}` };
+  return { server, baseUrl: await listenOnLoopback(server.app) };
 }
 
 /** What FLUSHALL does to this server's keys (the shared test Redis keeps other files' keys). */
@@ -78,7 +53,7 @@ describe('SMS budget when Redis loses its keys', () => {
     expect([await send(baseUrl), await send(baseUrl)]).toEqual([200, 200]);
     await flushServerKeys(server);
     expect([await send(baseUrl), await send(baseUrl), await send(baseUrl)]).toEqual([200, 503, 503]);
-    expect(emulator.messages()).toHaveLength(3);
+    expect(server.emulator.messages()).toHaveLength(3);
   });
 
   it('parallel sends right after a flush still stop at the budget', async () => {
@@ -87,14 +62,14 @@ describe('SMS budget when Redis loses its keys', () => {
     await flushServerKeys(server);
     const statuses = await Promise.all(Array.from({ length: 8 }, () => send(baseUrl)));
     expect(statuses.filter((status) => status === 200)).toHaveLength(3);
-    expect(emulator.messages()).toHaveLength(5);
+    expect(server.emulator.messages()).toHaveLength(5);
   });
 
   it('a send that fails after the keys were lost does not leave the budget below what was sent', async () => {
     const { server, baseUrl } = await startServer({ SMS_MAX_PER_HOUR: '3', SMS_MAX_PER_DAY: '1000' });
     expect([await send(baseUrl), await send(baseUrl)]).toEqual([200, 200]);
     // The provider holds this one past the client's timeout; Redis loses its keys meanwhile; the send is given back.
-    emulator.injectFault({ kind: 'delay', ms: 4000 });
+    server.emulator.injectFault({ kind: 'delay', ms: 4000 });
     const failing = send(baseUrl);
     await sleep(500);
     await flushServerKeys(server);

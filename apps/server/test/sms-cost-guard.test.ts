@@ -1,44 +1,20 @@
 import { solveChallenge } from 'altcha-lib/v1';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createTestClock, type TestClock } from '@arya/testing';
-import { createTestApp, type TestApp, type TrpcResponse } from './helpers';
+import { createSmsTestApp, type SmsTestApp, type TestApp, type TrpcResponse } from './helpers';
 
 // SMS cost guard (issue 10, "Also"): a global send budget against SMS pumping from many addresses, and a proof of
 // work once one address has asked for several codes. The real server over HTTP (inject), real Redis and Postgres,
 // and the Dysmsapi emulator through the real Aliyun SDK.
-let emulator: SmsEmulator;
-const apps: TestApp[] = [];
+const apps: SmsTestApp[] = [];
 
-beforeAll(async () => {
-  emulator = await startSmsEmulator({ accessKeys: { 'guard-key': 'guard-secret' }, flowControl: false });
-});
 afterEach(async () => {
   for (const app of apps.splice(0).toReversed()) await app.close();
-  emulator.reset();
-});
-afterAll(async () => {
-  await emulator?.close();
 });
 
-async function startServer(env: Record<string, string>, options: { clock?: TestClock; shareWith?: TestApp } = {}) {
-  const server = await createTestApp({
-    ...options,
-    env: {
-      SMS_PROVIDER: 'aliyun',
-      SMS_CODE_SECRET: 'sms-cost-guard-test-secret-0123456789',
-      ALIYUN_ACCESS_KEY_ID: 'guard-key',
-      ALIYUN_ACCESS_KEY_SECRET: 'guard-secret',
-      ALIYUN_SMS_SIGN_NAME: 'Arya',
-      ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
-      ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
-      ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
-      ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
-      ALIYUN_SMS_ENDPOINT: emulator.endpoint,
-      ALIYUN_SMS_PROTOCOL: 'http',
-      ...env,
-    },
-  });
+/** Each test's servers have an emulator of their own (a second server shares the first one's). */
+async function startServer(env: Record<string, string>, options: { clock?: TestClock; shareWith?: SmsTestApp } = {}) {
+  const server = await createSmsTestApp({ ...options, env });
   apps.push(server);
   return server;
 }
@@ -88,7 +64,7 @@ describe('global SMS budget', () => {
     );
     const zh = await send(server, '10.1.0.99', {}, 'zh-CN');
     expect(zh.body.error?.message).toContain('本小时验证码短信已达发送上限');
-    expect(emulator.messages()).toHaveLength(4);
+    expect(server.emulator.messages()).toHaveLength(4);
     expect(await budgetAudits(server)).toEqual([
       { details: { window: 'hour:2026-11-30T10', limit: 4 }, ip: '10.1.0.5' },
     ]);
@@ -98,7 +74,7 @@ describe('global SMS budget', () => {
     for (let i = 1; i <= 4; i++) hour2.push(await send(server, `10.2.0.${i}`));
     expect(hour2.map((r) => r.statusCode)).toEqual([200, 200, 503, 503]);
     expect(hour2[2]?.body.error?.data.messageKey).toBe('sms.budgetExhaustedDay');
-    expect(emulator.messages()).toHaveLength(6);
+    expect(server.emulator.messages()).toHaveLength(6);
     expect((await budgetAudits(server)).map((row) => row.details)).toEqual([
       { window: 'hour:2026-11-30T10', limit: 4 },
       { window: 'day:2026-11-30', limit: 6 },
@@ -118,13 +94,13 @@ describe('global SMS budget', () => {
     const statuses = responses.map((r) => r.statusCode);
     expect(statuses.filter((s) => s === 200)).toHaveLength(10);
     expect(statuses.filter((s) => s === 503)).toHaveLength(30);
-    expect(emulator.messages()).toHaveLength(10);
+    expect(first.emulator.messages()).toHaveLength(10);
     expect(await budgetAudits(first)).toHaveLength(1);
   });
 
   it('a send the provider refuses gives its place in the budget back', async () => {
     const server = await startServer({ SMS_MAX_PER_HOUR: '1', SMS_POW_AFTER: '1000' });
-    emulator.injectFault({ kind: 'serverError' });
+    server.emulator.injectFault({ kind: 'serverError' });
     expect((await send(server, '10.5.0.1')).statusCode).toBe(503);
     expect((await send(server, '10.5.0.2')).statusCode).toBe(200);
     expect((await send(server, '10.5.0.3')).body.error?.data.messageKey).toBe('sms.budgetExhaustedHour');

@@ -1,31 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
-import { createTestApp, mutate, type TestApp } from './helpers';
+import { createSmsTestApp, mutate, type SmsTestApp } from './helpers';
 
-let emulator: SmsEmulator;
-let server: TestApp;
+let server: SmsTestApp;
 
 beforeAll(async () => {
-  emulator = await startSmsEmulator({ accessKeys: { 'server-key': 'server-secret' }, flowControl: false });
-  server = await createTestApp({
-    env: {
-      SMS_PROVIDER: 'aliyun',
-      SMS_CODE_SECRET: 'server-sms-http-test-secret-0123456789',
-      ALIYUN_ACCESS_KEY_ID: 'server-key',
-      ALIYUN_ACCESS_KEY_SECRET: 'server-secret',
-      ALIYUN_SMS_SIGN_NAME: 'Arya',
-      ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
-      ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
-      ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
-      ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
-      ALIYUN_SMS_ENDPOINT: emulator.endpoint,
-      ALIYUN_SMS_PROTOCOL: 'http',
-    },
-  });
+  server = await createSmsTestApp();
 });
 afterAll(async () => {
   await server?.close();
-  await emulator?.close();
 });
 
 describe('SMS over HTTP (real SDK against the Dysmsapi emulator)', () => {
@@ -44,7 +26,7 @@ describe('SMS over HTTP (real SDK against the Dysmsapi emulator)', () => {
       `Too many codes were requested for this phone number. Try again in ${String(wait)} seconds.`,
     );
 
-    const registered = await mutate(server.app, 'auth.register', { phone, code: emulator.latestCode(phone) });
+    const registered = await mutate(server.app, 'auth.register', { phone, code: server.emulator.latestCode(phone) });
     expect(registered.statusCode).toBe(200);
     expect(registered.body.result?.data.accessToken).toEqual(expect.any(String));
     expect(registered.cookies.join(';')).toMatch(/HttpOnly/i);
@@ -52,7 +34,7 @@ describe('SMS over HTTP (real SDK against the Dysmsapi emulator)', () => {
     const reused = await mutate(
       server.app,
       'auth.register',
-      { phone, code: emulator.latestCode(phone) },
+      { phone, code: server.emulator.latestCode(phone) },
       { 'accept-language': 'zh-CN' },
     );
     expect(reused.statusCode).toBe(400);
@@ -77,7 +59,7 @@ describe('SMS over HTTP (real SDK against the Dysmsapi emulator)', () => {
   });
 
   it('answers 503 with a neutral message when the provider fails', async () => {
-    emulator.injectFault({ kind: 'serverError' });
+    server.emulator.injectFault({ kind: 'serverError' });
     const failed = await mutate(
       server.app,
       'sms.send',

@@ -1,40 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
-import { createTestApp, type TestApp } from './helpers';
+import { createSmsTestApp, listenOnLoopback, type SmsTestApp } from './helpers';
 
 // Behind a reverse proxy (TRUST_PROXY=true) the proxy appends the address it saw to X-Forwarded-For; whatever the
 // client put in that header comes first. The client address must be the one the proxy added, or every per-address
 // rule (SMS limits and proof of work, sign-in and sign-up limits, audit entries) is the client's to choose.
 // Production mode over loopback HTTP; this test plays the proxy.
-let emulator: SmsEmulator;
-let server: TestApp;
+let server: SmsTestApp;
 let baseUrl: string;
 
 beforeAll(async () => {
-  emulator = await startSmsEmulator({ accessKeys: { 'proxy-key': 'proxy-secret' }, flowControl: false });
-  server = await createTestApp({
-    env: {
-      NODE_ENV: 'production',
-      TRUST_PROXY: 'true',
-      SMS_POW_AFTER: '2',
-      REGISTRATIONS_PER_IP_PER_HOUR: '2',
-      SMS_CODE_SECRET: 'trust-proxy-spoofing-secret-0123456789',
-      ALIYUN_ACCESS_KEY_ID: 'proxy-key',
-      ALIYUN_ACCESS_KEY_SECRET: 'proxy-secret',
-      ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
-      ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
-      ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
-      ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
-      ALIYUN_SMS_ENDPOINT: emulator.endpoint,
-      ALIYUN_SMS_PROTOCOL: 'http',
-    },
+  server = await createSmsTestApp({
+    env: { NODE_ENV: 'production', TRUST_PROXY: 'true', SMS_POW_AFTER: '2', REGISTRATIONS_PER_IP_PER_HOUR: '2' },
   });
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  baseUrl = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
+  baseUrl = await listenOnLoopback(server.app);
 });
 afterAll(async () => {
   await server?.close();
-  await emulator?.close();
 });
 
 let phoneCounter = 0;
