@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBomWorkbook } from '@arya/bom/fixtures';
-import { createTestApp, registerUser, type TestApp } from './helpers';
+import { createTestApp, listenOnLoopback, registerUser, type TestApp } from './helpers';
 
 interface Envelope<T> {
   result?: { data: T };
@@ -14,8 +14,7 @@ describe('BOM files through the host', () => {
   let token: string;
   beforeAll(async () => {
     t = await createTestApp({ env: { UPLOAD_MAX_BYTES: String(256 * 1024) } });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    baseUrl = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+    baseUrl = await listenOnLoopback(t.app);
     token = await registerUser(t.app, 'bom-host');
   });
   afterAll(() => t.close());

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, registerUser, type TestApp } from './helpers';
+import { createTestApp, listenOnLoopback, registerUser, type TestApp } from './helpers';
 
 interface TrpcError {
   error: { data: { code: string; retryAfterSeconds?: number } };
@@ -21,10 +21,7 @@ describe('login limit across two server instances', () => {
   beforeAll(async () => {
     first = await createTestApp();
     second = await createTestApp({ shareWith: first });
-    for (const { app } of [first, second]) {
-      await app.listen({ port: 0, host: '127.0.0.1' });
-      urls.push(`http://127.0.0.1:${(app.server.address() as { port: number }).port}`);
-    }
+    for (const { app } of [first, second]) urls.push(await listenOnLoopback(app));
   });
   afterAll(async () => {
     await second.close();

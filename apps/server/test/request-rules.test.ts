@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirstAdmin } from '@arya/api';
-import { createTestApp, strongPassword, type TestApp } from './helpers';
+import { createTestApp, listenOnLoopback, strongPassword, type TestApp } from './helpers';
 
 interface ErrorBody {
   error: { message: string; data: { code: string; httpStatus: number; messageKey: string; fieldErrors?: object } };
@@ -22,8 +22,7 @@ describe('request rules over HTTP', () => {
   let base: string;
   beforeAll(async () => {
     server = await createTestApp({ env: { CORS_ORIGINS: 'https://app.example.com' } });
-    await server.app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(server.app.server.address() as { port: number }).port}`;
+    base = await listenOnLoopback(server.app);
   });
   afterAll(async () => {
     await server.close();

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { shutdownGracefully } from '../src/shutdown';
-import { createTestApp } from './helpers';
+import { createTestApp, listenOnLoopback } from './helpers';
 
 /** Resolves once `open` is called: the test waits for the request to reach its handler instead of guessing a delay. */
 function latch(): { opened: Promise<void>; open: () => void } {
@@ -25,10 +25,9 @@ describe('graceful shutdown', () => {
     t.app.addHook('onClose', async () => {
       finishedBeforeClose = finished;
     });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = t.app.server.address() as { port: number };
+    const baseUrl = await listenOnLoopback(t.app);
 
-    const inFlight = fetch(`http://127.0.0.1:${port}/test/slow`);
+    const inFlight = fetch(`${baseUrl}/test/slow`);
     await handlerEntered.opened;
     const outcome = await shutdownGracefully(t.app, 5000);
 
@@ -37,7 +36,7 @@ describe('graceful shutdown', () => {
     const response = await inFlight;
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ done: true });
-    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow('fetch failed');
+    await expect(fetch(`${baseUrl}/healthz`)).rejects.toThrow('fetch failed');
     expect(finishedBeforeClose).toBe(true);
     await t.redis.cleanup();
     await t.database.drop();
@@ -51,10 +50,9 @@ describe('graceful shutdown', () => {
       await sleep(10_000);
       return reply.send({ late: true });
     });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    const { port } = t.app.server.address() as { port: number };
+    const baseUrl = await listenOnLoopback(t.app);
 
-    const stuck = fetch(`http://127.0.0.1:${port}/test/stuck`).then(
+    const stuck = fetch(`${baseUrl}/test/stuck`).then(
       () => 'answered',
       () => 'cut',
     );

@@ -3,19 +3,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateBomWorkbook } from '@arya/bom/fixtures';
-import { createTestApp, registerUser, type TestApp } from './helpers';
+import { createTestApp, listenOnLoopback, registerUser, type TestApp } from './helpers';
 
 // Attacks on the per-user upload cap (BOM_MAX_UPLOADS_PER_USER) over real loopback HTTP, in production mode: a client
 // that goes away must give its slot back, whenever it goes (before the admission check ends, or mid-body).
 describe('upload slots when the client disconnects', () => {
   let t: TestApp;
-  let port: number;
+  let baseUrl: URL;
   let token = '';
   let userId = '';
   beforeAll(async () => {
     t = await createTestApp({ env: { NODE_ENV: 'production', BOM_MAX_UPLOADS_PER_USER: '2' } });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    port = (t.app.server.address() as { port: number }).port;
+    baseUrl = new URL(await listenOnLoopback(t.app));
   });
   afterAll(() => t.close());
 
@@ -27,12 +26,12 @@ describe('upload slots when the client disconnects', () => {
 
   /** Sends an upload's headers (and `bodyBytes` of its body), then resets the connection after `holdMs`. */
   async function abandonedUpload(bodyBytes: number, holdMs: number): Promise<void> {
-    const socket = connect(port, '127.0.0.1');
+    const socket = connect(Number(baseUrl.port), baseUrl.hostname);
     await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
     socket.on('error', () => {});
     socket.write(
       'POST /trpc/bom.files.upload HTTP/1.1\r\n' +
-        `Host: 127.0.0.1:${port}\r\n` +
+        `Host: ${baseUrl.host}\r\n` +
         `Authorization: Bearer ${token}\r\n` +
         'Content-Type: multipart/form-data; boundary=xyz\r\n' +
         'Content-Length: 5000000\r\n\r\n' +
@@ -55,7 +54,7 @@ describe('upload slots when the client disconnects', () => {
     form.set('kind', 'bom');
     const { bom } = generateBomWorkbook({ rows: 10, opsCount: 1 });
     form.set('file', new File([bom], 'ok.xlsx'));
-    const response = await fetch(`http://127.0.0.1:${port}/trpc/bom.files.upload`, {
+    const response = await fetch(new URL('/trpc/bom.files.upload', baseUrl), {
       method: 'POST',
       body: form,
       headers: { authorization: `Bearer ${token}` },

@@ -11,7 +11,7 @@ import { createApiDeps } from '@arya/api';
 import { generateBomWorkbook } from '@arya/bom/fixtures';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@arya/testing';
 import { buildApp } from '../../src/app';
-import { testConfig } from '../helpers';
+import { listenOnLoopback, testConfig } from '../helpers';
 import { collectProgress, listeningApp, signedInClient, xlsxForm, type ListeningApp } from './harness';
 
 const connectionName = `fanout-${randomBytes(4).toString('hex')}`;
@@ -29,17 +29,16 @@ beforeAll(async () => {
   const config = testConfig(database, { BOM_WORKER_THREADS: '1' });
   const deps = await createApiDeps(config, { db: database.db, redis: named, passwordThreads: 1 });
   const app = await buildApp({ config, deps });
-  await app.listen({ port: 0, host: '127.0.0.1' });
+  const baseUrl = await listenOnLoopback(app);
   // Runs wait in the queue until a second process starts executing them, once every follower is listening.
   await app.bomRunner.stop();
-  const { port } = app.server.address() as { port: number };
   const close = async () => {
     await app.close();
     named.disconnect();
     await redis.cleanup();
     await database.drop();
   };
-  server = { app, config, deps, database, redis, close, baseUrl: `http://127.0.0.1:${port}` };
+  server = { app, config, deps, database, redis, close, baseUrl };
 }, 60_000);
 afterAll(async () => {
   admin?.disconnect();

@@ -4,7 +4,14 @@ import { createTRPCClient, TRPCClientError, type TRPCClient } from '@trpc/client
 import ExcelJS from 'exceljs';
 import type { AppRouter, RunEvent } from '@arya/api';
 import { aryaLinks } from '@arya/client/links';
-import { createTestApp, registerUser, strongPassword, type TestApp, type TestAppOptions } from '../helpers';
+import {
+  createTestApp,
+  listenOnLoopback,
+  registerUser,
+  strongPassword,
+  type TestApp,
+  type TestAppOptions,
+} from '../helpers';
 
 export type AryaClient = TRPCClient<AppRouter>;
 
@@ -15,10 +22,7 @@ export interface ListeningApp extends TestApp {
 /** The real app listening on a free loopback port, so clients talk to it over real HTTP. */
 export async function listeningApp(options: TestAppOptions = {}): Promise<ListeningApp> {
   const test = await createTestApp(options);
-  await test.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = test.app.server.address();
-  if (typeof address !== 'object' || !address) throw new Error('the app is not listening');
-  return { ...test, baseUrl: `http://127.0.0.1:${address.port}` };
+  return { ...test, baseUrl: await listenOnLoopback(test.app) };
 }
 
 /** The typed client with the links every Arya client uses (subscriptions over SSE, uploads as multipart, batching). */
