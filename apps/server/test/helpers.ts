@@ -38,6 +38,8 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
     SMS_POW_AFTER: '1000',
     // Tests sign users up in every environment (production defaults to closed registration).
     REGISTRATION_MODE: 'open',
+    // One BOM worker thread (the machine is shared); the tests of several threads set more.
+    BOM_WORKER_THREADS: '1',
     DATABASE_URL: database.url,
     REDIS_URL: process.env.TEST_REDIS_URL ?? process.env.REDIS_URL ?? 'redis://127.0.0.1:6379',
     WEB_DIST_DIR: '/nonexistent',

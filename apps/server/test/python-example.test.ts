@@ -41,7 +41,7 @@ describe.skipIf(!python)('examples/python/arya_bom.py against the real server', 
   let server: ListeningApp;
   let dir: string;
   beforeAll(async () => {
-    server = await listeningApp({ env: { BOM_WORKER_THREADS: '1' } });
+    server = await listeningApp();
     await registerUser(server.app, 'python-user');
     dir = mkdtempSync(join(tmpdir(), 'arya-python-'));
   });

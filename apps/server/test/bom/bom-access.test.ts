@@ -30,7 +30,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string | undefined> {
 const small = generateBomWorkbook({ rows: 60, opsCount: 10, seed: 11 });
 
 beforeAll(async () => {
-  const env = { UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), BOM_WORKER_THREADS: '1', BOM_MAX_RUNNING_PER_USER: '1' };
+  const env = { UPLOAD_MAX_BYTES: String(UPLOAD_MAX_BYTES), BOM_MAX_RUNNING_PER_USER: '1' };
   server = await listeningApp({ env });
   // A second server process on the same Postgres and Redis, whose runner is stopped: runs it queues execute on the
   // first.

@@ -21,7 +21,7 @@ async function uploadPair(client: AryaClient) {
 }
 
 beforeAll(async () => {
-  server = await listeningApp({ env: { NODE_ENV: 'production', BOM_WORKER_THREADS: '1' } });
+  server = await listeningApp({ env: { NODE_ENV: 'production' } });
   ({ client: alice } = await signedInClient(server, 'alice-flood'));
   ({ client: bob } = await signedInClient(server, 'bob-flood'));
   aliceFiles = await uploadPair(alice);

@@ -32,7 +32,7 @@ const codeOf = async (call: Promise<unknown>) => (await refusalOf(call)).code;
 const generated = generateBomWorkbook({ rows: 80, opsCount: 15, seed: 21 });
 
 beforeAll(async () => {
-  server = await listeningApp({ env: { BOM_WORKER_THREADS: '1' } });
+  server = await listeningApp();
   ({ client: alice } = await signedInClient(server, 'alice-compare'));
   ({ client: bob, userId: bobId } = await signedInClient(server, 'bob-compare'));
   const { userId: adminId } = await signedInClient(server, 'root-compare');

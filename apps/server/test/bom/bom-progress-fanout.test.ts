@@ -26,7 +26,7 @@ beforeAll(async () => {
   redis = createTestRedis();
   named = redis.redis.duplicate({ connectionName });
   admin = new Redis(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  const config = testConfig(database, { BOM_WORKER_THREADS: '1' });
+  const config = testConfig(database);
   const deps = await createApiDeps(config, { db: database.db, redis: named, passwordThreads: 1 });
   const app = await buildApp({ config, deps });
   const baseUrl = await listenOnLoopback(app);
@@ -78,10 +78,7 @@ describe('bom.runs.progress followers', { timeout: 180_000 }, () => {
     await until(() => server.deps.bomProgress.stats().followers === 100, 'every follower to listen');
     const during = await serverConnections();
 
-    const worker: ListeningApp = await listeningApp({
-      env: { BOM_WORKER_THREADS: '1' },
-      shareWith: server,
-    });
+    const worker: ListeningApp = await listeningApp({ shareWith: server });
     try {
       const received = await Promise.all(followers);
       for (const events of received) {

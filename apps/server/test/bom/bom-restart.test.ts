@@ -15,11 +15,14 @@ import {
 } from './harness';
 
 // Short heartbeats so a killed process's run is found orphaned within a couple of seconds.
-const bomEnv = { BOM_WORKER_THREADS: '1', BOM_HEARTBEAT_MS: '200', BOM_STALE_AFTER_MS: '1500' };
+const bomEnv = { BOM_HEARTBEAT_MS: '200', BOM_STALE_AFTER_MS: '1500' };
 
 let owner: ListeningApp;
 let child: ChildProcess | undefined;
 const cleanups: Array<() => Promise<void>> = [];
+
+/** The run's row in Postgres, to select columns from. */
+const runRow = (runId: string) => owner.deps.db.selectFrom('bom_runs').where('id', '=', runId);
 
 beforeAll(async () => {
   // Owns the test database and Redis prefix; its runner is stopped so the run goes to the process started below.
@@ -35,19 +38,7 @@ afterAll(async () => {
 
 describe('bom: runs that outlive their process or their time', { timeout: 120_000 }, () => {
   it('the run is retried by the next process and finishes; the owner sees it through', async () => {
-    const started = await startServerProcess({
-      ...bomEnv,
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: owner.config.DATABASE_URL!,
-      REDIS_URL: owner.config.REDIS_URL!,
-      JWT_PRIVATE_KEY: JSON.stringify(owner.config.JWT_PRIVATE_KEY),
-      BCRYPT_COST: '10',
-      WEB_DIST_DIR: '/nonexistent',
-      PANEL_ENABLED: 'false',
-    });
+    const started = await startServerProcess(owner, bomEnv);
     child = started.process;
     const generated = generateBomWorkbook({ rows: 20_000, opsCount: 2000, seed: 20 });
     const client = await loginClient(started.baseUrl, 'restart-user');
@@ -63,11 +54,7 @@ describe('bom: runs that outlive their process or their time', { timeout: 120_00
     // Kill it (no shutdown hooks) as soon as it has claimed the run.
     const claimedBy = await (async () => {
       for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
-        const row = await owner.deps.db
-          .selectFrom('bom_runs')
-          .select(['status', 'claimed_by'])
-          .where('id', '=', runId)
-          .executeTakeFirstOrThrow();
+        const row = await runRow(runId).select(['status', 'claimed_by']).executeTakeFirstOrThrow();
         if (row.status === 'running' && row.claimed_by) return row.claimed_by;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -75,11 +62,7 @@ describe('bom: runs that outlive their process or their time', { timeout: 120_00
     })();
     child.kill('SIGKILL');
     await once(child, 'exit');
-    const orphan = await owner.deps.db
-      .selectFrom('bom_runs')
-      .select(['status', 'attempts', 'result'])
-      .where('id', '=', runId)
-      .executeTakeFirstOrThrow();
+    const orphan = await runRow(runId).select(['status', 'attempts', 'result']).executeTakeFirstOrThrow();
     expect(orphan).toEqual({ status: 'running', attempts: 1, result: null });
 
     // The next process (sharing Postgres and Redis) finds the orphan at start, re-queues it once and runs it.
@@ -93,11 +76,7 @@ describe('bom: runs that outlive their process or their time', { timeout: 120_00
       const run = await viaNext.bom.runs.get.query({ runId });
       expect(run).toMatchObject({ status: 'done', attempts: 2, error: null });
       expect(run.log).toEqual(applyOperations(generated.bom, { kind: 'sheet' }).log);
-      const row = await owner.deps.db
-        .selectFrom('bom_runs')
-        .select('claimed_by')
-        .where('id', '=', runId)
-        .executeTakeFirstOrThrow();
+      const row = await runRow(runId).select('claimed_by').executeTakeFirstOrThrow();
       expect(row.claimed_by).not.toBe(claimedBy);
       const audit = await owner.deps.db
         .selectFrom('audit_log')
@@ -123,11 +102,7 @@ describe('bom: runs that outlive their process or their time', { timeout: 120_00
       await new Promise((r) => setTimeout(r, 20));
     expect(leaving.app.bomRunner.running()).toContain(runId);
     await leaving.close();
-    const released = await owner.deps.db
-      .selectFrom('bom_runs')
-      .select(['status', 'attempts', 'claimed_by'])
-      .where('id', '=', runId)
-      .executeTakeFirstOrThrow();
+    const released = await runRow(runId).select(['status', 'attempts', 'claimed_by']).executeTakeFirstOrThrow();
     expect(released).toEqual({ status: 'queued', attempts: 0, claimed_by: null });
 
     const next = await listeningApp({ env: bomEnv, shareWith: owner });

@@ -21,7 +21,7 @@ let server: ListeningApp;
 let alice: AryaClient;
 
 beforeAll(async () => {
-  server = await listeningApp({ env: { BOM_WORKER_THREADS: '1' } });
+  server = await listeningApp();
   ({ client: alice } = await signedInClient(server, 'alice-bom'));
 });
 afterAll(async () => {

@@ -29,18 +29,7 @@ beforeAll(async () => {
   await owner.app.bomRunner.stop();
   await signedInClient(owner, 'flooder');
   await signedInClient(owner, 'bystander');
-  const started = await startServerProcess({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    PORT: '0',
-    HOST: '127.0.0.1',
-    DATABASE_URL: owner.config.DATABASE_URL!,
-    REDIS_URL: owner.config.REDIS_URL!,
-    JWT_PRIVATE_KEY: JSON.stringify(owner.config.JWT_PRIVATE_KEY),
-    BCRYPT_COST: '10',
-    WEB_DIST_DIR: '/nonexistent',
-    PANEL_ENABLED: 'false',
-    BOM_WORKER_THREADS: '1',
+  const started = await startServerProcess(owner, {
     BOM_MAX_UPLOADS_PER_USER: String(MAX_UPLOADS),
   });
   child = started.process;

@@ -8,7 +8,7 @@ let server: ListeningApp;
 let alice: AryaClient;
 
 beforeAll(async () => {
-  server = await listeningApp({ env: { NODE_ENV: 'production', BOM_WORKER_THREADS: '1' } });
+  server = await listeningApp({ env: { NODE_ENV: 'production' } });
   ({ client: alice } = await signedInClient(server, 'alice-where-used'));
   await alice.bom.files.upload.mutate(xlsxForm(generateBomWorkbook({ rows: 40, opsCount: 1, seed: 9 }).bom, 'a.xlsx'));
 }, 120_000);

@@ -153,12 +153,29 @@ export function rowValues(
 
 const mainScript = fileURLToPath(new URL('../../src/main.ts', import.meta.url));
 
-/** The real server entry point in its own process, as `pnpm start` would run it (from source). */
+/**
+ * The real server entry point in its own process, as `pnpm start` would run it (from source), on `owner`'s database,
+ * Redis (without the test key prefix), signing key and BOM worker threads, with `env` on top.
+ */
 export async function startServerProcess(
-  env: Record<string, string>,
+  owner: TestApp,
+  env: Record<string, string> = {},
 ): Promise<{ process: ChildProcess; baseUrl: string }> {
+  const ownerEnv = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: owner.config.DATABASE_URL!,
+    REDIS_URL: owner.config.REDIS_URL!,
+    JWT_PRIVATE_KEY: JSON.stringify(owner.config.JWT_PRIVATE_KEY),
+    BCRYPT_COST: '10',
+    WEB_DIST_DIR: '/nonexistent',
+    PANEL_ENABLED: 'false',
+    BOM_WORKER_THREADS: String(owner.config.BOM_WORKER_THREADS),
+  };
   const server = spawn(process.execPath, ['--import', 'tsx', mainScript], {
-    env: { ...process.env, NODE_OPTIONS: '', ...env },
+    env: { ...process.env, NODE_OPTIONS: '', ...ownerEnv, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
