@@ -1,12 +1,9 @@
 import { gunzipSync } from 'node:zlib';
 import { initTRPC } from '@trpc/server';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Context } from '@arya/api';
-import { compressionPlugin } from '../src/plugins/compression';
-import { securityPlugin } from '../src/plugins/security';
-import { trpcPlugin } from '../src/plugins/trpc';
-import { createTestApp, type TestApp } from './helpers';
+import { createRouterHost } from './helpers';
 
 const t = initTRPC.context<Context>().create();
 const router = t.router({
@@ -18,19 +15,11 @@ const router = t.router({
 });
 
 describe('response compression', () => {
-  let base: TestApp;
   let app: FastifyInstance;
   beforeAll(async () => {
-    base = await createTestApp();
-    app = Fastify();
-    await app.register(securityPlugin, { config: base.config });
-    await app.register(compressionPlugin);
-    await app.register(trpcPlugin, { deps: base.deps, router });
+    app = await createRouterHost(router, { compression: true });
   });
-  afterAll(async () => {
-    await app.close();
-    await base.close();
-  });
+  afterAll(() => app.close());
 
   it('compresses a large JSON answer for a client that accepts gzip, and only then', async () => {
     const gzipped = await app.inject({ url: '/trpc/big', headers: { 'accept-encoding': 'gzip' } });

@@ -1,9 +1,13 @@
-import type { FastifyInstance } from 'fastify';
+import type { AnyTRPCRouter } from '@trpc/server';
+import Fastify, { type FastifyInstance } from 'fastify';
 import { createApiDeps, createFirstAdmin, generateSigningKey, type ApiDeps, type Clock } from '@arya/api';
 import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@arya/testing';
 import { buildApp } from '../src/app';
 import { parseConfig, type Config } from '../src/config';
+import { compressionPlugin } from '../src/plugins/compression';
+import { securityPlugin } from '../src/plugins/security';
+import { trpcPlugin } from '../src/plugins/trpc';
 import { productionSmsEnv } from './production-sms-env';
 
 export interface TestApp {
@@ -77,6 +81,20 @@ export async function createTestApp({ env, shareWith, clock }: TestAppOptions = 
       }
     },
   };
+}
+
+/**
+ * A bare Fastify host serving a small test `router` (built on the API's context) through the app's security plugin,
+ * compression when asked, and the tRPC plugin, on a test app's deps; that test app closes with the host.
+ */
+export async function createRouterHost(router: AnyTRPCRouter, { compression = false } = {}): Promise<FastifyInstance> {
+  const base = await createTestApp();
+  const app = Fastify();
+  app.addHook('onClose', () => base.close());
+  await app.register(securityPlugin, { config: base.config });
+  if (compression) await app.register(compressionPlugin);
+  await app.register(trpcPlugin, { deps: base.deps, router });
+  return app;
 }
 
 export interface SmsTestApp extends TestApp {

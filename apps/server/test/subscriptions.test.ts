@@ -1,11 +1,9 @@
 import { initTRPC } from '@trpc/server';
-import Fastify, { type FastifyInstance } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Context } from '@arya/api';
-import { securityPlugin } from '../src/plugins/security';
-import { trpcPlugin } from '../src/plugins/trpc';
-import { createTestApp, type TestApp } from './helpers';
+import { createRouterHost } from './helpers';
 
 /** The app router has no subscription yet; this one proves the host streams SSE through its plugins. */
 const t = initTRPC.context<Context>().create();
@@ -18,18 +16,11 @@ const streamingRouter = t.router({
 });
 
 describe('tRPC subscriptions over SSE', () => {
-  let base: TestApp;
   let app: FastifyInstance;
   beforeAll(async () => {
-    base = await createTestApp();
-    app = Fastify();
-    await app.register(securityPlugin, { config: base.config });
-    await app.register(trpcPlugin, { deps: base.deps, router: streamingRouter });
+    app = await createRouterHost(streamingRouter);
   });
-  afterAll(async () => {
-    await app.close();
-    await base.close();
-  });
+  afterAll(() => app.close());
 
   it('streams each yielded value as a server-sent event', async () => {
     const response = await app.inject({
