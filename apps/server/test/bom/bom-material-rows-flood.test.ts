@@ -16,7 +16,7 @@ let bobFile: string;
 const bom = generateBomWorkbook({ rows: 12_000, opsCount: 1, seed: 8 }).bom;
 
 beforeAll(async () => {
-  server = await listeningApp({ env: { NODE_ENV: 'production', BOM_WORKER_THREADS: '1' } });
+  server = await listeningApp({ env: { NODE_ENV: 'production' } });
   ({ client: alice } = await signedInClient(server, 'alice-rows'));
   ({ client: bob } = await signedInClient(server, 'bob-rows'));
   aliceFile = (await alice.bom.files.upload.mutate(xlsxForm(bom, 'big.xlsx'))).fileId;
