@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { generateBomWorkbook } from '@arya/bom/fixtures';
-import { launchBrowser, newDevice, screenshot } from './browser';
+import { launchBrowser, newDevice, PHONE, screenshot } from './browser';
 
 const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'arya-e2e-panel-'));
@@ -64,8 +64,11 @@ afterAll(async () => {
 });
 
 /** The panel, signed in as the suite's admin from its own sign-in form. */
-async function openSignedIn(): Promise<{ context: BrowserContext; page: Page }> {
-  const { context, page } = await newDevice(browser);
+async function openSignedIn(viewport?: {
+  width: number;
+  height: number;
+}): Promise<{ context: BrowserContext; page: Page }> {
+  const { context, page } = await newDevice(browser, { viewport });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl });
   await page.goto(`${baseUrl}/panel`);
   // Admins only in production: before signing in, the catalogue is refused and the panel says so.
@@ -227,6 +230,45 @@ describe('developer panel', () => {
     // The server ends the stream after the final event.
     await page.getByTestId('stream-status').filter({ hasText: 'closed' }).waitFor();
     await screenshot(page, 'panel-subscription');
+    await context.close();
+  });
+  it('is usable on a phone (390 px): nothing sideways, the list and a picked procedure full width', async () => {
+    const { context, page } = await openSignedIn(PHONE);
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    const width = async (label: string) => (await page.getByLabel(label).first().boundingBox())?.width ?? 0;
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    // the procedure list takes the screen's width instead of squeezing the page beside it
+    const list = page.getByRole('navigation', { name: 'Procedures' });
+    expect((await list.boundingBox())?.width ?? 0).toBeGreaterThan(PHONE.width - 40);
+    await screenshot(page, 'panel-phone-list');
+
+    await pick(page, 'admin.users.list');
+    await page.getByLabel('query').waitFor();
+    // the form and the answer get the screen's width, and every button is on it
+    expect(await width('query')).toBeGreaterThan(PHONE.width - 120);
+    await page.getByRole('button', { name: 'Call' }).click();
+    await answer(page, 200);
+    expect(await width('Response body')).toBeGreaterThan(PHONE.width - 120);
+    for (const name of ['Call', 'Copy as curl', 'Copy as @arya/client code', 'Sign out']) {
+      const box = await page.getByRole('button', { name }).boundingBox();
+      expect({ name, onScreen: box !== null && box.x >= 0 && box.x + box.width <= PHONE.width }).toEqual({
+        name,
+        onScreen: true,
+      });
+    }
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'panel-phone-procedure');
+
+    // and back to the list for the next one
+    await page.getByRole('button', { name: 'All procedures' }).click();
+    await list.getByRole('menuitem').first().waitFor();
+
+    // signed out: the sign-in form and the refusal fit the width too
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByText('The catalogue was refused (HTTP 401)').waitFor();
+    expect(await width('Account')).toBeGreaterThan(100);
+    expect(await sideways()).toBeLessThanOrEqual(0);
+    await screenshot(page, 'panel-phone-signed-out');
     await context.close();
   });
 });

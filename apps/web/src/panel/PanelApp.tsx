@@ -1,4 +1,5 @@
-import { Alert, Empty, Input, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, Button, Empty, Grid, Input, Layout, Menu, Space, Spin, Tag, Typography, type MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { groupByRouter, loadCatalogue, type CatalogueResult } from './catalogue';
 import { ProcedureView } from './ProcedureView';
@@ -15,6 +16,8 @@ export function PanelApp() {
   const [result, setResult] = useState<CatalogueResult | null>(null);
   const [search, setSearch] = useState('');
   const [selected, setSelected] = useState<string | null>(pathInHash);
+  // Under 768 px there is no room for the list beside a procedure: the list, or the picked procedure, takes the width.
+  const narrow = !(Grid.useBreakpoint().md ?? true);
 
   // Where the panel is admins-only, signing in is what makes the catalogue readable: load again on every change.
   useEffect(() => {
@@ -54,11 +57,51 @@ export function PanelApp() {
   }));
   const procedure = catalogue?.procedures.find((entry) => entry.path === selected);
 
+  const pickList = (
+    <>
+      <Input.Search
+        placeholder="Search procedures"
+        aria-label="Search procedures"
+        allowClear
+        value={search}
+        onChange={(event) => setSearch(event.target.value)}
+        style={{ padding: narrow ? '0 0 12px' : 12 }}
+      />
+      <nav aria-label="Procedures">
+        <Menu
+          mode="inline"
+          items={items}
+          selectedKeys={selected ? [selected] : []}
+          onClick={({ key }) => {
+            window.location.hash = key;
+            setSelected(key);
+          }}
+        />
+      </nav>
+    </>
+  );
+  const refused = result?.status === 'refused' && (
+    <Alert
+      type="warning"
+      showIcon
+      title={`The catalogue was refused (HTTP ${result.httpStatus})`}
+      description={result.message}
+    />
+  );
+  const picked = catalogue && procedure && (
+    <ProcedureView
+      key={procedure.path}
+      procedure={procedure}
+      output={catalogue.outputs[procedure.path]}
+      session={session}
+    />
+  );
+
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header className="panel-header">
-        <Space size="large" align="center">
-          <Typography.Title level={4} style={{ margin: 0 }}>
+        <Space size={narrow ? 'middle' : 'large'} align="center" wrap>
+          <Typography.Title level={4} style={{ margin: 0, whiteSpace: 'nowrap' }}>
             Arya API panel
           </Typography.Title>
           <a href="/reference">API reference</a>
@@ -66,54 +109,43 @@ export function PanelApp() {
         </Space>
         <SignInForm session={session} />
       </Layout.Header>
+      {/* one tree for both widths: a new width (a turned phone) must not remount the procedure, losing its answer */}
       <Layout>
-        <Layout.Sider width={300} theme="light" className="panel-sider">
-          <Input.Search
-            placeholder="Search procedures"
-            aria-label="Search procedures"
-            allowClear
-            value={search}
-            onChange={(event) => setSearch(event.target.value)}
-            style={{ padding: 12 }}
-          />
-          <nav aria-label="Procedures">
-            <Menu
-              mode="inline"
-              items={items}
-              selectedKeys={selected ? [selected] : []}
-              onClick={({ key }) => {
-                window.location.hash = key;
-                setSelected(key);
+        {narrow ? null : (
+          <Layout.Sider width={300} theme="light" className="panel-sider">
+            {pickList}
+          </Layout.Sider>
+        )}
+        <Layout.Content
+          style={
+            narrow ? { padding: 12, background: '#fff', minWidth: 0 } : { padding: 24, maxWidth: 1100, minWidth: 0 }
+          }
+        >
+          {narrow && picked ? (
+            <Button
+              icon={<ArrowLeftOutlined />}
+              style={{ marginBottom: 12 }}
+              onClick={() => {
+                // no "#" left behind, and Back returns to the procedure
+                window.history.pushState(null, '', window.location.pathname + window.location.search);
+                setSelected(null);
               }}
-            />
-          </nav>
-        </Layout.Sider>
-        <Layout.Content style={{ padding: 24, maxWidth: 1100 }}>
+            >
+              All procedures
+            </Button>
+          ) : null}
           {!result && <Spin />}
-          {result?.status === 'refused' && (
-            <Alert
-              type="warning"
-              showIcon
-              title={`The catalogue was refused (HTTP ${result.httpStatus})`}
-              description={result.message}
-            />
-          )}
-          {catalogue && !procedure && (
+          {refused}
+          {catalogue && !procedure && narrow ? pickList : null}
+          {catalogue && !procedure && !narrow ? (
             <Empty
               description={
                 `${catalogue.procedures.length} procedures. Pick one on the left; calls go to /trpc with the ` +
                 'signed-in token as "Authorization: Bearer …".'
               }
             />
-          )}
-          {catalogue && procedure && (
-            <ProcedureView
-              key={procedure.path}
-              procedure={procedure}
-              output={catalogue.outputs[procedure.path]}
-              session={session}
-            />
-          )}
+          ) : null}
+          {picked}
         </Layout.Content>
       </Layout>
     </Layout>

@@ -1,6 +1,6 @@
 import { Form } from '@rjsf/antd';
 import type { ErrorSchema, RJSFSchema, UiSchema } from '@rjsf/utils';
-import { App, Button, Card, Descriptions, Flex, Space, Tabs, Tag, Typography } from 'antd';
+import { App, Button, Card, Descriptions, Flex, Grid, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { JsonSchema, ProcedureEntry } from './catalogue';
 import { clientCode } from './client-code';
@@ -71,6 +71,7 @@ export function ProcedureView({
   session: PanelSession;
 }) {
   const { message } = App.useApp();
+  const narrow = !(Grid.useBreakpoint().md ?? true);
   const input = procedure.input;
   const example = useMemo(() => (input ? exampleInput(input) : undefined), [input]);
   const [formData, setFormData] = useState<unknown>(() =>
@@ -145,10 +146,17 @@ export function ProcedureView({
     void message.success(`Copied ${what}`);
   };
 
+  const copyButtons = (
+    <Space wrap>
+      <Button onClick={() => void copy(curl, 'the curl command')}>Copy as curl</Button>
+      <Button onClick={() => void copy(code, 'the @arya/client code')}>Copy as @arya/client code</Button>
+    </Space>
+  );
+
   return (
     <Flex vertical gap={16}>
       <div>
-        <Typography.Title level={3} style={{ marginBottom: 4 }}>
+        <Typography.Title level={3} style={{ marginBottom: 4, overflowWrap: 'anywhere' }}>
           <code>{procedure.path}</code> <Tag color={typeColour[procedure.type]}>{procedure.type}</Tag>
           {procedure.inputEncoding === 'multipart' && <Tag>multipart/form-data</Tag>}
         </Typography.Title>
@@ -288,13 +296,10 @@ export function ProcedureView({
               children: <Code label="@arya/client code">{code}</Code>,
             },
           ]}
-          tabBarExtraContent={
-            <Space>
-              <Button onClick={() => void copy(curl, 'the curl command')}>Copy as curl</Button>
-              <Button onClick={() => void copy(code, 'the @arya/client code')}>Copy as @arya/client code</Button>
-            </Space>
-          }
+          // beside the tabs where they fit; on a phone under them, as the tabs take the whole width
+          tabBarExtraContent={narrow ? undefined : copyButtons}
         />
+        {narrow ? <div style={{ marginTop: 12 }}>{copyButtons}</div> : null}
       </Card>
     </Flex>
   );
