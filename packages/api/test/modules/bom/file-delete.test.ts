@@ -7,6 +7,7 @@ import type { RequestInfo } from '../../../src/context';
 import { lockLiveFiles } from '../../../src/modules/bom/files-repo';
 import { deleteFile } from '../../../src/modules/bom/files-service';
 import { appErrorOf } from '../../helpers/errors';
+import { insertFile, insertUsers } from '../../helpers/rows';
 
 let database: TestDatabase;
 let alice: string;
@@ -15,13 +16,7 @@ const request: RequestInfo = { ip: '192.0.2.5', userAgent: 'vitest', headers: {}
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  const users = await database.db
-    .insertInto('users')
-    .values([{ account: 'alice' }, { account: 'bob' }])
-    .returning('id')
-    .execute();
-  alice = users[0]!.id;
-  bob = users[1]!.id;
+  [alice, bob] = await insertUsers(database.db, ['alice', 'bob']);
 });
 afterAll(async () => {
   await database.drop();
@@ -29,14 +24,7 @@ afterAll(async () => {
 
 const deps = () => ({ db: database.db, clock: systemClock });
 
-async function upload(name: string): Promise<string> {
-  const file = await database.db
-    .insertInto('bom_files')
-    .values({ owner_id: alice, kind: 'bom', name, size: 3, sha256: name, bytes: Buffer.from('xyz'), inspect: '{}' })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return file.id;
-}
+const upload = (name: string) => insertFile(database.db, alice, name);
 
 async function runOn(fileId: string, status: 'queued' | 'running' | 'done'): Promise<void> {
   await database.db

@@ -13,6 +13,7 @@ import { AppError } from '../../../src/errors';
 import { createRunQueueSignal } from '../../../src/modules/bom/queue-signal';
 import { claimNextRun } from '../../../src/modules/bom/runs-repo';
 import { createRun, deleteRun } from '../../../src/modules/bom/runs-service';
+import { insertFile, insertUsers } from '../../helpers/rows';
 
 const MAX_QUEUED = 5;
 let database: TestDatabase;
@@ -32,13 +33,7 @@ beforeAll(async () => {
     JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
     BOM_MAX_QUEUED_PER_USER: String(MAX_QUEUED),
   });
-  const users = await database.db
-    .insertInto('users')
-    .values([{ account: 'alice' }, { account: 'bob' }])
-    .returning('id')
-    .execute();
-  alice = users[0]!.id;
-  bob = users[1]!.id;
+  [alice, bob] = await insertUsers(database.db, ['alice', 'bob']);
 });
 afterAll(async () => {
   await otherProcessDb.destroy();
@@ -48,22 +43,10 @@ afterAll(async () => {
 
 /** A BOM and an operations upload of `owner` (only their rows matter to queueing). */
 async function filesOf(owner: string): Promise<{ bomFileId: string; opsFileId: string }> {
-  const [bom, ops] = await database.db
-    .insertInto('bom_files')
-    .values(
-      (['bom', 'ops'] as const).map((kind) => ({
-        owner_id: owner,
-        kind,
-        name: `${kind}.xlsx`,
-        size: 3,
-        sha256: `${owner}-${kind}`,
-        bytes: Buffer.from('xyz'),
-        inspect: '{}',
-      })),
-    )
-    .returning('id')
-    .execute();
-  return { bomFileId: bom!.id, opsFileId: ops!.id };
+  return {
+    bomFileId: await insertFile(database.db, owner, 'bom.xlsx'),
+    opsFileId: await insertFile(database.db, owner, 'ops.xlsx', 'ops'),
+  };
 }
 
 const depsOn = (db: Kysely<DB>) => ({

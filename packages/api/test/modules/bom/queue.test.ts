@@ -5,6 +5,7 @@ import { generateBomWorkbook } from '@arya/bom/fixtures';
 import { createDb, type DB } from '@arya/db';
 import { createTestDatabase, type TestDatabase } from '@arya/testing';
 import { claimNextRun, completeRun, recoverOrphanedRuns, releaseRuns } from '../../../src/modules/bom/runs-repo';
+import { insertFile, insertUsers } from '../../helpers/rows';
 
 let database: TestDatabase;
 let db: Kysely<DB>;
@@ -18,27 +19,8 @@ const { summary } = applyOperations(generateBomWorkbook({ rows: 20, opsCount: 3,
 beforeAll(async () => {
   database = await createTestDatabase();
   db = database.db;
-  const users = await db
-    .insertInto('users')
-    .values([{ account: 'alice' }, { account: 'bob' }])
-    .returning('id')
-    .execute();
-  alice = users[0]!.id;
-  bob = users[1]!.id;
-  const file = await db
-    .insertInto('bom_files')
-    .values({
-      owner_id: alice,
-      kind: 'bom',
-      name: 'a.xlsx',
-      size: 1,
-      sha256: 'x',
-      bytes: Buffer.from('x'),
-      inspect: '{}',
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  fileId = file.id;
+  [alice, bob] = await insertUsers(db, ['alice', 'bob']);
+  fileId = await insertFile(db, alice, 'a.xlsx');
 });
 afterAll(async () => {
   await database.drop();
