@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@arya/testing';
-import { apiConfigSchema, closeApiDeps, createApiDeps, generateSigningKey, type ApiConfig } from '../src';
+import { apiConfigSchema, closeApiDeps, createApiDeps, type ApiConfig } from '../src';
+import { baseTestConfig } from './helpers/harness';
 
 let database: TestDatabase;
 let redis: TestRedis;
@@ -11,11 +12,9 @@ beforeAll(async () => {
   database = await createTestDatabase();
   redis = createTestRedis();
   config = apiConfigSchema.parse({
-    NODE_ENV: 'test',
+    ...(await baseTestConfig()),
     DATABASE_URL: database.url,
     REDIS_URL: process.env['REDIS_URL'] ?? process.env['TEST_REDIS_URL'],
-    JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
-    BCRYPT_COST: '10',
   });
 });
 afterAll(async () => {

@@ -12,10 +12,12 @@ import {
   appRouter,
   closeApiDeps,
   createApiDeps,
+  createFirstAdmin,
   createCallerFactory,
   createContext,
   generateSigningKey,
   type ApiConfig,
+  type ApiConfigInput,
   type ApiDeps,
   type CookieOptions,
 } from '../../src';
@@ -33,18 +35,25 @@ export interface TestApi {
   close: () => Promise<void>;
 }
 
+/** What every test config starts from: test mode, a fresh signing key, cheap hashing. */
+export async function baseTestConfig(): Promise<ApiConfigInput> {
+  return {
+    NODE_ENV: 'test',
+    JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
+    BCRYPT_COST: '10',
+    // Tests send many codes from one address; the proof-of-work tests set it low.
+    SMS_POW_AFTER: '1000',
+  };
+}
+
 export async function createTestApi(configOverrides: Record<string, string> = {}): Promise<TestApi> {
   const database = await createTestDatabase();
   const redis = createTestRedis();
   const clock = createTestClock('2026-11-28T08:00:00.000Z');
   const config = apiConfigSchema.parse({
-    NODE_ENV: 'test',
-    JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
-    BCRYPT_COST: '10',
+    ...(await baseTestConfig()),
     // Tests register many accounts from one address; the registration limit's own test sets it low.
     REGISTRATIONS_PER_IP_PER_HOUR: '100000',
-    // Tests send many codes from one address; the proof-of-work tests set it low.
-    SMS_POW_AFTER: '1000',
     // Queries use the test's own pool; the access cache's LISTEN connection needs the URL.
     DATABASE_URL: database.url,
     ...configOverrides,
@@ -144,3 +153,13 @@ export function createAgent(deps: ApiDeps, options: AgentOptions = {}) {
 }
 
 export type Agent = ReturnType<typeof createAgent>;
+
+export const ADMIN_PASSWORD = 'admin pass phrase';
+
+/** Makes `account` the first admin (as `pnpm create-admin` does); an agent signed in as it. */
+export async function firstAdminAgent(deps: ApiDeps, account = 'boss'): Promise<Agent> {
+  await createFirstAdmin(deps, { account, password: ADMIN_PASSWORD });
+  const admin = createAgent(deps);
+  await admin.login(account, ADMIN_PASSWORD);
+  return admin;
+}

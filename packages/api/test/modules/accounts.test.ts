@@ -1,11 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTemplate, inspectWorkbook } from '@arya/bom';
-import { createFirstAdmin } from '../../src';
 import { SETUP_LINK_TTL_SECONDS } from '../../src/modules/auth/keys';
 import { insertFileOrReuse } from '../../src/modules/bom/files-repo';
 import { insertRun } from '../../src/modules/bom/runs-repo';
 import { expectAppError } from '../helpers/errors';
-import { createAgent, createTestApi, type Agent, type TestApi } from '../helpers/harness';
+import {
+  ADMIN_PASSWORD,
+  createAgent,
+  createTestApi,
+  firstAdminAgent,
+  type Agent,
+  type TestApi,
+} from '../helpers/harness';
 
 const GOOD_PASSWORD = 'amber-kettle-1294';
 
@@ -52,9 +58,7 @@ describe('admin.users.create and the one-time set-password link', () => {
   let admin: Agent;
   beforeAll(async () => {
     t = await createTestApi({ REGISTRATION_MODE: 'closed' });
-    await createFirstAdmin(t.deps, { account: 'boss', password: 'admin pass phrase' });
-    admin = createAgent(t.deps);
-    await admin.login('boss', 'admin pass phrase');
+    admin = await firstAdminAgent(t.deps);
   });
   afterAll(() => t.close());
 
@@ -107,7 +111,7 @@ describe('admin.users.create and the one-time set-password link', () => {
   it('refuses an expired link, a made-up one, and one replaced by a newer link', async () => {
     const created = await admin.api.admin.users.create({ account: 'slow-hire' });
     t.clock.advance(SETUP_LINK_TTL_SECONDS * 1000 + 1000);
-    await admin.login('boss', 'admin pass phrase'); // the clock jump outlived the admin's access token too
+    await admin.login('boss', ADMIN_PASSWORD); // the clock jump outlived the admin's access token too
     const owner = createAgent(t.deps);
     await expectAppError(
       owner.api.auth.setPasswordWithLink({ token: created.setupLink.token, newPassword: GOOD_PASSWORD }),
@@ -186,9 +190,7 @@ describe('user.setAccount', () => {
   let admin: Agent;
   beforeAll(async () => {
     t = await createTestApi();
-    await createFirstAdmin(t.deps, { account: 'boss', password: 'admin pass phrase' });
-    admin = createAgent(t.deps);
-    await admin.login('boss', 'admin pass phrase');
+    admin = await firstAdminAgent(t.deps);
   });
   afterAll(() => t.close());
 
@@ -228,9 +230,7 @@ describe('admin.stats (the admin dashboard)', () => {
   let admin: Agent;
   beforeAll(async () => {
     t = await createTestApi();
-    await createFirstAdmin(t.deps, { account: 'boss', password: 'admin pass phrase' });
-    admin = createAgent(t.deps);
-    await admin.login('boss', 'admin pass phrase');
+    admin = await firstAdminAgent(t.deps);
   });
   afterAll(() => t.close());
 

@@ -6,13 +6,14 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type DB } from '@arya/db';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@arya/testing';
-import { apiConfigSchema, generateSigningKey, translate, type ApiConfig } from '../../../src';
+import { apiConfigSchema, translate, type ApiConfig } from '../../../src';
 import { systemClock } from '../../../src/clock';
 import type { RequestInfo } from '../../../src/context';
 import { AppError } from '../../../src/errors';
 import { createRunQueueSignal } from '../../../src/modules/bom/queue-signal';
 import { claimNextRun } from '../../../src/modules/bom/runs-repo';
 import { createRun, deleteRun } from '../../../src/modules/bom/runs-service';
+import { baseTestConfig } from '../../helpers/harness';
 import { insertFile, insertUsers } from '../../helpers/rows';
 
 const MAX_QUEUED = 5;
@@ -29,8 +30,7 @@ beforeAll(async () => {
   redis = createTestRedis();
   otherProcessDb = createDb(database.url, { maxConnections: 10 });
   config = apiConfigSchema.parse({
-    NODE_ENV: 'test',
-    JWT_PRIVATE_KEY: JSON.stringify(await generateSigningKey()),
+    ...(await baseTestConfig()),
     BOM_MAX_QUEUED_PER_USER: String(MAX_QUEUED),
   });
   [alice, bob] = await insertUsers(database.db, ['alice', 'bob']);

@@ -13,13 +13,13 @@ import {
   createApiDeps,
   createCallerFactory,
   createContext,
-  generateSigningKey,
   type ApiConfigInput,
   type ApiDeps,
   type Logger,
 } from '../../../src/index';
 import { createSmsProvider } from '../../../src/modules/sms/providers/create';
 import { appRouter } from '../../../src/root';
+import { baseTestConfig } from '../../helpers/harness';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -78,14 +78,8 @@ export async function createSmsTestBed(): Promise<SmsTestBed> {
     templates: Object.fromEntries(Object.values(TEMPLATES).map((code) => [code, ['code']])),
     flowControl: false,
   });
-  const signingKey = await generateSigningKey();
-
   const baseConfig: ApiConfigInput = {
-    NODE_ENV: 'test',
-    JWT_PRIVATE_KEY: JSON.stringify(signingKey),
-    BCRYPT_COST: '10',
-    // Tests send many codes from one address; apps/server/test/sms-cost-guard.test.ts tests the proof of work.
-    SMS_POW_AFTER: '1000',
+    ...(await baseTestConfig()),
     SMS_PROVIDER: 'aliyun',
     SMS_CODE_SECRET: 'test-sms-code-secret-0123456789abcdef',
     ALIYUN_ACCESS_KEY_ID: EMULATOR_KEY_ID,
