@@ -3,13 +3,14 @@ import { availableParallelism } from 'node:os';
 import { Tinypool } from 'tinypool';
 import { PASSWORD_MAX_BYTES } from '@arya/validators/password';
 import { tooManyRequests } from '../errors';
+import { addressBucket } from '../lib/address-bucket';
 import { createFairQueue, FairQueueFullError } from '../lib/fair-queue';
 
 /**
- * `client` is the caller's network address: hashes are handed to the threads taking turns between addresses, one
- * address may have only so many waiting (more answer TOO_MANY_REQUESTS at once), and one address never holds every
- * thread, so a flood from one address cannot hold up another's sign-in. Work without a caller (CLIs, start-up) shares
- * one line.
+ * `client` is the caller's network address (an IPv6 /64 counts as one, lib/address-bucket.ts): hashes are handed to the
+ * threads taking turns between addresses, one address may have only so many waiting (more answer TOO_MANY_REQUESTS at
+ * once), and one address never holds every thread, so a flood from one address cannot hold up another's sign-in. Work
+ * without a caller (CLIs, start-up) shares one line.
  */
 export interface PasswordHasher {
   hash: (password: string, client?: string | null) => Promise<string>;
@@ -36,7 +37,9 @@ export interface PasswordHasherOptions {
 }
 
 const NO_CLIENT = 'internal';
-const lineOf = (client: string | null | undefined) => client ?? NO_CLIENT;
+// A line per client as the rate limits count them: an IPv6 /64 is one subscriber, so fresh addresses from it would
+// otherwise each get their own line, threads and waiting places.
+const lineOf = (client: string | null | undefined) => (client == null ? NO_CLIENT : `ip:${addressBucket(client)}`);
 const refusal = () => tooManyRequests('auth.tooManyPasswordChecks', 1);
 
 /** The worker file, for hosts that bundle this package and must ship it beside the bundle. */

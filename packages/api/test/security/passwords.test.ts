@@ -52,4 +52,30 @@ describe('password hasher under one address’s flood', () => {
     await Promise.all([running, waiting]);
     expect(() => hasher.assertRoomFor('192.0.2.3')).not.toThrow();
   });
+
+  it('counts an IPv6 /64 as one address, so rotating addresses inside it does not take every thread', async () => {
+    const cheapHash = hashSync(password, 4);
+    const done: string[] = [];
+    // One subscriber's /64: each request from a fresh address in it, as a flooding host would send them.
+    const refused: unknown[] = [];
+    const flood = [1, 2, 3, 4].map((i) =>
+      hasher.hash(password, `2001:db8:0:7::${i}`).then(
+        () => done.push(`flood-${i}`),
+        (error: unknown) => refused.push(error),
+      ),
+    );
+    const other = hasher.verify(password, cheapHash, '192.0.2.5').then((matches) => {
+      done.push('other');
+      return matches;
+    });
+    await expect(other).resolves.toBe(true);
+    expect(done).toEqual(['other']);
+    // Beyond the one running and the one waiting, the /64's line is full, whichever address in it asks.
+    expect(() => hasher.assertRoomFor('2001:db8:0:7::ff')).toThrow(AppError);
+    await Promise.all(flood);
+    expect(refused).toEqual([
+      expect.objectContaining({ code: 'TOO_MANY_REQUESTS' }),
+      expect.objectContaining({ code: 'TOO_MANY_REQUESTS' }),
+    ]);
+  });
 });
