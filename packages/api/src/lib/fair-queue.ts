@@ -72,9 +72,14 @@ export function createFairQueue(options: FairQueueOptions): FairQueue {
       const line = lines.get(key) ?? [];
       return new Promise((resolve, reject) => {
         line.push(() => {
-          task()
-            .then(resolve, reject)
-            .finally(() => finished(key));
+          // A task that throws instead of returning a rejected promise must still give its slot back.
+          let started: ReturnType<typeof task>;
+          try {
+            started = task();
+          } catch (error) {
+            started = Promise.reject(error);
+          }
+          started.then(resolve, reject).finally(() => finished(key));
         });
         lines.set(key, line);
         startNext();

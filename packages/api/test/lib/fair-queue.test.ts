@@ -9,6 +9,10 @@ function gate() {
   return handle as { open: () => void; opened: Promise<void> };
 }
 
+const throwsAtOnce = (): Promise<string> => {
+  throw new Error('thrown before any promise');
+};
+
 describe('fair queue', () => {
   it('gives a newcomer the next turn but one, however long the first key’s line is', async () => {
     const queue = createFairQueue({ concurrency: 1, maxWaitingPerKey: 100 });
@@ -86,5 +90,24 @@ describe('fair queue', () => {
     hold.open();
     await Promise.all([running, waiting]);
     expect(queue.hasRoom('a')).toBe(true);
+  });
+
+  it('gives the slot back when a task throws instead of returning a promise, at once or after a wait', async () => {
+    const queue = createFairQueue({ concurrency: 1, maxWaitingPerKey: 10 });
+    await expect(queue.run('a', throwsAtOnce)).rejects.toThrow('thrown before any promise');
+    const hold = gate();
+    const running = queue.run('a', () => hold.opened);
+    const thrownAfterWait = queue.run('b', throwsAtOnce);
+    const next = queue.run('c', async () => 'next');
+    hold.open();
+    const settled = Promise.allSettled([running, thrownAfterWait, next]);
+    const stuck = new Promise<'stuck'>((resolve) => setTimeout(() => resolve('stuck'), 1000));
+    const outcome = await Promise.race([settled, stuck]);
+    expect(outcome).not.toBe('stuck');
+    expect(outcome).toMatchObject([
+      { status: 'fulfilled' },
+      { status: 'rejected', reason: expect.objectContaining({ message: 'thrown before any promise' }) },
+      { status: 'fulfilled', value: 'next' },
+    ]);
   });
 });
