@@ -40,6 +40,8 @@ export const createRunInput = z.object({
 
 /** Rows a `bom.files.materialRows` page holds at most (about 0.5 MB of JSON). */
 export const MATERIAL_ROWS_PAGE_MAX = 5000;
+/** The largest row number: `bom_material_uses.row_number` is a Postgres integer, so a larger cursor cannot be one. */
+const ROW_NUMBER_MAX = 2_147_483_647;
 
 export const materialRowsInput = z.object({
   fileId: z.uuid().describe("An uploaded BOM's id (from `bom.files.upload`)."),
@@ -47,6 +49,7 @@ export const materialRowsInput = z.object({
     .number()
     .int()
     .min(0)
+    .max(ROW_NUMBER_MAX, { error: `a row number, at most ${ROW_NUMBER_MAX}: pass nextCursor of the previous page` })
     .optional()
     .describe('`nextCursor` of the previous page (the last row number it held); omit for the first page.'),
   limit: z
