@@ -1,7 +1,7 @@
 import type { AnyTRPCRouter } from '@trpc/server';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { createApiDeps, createFirstAdmin, generateSigningKey, type ApiDeps, type Clock } from '@arya/api';
-import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
+import { aliyunEnvFor, startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
 import { createTestDatabase, createTestRedis, type TestDatabase, type TestRedis } from '@arya/testing';
 import { buildApp } from '../src/app';
 import { parseConfig, type Config } from '../src/config';
@@ -107,25 +107,6 @@ export interface SmsTestAppOptions extends TestAppOptions {
   shareWith?: SmsTestApp;
 }
 
-const emulatorKey = { id: 'test-key-id', secret: 'test-key-secret' };
-
-/** What points the server's Aliyun SDK at the emulator (its default sign name and templates), over loopback HTTP. */
-function smsEmulatorEnv(emulator: SmsEmulator): Record<string, string> {
-  return {
-    SMS_PROVIDER: 'aliyun',
-    SMS_CODE_SECRET: 'test-only-sms-code-secret-0123456789abcdef',
-    ALIYUN_ACCESS_KEY_ID: emulatorKey.id,
-    ALIYUN_ACCESS_KEY_SECRET: emulatorKey.secret,
-    ALIYUN_SMS_SIGN_NAME: 'Arya',
-    ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
-    ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
-    ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
-    ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
-    ALIYUN_SMS_ENDPOINT: emulator.endpoint,
-    ALIYUN_SMS_PROTOCOL: 'http',
-  };
-}
-
 /**
  * A test app whose SMS go through the real Aliyun SDK to the Dysmsapi emulator, in any NODE_ENV. The emulator's own
  * per-phone flow control is off, so a test measures the server's limits. `close` closes the emulator too, unless
@@ -133,14 +114,13 @@ function smsEmulatorEnv(emulator: SmsEmulator): Record<string, string> {
  */
 export async function createSmsTestApp(options: SmsTestAppOptions = {}): Promise<SmsTestApp> {
   const { shareWith } = options;
-  const emulator =
-    shareWith?.emulator ??
-    (await startSmsEmulator({ accessKeys: { [emulatorKey.id]: emulatorKey.secret }, flowControl: false }));
+  const emulator = shareWith?.emulator ?? (await startSmsEmulator({ flowControl: false }));
   const closeEmulator = async () => {
     if (!shareWith) await emulator.close();
   };
   try {
-    const test = await createTestApp({ ...options, env: { ...smsEmulatorEnv(emulator), ...options.env } });
+    const env = { ...aliyunEnvFor(emulator), SMS_CODE_SECRET: productionSmsEnv.SMS_CODE_SECRET, ...options.env };
+    const test = await createTestApp({ ...options, env });
     return {
       ...test,
       emulator,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import type { TestProject } from 'vitest/node';
 import { generateSigningKey } from '@arya/api';
-import { startSmsEmulator } from '@arya/sms-emulator';
+import { aliyunEnvFor, startSmsEmulator } from '@arya/sms-emulator';
 import { createTestDatabase } from '@arya/testing';
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..');
@@ -100,17 +100,8 @@ export default async function setup(project: TestProject) {
     TRUST_PROXY: 'true',
     ADMIN_ACCOUNT: ADMIN.account,
     ADMIN_PASSWORD: ADMIN.password,
-    SMS_PROVIDER: 'aliyun',
+    ...aliyunEnvFor(emulator),
     SMS_CODE_SECRET: 'e2e-sms-code-secret-0123456789abcdef',
-    ALIYUN_ACCESS_KEY_ID: 'emulator-key-id',
-    ALIYUN_ACCESS_KEY_SECRET: 'emulator-key-secret',
-    ALIYUN_SMS_SIGN_NAME: 'Arya',
-    ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
-    ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
-    ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
-    ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
-    ALIYUN_SMS_ENDPOINT: emulator.endpoint,
-    ALIYUN_SMS_PROTOCOL: 'http',
   };
   const server = spawn(process.execPath, command, { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'], env: serverEnv });
   // E2E_SERVER_LOG=1 shows the server's own log while the suite runs.

@@ -52,14 +52,20 @@ export interface SmsEmulator {
   close(): Promise<void>;
 }
 
-export const DEFAULT_ACCESS_KEYS: Record<string, string> = { 'emulator-key-id': 'emulator-key-secret' };
-export const DEFAULT_SIGN_NAMES = ['Arya'];
-export const DEFAULT_TEMPLATES: Record<string, string[]> = {
-  SMS_000001: ['code'],
-  SMS_000002: ['code'],
-  SMS_000003: ['code'],
-  SMS_000004: ['code'],
+export const DEFAULT_ACCESS_KEY = { id: 'emulator-key-id', secret: 'emulator-key-secret' };
+export const DEFAULT_ACCESS_KEYS: Record<string, string> = { [DEFAULT_ACCESS_KEY.id]: DEFAULT_ACCESS_KEY.secret };
+export const DEFAULT_SIGN_NAME = 'Arya';
+export const DEFAULT_SIGN_NAMES = [DEFAULT_SIGN_NAME];
+/** The default template of each purpose, by the server's variable names; each takes the variable `code`. */
+export const DEFAULT_TEMPLATE_CODES = {
+  ALIYUN_SMS_TEMPLATE_REGISTER: 'SMS_000001',
+  ALIYUN_SMS_TEMPLATE_LOGIN: 'SMS_000002',
+  ALIYUN_SMS_TEMPLATE_RESET_PASSWORD: 'SMS_000003',
+  ALIYUN_SMS_TEMPLATE_BIND_PHONE: 'SMS_000004',
 };
+export const DEFAULT_TEMPLATES: Record<string, string[]> = Object.fromEntries(
+  Object.values(DEFAULT_TEMPLATE_CODES).map((code) => [code, ['code']]),
+);
 
 const API_VERSION = '2017-05-25';
 const MAX_CLOCK_SKEW_MS = 15 * 60_000;
