@@ -44,23 +44,16 @@ function expectInvisibleRefused(response: TrpcResponse, codePoint: string) {
   expect(response.body.error?.data.fieldErrors).toEqual({ username: [response.body.error?.message] });
 }
 
+const renameIn = (locale: string, token: string, username: string) =>
+  mutate(server.app, 'user.updateProfile', { username }, { ...bearer(token), 'accept-language': locale });
+
 describe('display names refuse invisible and control characters', () => {
   it('user.updateProfile refuses a right-to-left override, named in both languages; nothing is stored', async () => {
     const token = await registerUser(server.app, 'dn-rlo');
-    const en = await mutate(
-      server.app,
-      'user.updateProfile',
-      { username: 'abc\u202Egpj.exe' },
-      { ...bearer(token), 'accept-language': 'en' },
-    );
+    const en = await renameIn('en', token, 'abc\u202Egpj.exe');
     expectInvisibleRefused(en, 'U+202E');
     expect(en.body.error?.message).toContain('invisible or control character (U+202E');
-    const zh = await mutate(
-      server.app,
-      'user.updateProfile',
-      { username: 'abc\u202Egpj.exe' },
-      { ...bearer(token), 'accept-language': 'zh-CN' },
-    );
+    const zh = await renameIn('zh-CN', token, 'abc\u202Egpj.exe');
     expectInvisibleRefused(zh, 'U+202E');
     expect(zh.body.error?.message).toContain('姓名含有不可见字符或控制字符（U+202E');
     expect(await usernameOf('dn-rlo')).toBeNull();

@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApiDeps } from '@arya/api';
+import { createApiDeps, type ApiDeps } from '@arya/api';
 import { createDb } from '@arya/db';
 import { findFreePort } from '@arya/dev-services';
 import { buildApp } from '../src/app';
@@ -12,6 +12,18 @@ describe('health probes', () => {
     t = await createTestApp();
   });
   afterAll(() => t.close());
+
+  /** `/readyz` of a second app on the test app's config, with `deps` built on the given Postgres and Redis. */
+  async function readyzWith(parts: Pick<ApiDeps, 'db' | 'redis'>) {
+    const deps = await createApiDeps(t.config, { ...parts, passwordThreads: 1 });
+    const app = await buildApp({ config: t.config, deps });
+    try {
+      const response = await app.inject('/readyz');
+      return { status: response.statusCode, body: response.json() as unknown };
+    } finally {
+      await app.close();
+    }
+  }
 
   it('/healthz answers while the process is up', async () => {
     const response = await t.app.inject('/healthz');
@@ -32,14 +44,12 @@ describe('health probes', () => {
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
     });
-    const deps = await createApiDeps(t.config, { db: t.database.db, redis: deadRedis, passwordThreads: 1 });
-    const app = await buildApp({ config: t.config, deps });
     try {
-      const response = await app.inject('/readyz');
-      expect(response.statusCode).toBe(503);
-      expect(response.json()).toEqual({ status: 'unavailable', checks: { postgres: 'ok', redis: 'down' } });
+      expect(await readyzWith({ db: t.database.db, redis: deadRedis })).toEqual({
+        status: 503,
+        body: { status: 'unavailable', checks: { postgres: 'ok', redis: 'down' } },
+      });
     } finally {
-      await app.close();
       deadRedis.disconnect();
     }
   });
@@ -47,14 +57,12 @@ describe('health probes', () => {
   it('/readyz is 503 and names Postgres when Postgres is down', async () => {
     const deadPort = await findFreePort();
     const deadDb = createDb(`postgres://postgres@127.0.0.1:${deadPort}/none`);
-    const deps = await createApiDeps(t.config, { db: deadDb, redis: t.redis.redis, passwordThreads: 1 });
-    const app = await buildApp({ config: t.config, deps });
     try {
-      const response = await app.inject('/readyz');
-      expect(response.statusCode).toBe(503);
-      expect(response.json()).toEqual({ status: 'unavailable', checks: { postgres: 'down', redis: 'ok' } });
+      expect(await readyzWith({ db: deadDb, redis: t.redis.redis })).toEqual({
+        status: 503,
+        body: { status: 'unavailable', checks: { postgres: 'down', redis: 'ok' } },
+      });
     } finally {
-      await app.close();
       await deadDb.destroy();
     }
   });

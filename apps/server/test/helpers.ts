@@ -135,6 +135,13 @@ export async function createSmsTestApp(options: SmsTestAppOptions = {}): Promise
   }
 }
 
+let phonesHandedOut = 0;
+/** A valid mainland mobile number no earlier call in this test file got, so no two sends share a per-phone limit. */
+export function uniquePhone(): string {
+  phonesHandedOut += 1;
+  return `139${String(phonesHandedOut).padStart(8, '0')}`;
+}
+
 /** Starts `app` on a free loopback port, for clients that need real HTTP; returns its base URL. */
 export async function listenOnLoopback(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -6,13 +6,12 @@
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFirstAdmin } from '@arya/api';
-import { createSmsTestApp, mutate, strongPassword, type SmsTestApp, type TestApp } from './helpers';
+import { createSmsTestApp, mutate, strongPassword, type SmsTestApp, type TestApp, uniquePhone } from './helpers';
 
 let server: SmsTestApp;
 /** A second server process on the same Postgres and Redis. */
 let other: SmsTestApp;
 let operatorToken: string;
-let phoneSuffix = 1000;
 
 beforeAll(async () => {
   const env = { NODE_ENV: 'production', PANEL_ENABLED: 'true' };
@@ -62,13 +61,7 @@ async function gates(app: TestApp, token: string): Promise<Record<string, number
   const me = await app.app.inject({ url: '/trpc/user.me', headers: bearer(token) });
   const files = await app.app.inject({ url: `/trpc/bom.files.list?input=${input}`, headers: bearer(token) });
   const profile = await mutate(app.app, 'user.updateProfile', { username: 'still here' }, bearer(token));
-  phoneSuffix += 1;
-  const sms = await mutate(
-    app.app,
-    'sms.send',
-    { phone: `1391234${phoneSuffix}`, purpose: 'bind_phone' },
-    bearer(token),
-  );
+  const sms = await mutate(app.app, 'sms.send', { phone: uniquePhone(), purpose: 'bind_phone' }, bearer(token));
   const panel = await app.app.inject({ url: '/panel/schema.json', headers: bearer(token) });
   return {
     'user.me': me.statusCode,

@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestClock } from '@arya/testing';
-import { createSmsTestApp, listenOnLoopback, type SmsTestApp, type TestApp } from './helpers';
+import { createSmsTestApp, listenOnLoopback, uniquePhone, type SmsTestApp, type TestApp } from './helpers';
 
 // The global SMS budget is a money guard: Redis losing its counters (FLUSHALL, a failover to an empty replica, an
 // eviction under maxmemory) must not hand out a fresh budget. The counters are rebuilt from the durable record of
@@ -36,13 +36,11 @@ async function flushServerKeys(server: TestApp): Promise<void> {
   }
 }
 
-let phoneCounter = 0;
 async function send(baseUrl: string): Promise<number> {
-  const phone = `1392000${String(++phoneCounter).padStart(4, '0')}`;
   const response = await fetch(`${baseUrl}/trpc/sms.send`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ phone, purpose: 'login' }),
+    body: JSON.stringify({ phone: uniquePhone(), purpose: 'login' }),
   });
   return response.status;
 }

@@ -1,7 +1,7 @@
 import { solveChallenge } from 'altcha-lib/v1';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestClock, type TestClock } from '@arya/testing';
-import { createSmsTestApp, type SmsTestApp, type TestApp, type TrpcResponse } from './helpers';
+import { createSmsTestApp, uniquePhone, type SmsTestApp, type TestApp, type TrpcResponse } from './helpers';
 
 // SMS cost guard (issue 10, "Also"): a global send budget against SMS pumping from many addresses, and a proof of
 // work once one address has asked for several codes. The real server over HTTP (inject), real Redis and Postgres,
@@ -19,9 +19,6 @@ async function startServer(env: Record<string, string>, options: { clock?: TestC
   return server;
 }
 
-let phoneCounter = 0;
-const nextPhone = () => `1391000${String(++phoneCounter).padStart(4, '0')}`;
-
 async function call(server: TestApp, path: string, input: unknown, from: string, locale = 'en'): Promise<TrpcResponse> {
   const response = await server.app.inject({
     method: 'POST',
@@ -34,7 +31,7 @@ async function call(server: TestApp, path: string, input: unknown, from: string,
 }
 
 const send = (server: TestApp, from: string, extra: Record<string, unknown> = {}, locale = 'en') =>
-  call(server, 'sms.send', { phone: nextPhone(), purpose: 'login', ...extra }, from, locale);
+  call(server, 'sms.send', { phone: uniquePhone(), purpose: 'login', ...extra }, from, locale);
 
 async function budgetAudits(server: TestApp) {
   return server.deps.db

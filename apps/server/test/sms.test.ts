@@ -10,6 +10,10 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** An sms.send from a client that reads English. */
+const sendInEnglish = (input: { phone: string; purpose: string }) =>
+  mutate(server.app, 'sms.send', input, { 'accept-language': 'en' });
+
 describe('SMS over HTTP (real SDK against the Dysmsapi emulator)', () => {
   it('registers and signs in with a phone, and refuses a quick resend with 429 and the seconds to wait', async () => {
     const phone = '13912345678';
@@ -17,7 +21,7 @@ describe('SMS over HTTP (real SDK against the Dysmsapi emulator)', () => {
     expect(sent.statusCode).toBe(200);
     expect(sent.body.result?.data).toEqual({ sent: true, resendAfterSeconds: 60, expiresInSeconds: 300 });
 
-    const again = await mutate(server.app, 'sms.send', { phone, purpose: 'login' }, { 'accept-language': 'en' });
+    const again = await sendInEnglish({ phone, purpose: 'login' });
     expect(again.statusCode).toBe(429);
     expect(again.body.error?.data).toMatchObject({ code: 'TOO_MANY_REQUESTS', messageKey: 'sms.tooManyForPhone' });
     const wait = again.body.error?.data.retryAfterSeconds;
@@ -42,12 +46,7 @@ describe('SMS over HTTP (real SDK against the Dysmsapi emulator)', () => {
   });
 
   it('answers 400 with field errors for a malformed phone or code, never 500', async () => {
-    const invalid = await mutate(
-      server.app,
-      'sms.send',
-      { phone: '12345', purpose: 'login' },
-      { 'accept-language': 'en' },
-    );
+    const invalid = await sendInEnglish({ phone: '12345', purpose: 'login' });
     expect(invalid.statusCode).toBe(400);
     expect(invalid.body.error?.data).toMatchObject({ messageKey: 'sms.phoneInvalid' });
     const badPurpose = await mutate(server.app, 'sms.send', { phone: '13912345679', purpose: 'spam' });
@@ -60,12 +59,7 @@ describe('SMS over HTTP (real SDK against the Dysmsapi emulator)', () => {
 
   it('answers 503 with a neutral message when the provider fails', async () => {
     server.emulator.injectFault({ kind: 'serverError' });
-    const failed = await mutate(
-      server.app,
-      'sms.send',
-      { phone: '13912345670', purpose: 'login' },
-      { 'accept-language': 'en' },
-    );
+    const failed = await sendInEnglish({ phone: '13912345670', purpose: 'login' });
     expect(failed.statusCode).toBe(503);
     expect(failed.body.error?.message).toBe(
       'The text message service is unavailable right now. Please try again later.',

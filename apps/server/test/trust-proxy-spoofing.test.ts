@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSmsTestApp, listenOnLoopback, type SmsTestApp } from './helpers';
+import { createSmsTestApp, listenOnLoopback, uniquePhone, type SmsTestApp } from './helpers';
 
 // Behind a reverse proxy (TRUST_PROXY=true) the proxy appends the address it saw to X-Forwarded-For; whatever the
 // client put in that header comes first. The client address must be the one the proxy added, or every per-address
@@ -18,17 +18,15 @@ afterAll(async () => {
   await server?.close();
 });
 
-let phoneCounter = 0;
 /** An sms.send as the proxy forwards it: the client's own X-Forwarded-For, then the address the proxy saw. */
 async function sendThroughProxy(clientHeader: string | null, seenByProxy: string): Promise<number> {
-  const phone = `1393000${String(++phoneCounter).padStart(4, '0')}`;
   const response = await fetch(`${baseUrl}/trpc/sms.send`, {
     method: 'POST',
     headers: {
       'content-type': 'application/json',
       'x-forwarded-for': clientHeader === null ? seenByProxy : `${clientHeader}, ${seenByProxy}`,
     },
-    body: JSON.stringify({ phone, purpose: 'login' }),
+    body: JSON.stringify({ phone: uniquePhone(), purpose: 'login' }),
   });
   return response.status;
 }
