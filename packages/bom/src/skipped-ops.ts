@@ -22,7 +22,14 @@ export interface SkippedOp {
   reasons: LogNote[];
 }
 
-/** The skipped ops listed (the first `max`), how many there are and how many of each status. */
+/**
+ * About how many JSON characters the listed ops may take together (1 MB; a few thousand ordinary ops). Their cells
+ * come from the workbook and one shared string can fill every op row, one material every BOM row: listed in full,
+ * a 177 KB upload came to more than one JSON string can hold, copied between threads and stored with the upload.
+ */
+export const SKIPPED_OPS_MAX_CHARS = 1_000_000;
+
+/** The skipped ops listed (the first `max` that fit `SKIPPED_OPS_MAX_CHARS`), how many there are and of each status. */
 export interface SkippedOpList {
   skippedOps: SkippedOp[];
   skippedOpsTotal: number;
@@ -32,24 +39,60 @@ export interface SkippedOpList {
 const isSkipped = (status: OpStatus): status is SkippedOpStatus =>
   (SKIPPED_OP_STATUSES as readonly OpStatus[]).includes(status);
 
-export function listSkippedOps(log: readonly ChangeLogEntry[], max: number): SkippedOpList {
+/** The JSON length of `value`, about (escapes not counted), counted only until it passes `limit`. */
+function jsonSizeUpTo(value: unknown, limit: number): number {
+  let size = 0;
+  const visit = (v: unknown): void => {
+    if (size > limit) return;
+    if (typeof v === 'string') size += v.length + 2;
+    else if (Array.isArray(v)) {
+      size += 2;
+      for (const item of v) {
+        if (size > limit) return;
+        visit(item);
+        size++;
+      }
+    } else if (v !== null && typeof v === 'object') {
+      size += 2;
+      for (const [key, item] of Object.entries(v)) {
+        if (size > limit) return;
+        size += key.length + 4;
+        visit(item);
+      }
+    } else size += String(v).length;
+  };
+  visit(value);
+  return size;
+}
+
+export function listSkippedOps(
+  log: readonly ChangeLogEntry[],
+  max: number,
+  maxChars = SKIPPED_OPS_MAX_CHARS,
+): SkippedOpList {
   const skippedOps: SkippedOp[] = [];
   const skippedOpCounts: Partial<Record<SkippedOpStatus, number>> = {};
   let skippedOpsTotal = 0;
+  let chars = 0;
+  let full = false;
   for (const entry of log) {
     const { status } = entry;
     if (!isSkipped(status)) continue;
     skippedOpsTotal++;
     skippedOpCounts[status] = (skippedOpCounts[status] ?? 0) + 1;
-    if (skippedOps.length >= max) continue;
-    skippedOps.push({
+    if (full || skippedOps.length >= max) continue;
+    const op: SkippedOp = {
       opRow: entry.seq,
       status,
       materialCode: entry.materialCode,
       op: entry.op,
       designators: entry.designators,
       reasons: entry.notes,
-    });
+    };
+    chars += jsonSizeUpTo(op, maxChars - chars);
+    // The list stays the first ops in sheet order, so once one does not fit, none after it is listed.
+    if (chars > maxChars) full = true;
+    else skippedOps.push(op);
   }
   return { skippedOps, skippedOpsTotal, skippedOpCounts };
 }

@@ -5,7 +5,7 @@ import { applyOperations, BomInputError, changeLogNote, inspectWorkbook } from '
 import { resolveLimits } from '../src/limits';
 import { SharedStrings } from '../src/xlsx/shared-strings';
 import { writeZip } from '../src/xlsx/zip';
-import { isHighlighted, readBook, rowValues, sheet, unzipText } from './helpers';
+import { bomWorkbook, isHighlighted, readBook, rowValues, sheet, unzipText } from './helpers';
 
 const NS =
   'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
@@ -372,5 +372,33 @@ describe('formulas without cached values', () => {
     const result = inspectWorkbook(handmade([{ name: '原表', xml: sheetXml(header + body) }], { nativeZip: true }));
     expect(result.bom.dataRowCount).toBe(150_000); // a formula counts as content
     expect(result.bom.preview[0]).toEqual({ rowNumber: 2, values: [null, null] });
+  });
+});
+
+describe('ops the run will skip, listed by inspect', () => {
+  // An op's cells come from the workbook, and one shared string can fill every op row: listed in full, 20,000 op rows
+  // naming one 10,000-character string (a 177 KB upload) came to more than V8 can hold in one JSON string.
+  it('lists them within a bounded size however long their cells, totals and counts exact', () => {
+    const long = 'x'.repeat(10_000);
+    const ops = Array.from({ length: 20_000 }, () => [null, long, long, long, null]);
+    const bytes = bomWorkbook([[1, 'A', 1, null, null, 'R1', null]], ops);
+    expect(bytes.length).toBeLessThan(250_000);
+    const listed = inspectWorkbook(bytes).ops!;
+    expect(listed.skippedOpsTotal).toBe(20_000);
+    expect(listed.skippedOpCounts).toEqual({ invalid: 20_000 });
+    expect(listed.skippedOps.length).toBeGreaterThan(0);
+    expect(listed.skippedOps.length).toBeLessThan(20_000);
+    expect(listed.skippedOps[0]).toMatchObject({ opRow: 2, status: 'invalid', op: long });
+    expect(JSON.stringify(listed.skippedOps).length).toBeLessThan(1_100_000);
+  });
+
+  // A material on every BOM row makes every op naming it ambiguous, each note listing every one of those rows.
+  it('stays bounded when each skipped op names thousands of BOM rows', () => {
+    const bom = Array.from({ length: 3000 }, (_, i) => [1, 'B', 1, null, null, `R${i + 1}`, null]);
+    const ops = Array.from({ length: 3000 }, () => [null, 'B', 'del', 'R1', null]);
+    const listed = inspectWorkbook(bomWorkbook(bom, ops)).ops!;
+    expect(listed.skippedOpCounts).toEqual({ ambiguous: 3000 });
+    expect(listed.skippedOps[0]?.reasons[0]).toMatchObject({ code: 'several_rows' });
+    expect(JSON.stringify(listed.skippedOps).length).toBeLessThan(1_100_000);
   });
 });
