@@ -46,10 +46,17 @@ export async function baseTestConfig(): Promise<ApiConfigInput> {
   };
 }
 
+/** What every harness opens: a per-file database, a uniquely prefixed Redis and a clock that moves only when told. */
+export async function openTestStores(): Promise<{ database: TestDatabase; redis: TestRedis; clock: TestClock }> {
+  return {
+    database: await createTestDatabase(),
+    redis: createTestRedis(),
+    clock: createTestClock('2026-11-28T08:00:00.000Z'),
+  };
+}
+
 export async function createTestApi(configOverrides: Record<string, string> = {}): Promise<TestApi> {
-  const database = await createTestDatabase();
-  const redis = createTestRedis();
-  const clock = createTestClock('2026-11-28T08:00:00.000Z');
+  const { database, redis, clock } = await openTestStores();
   const config = apiConfigSchema.parse({
     ...(await baseTestConfig()),
     // Tests register many accounts from one address; the registration limit's own test sets it low.

@@ -24,3 +24,9 @@ export async function insertFile(db: Kysely<DB>, owner: string, name: string, ki
     .executeTakeFirstOrThrow();
   return file.id;
 }
+
+/** How many audit entries of `action` were written. */
+export async function auditCount(db: Kysely<DB>, action: string): Promise<number> {
+  const rows = await db.selectFrom('audit_log').select('id').where('action', '=', action).execute();
+  return rows.length;
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appErrorOf } from '../../helpers/errors';
+import { auditCount } from '../../helpers/rows';
 import { createSmsTestBed, uniquePhone, type SmsTestBed } from './harness';
 
 let bed: SmsTestBed;
@@ -133,12 +134,7 @@ describe('auth.resetPassword', () => {
     }
     expect((await appErrorOf(bed.caller().auth.login({ account, password: PASSWORD }))).code).toBe('UNAUTHORIZED');
     await bed.caller().auth.login({ account, password: newPassword });
-    const audit = await bed.deps.db
-      .selectFrom('audit_log')
-      .select('action')
-      .where('action', '=', 'auth.password_reset')
-      .execute();
-    expect(audit.length).toBeGreaterThan(0);
+    expect(await auditCount(bed.deps.db, 'auth.password_reset')).toBeGreaterThan(0);
   });
 
   it('tells an unknown phone apart only when the code is used', async () => {

@@ -1,12 +1,5 @@
 import { startSmsEmulator, type SmsEmulator } from '@arya/sms-emulator';
-import {
-  createTestClock,
-  createTestDatabase,
-  createTestRedis,
-  type TestClock,
-  type TestDatabase,
-  type TestRedis,
-} from '@arya/testing';
+import type { TestClock, TestDatabase, TestRedis } from '@arya/testing';
 import {
   apiConfigSchema,
   closeApiDeps,
@@ -19,7 +12,7 @@ import {
 } from '../../../src/index';
 import { createSmsProvider } from '../../../src/modules/sms/providers/create';
 import { appRouter } from '../../../src/root';
-import { baseTestConfig } from '../../helpers/harness';
+import { baseTestConfig, openTestStores } from '../../helpers/harness';
 
 const createCaller = createCallerFactory(appRouter);
 
@@ -68,9 +61,7 @@ export interface SmsTestBed {
  * measured; provider-side flow control is exercised with injected faults.
  */
 export async function createSmsTestBed(): Promise<SmsTestBed> {
-  const database = await createTestDatabase();
-  const testRedis = createTestRedis();
-  const clock = createTestClock('2026-11-28T08:00:00Z');
+  const { database, redis: testRedis, clock } = await openTestStores();
   const logger = createRecordingLogger();
   const emulator = await startSmsEmulator({
     accessKeys: { [EMULATOR_KEY_ID]: EMULATOR_KEY_SECRET },
