@@ -228,6 +228,18 @@ describe('对比: two BOM revisions compared in the browser', () => {
     // only changed rows carry the line
     expect(await page.getByTestId('changed-fields').count()).toBe(summary.changed);
     await screenshot(page, 'compare-changed-fields-en');
+    // on a phone too, and never broken inside a word ("Descriptio" / "n")
+    await page.setViewportSize(PHONE);
+    // the description leaves the table on a phone: 400 is the row on level 2 with quantity 1
+    const descriptionOnly = fieldsOf('Level 2 · Quantity 1');
+    expect(await descriptionOnly.textContent()).toBe('Description');
+    const lines = await descriptionOnly.evaluate((element) => {
+      const range = document.createRange();
+      range.selectNodeContents(element);
+      return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+    });
+    expect(lines).toBe(1);
+    await page.setViewportSize(DESKTOP);
 
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
     await page.getByRole('button', { name: '下载对比工作簿' }).waitFor();

@@ -46,7 +46,8 @@ export default function UserDetailPage() {
       title: t('admin.time'),
       dataIndex: 'createdAt',
       key: 'createdAt',
-      render: (at: string) => formatDateTime(at, locale),
+      // date and time over two lines on a phone, so the actor's column fits beside the event
+      render: (at: string) => <div style={{ maxWidth: 'min(240px, 30vw)' }}>{formatDateTime(at, locale)}</div>,
     },
     {
       title: t('admin.action'),

@@ -95,7 +95,8 @@ export function CompareTable({
     {
       key: 'status',
       title: t('compare.col.status'),
-      width: '76px',
+      // wide enough for the longest changed field (Designators) whole
+      width: '96px',
       render: (row) => {
         const fields = changedFields(row);
         return (
