@@ -1,4 +1,5 @@
 import type { ChangeLogEntry } from './change-log';
+import { jsonSizeUpTo } from './json-size';
 import type { LogNote } from './notes';
 import type { OpStatus } from './statuses';
 import type { CellValue } from './values';
@@ -38,32 +39,6 @@ export interface SkippedOpList {
 
 const isSkipped = (status: OpStatus): status is SkippedOpStatus =>
   (SKIPPED_OP_STATUSES as readonly OpStatus[]).includes(status);
-
-/** The JSON length of `value`, about (escapes not counted), counted only until it passes `limit`. */
-function jsonSizeUpTo(value: unknown, limit: number): number {
-  let size = 0;
-  const visit = (v: unknown): void => {
-    if (size > limit) return;
-    if (typeof v === 'string') size += v.length + 2;
-    else if (Array.isArray(v)) {
-      size += 2;
-      for (const item of v) {
-        if (size > limit) return;
-        visit(item);
-        size++;
-      }
-    } else if (v !== null && typeof v === 'object') {
-      size += 2;
-      for (const [key, item] of Object.entries(v)) {
-        if (size > limit) return;
-        size += key.length + 4;
-        visit(item);
-      }
-    } else size += String(v).length;
-  };
-  visit(value);
-  return size;
-}
 
 export function listSkippedOps(
   log: readonly ChangeLogEntry[],

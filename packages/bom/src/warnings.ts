@@ -1,3 +1,5 @@
+import { firstThatFit } from './json-size';
+
 /**
  * Validation warnings: reported by inspect, in --json, in the 说明 column and on the 校验警告 sheet. They never
  * change cells. The engine gives codes and params; `warningText` (texts.ts) words them in either language.
@@ -35,17 +37,27 @@ export function makeWarning<K extends WarningCode>(code: K, params: WarningParam
 /** Warnings listed in results (JSON) by default; the total, the counts per kind and the 校验警告 sheet are exact. */
 export const DEFAULT_MAX_WARNINGS = 100_000;
 
-/** A result's warnings: the first `max` of them, how many there are in all, and how many of each kind. */
+/**
+ * About how many JSON characters the listed warnings may take (2 MB; some 20,000 ordinary ones): their params carry the
+ * workbook's cells, and one shared string can fill every op row, so a count alone bounds nothing.
+ */
+export const WARNINGS_MAX_CHARS = 2_000_000;
+
+/** A result's warnings: the first `max` of them that fit, how many there are in all, and how many of each kind. */
 export interface WarningList {
   warnings: BomWarning[];
   warningsTotal: number;
   warningCounts: Partial<Record<WarningCode, number>>;
 }
 
-export function listWarnings(all: readonly BomWarning[], max = DEFAULT_MAX_WARNINGS): WarningList {
+export function listWarnings(
+  all: readonly BomWarning[],
+  max = DEFAULT_MAX_WARNINGS,
+  maxChars = WARNINGS_MAX_CHARS,
+): WarningList {
   const warningCounts: Partial<Record<WarningCode, number>> = {};
   for (const w of all) warningCounts[w.code] = (warningCounts[w.code] ?? 0) + 1;
-  return { warnings: all.slice(0, max), warningsTotal: all.length, warningCounts };
+  return { warnings: firstThatFit(all, max, maxChars), warningsTotal: all.length, warningCounts };
 }
 
 /** The BOM rows a warning is about (none for op and sheet warnings). */

@@ -402,3 +402,19 @@ describe('ops the run will skip, listed by inspect', () => {
     expect(JSON.stringify(listed.skippedOps).length).toBeLessThan(1_100_000);
   });
 });
+
+describe('warnings listed by inspect', () => {
+  // A warning's params carry the op's designators: 20,000 op rows naming one 10,000-character designator (a shared
+  // string) listed 200 million characters of warnings from a 180 KB upload; a longer one, more than one string holds.
+  it('are listed within a bounded size however long the cells they quote, total and counts exact', () => {
+    const designator = `R${'1'.repeat(10_000)}`;
+    const ops = Array.from({ length: 20_000 }, () => [null, 'A', 'del', designator, null]);
+    const bytes = bomWorkbook([[1, 'A', 1, null, null, 'R1', null]], ops);
+    expect(bytes.length).toBeLessThan(250_000);
+    const listed = inspectWorkbook(bytes).ops!;
+    expect(listed.warningsTotal).toBe(20_000);
+    expect(listed.warningCounts).toEqual({ op_designators_not_on_bom: 20_000 });
+    expect(listed.warnings[0]?.params).toEqual({ opRow: 2, designators: [designator] });
+    expect(JSON.stringify(listed.warnings).length).toBeLessThan(2_100_000);
+  });
+});
