@@ -1,5 +1,6 @@
 import { HEADER_SEARCH_ROWS, matchRoles, type RoleSpec } from './columns';
 import { BomInputError } from './errors';
+import { jsonSizeUpTo } from './json-size';
 import type { BomLimits } from './limits';
 import { cellText, isBlank, type CellValue } from './values';
 import type { SharedStrings } from './xlsx/shared-strings';
@@ -50,6 +51,18 @@ export interface ReadTableOptions<R extends string> {
   onRow?: (row: TableRow<R>) => void;
 }
 
+/** A preview shows a cell's first characters: one shared string can fill every cell of the previewed rows. */
+export const PREVIEW_CELL_MAX_CHARS = 1000;
+/** About how many JSON characters a sheet's preview may take; the rows after that are not previewed. */
+export const PREVIEW_MAX_CHARS = 1_000_000;
+
+function previewCell(value: CellValue): CellValue {
+  if (typeof value !== 'string' || value.length <= PREVIEW_CELL_MAX_CHARS) return value;
+  let cut = value.slice(0, PREVIEW_CELL_MAX_CHARS - 1);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1); // never half a surrogate pair
+  return `${cut}…`;
+}
+
 export function readTable<R extends string>(
   xml: string,
   sheetName: string,
@@ -73,6 +86,7 @@ export function readTable<R extends string>(
   let dataRowCount = 0;
   let seen = 0;
   let headerWidth = 0;
+  let previewChars = 0;
 
   scanRows(xml, layout, (row) => {
     if (++seen > limits.maxRows) throw new BomInputError('too_many_rows', { sheet: sheetName, limit: limits.maxRows });
@@ -95,7 +109,8 @@ export function readTable<R extends string>(
     }
     const values: Partial<Record<R, CellValue>> = {};
     let anyValue = false;
-    const previewValues: CellValue[] | undefined = preview.length < previewLimit ? [] : undefined;
+    const previewing = preview.length < previewLimit && previewChars <= PREVIEW_MAX_CHARS;
+    const previewValues: CellValue[] | undefined = previewing ? [] : undefined;
     cursor.reset(row);
     while (cursor.next()) {
       const role = roleAt[cursor.col];
@@ -106,14 +121,16 @@ export function readTable<R extends string>(
       const value = cursor.value(sharedStrings);
       if (!anyValue) anyValue = !isBlank(value) || cursor.hasContent();
       if (role !== undefined) values[role] = value;
-      if (previewValues) previewValues[cursor.col - 1] = value;
+      if (previewValues) previewValues[cursor.col - 1] = previewCell(value);
     }
     if (anyValue) dataRowCount++;
     if (previewValues) {
       // every preview row spans at least the header's columns, so the rows line up
       const width = Math.max(previewValues.length, headerWidth);
       for (let c = 0; c < width; c++) previewValues[c] ??= null;
-      preview.push({ rowNumber: row.rowNumber, values: previewValues });
+      // a row past the budget ends the preview (a row may hold 16,384 cells)
+      previewChars += jsonSizeUpTo(previewValues, PREVIEW_MAX_CHARS - previewChars);
+      if (previewChars <= PREVIEW_MAX_CHARS) preview.push({ rowNumber: row.rowNumber, values: previewValues });
     }
     const tableRow = { rowNumber: row.rowNumber, row, values };
     if (options.onRow) options.onRow(tableRow);

@@ -418,3 +418,19 @@ describe('warnings listed by inspect', () => {
     expect(JSON.stringify(listed.warnings).length).toBeLessThan(2_100_000);
   });
 });
+
+describe('the preview inspect gives of the first rows', () => {
+  // One shared string of a million characters in every cell of the first 100 rows: a 6 KB upload previewed as
+  // 500 million characters, and a slightly longer string as more than one JSON string can hold.
+  it('shows a long cell’s first characters and stays bounded', () => {
+    const long = 'x'.repeat(1_000_000);
+    const bytes = bomWorkbook(Array.from({ length: 100 }, () => [1, long, 1, long, long, long, long]));
+    expect(bytes.length).toBeLessThan(20_000);
+    const result = inspectWorkbook(bytes);
+    expect(result.bom.dataRowCount).toBe(100);
+    expect(result.bom.preview.length).toBe(100);
+    const code = result.bom.preview[0]?.values[1];
+    expect(typeof code === 'string' && code.startsWith('xxx') && code.endsWith('…')).toBe(true);
+    expect(JSON.stringify(result).length).toBeLessThan(2_000_000);
+  });
+});
