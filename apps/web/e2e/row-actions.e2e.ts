@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { revisionWorkbooks } from '@arya/bom/fixtures';
 import { createAryaClient } from '@arya/client';
 import { DESKTOP, launchBrowser, newDevice, PHONE, screenshot, uniqueAccount, uniquePhone } from './browser';
 import { signInWithPassword } from './flows';
@@ -11,11 +12,11 @@ const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'examples', 'sample-b
 let browser: Browser;
 let userId: string;
 
-function bomForm(name: string): FormData {
+function bomForm(name: string, bytes: Uint8Array = readFileSync(SAMPLE)): FormData {
   const form = new FormData();
   form.set('kind', 'bom');
   const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  form.set('file', new File([readFileSync(SAMPLE)], name, { type }));
+  form.set('file', new File([new Uint8Array(bytes)], name, { type }));
   return form;
 }
 
@@ -27,6 +28,10 @@ beforeAll(async () => {
   await api.login({ account: admin.account, password: admin.password });
   const upload = await api.trpc.bom.files.upload.mutate(bomForm('主板BOM-2026-第三版-客户确认稿-final.xlsx'));
   const { runId } = await api.trpc.bom.runs.create.mutate({ bomFileId: upload.fileId });
+  // two revisions that use material 100, for the where-used list
+  const revisions = revisionWorkbooks();
+  await api.trpc.bom.files.upload.mutate(bomForm('物料反查-旧版本-rev-a.xlsx', revisions.old));
+  await api.trpc.bom.files.upload.mutate(bomForm('物料反查-新版本-rev-b.xlsx', revisions.new));
   // a running run's delete button is disabled: wait for this one to end
   const deadline = Date.now() + 60_000;
   while ((await api.trpc.bom.runs.get.query({ runId })).status !== 'done' && Date.now() < deadline)
@@ -74,7 +79,7 @@ describe("every row's actions are on screen", () => {
     ['390', PHONE],
     ['1280', DESKTOP],
   ] as const) {
-    it(`runs (with the Owner column), uploads and users lists at ${width} px`, async () => {
+    it(`runs (with the Owner column), uploads, users and where-used lists at ${width} px`, async () => {
       const { context, page } = await newDevice(browser, { viewport });
       const admin = inject('admin');
       await signInWithPassword(page, admin.account, admin.password);
@@ -82,6 +87,7 @@ describe("every row's actions are on screen", () => {
         ['runs', '/bom/runs'],
         ['uploads', '/bom/files'],
         ['users', '/admin/users'],
+        ['where-used', '/bom/where-used?code=100'],
       ] as const) {
         await page.goto(path);
         await expectFirstRowActionsReachable(page, screen);

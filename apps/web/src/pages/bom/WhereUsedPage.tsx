@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Flex, Input, Space, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Empty, Flex, Input, Table, Typography, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { RouterOutputs } from '@arya/api';
 import { useSession } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LONG_TEXT } from '../../components/PagedTable';
 import { useScreenI18n } from '../../i18n/screen-i18n';
 import { formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -51,7 +52,11 @@ function Results({ result }: { result: WhereUsed }) {
     {
       title: t('whereUsed.file'),
       key: 'file',
-      render: (_v, item) => <Link to={`/bom/files?file=${item.fileId}`}>{item.fileName}</Link>,
+      render: (_v, item) => (
+        <Link to={`/bom/files?file=${item.fileId}`} style={{ display: 'block', ...LONG_TEXT }}>
+          {item.fileName}
+        </Link>
+      ),
     },
     {
       title: t('whereUsed.uploader'),
@@ -74,18 +79,21 @@ function Results({ result }: { result: WhereUsed }) {
     {
       title: t('admin.actions'),
       key: 'links',
+      // pinned to the right edge, as in the paged lists: the occurrences scroll under it, the links stay on screen
+      fixed: 'right',
       render: (_v, item, index) => {
         // the list is newest first: the next one is the upload before this one
         const earlier = items[index + 1];
         return (
-          <Space direction="vertical" size={2}>
+          // flex items: each link one box however many lines it wraps to (on a phone past 35% of the width)
+          <Flex vertical gap={2} align="flex-start" style={{ maxWidth: 'min(240px, 35vw)' }}>
             <Link to={`/bom/runs?file=${item.fileId}`}>{t('whereUsed.runs', { count: item.runs.length })}</Link>
             {earlier ? (
               <Link to={filesCompareUrl(earlier.fileId, item.fileId)}>{t('whereUsed.compareEarlier')}</Link>
             ) : (
               <Link to={filesCompareUrl(item.fileId)}>{t('whereUsed.compareWith')}</Link>
             )}
-          </Space>
+          </Flex>
         );
       },
     },
