@@ -99,13 +99,26 @@ export async function uploadFile(deps: FileDeps, viewer: Viewer, input: UploadIn
   return toFileView(stored.row, stored.reused);
 }
 
+/** Uploads being inspected again in this process, by id: a call for one of them waits for that run. */
+const reinspecting = new Map<string, Promise<files.BomFileRow>>();
+
 /**
  * An upload stored before the engine listed the ops a run will skip has an inspection without them, which would read
- * as "nothing to fix": it is inspected again from its bytes, once, and stored.
+ * as "nothing to fix": it is inspected again from its bytes, once, and stored. Calls for it meanwhile share that one
+ * engine run, so a burst of them cannot queue a run each ahead of everyone's work in the shared threads.
  */
-async function withCurrentInspect(deps: FileDeps, row: files.BomFileRow): Promise<files.BomFileRow> {
+function withCurrentInspect(deps: FileDeps, row: files.BomFileRow): Promise<files.BomFileRow> {
   const { ops } = row.inspect;
-  if (!ops || 'skippedOps' in ops) return row;
+  if (!ops || 'skippedOps' in ops) return Promise.resolve(row);
+  let pending = reinspecting.get(row.id);
+  if (!pending) {
+    pending = reinspect(deps, row).finally(() => reinspecting.delete(row.id));
+    reinspecting.set(row.id, pending);
+  }
+  return pending;
+}
+
+async function reinspect(deps: FileDeps, row: files.BomFileRow): Promise<files.BomFileRow> {
   const bytes = await files.readFileBytes(deps.db, row.id);
   if (!bytes) return row;
   const inspected = await deps.bomPool.inspect({ bytes, limits: engineLimits(deps.config) });
