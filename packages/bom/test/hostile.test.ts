@@ -1,7 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readBomModel } from '../src/bom-model';
-import { applyOperations, BomInputError, changeLogNote, inspectWorkbook } from '../src/index';
+import { applyOperations, BomInputError, changeLogNote, inspectWorkbook, listMaterialRows } from '../src/index';
 import { resolveLimits } from '../src/limits';
 import { SharedStrings } from '../src/xlsx/shared-strings';
 import { writeZip } from '../src/xlsx/zip';
@@ -432,5 +432,17 @@ describe('the preview inspect gives of the first rows', () => {
     const code = result.bom.preview[0]?.values[1];
     expect(typeof code === 'string' && code.startsWith('xxx') && code.endsWith('…')).toBe(true);
     expect(JSON.stringify(result).length).toBeLessThan(2_000_000);
+  });
+});
+
+describe('material rows listed for the where-used index and the online editor', () => {
+  // One 100,000-character shared string as the code of 5,000 rows (a 150 KB upload) listed 500 million characters:
+  // copied out of the worker thread and written to the where-used index, the upload failed with a 500 after 12 s.
+  it('refuses a workbook whose rows repeat long cells past the bound, and lists an ordinary one', () => {
+    const code = 'C'.repeat(100_000);
+    const bom = Array.from({ length: 5000 }, (_, i) => [1, code, 1, null, null, `R${i + 1}`, null]);
+    expectInputError(() => listMaterialRows(bomWorkbook(bom)), 'zip_bomb');
+    const ordinary = Array.from({ length: 5000 }, (_, i) => [1, `C${i}`, 1, null, null, `R${i + 1}`, null]);
+    expect(listMaterialRows(bomWorkbook(ordinary))).toHaveLength(5000);
   });
 });
