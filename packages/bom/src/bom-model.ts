@@ -1,6 +1,7 @@
 import { BOM_ROLES, type BomRole } from './columns';
 import { DesignatorIndex } from './designator-index';
 import { parseDesignators, type ParsedDesignators } from './designators';
+import { BomInputError } from './errors';
 import type { BomLimits } from './limits';
 import { readTable, type Table, type TableRow } from './table';
 import { cellText, materialCodeKey, parseLevel, quantityValue, type CellValue } from './values';
@@ -111,10 +112,15 @@ export function readBomModel(
   const lists: DesignatorLists = { items: [], rowNumbers: [] };
   const designators = new DesignatorIndex(lists.items);
   const duplicates: Duplicates = new Map();
+  let named = 0;
   // small functions per step: each is optimised on its own after a few rows, where one large loop body would wait
   // for on-stack replacement and fall back to the interpreter at every rare branch (a duplicate, a malformed range)
   const onRow = (r: TableRow<BomRole>) => {
     const row = bomRowOf(r);
+    named += row.designators.length + row.top.length + row.bottom.length;
+    if (named > limits.maxBomDesignators) {
+      throw new BomInputError('too_many_bom_designators', { sheet: sheetName, limit: limits.maxBomDesignators });
+    }
     rows.push(row);
     if (row.designators.length > 0) indexDesignators(row, designators, lists, duplicates);
     if (row.materialKey !== null) addToList(byMaterial, row.materialKey, row);

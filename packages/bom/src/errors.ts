@@ -10,6 +10,7 @@ export interface BomInputErrorParams {
   too_large: { bytes: number; limit: number };
   too_many_rows: { sheet: string; limit: number };
   too_many_designators: { limit: number };
+  too_many_bom_designators: { sheet: string; limit: number };
   no_header: { sheet: string; expected: string };
   missing_column: { sheet: string; column: string };
   no_ops_sheet: { sheet: string };
@@ -48,6 +49,10 @@ const MESSAGES: { [K in BomInputErrorCode]: (p: BomInputErrorParams[K]) => [zh: 
   too_many_designators: (p) => [
     `操作中的位号总数超过上限 ${p.limit}`,
     `The operations name more than ${p.limit} designators in total`,
+  ],
+  too_many_bom_designators: (p) => [
+    `工作表「${p.sheet}」中的位号总数超过上限 ${p.limit}`,
+    `Sheet "${p.sheet}" names more than ${p.limit} designators in all`,
   ],
   no_header: (p) => [
     `工作表「${p.sheet}」前 10 行中没有找到表头（需要一列名为 ${p.expected}）`,

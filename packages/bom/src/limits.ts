@@ -12,6 +12,8 @@ export interface BomLimits {
   maxRows: number;
   /** Designators named by all operations together, after ranges are expanded. */
   maxOpDesignators: number;
+  /** Designators named by all rows of the BOM sheet together (位号 and the A/B面 cells). */
+  maxBomDesignators: number;
 }
 
 export const DEFAULT_LIMITS: BomLimits = {
@@ -21,6 +23,8 @@ export const DEFAULT_LIMITS: BomLimits = {
   maxPartBytes: 128 * 1024 * 1024,
   maxRows: 200_000,
   maxOpDesignators: 2_000_000,
+  // A shared string can name thousands on every row: 2,000 rows naming one list of 5,000 held 1 GB for a 40 KB upload.
+  maxBomDesignators: 5_000_000,
 };
 
 export function resolveLimits(overrides?: Partial<BomLimits>): BomLimits {
