@@ -8,6 +8,7 @@ import { parseConfig, type Config } from '../src/config';
 import { compressionPlugin } from '../src/plugins/compression';
 import { securityPlugin } from '../src/plugins/security';
 import { trpcPlugin } from '../src/plugins/trpc';
+import { shutdownGracefully } from '../src/shutdown';
 import { productionSmsEnv } from './production-sms-env';
 
 export interface TestApp {
@@ -52,6 +53,9 @@ export function testConfig(database: TestDatabase, env: Record<string, string> =
   });
 }
 
+/** How long a test app's close waits for open requests before cutting their connections. */
+const CLOSE_DRAIN_MS = 3000;
+
 /**
  * The real app on a per-file database and a uniquely prefixed Redis, not listening (use `app.inject`).
  * `close` closes the app and, unless shared, drops the database and the Redis keys.
@@ -74,7 +78,9 @@ export async function createTestApp({ env, shareWith, clock }: TestAppOptions = 
     database,
     redis,
     async close() {
-      await app.close();
+      // As the server's own shutdown does: a test client's keep-alive connection that Node does not count as idle
+      // (seen under load after an upload) would otherwise hold app.close() until the hook timeout.
+      await shutdownGracefully(app, CLOSE_DRAIN_MS);
       if (!shareWith) {
         await redis.cleanup();
         await database.drop();
