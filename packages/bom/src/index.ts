@@ -6,7 +6,7 @@ export {
   WARNINGS_SHEET_NAME,
 } from './apply';
 export type { ApplyOptions, ApplyPhase, ApplyResult, ApplySummary } from './apply';
-export { inspectWorkbook } from './inspect';
+export { dryRunOpsWorkbook, inspectWorkbook } from './inspect';
 export { COMPARE_STATUSES, compareBoms, compareBomWorkbooks } from './compare';
 export type {
   BomComparison,
@@ -27,7 +27,7 @@ export {
 export type { CompareFileNames } from './compare-workbook';
 export { naturalCompare } from './natural-order';
 export { listMaterialRows, type MaterialRow } from './material-rows';
-export type { ColumnRole, InspectOptions, InspectResult, SheetInspection } from './inspect';
+export type { ColumnRole, InspectOptions, InspectResult, OpsInspection, SheetInspection } from './inspect';
 export { SKIPPED_OP_STATUSES } from './skipped-ops';
 export type { SkippedOp, SkippedOpList, SkippedOpStatus } from './skipped-ops';
 export { OPS_SHEET_NAME } from './ops-source';

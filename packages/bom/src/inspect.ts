@@ -1,5 +1,5 @@
 import { bomSheetOf } from './apply';
-import { bomWarnings, readBomModel } from './bom-model';
+import { bomWarnings, readBomModel, type BomModel } from './bom-model';
 import type { BomRole, OpRole } from './columns';
 import { resolveLimits, type BomLimits } from './limits';
 import { OPS_SHEET_NAME, opsFromTable, readOpsTable } from './ops-source';
@@ -25,6 +25,9 @@ export interface SheetInspection<R extends string> {
   preview: PreviewRow[];
 }
 
+/** An operations sheet dry-run against a BOM: its op-level warnings and the ops the run will skip, writing nothing. */
+export type OpsInspection = SheetInspection<OpRole> & WarningList & SkippedOpList;
+
 /**
  * The BOM sheet's warnings are the result's own; the 操作指示表's (a dry run of its ops) are under `ops`, with the ops
  * the run will skip (invalid, not_found, ambiguous).
@@ -33,7 +36,7 @@ export interface InspectResult extends WarningList {
   sheets: string[];
   bom: SheetInspection<BomRole>;
   /** the workbook's own 操作指示表, when it has one */
-  ops: (SheetInspection<OpRole> & WarningList & SkippedOpList) | null;
+  ops: OpsInspection | null;
 }
 
 export interface InspectOptions {
@@ -59,6 +62,22 @@ function describe<R extends string>(table: Table<R>): SheetInspection<R> {
   };
 }
 
+function dryRun(
+  model: BomModel,
+  byRow: ReturnType<typeof bomWarnings>['byRow'],
+  table: Table<OpRole>,
+  limits: BomLimits,
+  maxWarnings: number | undefined,
+): OpsInspection {
+  // a dry run gives the op-level warnings (designators not on the BOM) and the ops it will skip, writing nothing
+  const run = runOps(model, opsFromTable(table), byRow, limits);
+  return {
+    ...describe(table),
+    ...listWarnings(run.opWarnings, maxWarnings),
+    ...listSkippedOps(run.log, maxWarnings ?? DEFAULT_MAX_WARNINGS),
+  };
+}
+
 /** Detects the BOM sheet, header row and column roles, previews the first rows and lists validation warnings. */
 export function inspectWorkbook(bytes: Uint8Array, options: InspectOptions = {}): InspectResult {
   const limits = resolveLimits(options.limits);
@@ -70,13 +89,7 @@ export function inspectWorkbook(bytes: Uint8Array, options: InspectOptions = {})
   let ops: InspectResult['ops'] = null;
   if (findSheet(book, OPS_SHEET_NAME) && bomSheet.name !== OPS_SHEET_NAME) {
     const table = readOpsTable(book, OPS_SHEET_NAME, limits, previewRows);
-    // a dry run gives the op-level warnings (designators not on the BOM) and the ops it will skip, writing nothing
-    const run = runOps(model, opsFromTable(table), bom.byRow, limits);
-    ops = {
-      ...describe(table),
-      ...listWarnings(run.opWarnings, options.maxWarnings),
-      ...listSkippedOps(run.log, options.maxWarnings ?? DEFAULT_MAX_WARNINGS),
-    };
+    ops = dryRun(model, bom.byRow, table, limits, options.maxWarnings);
   }
   return {
     sheets: book.parts.sheets.map((s) => s.name),
@@ -84,4 +97,21 @@ export function inspectWorkbook(bytes: Uint8Array, options: InspectOptions = {})
     ops,
     ...listWarnings(bom.warnings, options.maxWarnings),
   };
+}
+
+/**
+ * The dry run of a separate operations workbook (its first sheet, as `applyOperations` reads `{ kind: 'workbook' }`)
+ * against a BOM workbook: what `inspectWorkbook` gives under `ops` for a BOM's own 操作指示表.
+ */
+export function dryRunOpsWorkbook(
+  bomBytes: Uint8Array,
+  opsBytes: Uint8Array,
+  options: InspectOptions = {},
+): OpsInspection {
+  const limits = resolveLimits(options.limits);
+  const book = openWorkbook(bomBytes, limits);
+  const bomSheet = bomSheetOf(book);
+  const model = readBomModel(readSheetXml(book, bomSheet), bomSheet.name, book.sharedStrings, limits, 0);
+  const table = readOpsTable(openWorkbook(opsBytes, limits), undefined, limits, options.previewRows ?? 100);
+  return dryRun(model, bomWarnings(model).byRow, table, limits, options.maxWarnings);
 }
