@@ -95,6 +95,12 @@ export const apiConfigSchema = z.object({
    * one page at a time).
    */
   BOM_MAX_MATERIAL_ROWS_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
+  /**
+   * `bom.files.dryRun` checks (an operations workbook against a BOM) one user may have in progress at once in one
+   * server process; one more is refused with TOO_MANY_REQUESTS. Each holds both workbooks and waits for the shared
+   * worker threads, as a comparison does.
+   */
+  BOM_MAX_DRY_RUNS_PER_USER: z.coerce.number().int().min(1).max(100).default(2),
   /** How often each process looks for queued runs another process created (its own are started at once). */
   BOM_QUEUE_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** A running run's process refreshes its heartbeat this often. */

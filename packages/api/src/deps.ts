@@ -38,6 +38,8 @@ export interface ApiDeps {
   bomCompares: UploadSlots;
   /** `bom.files.materialRows` pages each user has in progress in this process (`BOM_MAX_MATERIAL_ROWS_PER_USER`). */
   bomMaterialRows: UploadSlots;
+  /** `bom.files.dryRun` checks each user has in progress in this process (`BOM_MAX_DRY_RUNS_PER_USER`). */
+  bomDryRuns: UploadSlots;
   /** What the access check read from Postgres, kept current across processes by LISTEN/NOTIFY. */
   access: AccessCache;
 }
@@ -129,6 +131,7 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
   const bomUploads = overrides.bomUploads ?? createUploadSlots(config.BOM_MAX_UPLOADS_PER_USER);
   const bomCompares = overrides.bomCompares ?? createUploadSlots(config.BOM_MAX_COMPARES_PER_USER);
   const bomMaterialRows = overrides.bomMaterialRows ?? createUploadSlots(config.BOM_MAX_MATERIAL_ROWS_PER_USER);
+  const bomDryRuns = overrides.bomDryRuns ?? createUploadSlots(config.BOM_MAX_DRY_RUNS_PER_USER);
 
   const deps: ApiDeps = {
     db,
@@ -145,6 +148,7 @@ export async function createApiDeps(config: ApiConfig, overrides: ApiDepsOverrid
     bomUploads,
     bomCompares,
     bomMaterialRows,
+    bomDryRuns,
     access,
   };
   closers.set(deps, owned);

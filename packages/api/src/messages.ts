@@ -367,6 +367,12 @@ export const messages = mergeCatalogues(sharedMessages, {
       'You already have {max, plural, one {# comparison} other {# comparisons}} in progress. Wait for ' +
       '{max, plural, one {it} other {them}} to finish, then try again.',
   },
+  'bom.tooManyDryRuns': {
+    'zh-CN': '你已有 {max} 个操作检查正在进行，请等它们完成后再试。',
+    en:
+      'You already have {max, plural, one {# operations check} other {# operations checks}} in progress. Wait for ' +
+      '{max, plural, one {it} other {them}} to finish, then try again.',
+  },
   'bom.tooManyMaterialRows': {
     'zh-CN': '你已有 {max} 个读取 BOM 物料行的请求正在进行，请等它们完成后再试。',
     en:

@@ -10,3 +10,4 @@ export const materialRows = task.materialRows;
 export const apply = task.apply;
 export const compare = task.compare;
 export const compareWorkbook = task.compareWorkbook;
+export const dryRun = task.dryRun;

@@ -7,6 +7,7 @@ import {
   applyOperations,
   buildComparisonWorkbook,
   compareBomWorkbooks,
+  dryRunOpsWorkbook,
   inspectWorkbook,
   isBomInputError,
   listMaterialRows,
@@ -19,6 +20,7 @@ import {
   type InspectResult,
   type MaterialRow,
   type OpRow,
+  type OpsInspection,
 } from '@arya/bom';
 import { lowerThisThreadsPriority } from '../../lib/thread-priority';
 
@@ -81,6 +83,18 @@ export function inspect(task: InspectTask): EngineOutcome<InspectResult> {
 
 export function materialRows(task: InspectTask): EngineOutcome<MaterialRow[]> {
   return guarded(() => listMaterialRows(task.bytes, { limits: task.limits }));
+}
+
+export interface DryRunTask {
+  bom: Uint8Array;
+  /** an operations workbook (its first sheet) */
+  ops: Uint8Array;
+  limits: Partial<BomLimits>;
+}
+
+/** An operations workbook checked against a BOM without running: its op warnings and the ops the run will skip. */
+export function dryRun(task: DryRunTask): EngineOutcome<OpsInspection> {
+  return guarded(() => dryRunOpsWorkbook(task.bom, task.ops, { limits: task.limits }));
 }
 
 export interface CompareTask {

@@ -2,12 +2,14 @@ import { tracked } from '@trpc/server';
 import { createTRPCRouter, protectedProcedure, publicProcedure } from '../../trpc';
 import * as compare from './compare';
 import * as downloads from './downloads-service';
+import { dryRunFiles } from './dry-run';
 import * as files from './files-service';
 import { followRunEvents, type StoredRunEvent } from './progress';
 import * as runs from './runs-service';
 import {
   compareFilesInput,
   createRunInput,
+  dryRunInput,
   fileIdInput,
   listFilesInput,
   listRunsInput,
@@ -55,6 +57,17 @@ const filesRouter = createTRPCRouter({
     })
     .input(materialRowsInput)
     .query(({ ctx, input }) => files.listFileMaterialRows(ctx.deps, ctx.viewer, input)),
+
+  dryRun: protectedProcedure
+    .meta({
+      description:
+        'An uploaded operations workbook checked against an uploaded BOM as a run would apply it, nothing written: ' +
+        'its op warnings and every op the run will skip (invalid, not_found, ambiguous), as `inspect.ops` gives ' +
+        "them for a BOM's own 操作指示表. TOO_MANY_REQUESTS while the caller already has BOM_MAX_DRY_RUNS_PER_USER " +
+        'checks in progress.',
+    })
+    .input(dryRunInput)
+    .query(({ ctx, input }) => dryRunFiles(ctx.deps, ctx.viewer, input)),
 
   delete: protectedProcedure
     .meta({

@@ -38,6 +38,11 @@ export const createRunInput = z.object({
     ),
 });
 
+export const dryRunInput = z.object({
+  bomFileId: z.uuid().describe('The uploaded BOM workbook the run would change.'),
+  opsFileId: z.uuid().describe('The uploaded operations workbook (its first sheet) the run would apply.'),
+});
+
 /** Rows a `bom.files.materialRows` page holds at most (about 0.5 MB of JSON). */
 export const MATERIAL_ROWS_PAGE_MAX = 5000;
 /** The largest row number: `bom_material_uses.row_number` is a Postgres integer, so a larger cursor cannot be one. */

@@ -1,8 +1,23 @@
 import { availableParallelism } from 'node:os';
 import { MessageChannel } from 'node:worker_threads';
 import { Tinypool } from 'tinypool';
-import type { ApplyResult, BomComparison, CompareFileNames, InspectResult, MaterialRow } from '@arya/bom';
-import type { ApplyOpsInput, ApplyTask, CompareTask, EngineOutcome, InspectTask, ProgressMessage } from './engine-task';
+import type {
+  ApplyResult,
+  BomComparison,
+  CompareFileNames,
+  InspectResult,
+  MaterialRow,
+  OpsInspection,
+} from '@arya/bom';
+import type {
+  ApplyOpsInput,
+  ApplyTask,
+  CompareTask,
+  DryRunTask,
+  EngineOutcome,
+  InspectTask,
+  ProgressMessage,
+} from './engine-task';
 
 /** The worker file, for hosts that bundle this package and must ship the bundled engine task under this name. */
 export const bomWorkerUrl = new URL('./bom-worker.mjs', import.meta.url);
@@ -13,6 +28,8 @@ export interface BomWorkerPool {
   inspect: (input: InspectTask) => Promise<EngineOutcome<InspectResult>>;
   /** Every BOM row with a material code (for the online operations editor). */
   materialRows: (input: InspectTask) => Promise<EngineOutcome<MaterialRow[]>>;
+  /** An operations workbook checked against a BOM (`dryRunOpsWorkbook`), nothing written. */
+  dryRun: (input: DryRunTask) => Promise<EngineOutcome<OpsInspection>>;
   /** Two workbooks compared (`compareBoms`), and the diff workbook of such a comparison. */
   compare: (input: CompareTask) => Promise<EngineOutcome<BomComparison>>;
   compareWorkbook: (input: CompareTask & { names: CompareFileNames }) => Promise<EngineOutcome<Uint8Array>>;
@@ -54,6 +71,7 @@ export function createBomWorkerPool(options: BomWorkerPoolOptions = {}): BomWork
     threads,
     inspect: async (input) => (await pool.run(input, { name: 'inspect' })) as EngineOutcome<InspectResult>,
     materialRows: async (input) => (await pool.run(input, { name: 'materialRows' })) as EngineOutcome<MaterialRow[]>,
+    dryRun: async (input) => (await pool.run(input, { name: 'dryRun' })) as EngineOutcome<OpsInspection>,
     compare: async (input) => (await pool.run(input, { name: 'compare' })) as EngineOutcome<BomComparison>,
     compareWorkbook: async (input) => (await pool.run(input, { name: 'compareWorkbook' })) as EngineOutcome<Uint8Array>,
     apply: async (input, onProgress, timeoutMs) => {
