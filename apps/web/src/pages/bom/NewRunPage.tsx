@@ -7,11 +7,10 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
 import type { UploadedWorkbook } from '../../lib/upload-workbook';
-import { InspectSummary, SheetDescription } from './InspectSummary';
+import { InspectSummary } from './InspectSummary';
 import { blankOp, rowProblems, rowsFromRunLog, toOpRows, type EditableOp } from './ops-rows';
+import { OpsCheck, OpsFileCheck } from './OpsCheck';
 import { OpsEditor } from './OpsEditor';
-import { SkippedOpsPanel } from './SkippedOpsPanel';
-import { WarningsPanel } from './WarningsPanel';
 import { WorkbookUpload } from './WorkbookUpload';
 
 type OpsChoice = 'sheet' | 'upload' | 'online';
@@ -165,20 +164,7 @@ function RunWizard({ start }: { start: WizardStart }) {
           </div>
           {opsChoice === 'sheet' ? (
             bomFile.inspect.ops ? (
-              <>
-                <SheetDescription sheet={bomFile.inspect.ops} />
-                <SkippedOpsPanel ops={bomFile.inspect.ops} />
-                {/* "no validation warnings" only when no op will be skipped either */}
-                {bomFile.inspect.ops.warningsTotal > 0 || bomFile.inspect.ops.skippedOpsTotal === 0 ? (
-                  <WarningsPanel
-                    title={t('bom.opsWarnings', { count: bomFile.inspect.ops.warningsTotal })}
-                    warnings={bomFile.inspect.ops.warnings}
-                    total={bomFile.inspect.ops.warningsTotal}
-                    counts={bomFile.inspect.ops.warningCounts}
-                    whereAll={t('bom.warningsWillBeInResult')}
-                  />
-                ) : null}
-              </>
+              <OpsCheck ops={bomFile.inspect.ops} />
             ) : (
               <Alert type="info" showIcon title={t('bom.noOpsSheet')} />
             )
@@ -186,7 +172,7 @@ function RunWizard({ start }: { start: WizardStart }) {
           {opsChoice === 'upload' ? (
             <>
               <WorkbookUpload kind="ops" onUploaded={setOpsFile} />
-              {opsFile ? <SheetDescription sheet={opsFile.inspect.ops ?? opsFile.inspect.bom} /> : null}
+              {opsFile ? <OpsFileCheck bomFileId={bomFile.fileId} opsFileId={opsFile.fileId} /> : null}
             </>
           ) : null}
           {opsChoice === 'online' ? (

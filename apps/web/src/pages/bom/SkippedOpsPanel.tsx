@@ -8,6 +8,8 @@ import { opStatusColour } from './run-labels';
 import { skippedOpsMessages } from './skipped-ops-messages';
 
 type OpsInspection = NonNullable<UploadedWorkbook['inspect']['ops']>;
+/** Where the ops were read: the BOM's own 操作指示表, or a separate operations workbook (what to correct). */
+type OpsOrigin = 'sheet' | 'workbook';
 type SkippedOp = OpsInspection['skippedOps'][number];
 type StatusFilter = SkippedOpStatus | 'all';
 
@@ -18,7 +20,7 @@ const MAX_HEIGHT = 360;
  * The operations the dry run found the run will skip (invalid, not found, ambiguous), in one box: a count per status,
  * and on request every one with its row, material code, operation, designators and reason. Nothing when there are none.
  */
-export function SkippedOpsPanel({ ops }: { ops: OpsInspection }) {
+export function SkippedOpsPanel({ ops, origin = 'sheet' }: { ops: OpsInspection; origin?: OpsOrigin }) {
   const { t, locale } = useScreenI18n(skippedOpsMessages);
   const [expanded, setExpanded] = useState(false);
   const [filter, setFilter] = useState<StatusFilter>('all');
@@ -50,7 +52,9 @@ export function SkippedOpsPanel({ ops }: { ops: OpsInspection }) {
               </Tag>
             ))}
           </Flex>
-          <Typography.Text type="secondary">{t('bom.skipped.hint')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t(origin === 'sheet' ? 'bom.skipped.hint' : 'bom.skipped.hintWorkbook')}
+          </Typography.Text>
           {expanded ? (
             <Flex vertical gap={8} style={{ width: '100%' }}>
               {statuses.length > 1 ? (

@@ -14,6 +14,10 @@ export const skippedOpsMessages = {
     'zh-CN': '这些操作不会改动 BOM：请在操作指示表中改正后重新上传，或改用在线填写。',
     en: 'They will change nothing: correct them in the 操作指示表 and upload it again, or enter the operations online.',
   },
+  'bom.skipped.hintWorkbook': {
+    'zh-CN': '这些操作不会改动 BOM：请在操作文件中改正后重新上传，或改用在线填写。',
+    en: 'They will change nothing: correct them in the operations workbook and upload it again, or enter them online.',
+  },
   'bom.skipped.kinds': { 'zh-CN': '跳过的原因', en: 'Why they are skipped' },
   'bom.skipped.showAll': { 'zh-CN': '查看全部 {count} 个', en: 'Show all {count}' },
   'bom.skipped.hide': { 'zh-CN': '收起列表', en: 'Hide the list' },
@@ -22,6 +26,10 @@ export const skippedOpsMessages = {
   'bom.skipped.line': {
     'zh-CN': '第 {row} 行：{what} — {reason}',
     en: 'Row {row}: {what} — {reason}',
+  },
+  'bom.dryRun.checking': {
+    'zh-CN': '正在按所选 BOM 检查这些操作…',
+    en: 'Checking the operations against the chosen BOM…',
   },
   'bom.skipped.truncated': {
     'zh-CN': '列出了前 {shown} 个，共 {total} 个。',
