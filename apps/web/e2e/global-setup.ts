@@ -69,10 +69,18 @@ export default async function setup(project: TestProject) {
   if (!existsSync(serverMain)) throw new Error(`${serverMain} is missing`);
 
   const redisUrl = new URL(process.env.REDIS_URL ?? 'redis://127.0.0.1:6379');
-  redisUrl.pathname = `/${E2E_REDIS_DB}`;
   const redis = new Redis(redisUrl.toString());
-  await redis.flushdb();
-  redis.disconnect();
+  // Selected here, not in the URL: ioredis only reports a failed SELECT (a number past the server's `databases`) as an
+  // event and goes on in database 0, so FLUSHDB would empty someone else's database.
+  try {
+    await redis.select(E2E_REDIS_DB).catch((error: unknown) => {
+      throw new Error(`E2E_REDIS_DB=${E2E_REDIS_DB} is not a database of ${redisUrl.host}: ${String(error)}`);
+    });
+    await redis.flushdb();
+  } finally {
+    redis.disconnect();
+  }
+  redisUrl.pathname = `/${E2E_REDIS_DB}`;
 
   const database = await createTestDatabase();
   const emulator = await startSmsEmulator({ flowControl: false });
