@@ -62,17 +62,13 @@ function movedGroups(designators: readonly string[], other: Map<string, string>,
   return [...byMaterial].map(([material, list]) => `位号 ${list.join(',')} ${verb} ${material}`);
 }
 
-function noteOf(
-  row: CompareRowDiff,
-  previousDescription: string | null | undefined,
-  moves: { to: Map<string, string>; from: Map<string, string> },
-): string {
+function noteOf(row: CompareRowDiff, moves: { to: Map<string, string>; from: Map<string, string> }): string {
   const notes: string[] = [];
   if (row.status === 'added') notes.push('新 BOM 中新增的物料行');
   if (row.status === 'removed') notes.push('新 BOM 中已没有此物料行');
   if (row.status === 'changed' && row.oldQty !== row.newQty)
     notes.push(`用量 ${row.oldQty ?? '空'} → ${row.newQty ?? '空'}`);
-  if (previousDescription !== undefined) notes.push(`描述原为「${previousDescription ?? ''}」`);
+  if (row.oldDescription !== undefined) notes.push(`描述原为「${row.oldDescription ?? ''}」`);
   notes.push(...movedGroups(row.addedDesignators, moves.from, '移自'));
   notes.push(...movedGroups(row.removedDesignators, moves.to, '移至'));
   return notes.join('；');
@@ -113,7 +109,7 @@ export function buildComparisonWorkbook(result: WorkbookComparison, names: Compa
   const detail: (CellSpec | CellValue)[][] = [
     COMPARE_DETAIL_HEADERS.map((value) => ({ value, style: BUILT_STYLES.header })),
   ];
-  rows.forEach((row, i) => {
+  for (const row of rows) {
     const style = STATUS_STYLE[row.status];
     const values: CellValue[] = [
       COMPARE_STATUS_WORDS[row.status],
@@ -126,10 +122,10 @@ export function buildComparisonWorkbook(result: WorkbookComparison, names: Compa
       row.newRow,
       listCell(row.addedDesignators),
       listCell(row.removedDesignators),
-      noteOf(row, result.previousDescriptions.get(i), movedMaps) || null,
+      noteOf(row, movedMaps) || null,
     ];
     detail.push(values.map((value) => ({ value, style })));
-  });
+  }
   return buildWorkbook({
     sheets: [
       { name: COMPARE_SUMMARY_SHEET_NAME, rows: summarySheetRows(result, names), colWidths: [14, 40, 14] },

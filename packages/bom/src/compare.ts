@@ -15,7 +15,13 @@ export interface CompareRowDiff {
   status: CompareStatus;
   level: number | null;
   materialCode: string;
+  /** the new workbook's description, else the old one's (a removed row, a new sheet without the column) */
   description: string | null;
+  /**
+   * Only on a changed row whose description changed (both sheets have the column): the old workbook's description,
+   * null when it was blank. Absent on every other row.
+   */
+  oldDescription?: string | null;
   oldQty: number | null;
   newQty: number | null;
   /** 1-based sheet rows; null on the side the row is missing from */
@@ -59,8 +65,6 @@ export interface CompareOptions {
 
 export interface SideComparison {
   comparison: BomComparison;
-  /** index in `rows` → the old description, for changed rows whose description changed */
-  previousDescriptions: Map<number, string | null>;
 }
 
 export interface WorkbookComparison extends SideComparison {
@@ -94,13 +98,16 @@ function entryOf(
   next: CompareRow | undefined,
   added: string[],
   removed: string[],
+  descriptionChanged = false,
 ): CompareRowDiff {
   const row = (next ?? old)!;
   return {
     status,
     level: row.level,
     materialCode: row.materialCode,
-    description: next?.description ?? old?.description ?? null,
+    // a description blanked in the new workbook is blank here (the old one is `oldDescription`)
+    description: descriptionChanged ? next!.description : (next?.description ?? old?.description ?? null),
+    ...(descriptionChanged ? { oldDescription: old?.description ?? null } : {}),
     oldQty: old ? numberOrNull(old.quantity) : null,
     newQty: next ? numberOrNull(next.quantity) : null,
     oldRow: old?.rowNumber ?? null,
@@ -164,7 +171,6 @@ export function compareSides(oldSide: CompareSide, newSide: CompareSide): SideCo
     moved: 0,
   };
   const rows: CompareRowDiff[] = [];
-  const previousDescriptions = new Map<number, string | null>();
   const push = (entry: CompareRowDiff) => {
     summary[entry.status]++;
     summary.designatorsAdded += entry.addedDesignators.length;
@@ -190,16 +196,13 @@ export function compareSides(oldSide: CompareSide, newSide: CompareSide): SideCo
       const removed = missingFrom(old.designators, next.designators);
       const status = pairStatus(old, next, sides, added.length + removed.length > 0);
       if (status === 'unchanged') summary.unchanged++;
-      else {
-        if (describes && old.description !== next.description) previousDescriptions.set(rows.length, old.description);
-        push(entryOf(status, old, next, added, removed));
-      }
+      else push(entryOf(status, old, next, added, removed, describes && old.description !== next.description));
     }
     pushRemoved(n);
   }
   const moves = findMoves(rows);
   summary.moved = moves.length;
-  return { comparison: { summary, rows, moves }, previousDescriptions };
+  return { comparison: { summary, rows, moves } };
 }
 
 /** A designator removed from one material and added to another; each designator is listed once. */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../src/cli/main';
 import { EXPECTED_REVISION_COMPARISON, generateBomWorkbook, revisionWorkbooks } from '../src/fixtures/index';
-import { applyOperations, COMPARE_DETAIL_HEADERS } from '../src/index';
+import { applyOperations, COMPARE_DETAIL_HEADERS, type BomComparison } from '../src/index';
 import { plain, readBook, rowValues, sheet } from './helpers';
 
 // a spawn starts pnpm and tsx (seconds on a busy machine)
@@ -48,7 +48,13 @@ describe('bom compare', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual(EXPECTED_REVISION_COMPARISON);
+    const json = JSON.parse(r.stdout) as BomComparison;
+    expect(json).toEqual(EXPECTED_REVISION_COMPARISON);
+    // a changed row whose description changed says what it was, whatever else changed; no other row has the key
+    expect(json.rows.filter((row) => 'oldDescription' in row)).toEqual([
+      expect.objectContaining({ materialCode: '100', description: '电阻 0402', oldDescription: '电阻', newQty: 3 }),
+      expect.objectContaining({ materialCode: '400', description: 'IC v2', oldDescription: 'IC', newQty: 1 }),
+    ]);
     expect(existsSync(join(work, 'diff.xlsx'))).toBe(true);
   });
 
@@ -90,12 +96,12 @@ describe('bom compare', () => {
       '删除位号',
       '说明',
     ]);
-    expect(rowValues(detail, 2, 10)).toEqual(['变更', 1, '100', '电阻', 2, 3, 2, 2, 'R3', null]);
+    expect(rowValues(detail, 2, 10)).toEqual(['变更', 1, '100', '电阻 0402', 2, 3, 2, 2, 'R3', null]);
     expect(rowValues(detail, 3, 10)).toEqual(['删除', 1, '200', '电容', 3, null, 3, null, null, 'C1,C2,C3']);
     expect(rowValues(detail, 4, 10)).toEqual(['新增', 2, '500', '新电容', null, 2, null, 4, 'C2,C3', null]);
     expect(rowValues(detail, 6, 11)).toEqual(['变更', 2, '400', 'IC v2', 1, 1, 5, 6, null, null, '描述原为「IC」']);
     expect(detail.rowCount).toBe(EXPECTED_REVISION_COMPARISON.rows.length + 1);
-    expect(plain(detail.getCell(2, 11))).toBe('用量 2 → 3');
+    expect(plain(detail.getCell(2, 11))).toBe('用量 2 → 3；描述原为「电阻」');
     expect(plain(detail.getCell(3, 11))).toContain('位号 C2,C3 移至 500');
     expect(plain(detail.getCell(4, 11))).toContain('位号 C2,C3 移自 200');
     const fill = (row: number, col: number) => {

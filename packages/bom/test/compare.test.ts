@@ -11,7 +11,7 @@ function bom(rows: Row[], options: { name?: string; header?: readonly string[] }
   return workbook([{ name: options.name ?? '原表', rows: [options.header ?? HEADER, ...rows] }]);
 }
 
-/** Every added row becomes removed and the other way round; moves turn around. */
+/** Every added row becomes removed and the other way round; moves and description changes turn around. */
 function swapped(c: BomComparison) {
   const status = { added: 'removed', removed: 'added', changed: 'changed', unchanged: 'unchanged' } as const;
   return {
@@ -22,8 +22,9 @@ function swapped(c: BomComparison) {
       designatorsAdded: c.summary.designatorsRemoved,
       designatorsRemoved: c.summary.designatorsAdded,
     },
-    rows: c.rows.map((r) => ({
+    rows: c.rows.map(({ oldDescription, ...r }) => ({
       ...r,
+      ...(oldDescription === undefined ? {} : { description: oldDescription, oldDescription: r.description }),
       status: status[r.status],
       oldQty: r.newQty,
       newQty: r.oldQty,
@@ -36,11 +37,9 @@ function swapped(c: BomComparison) {
   };
 }
 
-/** Rows in a fixed order; a changed row shows the new side's description, so that is left out. */
+/** Rows in a fixed order. */
 const byMaterial = (c: Pick<BomComparison, 'rows'>) =>
-  c.rows
-    .map((r) => (r.status === 'changed' ? { ...r, description: null } : r))
-    .toSorted((a, b) => `${a.materialCode}/${a.oldRow}`.localeCompare(`${b.materialCode}/${b.oldRow}`));
+  c.rows.toSorted((a, b) => `${a.materialCode}/${a.oldRow}`.localeCompare(`${b.materialCode}/${b.oldRow}`));
 
 describe('compareBoms', () => {
   it('lists added, removed and changed rows in the new order, the removed one after its old predecessor', () => {
@@ -127,6 +126,57 @@ describe('compareBoms', () => {
     const c = compareBoms(old, noQuantity);
     expect(c.summary.unchanged).toBe(1);
     expect(compareBoms(noQuantity, bom([[1, 100, 'x', 5, null, null, 'R2,R1']])).summary.unchanged).toBe(1);
+  });
+
+  it('gives the old description of a changed row whose description changed, whatever else changed too', () => {
+    const old = bom([
+      [1, 'QTY', 'Resistor', 1, null, null, 'R1'],
+      [1, 'DES', 'Capacitor', 1, null, null, 'C1'],
+      [1, 'BOTH', 'Inductor', 1, null, null, 'L1'],
+      [1, 'ONLY', null, 1, null, null, 'U1'],
+      [1, 'SAME', 'Diode', 1, null, null, 'D1'],
+      [1, 'GONE', 'Fuse', 1, null, null, 'F1'],
+      [1, 'BLANKED', 'Crystal', 1, null, null, 'Y1'],
+    ]);
+    const next = bom([
+      [1, 'QTY', 'Resistor 10k', 2, null, null, 'R1'],
+      [1, 'DES', 'Capacitor 1uF', 1, null, null, 'C1,C2'],
+      [1, 'BOTH', 'Inductor 2.2uH', 3, null, null, 'L2'],
+      [1, 'ONLY', 'Regulator', 1, null, null, 'U1'],
+      [1, 'SAME', 'Diode', 2, null, null, 'D1'],
+      [1, 'NEW', 'Fan', 1, null, null, 'M1'],
+      [1, 'BLANKED', null, 1, null, null, 'Y1'],
+    ]);
+    const c = compareBoms(old, next);
+    const described = Object.fromEntries(
+      c.rows.map((r) => [r.materialCode, { description: r.description, oldDescription: r.oldDescription }]),
+    );
+    expect(described).toEqual({
+      QTY: { description: 'Resistor 10k', oldDescription: 'Resistor' },
+      DES: { description: 'Capacitor 1uF', oldDescription: 'Capacitor' },
+      BOTH: { description: 'Inductor 2.2uH', oldDescription: 'Inductor' },
+      // blank before: null, still present (the description changed)
+      ONLY: { description: 'Regulator', oldDescription: null },
+      // blank now: the row shows blank, not the old description
+      BLANKED: { description: null, oldDescription: 'Crystal' },
+      // the description stayed; added and removed rows have one side only
+      SAME: { description: 'Diode', oldDescription: undefined },
+      GONE: { description: 'Fuse', oldDescription: undefined },
+      NEW: { description: 'Fan', oldDescription: undefined },
+    });
+    expect(c.rows.filter((r) => 'oldDescription' in r).map((r) => r.materialCode)).toEqual([
+      'QTY',
+      'DES',
+      'BOTH',
+      'ONLY',
+      'BLANKED',
+    ]);
+    // a sheet without the description column changes no description
+    const undescribed = bom([[1, 'QTY', 1, null, null, 'R1']], {
+      header: ['级别', '物料编码', '用量', 'A面位号', 'B面位号', '位号'],
+    });
+    const rows = compareBoms(undescribed, next).rows.filter((r) => r.materialCode === 'QTY');
+    expect(rows.map((r) => [r.status, 'oldDescription' in r])).toEqual([['changed', false]]);
   });
 
   it('orders designator lists naturally (R2 before R10) and keeps an unexpandable range as written', () => {
