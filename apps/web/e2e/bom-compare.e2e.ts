@@ -214,19 +214,26 @@ describe('对比: two BOM revisions compared in the browser', () => {
     await context.close();
   });
 
-  it('says which fields a changed row changed in, a description-only change included (en and zh)', async () => {
+  it('says which fields a changed row changed in and what the description was (en and zh)', async () => {
     const { context, page } = await signedIn();
     await page.getByRole('menuitem', { name: 'Compare' }).click();
     await pickUpload(page, 'Old revision', OLD_NAME);
     await pickUpload(page, 'New revision', NEW_NAME);
     await page.getByRole('button', { name: 'Compare', exact: true }).click();
     await expectRowCount(page, EXPECTED_REVISION_COMPARISON.rows.length);
-    // 400 went from "IC" to "IC v2" and nothing else; 100 gained a unit and R3
+    // 400 went from "IC" to "IC v2" and nothing else; 100 gained a unit, R3 and a longer description
     const fieldsOf = (text: string) => tableRows(page).filter({ hasText: text }).getByTestId('changed-fields');
+    const descriptionOf = (text: string) => tableRows(page).filter({ hasText: text }).getByTestId('description-change');
     expect(await fieldsOf('IC v2').textContent()).toBe('Description');
-    expect(await fieldsOf('R3').textContent()).toBe('Quantity · Designators');
+    expect(await fieldsOf('R3').textContent()).toBe('Quantity · Designators · Description');
     // only changed rows carry the line
     expect(await page.getByTestId('changed-fields').count()).toBe(summary.changed);
+    // the description column shows old → new where the description changed, and only there
+    expect(await descriptionOf('IC v2').textContent()).toBe('IC → IC v2');
+    expect(await descriptionOf('IC v2').getAttribute('title')).toBe('Description: IC → IC v2');
+    expect(await descriptionOf('R3').textContent()).toBe('电阻 → 电阻 0402');
+    expect(await page.getByTestId('description-change').count()).toBe(2);
+    expect(await tableRows(page).filter({ hasText: '外壳' }).textContent()).not.toContain('→ 外壳');
     await screenshot(page, 'compare-changed-fields-en');
     // on a phone too, and never broken inside a word ("Descriptio" / "n")
     await page.setViewportSize(PHONE);
@@ -239,13 +246,39 @@ describe('对比: two BOM revisions compared in the browser', () => {
       return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
     });
     expect(lines).toBe(1);
+    // the description column is left out on a phone: a changed description goes under the material code
+    expect(await descriptionOf('Level 2 · Quantity 1').textContent()).toBe('Description: IC → IC v2');
+    expect(await descriptionOf('R3').textContent()).toBe('Description: 电阻 → 电阻 0402');
+    expect(await page.getByTestId('description-change').count()).toBe(2);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'compare-changed-description-phone-en');
     await page.setViewportSize(DESKTOP);
 
     await page.getByRole('button', { name: 'Switch to Chinese' }).click();
     await page.getByRole('button', { name: '下载对比工作簿' }).waitFor();
     expect(await fieldsOf('IC v2').textContent()).toBe('描述');
-    expect(await fieldsOf('R3').textContent()).toBe('用量 · 位号');
+    expect(await fieldsOf('R3').textContent()).toBe('用量 · 位号 · 描述');
+    // three fields take lines in the narrow status column, each field on one line (never 描 / 述)
+    const brokenFields = await fieldsOf('R3').evaluate((element) =>
+      [...element.querySelectorAll('span')]
+        .filter((span) => {
+          const range = document.createRange();
+          range.selectNodeContents(span);
+          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size > 1;
+        })
+        .map((span) => span.textContent),
+    );
+    expect(brokenFields).toEqual([]);
+    expect(await descriptionOf('IC v2').getAttribute('title')).toBe('描述：IC → IC v2');
     await screenshot(page, 'compare-changed-fields-zh');
+    await page.setViewportSize(PHONE);
+    // the level and quantity line exists on a phone only: the table has changed layout once it is there
+    expect(await descriptionOf('级别 2 · 用量 1').textContent()).toBe('描述：IC → IC v2');
+    expect(await descriptionOf('R3').textContent()).toBe('描述：电阻 → 电阻 0402');
+    // the menu folds away with an animation: the picture is of the page once it has
+    await page.waitForFunction(() => document.querySelector('.ant-layout-sider')?.getBoundingClientRect().width === 0);
+    await screenshot(page, 'compare-changed-description-phone-zh');
+    await page.setViewportSize(DESKTOP);
     await page.getByRole('button', { name: '切换到英文' }).click();
     await context.close();
   });

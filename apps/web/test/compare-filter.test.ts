@@ -60,14 +60,19 @@ describe('compare table filters', () => {
 });
 
 describe('changed fields', () => {
-  it('names what a changed row changed in: quantity, designators, else its description', () => {
+  it('names what a changed row changed in: quantity, designators, description, any together', () => {
     expect(rows.map((r) => `${r.level}/${r.materialCode} ${changedFields(r).join(',')}`)).toEqual([
-      '1/100 quantity,designators',
+      '1/100 quantity,designators,description',
       '1/200 ',
       '2/500 ',
       '3/500 ',
       '2/400 description',
       '1/600 ',
     ]);
+  });
+
+  it('puts a change seen in no field down to the quantity (two non-numeric quantities are sent as null)', () => {
+    const descriptionOnly = rows.find((r) => r.materialCode === '400')!;
+    expect(changedFields({ ...descriptionOnly, oldDescription: undefined })).toEqual(['quantity']);
   });
 });

@@ -1,6 +1,6 @@
 import { SwapRightOutlined } from '@ant-design/icons';
 import { Grid, Tag } from 'antd';
-import type { CSSProperties } from 'react';
+import { Fragment, type CSSProperties } from 'react';
 import { VirtualGridTable, type GridColumn } from '../../components/VirtualGridTable';
 import { useScreenI18n } from '../../i18n/screen-i18n';
 import { bomLookupMessages } from './bom-lookup-messages';
@@ -60,6 +60,28 @@ function DesignatorChanges({ row, moves }: { row: CompareRow; moves: RowMoves })
 
 const arrow = (before: string, after: string) => (before === after ? after : `${before} → ${after}`);
 const quantity = (row: CompareRow) => arrow(quantityText(row.oldQty), quantityText(row.newQty));
+/** The old and the new description of a row whose description changed (a blank one as —). */
+const descriptionSides = (row: CompareRow) =>
+  row.oldDescription === undefined ? null : { before: row.oldDescription ?? '—', after: row.description ?? '—' };
+
+function Description({ row, narrow = false }: { row: CompareRow; narrow?: boolean }) {
+  const { t } = useScreenI18n(bomLookupMessages);
+  const sides = descriptionSides(row);
+  if (sides === null) return narrow ? null : <>{row.description ?? '—'}</>;
+  const label = t('compare.descriptionChange', sides);
+  return narrow ? (
+    <div
+      data-testid="description-change"
+      style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.55)', overflowWrap: 'anywhere' }}
+    >
+      {label}
+    </div>
+  ) : (
+    <span data-testid="description-change" title={label}>
+      {`${sides.before} → ${sides.after}`}
+    </span>
+  );
+}
 
 /**
  * Every difference of a comparison (filtered), virtualised against the page's scroll; rows a move touches stand out.
@@ -74,8 +96,8 @@ export function CompareTable({
   label: string;
 }) {
   const { t } = useScreenI18n(bomLookupMessages);
-  // Under 768 px the level and quantity go under the code and the description and rows are left out, so the table
-  // fits a phone without scrolling sideways.
+  // Under 768 px the level and quantity go under the code (and a changed description under them) and the description
+  // and rows are left out, so the table fits a phone without scrolling sideways.
   const wide = Grid.useBreakpoint().md ?? true;
   const narrowMaterial: GridColumn<CompareRow> = {
     key: 'material',
@@ -88,6 +110,7 @@ export function CompareTable({
           {t('whereUsed.level', { level: quantityText(row.level) })} ·{' '}
           {t('whereUsed.quantity', { quantity: quantity(row) })}
         </div>
+        <Description row={row} narrow />
       </>
     ),
   };
@@ -106,7 +129,13 @@ export function CompareTable({
             </Tag>
             {fields.length > 0 ? (
               <div data-testid="changed-fields" style={{ fontSize: 12, color: 'rgba(0, 0, 0, 0.55)', marginTop: 2 }}>
-                {fields.map((field) => t(`compare.changed.${field}`)).join(' · ')}
+                {/* a field name is never broken across lines (描 / 述): lines break between fields only */}
+                {fields.map((field, i) => (
+                  <Fragment key={field}>
+                    {i > 0 ? ' · ' : null}
+                    <span style={{ whiteSpace: 'nowrap' }}>{t(`compare.changed.${field}`)}</span>
+                  </Fragment>
+                ))}
               </div>
             ) : null}
           </>
@@ -124,7 +153,7 @@ export function CompareTable({
       key: 'description',
       title: t('compare.col.description'),
       width: 'minmax(100px, 1.4fr)',
-      render: (row) => row.description ?? '—',
+      render: (row) => <Description row={row} />,
     },
     {
       key: 'quantity',

@@ -43,6 +43,7 @@ export const bomLookupMessages = {
   'compare.changed.quantity': { 'zh-CN': '用量', en: 'Quantity' },
   'compare.changed.designators': { 'zh-CN': '位号', en: 'Designators' },
   'compare.changed.description': { 'zh-CN': '描述', en: 'Description' },
+  'compare.descriptionChange': { 'zh-CN': '描述：{before} → {after}', en: 'Description: {before} → {after}' },
   'compare.designatorsAdded': { 'zh-CN': '新增位号', en: 'Designators added' },
   'compare.designatorsRemoved': { 'zh-CN': '删除位号', en: 'Designators removed' },
   'compare.designatorsMoved': { 'zh-CN': '移动位号', en: 'Designators moved' },

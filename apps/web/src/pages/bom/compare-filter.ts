@@ -10,15 +10,16 @@ export type ChangedField = 'quantity' | 'designators' | 'description';
 
 /**
  * The fields a changed row changed in. The engine marks a matched pair changed for its quantity, its designators or its
- * description, and sends only the new description: a change with equal quantities and the same designators is the
- * description's (the one case the table could not otherwise explain).
+ * description, and gives `oldDescription` exactly when the description changed. A quantity is sent only as a number:
+ * a change seen in nothing else is one between two non-numeric quantities (适量 → 若干).
  */
 export function changedFields(row: CompareRow): ChangedField[] {
   if (row.status !== 'changed') return [];
   const fields: ChangedField[] = [];
   if (row.oldQty !== row.newQty) fields.push('quantity');
   if (row.addedDesignators.length + row.removedDesignators.length > 0) fields.push('designators');
-  return fields.length > 0 ? fields : ['description'];
+  if (row.oldDescription !== undefined) fields.push('description');
+  return fields.length > 0 ? fields : ['quantity'];
 }
 
 /** The table's status filter: a row status, every row, or only the rows a move touches. */
