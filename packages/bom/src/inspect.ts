@@ -100,7 +100,7 @@ export function inspectWorkbook(bytes: Uint8Array, options: InspectOptions = {})
 }
 
 /**
- * The dry run of a separate operations workbook (its first sheet, as `applyOperations` reads `{ kind: 'workbook' }`)
+ * The dry run of a separate operations workbook (read as `applyOperations` reads `{ kind: 'workbook' }`)
  * against a BOM workbook: what `inspectWorkbook` gives under `ops` for a BOM's own 操作指示表.
  */
 export function dryRunOpsWorkbook(

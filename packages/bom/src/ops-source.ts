@@ -8,19 +8,27 @@ import { findSheet, openWorkbook, readSheetXml, type OpenedWorkbook } from './xl
 
 export const OPS_SHEET_NAME = '操作指示表';
 
-/** Where the operations come from: the BOM workbook's 操作指示表, the first sheet of another workbook, or online rows. */
+/**
+ * Where the operations come from: the BOM workbook's 操作指示表, another workbook (its 操作指示表 when it has one, as
+ * the template from `bom template` does, else its first sheet), or online rows.
+ */
 export type OpsSource =
   | { kind: 'sheet' }
   | { kind: 'workbook'; bytes: Uint8Array }
   | { kind: 'rows'; rows: readonly OpRow[] };
 
+/**
+ * `sheetName` undefined: a separate operations workbook, read from its 操作指示表 when it has one (a filled-in copy of
+ * the template, whose first sheet is the empty 原表) and from its first sheet otherwise.
+ */
 export function readOpsTable(
   book: OpenedWorkbook,
   sheetName: string | undefined,
   limits: BomLimits,
   previewRows = 0,
 ): Table<OpRole> {
-  const sheet = sheetName === undefined ? book.parts.sheets[0] : findSheet(book, sheetName);
+  const sheet =
+    sheetName === undefined ? (findSheet(book, OPS_SHEET_NAME) ?? book.parts.sheets[0]) : findSheet(book, sheetName);
   if (!sheet) throw new BomInputError('no_ops_sheet', { sheet: sheetName ?? OPS_SHEET_NAME });
   return readTable(readSheetXml(book, sheet), sheet.name, book.sharedStrings, OP_ROLES, limits, { previewRows });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applyOperations, CHANGE_LOG_HEADERS } from '../src/index';
+import { applyOperations, buildTemplate, CHANGE_LOG_HEADERS } from '../src/index';
+import { TEMPLATE_BOM_HEADERS, TEMPLATE_OPS_HEADERS } from '../src/template';
 import { bomWorkbook, isHighlighted, logRows, readBook, rowValues, sheet, unzipText, workbook } from './helpers';
 
 // 级别, 物料编码, 用量, A面位号, B面位号, 位号, 备注
@@ -214,6 +215,19 @@ describe('applyOperations: ops sources', () => {
     expect(result.log).toHaveLength(1);
     expect(result.log[0]).toMatchObject({ seq: 2, materialCode: 80218559, status: 'applied' });
     expect(result.summary.opsSheet).toBe('Whatever');
+  });
+  it('a filled-in template as the ops workbook is read from its 操作指示表, not its first sheet (原表)', async () => {
+    // The template's order: 原表 (left empty when it only carries operations), 操作指示表, 说明.
+    expect((await readBook(buildTemplate())).worksheets.map((w) => w.name)).toEqual(['原表', '操作指示表', '说明']);
+    const filledTemplate = workbook([
+      { name: '原表', rows: [[...TEMPLATE_BOM_HEADERS]] },
+      { name: '操作指示表', rows: [[...TEMPLATE_OPS_HEADERS], [null, 80218559, 'del', 'R2', null, null]] },
+      { name: '说明', rows: [['说明']] },
+    ]);
+    const result = applyOperations(bomWorkbook(BOM.map((r) => [...r])), { kind: 'workbook', bytes: filledTemplate });
+    expect(result.summary.opsSheet).toBe('操作指示表');
+    expect(result.log).toHaveLength(1);
+    expect(result.log[0]).toMatchObject({ materialCode: 80218559, status: 'applied' });
   });
   it('online rows give the same log as the same ops in a sheet', () => {
     const bytes = bomWorkbook(

@@ -21,7 +21,7 @@ changes, changed cells filled yellow), 变更日志 (one row per operation) and,
 validation warning).
 
   BOM.xlsx          the BOM workbook (its sheet 原表, else its first sheet)
-  --ops OPS.xlsx    take the operations from this workbook's first sheet
+  --ops OPS.xlsx    take the operations from this workbook (its 操作指示表, else its first sheet)
                     (default: the BOM workbook's own 操作指示表)
   --out NEW.xlsx    where to write the new workbook (required)
   --lang zh-CN|en   language of the 状态 words, the 说明 notes and the warnings (default zh-CN)
