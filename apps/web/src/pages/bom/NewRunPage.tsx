@@ -9,7 +9,7 @@ import { useTRPC } from '../../lib/trpc';
 import type { UploadedWorkbook } from '../../lib/upload-workbook';
 import { InspectSummary } from './InspectSummary';
 import { blankOp, rowProblems, rowsFromRunLog, toOpRows, type EditableOp } from './ops-rows';
-import { OpsCheck, OpsFileCheck } from './OpsCheck';
+import { OpsCheck, OpsFileCheck, useOpsFileRefusal } from './OpsCheck';
 import { OpsEditor } from './OpsEditor';
 import { WorkbookUpload } from './WorkbookUpload';
 
@@ -98,11 +98,15 @@ function RunWizard({ start }: { start: WizardStart }) {
   );
   const serverRowErrors = create.error ? describeError(create.error, t).fieldErrors : {};
   const onlineProblems = rowProblems(rows).size;
+  const opsRefusal = useOpsFileRefusal(
+    bomFile?.fileId ?? '',
+    opsChoice === 'upload' ? (opsFile?.fileId ?? null) : null,
+  );
 
   const canRun =
     bomFile !== null &&
     ((opsChoice === 'sheet' && bomFile.inspect.ops !== null) ||
-      (opsChoice === 'upload' && opsFile !== null) ||
+      (opsChoice === 'upload' && opsFile !== null && opsRefusal === null) ||
       (opsChoice === 'online' && toOpRows(rows).length > 0 && onlineProblems === 0));
 
   const run = () => {
@@ -202,11 +206,24 @@ function RunWizard({ start }: { start: WizardStart }) {
           {create.error && describeError(create.error, t).code === 'TOO_MANY_REQUESTS' ? (
             <Link to="/bom/runs">{t('bom.queueFull.openRuns')}</Link>
           ) : null}
-          <Flex justify="space-between">
+          <Flex justify="space-between" align="center" gap={8}>
             <Button onClick={() => setStep(0)}>{t('bom.back')}</Button>
-            <Button type="primary" disabled={!canRun} loading={create.isPending} onClick={run}>
-              {t('bom.run')}
-            </Button>
+            <Flex align="center" justify="flex-end" gap={8} wrap>
+              {opsRefusal ? (
+                <Typography.Text type="danger" id="run-refusal" style={{ textAlign: 'end', maxWidth: 480 }}>
+                  {opsRefusal}
+                </Typography.Text>
+              ) : null}
+              <Button
+                type="primary"
+                disabled={!canRun}
+                loading={create.isPending}
+                onClick={run}
+                aria-describedby={opsRefusal ? 'run-refusal' : undefined}
+              >
+                {t('bom.run')}
+              </Button>
+            </Flex>
           </Flex>
         </Flex>
       ) : null}

@@ -4,6 +4,7 @@ import type { RouterOutputs } from '@arya/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/I18nProvider';
 import { useScreenI18n } from '../../i18n/screen-i18n';
+import { describeError } from '../../lib/errors';
 import { useTRPC } from '../../lib/trpc';
 import { SheetDescription } from './InspectSummary';
 import { skippedOpsMessages } from './skipped-ops-messages';
@@ -34,6 +35,28 @@ export function OpsCheck({ ops, origin = 'sheet' }: { ops: OpsInspection; origin
   );
 }
 
+/** The dry run of a separate operations workbook against the BOM; one query, shared by the check and the Run button. */
+function dryRunOptions(trpc: ReturnType<typeof useTRPC>, bomFileId: string, opsFileId: string | null) {
+  return trpc.bom.files.dryRun.queryOptions(
+    { bomFileId, opsFileId: opsFileId ?? '' },
+    { enabled: opsFileId !== null, staleTime: Number.POSITIVE_INFINITY },
+  );
+}
+
+/**
+ * Why Run is off for this operations workbook, or null: its dry run was refused (say a required column is missing),
+ * so the run would fail with the same message. A busy engine (TOO_MANY_REQUESTS) or the network says nothing about
+ * the workbook, and skipped ops are warnings, so neither blocks Run.
+ */
+export function useOpsFileRefusal(bomFileId: string, opsFileId: string | null): string | null {
+  const trpc = useTRPC();
+  const { t } = useScreenI18n(skippedOpsMessages);
+  const dryRun = useQuery(dryRunOptions(trpc, bomFileId, opsFileId));
+  if (!dryRun.error) return null;
+  const code = describeError(dryRun.error, t).code;
+  return code === null || code === 'TOO_MANY_REQUESTS' ? null : t('bom.dryRun.blocksRun');
+}
+
 /**
  * A separate operations workbook dry-run against the chosen BOM (`bom.files.dryRun`, in the engine threads): its
  * inspection alone cannot say which ops the run will skip, as that depends on the BOM.
@@ -41,9 +64,7 @@ export function OpsCheck({ ops, origin = 'sheet' }: { ops: OpsInspection; origin
 export function OpsFileCheck({ bomFileId, opsFileId }: { bomFileId: string; opsFileId: string }) {
   const trpc = useTRPC();
   const { t } = useScreenI18n(skippedOpsMessages);
-  const dryRun = useQuery(
-    trpc.bom.files.dryRun.queryOptions({ bomFileId, opsFileId }, { staleTime: Number.POSITIVE_INFINITY }),
-  );
+  const dryRun = useQuery(dryRunOptions(trpc, bomFileId, opsFileId));
   if (dryRun.error) return <ErrorAlert error={dryRun.error} onRetry={() => void dryRun.refetch()} />;
   if (!dryRun.data) {
     return (

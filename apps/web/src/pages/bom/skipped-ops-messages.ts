@@ -31,6 +31,10 @@ export const skippedOpsMessages = {
     'zh-CN': '正在按所选 BOM 检查这些操作…',
     en: 'Checking the operations against the chosen BOM…',
   },
+  'bom.dryRun.blocksRun': {
+    'zh-CN': '无法读取这个操作文件，不能运行：请上传改正后的文件，或换一种操作来源。',
+    en: 'Run is off: this operations workbook cannot be read. Upload a corrected one or choose another source.',
+  },
   'bom.skipped.truncated': {
     'zh-CN': '列出了前 {shown} 个，共 {total} 个。',
     en: 'The first {shown} of {total} are listed.',
