@@ -181,7 +181,8 @@ function RunWizard({ start }: { start: WizardStart }) {
           ) : null}
           {opsChoice === 'online' ? (
             <>
-              {prefilled ? (
+              {/* a failed run may have logged no operation: nothing was carried over, so nothing to say */}
+              {prefilled && (prefilled.count > 0 || prefilled.skipped > 0) ? (
                 <Alert
                   type="info"
                   showIcon

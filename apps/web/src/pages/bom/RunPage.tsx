@@ -1,4 +1,4 @@
-import { DiffOutlined, DownloadOutlined, EditOutlined } from '@ant-design/icons';
+import { DiffOutlined, DownloadOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useSubscription } from '@trpc/tanstack-react-query';
 import { Alert, Button, Card, Descriptions, Flex, Progress, Skeleton, Space, Tag, Typography } from 'antd';
@@ -122,6 +122,33 @@ function RunResult({ run }: { run: Run }) {
   );
 }
 
+/** A failed run says why and offers the next step: the same BOM with its operations again, or a new run. */
+function RunFailure({ runId, message }: { runId: string; message: string | undefined }) {
+  const { t } = useScreenI18n(bomLookupMessages);
+  const navigate = useNavigate();
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={t('bom.failed')}
+      description={
+        <Flex vertical gap={12} align="flex-start">
+          {message ? <Typography.Text>{message}</Typography.Text> : null}
+          <Typography.Text type="secondary">{t('bom.failedNext')}</Typography.Text>
+          <Space wrap>
+            <Button type="primary" icon={<EditOutlined />} onClick={() => void navigate(`/bom/new?from=${runId}`)}>
+              {t('bom.rerun')}
+            </Button>
+            <Button icon={<PlusOutlined />} onClick={() => void navigate('/bom/new')}>
+              {t('nav.bomNew')}
+            </Button>
+          </Space>
+        </Flex>
+      }
+    />
+  );
+}
+
 export default function RunPage() {
   const { runId = '' } = useParams();
   const { t, locale } = useI18n();
@@ -144,11 +171,9 @@ export default function RunPage() {
           </Card>
           {data.status === 'queued' || data.status === 'running' ? <RunProgress runId={runId} /> : null}
           {data.status === 'failed' ? (
-            <Alert
-              type="error"
-              showIcon
-              title={t('bom.failed')}
-              description={data.error ? (locale === 'en' ? data.error.messageEn : data.error.message) : undefined}
+            <RunFailure
+              runId={runId}
+              message={data.error ? (locale === 'en' ? data.error.messageEn : data.error.message) : undefined}
             />
           ) : null}
           {data.status === 'done' ? <RunResult run={data} /> : null}

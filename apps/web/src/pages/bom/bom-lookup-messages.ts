@@ -7,6 +7,10 @@ import type { MessageText } from '@arya/i18n/catalogue';
  */
 export const bomLookupMessages = {
   'bom.compareWithInput': { 'zh-CN': '与原表对比', en: 'Compare with the input' },
+  'bom.failedNext': {
+    'zh-CN': '可以修改操作后重新运行（同一个 BOM 文件），或新建一次变更。',
+    en: 'Edit the operations and run again on the same BOM file, or start a new run.',
+  },
   'compare.title': { 'zh-CN': '对比两个 BOM 版本', en: 'Compare two BOM revisions' },
   'compare.old': { 'zh-CN': '原版本', en: 'Old revision' },
   'compare.new': { 'zh-CN': '新版本', en: 'New revision' },
