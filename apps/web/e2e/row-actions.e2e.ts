@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { revisionWorkbooks } from '@arya/bom/fixtures';
 import { createAryaClient } from '@arya/client';
 import { DESKTOP, launchBrowser, newDevice, PHONE, screenshot, uniqueAccount, uniquePhone } from './browser';
-import { signInWithPassword } from './flows';
+import { registerByPhone, signInWithPassword } from './flows';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', '..', 'examples', 'sample-bom.xlsx');
 
@@ -74,6 +74,27 @@ async function expectFirstRowActionsReachable(page: Page, screen: string): Promi
     expect(control, `${screen}: "${control.text}"`).toMatchObject({ onScreen: true, reached: true });
 }
 
+/**
+ * Each element is on screen (inside the viewport's width) and is what a tap at its centre reaches, once the page is
+ * scrolled down to it (only the page: scrolling the table sideways would hide what this checks).
+ */
+async function expectOnScreenAndReached(locator: Locator, what: string): Promise<void> {
+  const boxes = await locator.evaluateAll((elements) =>
+    elements.map((element) => {
+      window.scrollBy(0, element.getBoundingClientRect().top - 100);
+      const box = element.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return {
+        text: element.textContent,
+        onScreen: box.width > 0 && box.left >= 0 && box.right <= window.innerWidth,
+        reached: hit !== null && element.contains(hit),
+      };
+    }),
+  );
+  expect(boxes.length, `${what}: found`).toBeGreaterThan(0);
+  for (const box of boxes) expect(box, `${what}: "${box.text}"`).toMatchObject({ onScreen: true, reached: true });
+}
+
 describe("every row's actions are on screen", () => {
   for (const [width, viewport] of [
     ['390', PHONE],
@@ -115,6 +136,33 @@ describe("every row's actions are on screen", () => {
         });
       const [disable, revoke] = boxes.map(({ box }) => box!);
       expect(revoke!.x - (disable!.x + disable!.width)).toBeGreaterThanOrEqual(4);
+      await context.close();
+    });
+  }
+
+  for (const [width, viewport] of [
+    ['390', PHONE],
+    ['1280', DESKTOP],
+  ] as const) {
+    it(`the profile's sessions: another session's sign-out is on screen and signs it out at ${width} px`, async () => {
+      const { context, page } = await newDevice(browser, { viewport });
+      const account = uniqueAccount('sessions');
+      const password = 'Sessions-Harbour-41';
+      await registerByPhone(page, account, password);
+      // a second device: the API client signs in as this user
+      const other = createAryaClient({ url: new URL('/trpc', inject('baseUrl')).toString() });
+      await other.login({ account, password });
+      await page.reload();
+      const signOut = page.getByRole('button', { name: 'Sign out this one' });
+      await signOut.waitFor();
+      await expectOnScreenAndReached(signOut, 'sessions');
+      // when each was last used, not under the actions (beside the device, or on a phone under it)
+      const lastUsed = page.locator('.ant-table-tbody').getByText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+      await expectOnScreenAndReached(lastUsed, 'last used');
+      await screenshot(page, `row-actions-sessions-${width}`);
+      await signOut.click();
+      await page.getByText('That session was signed out.').waitFor();
+      await signOut.waitFor({ state: 'detached' });
       await context.close();
     });
   }

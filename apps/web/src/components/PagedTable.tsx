@@ -43,6 +43,36 @@ type PagedQuery<Row, TError, TKey extends QueryKey, TCursor> = UseInfiniteQueryO
  * so every row's buttons stay on screen however wide the data (a phone, or an admin's extra Owner column). On a
  * phone the buttons stack, which keeps the pinned column narrow enough to leave room for the data.
  */
+/**
+ * The row actions column of any list table, `renderActions` pinned to the table's right edge: the other columns scroll
+ * sideways under it, so every row's buttons stay on screen however wide the data (a phone, or an admin's extra Owner
+ * column). On a phone the buttons stack, which keeps the pinned column narrow enough to leave room for the data.
+ */
+export function useActionsColumn<Row extends object>(
+  renderActions: (row: Row) => ReactNode,
+): TableColumnsType<Row>[number] {
+  const { t } = useI18n();
+  const stacked = !(Grid.useBreakpoint().sm ?? true);
+  return {
+    title: t('admin.actions'),
+    key: 'actions',
+    fixed: 'right',
+    render: (_value, row) => (
+      <Flex data-testid="row-actions" vertical={stacked} align={stacked ? 'flex-start' : 'center'} gap={8}>
+        {renderActions(row)}
+      </Flex>
+    ),
+  };
+}
+
+const NO_ACTIONS = () => null;
+
+/**
+ * A table over a cursor-paged list procedure: the first page, then "load more" while there is a next cursor, with the
+ * server's message (and a retry) when a page fails. Pass the procedure's
+ * `infiniteQueryOptions(input, cursorPaging)`; a new input (a filter) starts again from the first page.
+ * `renderActions` become the last column (`useActionsColumn`).
+ */
 export function PagedTable<Row extends object, TError, TKey extends QueryKey, TCursor>({
   query,
   rowKey,
@@ -57,24 +87,10 @@ export function PagedTable<Row extends object, TError, TKey extends QueryKey, TC
   emptyText: ReactNode;
 }) {
   const { t } = useI18n();
-  const stacked = !(Grid.useBreakpoint().sm ?? true);
+  const actions = useActionsColumn<Row>(renderActions ?? NO_ACTIONS);
   const pages = useInfiniteQuery(query);
   const rows = pages.data?.pages.flatMap((page) => page.items) ?? [];
-  const allColumns: TableColumnsType<Row> = renderActions
-    ? [
-        ...columns,
-        {
-          title: t('admin.actions'),
-          key: 'actions',
-          fixed: 'right',
-          render: (_value, row) => (
-            <Flex data-testid="row-actions" vertical={stacked} align={stacked ? 'flex-start' : 'center'} gap={8}>
-              {renderActions(row)}
-            </Flex>
-          ),
-        },
-      ]
-    : columns;
+  const allColumns: TableColumnsType<Row> = renderActions ? [...columns, actions] : columns;
   return (
     <>
       {pages.error ? <ErrorAlert error={pages.error} onRetry={() => void pages.refetch()} /> : null}

@@ -1,7 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { App, Button, Card, Popconfirm, Table, Tag, type TableColumnsType } from 'antd';
+import { App, Button, Card, Grid, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import type { RouterOutputs } from '@arya/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { LONG_TEXT, useActionsColumn } from '../../components/PagedTable';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeUserAgent, formatDateTime } from '../../lib/format';
 import { useTRPC } from '../../lib/trpc';
@@ -33,15 +34,34 @@ export function SessionsCard() {
     }),
   );
 
+  const actions = useActionsColumn<SessionRow>((row) =>
+    row.current ? null : (
+      <Button
+        size="small"
+        danger
+        loading={revokeOne.isPending && revokeOne.variables.sessionId === row.id}
+        onClick={() => revokeOne.mutate({ sessionId: row.id })}
+      >
+        {t('profile.signOutThis')}
+      </Button>
+    ),
+  );
+  // On a phone the time goes under the device: beside it, it would sit under the pinned actions.
+  const phone = !(Grid.useBreakpoint().sm ?? true);
   const columns: TableColumnsType<SessionRow> = [
     {
       title: t('profile.device'),
       key: 'device',
       render: (_value, row) => (
-        <>
+        <div style={phone ? LONG_TEXT : undefined}>
           {describeUserAgent(row.userAgent) ?? t('profile.unknownDevice')}{' '}
           {row.current ? <Tag color="blue">{t('profile.thisDevice')}</Tag> : null}
-        </>
+          {phone ? (
+            <Typography.Text type="secondary" style={{ display: 'block' }}>
+              {formatDateTime(row.lastUsedAt, locale)}
+            </Typography.Text>
+          ) : null}
+        </div>
       ),
     },
     {
@@ -56,22 +76,9 @@ export function SessionsCard() {
       dataIndex: 'lastUsedAt',
       key: 'lastUsedAt',
       render: (at: string) => formatDateTime(at, locale),
+      responsive: ['sm'],
     },
-    {
-      title: t('admin.actions'),
-      key: 'actions',
-      render: (_value, row) =>
-        row.current ? null : (
-          <Button
-            size="small"
-            danger
-            loading={revokeOne.isPending && revokeOne.variables.sessionId === row.id}
-            onClick={() => revokeOne.mutate({ sessionId: row.id })}
-          >
-            {t('profile.signOutThis')}
-          </Button>
-        ),
-    },
+    actions,
   ];
 
   const others = (sessions.data ?? []).filter((row) => !row.current).length;
