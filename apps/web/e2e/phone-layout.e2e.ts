@@ -73,4 +73,33 @@ describe('phone layout (390 px)', () => {
     for (const cell of codeLines) expect(cell, `code ${cell.code}`).toMatchObject({ lines: 1 });
     await context.close();
   });
+
+  it('the menu opener is a button the keyboard reaches and opens, named in both languages', async () => {
+    const { context, page } = await newDevice(browser, { viewport: PHONE });
+    await registerByPhone(page, uniqueAccount('menu-key'), PASSWORD);
+    const opener = page.getByRole('button', { name: 'Main menu' });
+    await expect(opener.getAttribute('aria-expanded')).resolves.toBe('false');
+    // Tab from the top of the page until the opener has the focus
+    await page.locator('body').focus();
+    let reached = false;
+    for (let presses = 0; presses < 30 && !reached; presses++) {
+      await page.keyboard.press('Tab');
+      reached = await opener.evaluate((element) => element === document.activeElement);
+    }
+    expect(reached, 'the menu opener is in the Tab order').toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('menuitem', { name: 'Run history' }).waitFor();
+    await expect(opener.getAttribute('aria-expanded')).resolves.toBe('true');
+    await screenshot(page, 'phone-menu-open-en');
+    await page.keyboard.press('Enter');
+    await expect(opener.getAttribute('aria-expanded')).resolves.toBe('false');
+
+    await page.getByRole('button', { name: 'Switch to Chinese' }).click();
+    const openerZh = page.getByRole('button', { name: '主菜单' });
+    await openerZh.focus();
+    await page.keyboard.press('Space');
+    await page.getByRole('menuitem', { name: '运行记录' }).waitFor();
+    await screenshot(page, 'phone-menu-open-zh');
+    await context.close();
+  });
 });

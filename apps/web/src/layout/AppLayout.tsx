@@ -1,4 +1,5 @@
 import {
+  BarsOutlined,
   DiffOutlined,
   FileExcelOutlined,
   FolderOpenOutlined,
@@ -10,7 +11,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Button, Flex, Grid, Layout, Menu, Typography, type MenuProps } from 'antd';
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { maskPhone } from '@arya/validators/phone';
 import { useSession } from '../auth/SessionProvider';
@@ -18,6 +19,34 @@ import { useSignOut } from '../auth/use-sign-out';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { Logo } from '../components/Logo';
 import { useI18n } from '../i18n/I18nProvider';
+
+/**
+ * The phone menu's opener, inside antd's zero-width trigger (a bare `<span>` whose click toggles the menu): a real
+ * button, so a keyboard reaches it and Enter or Space opens the menu (the click bubbles to the span), and a screen
+ * reader names it.
+ */
+// Fills the span and looks like it; the browser's own focus ring stays (no outline rule).
+const TRIGGER_BUTTON: CSSProperties = {
+  width: '100%',
+  height: '100%',
+  padding: 0,
+  border: 0,
+  background: 'transparent',
+  color: 'inherit',
+  font: 'inherit',
+  cursor: 'pointer',
+  display: 'flex',
+  alignItems: 'center',
+  justifyContent: 'center',
+};
+
+function MenuTrigger({ label, expanded }: { label: string; expanded: boolean }) {
+  return (
+    <button type="button" aria-label={label} aria-expanded={expanded} style={TRIGGER_BUTTON}>
+      <BarsOutlined />
+    </button>
+  );
+}
 
 /** The signed-in frame: a side menu (a drawer-like collapsed bar under 992 px), a header, and the screen. */
 export default function AppLayout() {
@@ -55,7 +84,7 @@ export default function AppLayout() {
         collapsedWidth={0}
         collapsed={narrow ? collapsed : false}
         onCollapse={setCollapsed}
-        trigger={narrow ? undefined : null}
+        trigger={narrow ? <MenuTrigger label={t('nav.mainMenu')} expanded={!collapsed} /> : null}
         zeroWidthTriggerStyle={{ top: 12 }}
         theme="light"
         style={narrow ? { position: 'fixed', height: '100vh', zIndex: 20, left: 0, top: 0 } : undefined}
