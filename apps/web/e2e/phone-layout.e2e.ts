@@ -52,6 +52,16 @@ describe('phone layout (390 px)', () => {
     await page.locator('input[type=file]').setInputFiles(SAMPLE);
     await page.getByText('已上传 sample-bom.xlsx').waitFor();
     await page.getByRole('button', { name: /下一步/ }).click();
+    // every operations source is shown whole (在线编辑 was cut at the right edge)
+    const sources = await page.locator('.ant-segmented-item').evaluateAll((items) =>
+      items.map((item) => {
+        const box = item.getBoundingClientRect();
+        return { text: item.textContent, inside: box.left >= 0 && box.right <= window.innerWidth };
+      }),
+    );
+    expect(sources.map((source) => source.text)).toEqual(['工作簿中的操作指示表', '上传操作指示表', '在线编辑']);
+    for (const source of sources) expect(source, `source "${source.text}"`).toMatchObject({ inside: true });
+    await screenshot(page, 'phone-ops-source-zh');
     await page.getByRole('button', { name: '开始运行' }).click();
     await page.getByRole('button', { name: '下载新 BOM' }).waitFor({ timeout: 60_000 });
     await page.locator('.ant-card-head-title').filter({ hasText: '运行结果' }).waitFor();

@@ -1,5 +1,5 @@
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
-import { Alert, Button, Card, Flex, Segmented, Skeleton, Steps, Typography } from 'antd';
+import { Alert, Button, Card, Flex, Grid, Segmented, Skeleton, Steps, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -68,6 +68,8 @@ export default function NewRunPage() {
 
 function RunWizard({ start }: { start: WizardStart }) {
   const { t } = useI18n();
+  // On a phone the three sources do not fit side by side (在线编辑 was cut at 390 px): one under another.
+  const phone = !(Grid.useBreakpoint().sm ?? true);
   const trpc = useTRPC();
   const navigate = useNavigate();
   const [step, setStep] = useState(start.bomFile ? 1 : 0);
@@ -153,9 +155,10 @@ function RunWizard({ start }: { start: WizardStart }) {
             <Typography.Text strong id="ops-source-label">
               {t('bom.opsSource')}
             </Typography.Text>
-            <div style={{ marginTop: 8, overflowX: 'auto' }}>
+            <div style={{ marginTop: 8 }}>
               <Segmented<OpsChoice>
                 aria-labelledby="ops-source-label"
+                vertical={phone}
                 value={opsChoice}
                 onChange={setOpsChoice}
                 options={[
