@@ -166,4 +166,25 @@ describe("every row's actions are on screen", () => {
       await context.close();
     });
   }
+
+  it('where-used at 390 px shows where in the BOM and the upload time, uncovered', async () => {
+    const { context, page } = await newDevice(browser, { viewport: PHONE });
+    const admin = inject('admin');
+    await signInWithPassword(page, admin.account, admin.password);
+    await page.goto('/bom/where-used?code=100');
+    const answers = page
+      .locator('.ant-table-tbody tr.ant-table-row')
+      .first()
+      .getByText(/^Row \d+$/);
+    await answers.first().waitFor();
+    await expectOnScreenAndReached(answers, 'where in the BOM');
+    // the upload time whole, its date and time (not cut to "2026年")
+    const time = page
+      .locator('.ant-table-tbody tr.ant-table-row')
+      .first()
+      .getByText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}/);
+    await expectOnScreenAndReached(time, 'upload time');
+    await screenshot(page, 'row-actions-where-used-answer-390');
+    await context.close();
+  });
 });

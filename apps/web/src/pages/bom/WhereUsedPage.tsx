@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { Alert, Card, Empty, Flex, Input, Table, Typography, type TableColumnsType } from 'antd';
+import { Alert, Card, Empty, Flex, Grid, Input, Table, Typography, type TableColumnsType } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import type { RouterOutputs } from '@arya/api';
 import { useSession } from '../../auth/SessionProvider';
@@ -48,56 +48,73 @@ function OccurrenceLine({ occurrence }: { occurrence: Occurrence }) {
 function Results({ result }: { result: WhereUsed }) {
   const { t, locale } = useScreenI18n(bomLookupMessages);
   const { items } = result;
-  const columns: TableColumnsType<WhereUsedItem> = [
-    {
-      title: t('whereUsed.file'),
-      key: 'file',
-      render: (_v, item) => (
-        <Link to={`/bom/files?file=${item.fileId}`} style={{ display: 'block', ...LONG_TEXT }}>
-          {item.fileName}
-        </Link>
-      ),
+  // A phone has no room for five columns: the answer (where in the BOM) goes under the file's name, with the upload
+  // time after it, and the table fits the screen (no sideways scroll, so nothing covers anything).
+  const phone = !(Grid.useBreakpoint().sm ?? true);
+  const occurrences = (item: WhereUsedItem) =>
+    item.occurrences.map((occurrence) => <OccurrenceLine key={occurrence.row} occurrence={occurrence} />);
+  const fileLink = (item: WhereUsedItem) => (
+    <Link to={`/bom/files?file=${item.fileId}`} style={{ display: 'block', ...LONG_TEXT }}>
+      {item.fileName}
+    </Link>
+  );
+  const links: TableColumnsType<WhereUsedItem>[number] = {
+    title: t('admin.actions'),
+    key: 'links',
+    // pinned to the right edge, as in the paged lists: the occurrences scroll under it, the links stay on screen
+    fixed: phone ? undefined : 'right',
+    render: (_v, item, index) => {
+      // the list is newest first: the next one is the upload before this one
+      const earlier = items[index + 1];
+      return (
+        // flex items: each link one box however many lines it wraps to (on a phone past 35% of the width)
+        <Flex vertical gap={2} align="flex-start" style={{ maxWidth: 'min(240px, 35vw)' }}>
+          <Link to={`/bom/runs?file=${item.fileId}`}>{t('whereUsed.runs', { count: item.runs.length })}</Link>
+          {earlier ? (
+            <Link to={filesCompareUrl(earlier.fileId, item.fileId)}>{t('whereUsed.compareEarlier')}</Link>
+          ) : (
+            <Link to={filesCompareUrl(item.fileId)}>{t('whereUsed.compareWith')}</Link>
+          )}
+        </Flex>
+      );
     },
-    {
-      title: t('whereUsed.uploader'),
-      key: 'uploader',
-      render: (_v, item) => item.uploader.username ?? item.uploader.account ?? item.uploader.userId.slice(0, 8),
-      responsive: ['md'],
-    },
-    {
-      title: t('whereUsed.uploaded'),
-      dataIndex: 'uploadedAt',
-      key: 'uploadedAt',
-      render: (at: string) => formatDateTime(at, locale),
-    },
-    {
-      title: t('whereUsed.occurrences'),
-      key: 'occurrences',
-      render: (_v, item) =>
-        item.occurrences.map((occurrence) => <OccurrenceLine key={occurrence.row} occurrence={occurrence} />),
-    },
-    {
-      title: t('admin.actions'),
-      key: 'links',
-      // pinned to the right edge, as in the paged lists: the occurrences scroll under it, the links stay on screen
-      fixed: 'right',
-      render: (_v, item, index) => {
-        // the list is newest first: the next one is the upload before this one
-        const earlier = items[index + 1];
-        return (
-          // flex items: each link one box however many lines it wraps to (on a phone past 35% of the width)
-          <Flex vertical gap={2} align="flex-start" style={{ maxWidth: 'min(240px, 35vw)' }}>
-            <Link to={`/bom/runs?file=${item.fileId}`}>{t('whereUsed.runs', { count: item.runs.length })}</Link>
-            {earlier ? (
-              <Link to={filesCompareUrl(earlier.fileId, item.fileId)}>{t('whereUsed.compareEarlier')}</Link>
-            ) : (
-              <Link to={filesCompareUrl(item.fileId)}>{t('whereUsed.compareWith')}</Link>
-            )}
-          </Flex>
-        );
-      },
-    },
-  ];
+  };
+  const columns: TableColumnsType<WhereUsedItem> = phone
+    ? [
+        {
+          title: t('whereUsed.file'),
+          key: 'file',
+          render: (_v, item) => (
+            <Flex vertical gap={4} style={{ overflowWrap: 'anywhere' }}>
+              {fileLink(item)}
+              <div data-testid="where-used-answer">{occurrences(item)}</div>
+              <Typography.Text type="secondary">{formatDateTime(item.uploadedAt, locale)}</Typography.Text>
+            </Flex>
+          ),
+        },
+        links,
+      ]
+    : [
+        { title: t('whereUsed.file'), key: 'file', render: (_v, item) => fileLink(item) },
+        {
+          title: t('whereUsed.uploader'),
+          key: 'uploader',
+          render: (_v, item) => item.uploader.username ?? item.uploader.account ?? item.uploader.userId.slice(0, 8),
+          responsive: ['md'],
+        },
+        {
+          title: t('whereUsed.uploaded'),
+          dataIndex: 'uploadedAt',
+          key: 'uploadedAt',
+          render: (at: string) => formatDateTime(at, locale),
+        },
+        {
+          title: t('whereUsed.occurrences'),
+          key: 'occurrences',
+          render: (_v, item) => <div data-testid="where-used-answer">{occurrences(item)}</div>,
+        },
+        links,
+      ];
   return (
     <Flex vertical gap={12}>
       <Typography.Text strong data-testid="where-used-found">
@@ -112,7 +129,7 @@ function Results({ result }: { result: WhereUsed }) {
         columns={columns}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 'max-content' }}
+        scroll={phone ? undefined : { x: 'max-content' }}
       />
     </Flex>
   );
