@@ -77,7 +77,9 @@ function Description({ row, narrow = false }: { row: CompareRow; narrow?: boolea
       {label}
     </div>
   ) : (
-    <span data-testid="description-change" title={label}>
+    // keep-all: a line breaks at a space or the arrow, not inside a word (稳压二极 / 管); a word longer than the column
+    // still breaks (the cell's overflow-wrap)
+    <span data-testid="description-change" title={label} style={{ wordBreak: 'keep-all' }}>
       {`${sides.before} → ${sides.after}`}
     </span>
   );
@@ -152,7 +154,8 @@ export function CompareTable({
     {
       key: 'description',
       title: t('compare.col.description'),
-      width: 'minmax(100px, 1.4fr)',
+      // room for old → new: as much as the designators get
+      width: 'minmax(100px, 2.2fr)',
       render: (row) => <Description row={row} />,
     },
     {
@@ -170,7 +173,7 @@ export function CompareTable({
     {
       key: 'designators',
       title: t('compare.col.designators'),
-      width: 'minmax(160px, 2.6fr)',
+      width: 'minmax(160px, 2.2fr)',
       render: (row) => <DesignatorChanges row={row} moves={movesOf(row)} />,
     },
   ];

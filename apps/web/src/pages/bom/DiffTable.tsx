@@ -38,7 +38,8 @@ export function DiffTable({ diff }: { diff: RowDiff[] }) {
   const { t } = useI18n();
   if (diff.length === 0) return <Empty description={t('bom.diff.empty')} />;
   const columns: GridColumn<RowDiff>[] = [
-    { key: 'row', title: t('bom.diff.row'), width: '52px', render: (row) => row.bomRow },
+    // 72 px keeps the header (BOM 行) on one line where there is room; a phone's table has none, so 52 there
+    { key: 'row', title: t('bom.diff.row'), width: 'minmax(52px, 72px)', render: (row) => row.bomRow },
     // A material code is one word: on a phone (316 px for the table) its column gets room for nine characters, taken
     // from the designators, which wrap at commas anyway.
     {
