@@ -97,4 +97,9 @@ describe('the web catalogue', () => {
     ];
     for (const [key, params, locale, expected] of cases) expect(t(key, params, locale)).toBe(expected);
   });
+
+  it('says on Compare what an upload there does, not what the new run checks before it runs', () => {
+    for (const locale of LOCALES) expect(t('compare.uploadHint', {}, locale)).not.toBe(t('bom.uploadHint', {}, locale));
+    expect(t('compare.uploadHint', {}, 'en')).not.toMatch(/runs/);
+  });
 });

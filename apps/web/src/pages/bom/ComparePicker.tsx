@@ -125,6 +125,7 @@ export function ComparePicker({
       {uploading ? (
         <WorkbookUpload
           kind="bom"
+          hint={t('compare.uploadHint')}
           onUploaded={(file) => {
             void queryClient.invalidateQueries({ queryKey: trpc.bom.files.list.pathKey() });
             setPicked((p) =>

@@ -18,9 +18,12 @@ type UploadState =
 export function WorkbookUpload({
   kind,
   onUploaded,
+  hint,
 }: {
   kind: BomFileKind;
   onUploaded: (file: UploadedWorkbook) => void;
+  /** Below the drop text; the new run's by default (what is checked before the run). */
+  hint?: string;
 }) {
   const { t, locale } = useI18n();
   const session = useSessionStore();
@@ -68,7 +71,7 @@ export function WorkbookUpload({
           <InboxOutlined />
         </p>
         <p className="ant-upload-text">{t(kind === 'bom' ? 'bom.dropBom' : 'bom.dropOps')}</p>
-        <p className="ant-upload-hint">{t('bom.uploadHint')}</p>
+        <p className="ant-upload-hint">{hint ?? t('bom.uploadHint')}</p>
       </Upload.Dragger>
       {state.phase === 'uploading' ? (
         <div style={{ marginTop: 12 }}>

@@ -24,6 +24,10 @@ export const bomLookupMessages = {
   'compare.submit': { 'zh-CN': '对比', en: 'Compare' },
   'compare.swap': { 'zh-CN': '交换新旧版本', en: 'Swap old and new' },
   'compare.upload': { 'zh-CN': '上传 BOM', en: 'Upload a BOM' },
+  'compare.uploadHint': {
+    'zh-CN': '上传后填入尚未选择的版本（先原版本，再新版本），然后点“对比”。不会改动任何文件。',
+    en: 'It fills the revision not yet picked (old first, then new); then Compare. No file is changed.',
+  },
   'compare.loadMore': { 'zh-CN': '加载更早的上传', en: 'Load older uploads' },
   'compare.noUploads': {
     'zh-CN': '还没有上传过 BOM。先上传两个版本，再来对比。',
