@@ -98,6 +98,11 @@ describe('the web catalogue', () => {
     for (const [key, params, locale, expected] of cases) expect(t(key, params, locale)).toBe(expected);
   });
 
+  it('names a missing field with its label at the start of the sentence, never mid-sentence in capitals', () => {
+    expect(t('auth.required', { field: t('password.current', {}, 'en') }, 'en')).toBe('Current password is required');
+    expect(t('auth.required', { field: t('password.current', {}, 'zh-CN') }, 'zh-CN')).toBe('请填写当前密码');
+  });
+
   it('says on Compare what an upload there does, not what the new run checks before it runs', () => {
     for (const locale of LOCALES) expect(t('compare.uploadHint', {}, locale)).not.toBe(t('bom.uploadHint', {}, locale));
     expect(t('compare.uploadHint', {}, 'en')).not.toMatch(/runs/);

@@ -73,7 +73,7 @@ export const messages = mergeCatalogues(sharedMessages, {
       'You can sign up with just your phone and sign in by SMS code; add an account and password to sign in with a ' +
       'password too.',
   },
-  'auth.required': { 'zh-CN': '请填写{field}', en: 'Please enter your {field}' },
+  'auth.required': { 'zh-CN': '请填写{field}', en: '{field} is required' },
   'auth.phoneInvalid': {
     'zh-CN': '请输入 11 位中国大陆手机号（其他国家请加 + 和国家代码）',
     en: 'Enter an 11-digit mainland China mobile number (other countries: + and the country code)',
