@@ -5,6 +5,7 @@ import { LOCALES, type Locale } from '@arya/i18n/locale';
 import type { sharedMessages } from '@arya/i18n/shared-messages';
 import { messages, type MessageKey } from '../src/i18n/messages';
 import { userDetailMessages } from '../src/pages/admin/user-detail-messages';
+import { signUpMessages } from '../src/pages/auth/sign-up-messages';
 import { bomLookupMessages } from '../src/pages/bom/bom-lookup-messages';
 import { skippedOpsMessages } from '../src/pages/bom/skipped-ops-messages';
 import { phoneCardMessages } from '../src/pages/profile/phone-card-messages';
@@ -15,7 +16,8 @@ type ScreenKey =
   | keyof typeof bomLookupMessages
   | keyof typeof userDetailMessages
   | keyof typeof phoneCardMessages
-  | keyof typeof skippedOpsMessages;
+  | keyof typeof skippedOpsMessages
+  | keyof typeof signUpMessages;
 type KeyedTwice = Extract<Own<keyof typeof messages | ScreenKey>, Own<ApiMessageKey>>;
 
 /** The app's texts and the screens' own. */
@@ -25,6 +27,7 @@ const every: Record<string, MessageText> = {
   ...userDetailMessages,
   ...phoneCardMessages,
   ...skippedOpsMessages,
+  ...signUpMessages,
 };
 
 const t = (key: string, params: Record<string, string | number>, locale: Locale) =>
@@ -48,7 +51,13 @@ describe('the web catalogue', () => {
   });
 
   it("screens' own catalogues too, and none repeats a key of the app's (one text per key)", () => {
-    for (const screen of [bomLookupMessages, userDetailMessages, phoneCardMessages, skippedOpsMessages]) {
+    for (const screen of [
+      bomLookupMessages,
+      userDetailMessages,
+      phoneCardMessages,
+      skippedOpsMessages,
+      signUpMessages,
+    ]) {
       expect(catalogueProblems(screen)).toEqual([]);
       expect(Object.keys(screen).filter((key) => key in messages)).toEqual([]);
     }
@@ -101,6 +110,16 @@ describe('the web catalogue', () => {
   it('names a missing field with its label at the start of the sentence, never mid-sentence in capitals', () => {
     expect(t('auth.required', { field: t('password.current', {}, 'en') }, 'en')).toBe('Current password is required');
     expect(t('auth.required', { field: t('password.current', {}, 'zh-CN') }, 'zh-CN')).toBe('请填写当前密码');
+  });
+
+  it('marks every optional sign-up field alike, the name too', () => {
+    for (const locale of LOCALES) {
+      const marked = ['auth.optionalAccount', 'auth.optionalPassword', 'auth.optionalName'].map((key) =>
+        t(key, {}, locale),
+      );
+      const marker = locale === 'en' ? ' (optional)' : '（可选）';
+      expect(marked.every((label) => label.endsWith(marker))).toBe(true);
+    }
   });
 
   it('says on Compare what an upload there does, not what the new run checks before it runs', () => {

@@ -5,12 +5,13 @@ import { useSessionStore } from '../../auth/SessionProvider';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { NewPasswordField } from '../../components/NewPasswordField';
 import { SmsCodeForm } from '../../components/SmsCodeForm';
-import { useI18n } from '../../i18n/I18nProvider';
+import { useScreenI18n } from '../../i18n/screen-i18n';
 import { displayNameRule } from '../../lib/display-name-rule';
 import { serverFieldErrors } from '../../lib/field-errors';
 import { useTRPC } from '../../lib/trpc';
 import { AuthCard } from './AuthCard';
 import { RegistrationClosed } from './RegistrationClosed';
+import { signUpMessages } from './sign-up-messages';
 
 interface Values {
   phone: string;
@@ -29,7 +30,7 @@ const blankToUndefined = (value: string | undefined) => (value?.trim() ? value.t
  * With registration closed the screen says so and who creates accounts instead.
  */
 export default function SignUpPage() {
-  const { t } = useI18n();
+  const { t } = useScreenI18n(signUpMessages);
   const trpc = useTRPC();
   const mode = useQuery(trpc.auth.registrationMode.queryOptions());
   const session = useSessionStore();
@@ -75,7 +76,7 @@ export default function SignUpPage() {
             <Input autoComplete="username" />
           </Form.Item>
           <NewPasswordField name="password" label={t('auth.optionalPassword')} optional={!blankToUndefined(account)} />
-          <Form.Item label={t('profile.name')} name="username" rules={[displayNameRule(t)]}>
+          <Form.Item label={t('auth.optionalName')} name="username" rules={[displayNameRule(t)]}>
             <Input autoComplete="name" />
           </Form.Item>
         </SmsCodeForm>
