@@ -196,8 +196,21 @@ describe('accounts without a password, and accounts made by an admin', () => {
     await page.locator('.ant-select-content').filter({ hasText: 'User' }).first().waitFor();
 
     await chooseAdmin();
-    await confirm.getByRole('button', { name: 'Confirm' }).click();
-    await page.getByText('Role changed.').waitFor();
+    // On a loaded machine a click can reach the dialog before it takes clicks: it then stays open with Confirm idle
+    // (not loading). A person clicks again; a click while the change is in flight is ignored by the dialog.
+    const changed = page.getByText('Role changed.');
+    let changeShown = false;
+    for (let attempt = 1; attempt <= 3 && !changeShown; attempt++) {
+      await confirm
+        .getByRole('button', { name: 'Confirm' })
+        .click({ timeout: 10_000 })
+        .catch(() => undefined);
+      changeShown = await changed.waitFor({ timeout: 15_000 }).then(
+        () => true,
+        () => false,
+      );
+    }
+    expect(changeShown).toBe(true);
     await page.getByRole('cell', { name: 'Role changed' }).waitFor();
     await context.close();
   });
